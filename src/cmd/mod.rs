@@ -1,0 +1,72 @@
+//! One file per subcommand: its `Args` and a short `run`.
+
+use std::borrow::Cow;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use stance::Model;
+
+pub mod classify;
+pub mod evaluate;
+pub mod explain;
+pub mod train;
+
+/// The model from `--model`, or the embedded default.
+pub fn load_model(path: Option<&Path>) -> anyhow::Result<Cow<'static, Model>> {
+    Ok(match path {
+        Some(p) => Cow::Owned(Model::load(p)?),
+        None => Cow::Borrowed(Model::embedded()?),
+    })
+}
+
+/// True when the error is a write to a closed pipe (`stance ... | head`),
+/// which is not a failure.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+            return io.kind() == std::io::ErrorKind::BrokenPipe;
+        }
+        if let Some(stance::Error::Io { source, .. }) = cause.downcast_ref::<stance::Error>() {
+            return source.kind() == std::io::ErrorKind::BrokenPipe;
+        }
+        if let Some(csv) = cause.downcast_ref::<csv::Error>()
+            && let csv::ErrorKind::Io(io) = csv.kind()
+        {
+            return io.kind() == std::io::ErrorKind::BrokenPipe;
+        }
+        false
+    })
+}
+
+/// Writes to `--output FILE` atomically, or streams to stdout.
+pub fn with_output(
+    output: Option<&PathBuf>,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
+    match output {
+        Some(path) => stance::output::write_atomic_with(path, fill)?,
+        None => {
+            let stdout = std::io::stdout();
+            let mut lock = std::io::BufWriter::new(stdout.lock());
+            fill(&mut lock).context("writing to stdout")?;
+            lock.flush().context("writing to stdout")?;
+        }
+    }
+    Ok(())
+}
+
+/// A progress bar on stderr, drawn only when stderr is a terminal.
+pub fn progress_bar(len: u64, what: &str) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(len),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{msg:>10} [{bar:30}] {pos}/{len} {elapsed_precise}",
+    ) {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.set_message(what.to_owned());
+    bar
+}

@@ -1,0 +1,106 @@
+//! `stance train`: labelled CSV in, cross-validated model file out.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use stance::corpus::{Columns, read_csv};
+use stance::train::{Solver, TrainParams};
+
+/// Arguments of `stance train`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Labelled CSV with a header.
+    #[arg(long)]
+    data: PathBuf,
+    /// Where to write the model.
+    #[arg(long, default_value = "models/default.json")]
+    out: PathBuf,
+    /// Column with the statement text.
+    #[arg(long, default_value = "text")]
+    text_column: String,
+    /// Column with the label.
+    #[arg(long, default_value = "label")]
+    label_column: String,
+    /// Cross-validation folds.
+    #[arg(long, default_value_t = 5)]
+    folds: usize,
+    /// Seed for folds and class balancing.
+    #[arg(long, default_value_t = 42)]
+    seed: u64,
+    /// L2 strengths to try, comma separated.
+    #[arg(long, value_delimiter = ',')]
+    alphas: Option<Vec<f64>>,
+    /// Cap on the number of features (chosen by chi-squared).
+    #[arg(long)]
+    max_features: Option<usize>,
+    /// Minimum number of texts a feature must occur in.
+    #[arg(long)]
+    min_df: Option<usize>,
+    /// sparse: argmin L-BFGS on sparse rows; linfa: linfa-logistic on a dense matrix.
+    #[arg(long, value_enum, default_value = "sparse")]
+    solver: SolverArg,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum SolverArg {
+    Sparse,
+    Linfa,
+}
+
+/// Runs `stance train`.
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let mut params = TrainParams {
+        folds: args.folds,
+        seed: args.seed,
+        solver: match args.solver {
+            SolverArg::Sparse => Solver::Sparse,
+            SolverArg::Linfa => Solver::Linfa,
+        },
+        ..TrainParams::default()
+    };
+    if let Some(a) = args.alphas {
+        params.alphas = a;
+    }
+    if let Some(m) = args.max_features {
+        params.features.max_features = m;
+    }
+    if let Some(m) = args.min_df {
+        params.features.min_df = m;
+    }
+    params.check()?;
+    let columns = Columns {
+        text: args.text_column,
+        label: Some(args.label_column),
+        id: None,
+    };
+    let corpus = read_csv(&args.data, &columns)?;
+    let started = std::time::Instant::now();
+    let bar = super::progress_bar(0, "training");
+    let (model, report) = params.fit(&corpus, &|done, total| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+    })?;
+    bar.finish_and_clear();
+    model
+        .save(&args.out)
+        .with_context(|| format!("saving the model to {}", args.out.display()))?;
+    let mut out = String::new();
+    out += &format!(
+        "trained on {} rows, {} labels, {} features in {:.1}s; alpha {} chosen by {}-fold CV\n",
+        corpus.examples.len(),
+        model.labels().len(),
+        model.vectorizer().len(),
+        started.elapsed().as_secs_f64(),
+        report.alpha,
+        params.folds
+    );
+    for (alpha, f1) in &report.alpha_scores {
+        out += &format!("  alpha {alpha:<6}  cv macro-F1 {f1:.4}\n");
+    }
+    out += "\ncross-validated (out-of-fold) at the chosen alpha:\n";
+    out += &report.cv.to_text();
+    out += &format!("\nwrote {}\n", args.out.display());
+    super::with_output(None, |w| w.write_all(out.as_bytes()))?;
+    Ok(ExitCode::SUCCESS)
+}

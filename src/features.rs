@@ -1,0 +1,395 @@
+//! Tokens -> features. Word 1-2-grams and character n-grams within words,
+//! sublinear tf-idf, L2-normalised rows. The vocabulary is capped by a
+//! chi-squared score against the labels, so the dense matrix linfa-logistic
+//! needs for training stays small; everywhere else rows stay sparse.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::tokenize::{Token, TokenKind, TokenizerParams, tokenize};
+
+/// Feature settings: plain data, stored in the model.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FeatureParams {
+    /// Smallest and largest word n-gram (1, 2 = unigrams and bigrams; 0, 0 = none).
+    pub word_ngrams: (usize, usize),
+    /// Smallest and largest character n-gram inside a word padded with spaces (0, 0 = none).
+    pub char_ngrams: (usize, usize),
+    /// A feature must occur in at least this many training texts.
+    pub min_df: usize,
+    /// Keep at most this many features, the ones with the highest chi-squared score.
+    pub max_features: usize,
+    /// Use 1 + ln(tf) instead of the raw count.
+    pub sublinear_tf: bool,
+}
+
+impl Default for FeatureParams {
+    fn default() -> Self {
+        FeatureParams {
+            word_ngrams: (1, 2),
+            char_ngrams: (2, 5),
+            min_df: 2,
+            max_features: 20_000,
+            sublinear_tf: true,
+        }
+    }
+}
+
+impl FeatureParams {
+    /// Checks the settings before any work starts.
+    pub fn check(&self) -> Result<()> {
+        let ok_range = |(lo, hi): (usize, usize)| (lo == 0 && hi == 0) || (1 <= lo && lo <= hi);
+        if !ok_range(self.word_ngrams) || self.word_ngrams.1 > 3 {
+            return Err(Error::Params(format!(
+                "word n-gram range {:?} must be (0, 0) or 1 <= min <= max <= 3",
+                self.word_ngrams
+            )));
+        }
+        if !ok_range(self.char_ngrams) || self.char_ngrams.1 > 8 {
+            return Err(Error::Params(format!(
+                "character n-gram range {:?} must be (0, 0) or 1 <= min <= max <= 8",
+                self.char_ngrams
+            )));
+        }
+        if self.word_ngrams == (0, 0) && self.char_ngrams == (0, 0) {
+            return Err(Error::Params("no word and no character n-grams".into()));
+        }
+        if self.max_features == 0 || self.min_df == 0 {
+            return Err(Error::Params(
+                "max_features and min_df must be at least 1".into(),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// A sparse row: (feature index, value), sorted by index.
+pub type SparseRow = Vec<(u32, f64)>;
+
+/// Calls `emit` with the name of every feature occurrence in `tokens`.
+/// Names carry a prefix: `w:` word n-grams (negated words as `w:NOT_x`),
+/// `c:` character n-grams. One buffer is reused so scoring does not allocate
+/// per n-gram.
+pub fn for_each_feature(tokens: &[Token], params: &FeatureParams, mut emit: impl FnMut(&str)) {
+    let mut buf = String::with_capacity(64);
+    let (wlo, whi) = params.word_ngrams;
+    if wlo > 0 {
+        // Runs of words between punctuation: n-grams never cross a clause boundary.
+        for run in tokens.split(|t| t.kind == TokenKind::Punct) {
+            for n in wlo..=whi.min(run.len()) {
+                for window in run.windows(n) {
+                    buf.clear();
+                    buf.push_str("w:");
+                    for (i, tok) in window.iter().enumerate() {
+                        if i > 0 {
+                            buf.push(' ');
+                        }
+                        if n == 1 && tok.negated {
+                            buf.push_str("NOT_");
+                        }
+                        buf.push_str(&tok.text);
+                    }
+                    emit(&buf);
+                }
+            }
+        }
+    }
+    let (clo, chi) = params.char_ngrams;
+    if clo == 0 {
+        return;
+    }
+    // Byte offsets of the char boundaries of " word ", so each n-gram is a slice.
+    let mut padded = String::with_capacity(64);
+    let mut bounds: Vec<usize> = Vec::with_capacity(64);
+    for tok in tokens.iter().filter(|t| t.kind != TokenKind::Punct) {
+        padded.clear();
+        padded.push(' ');
+        padded.push_str(&tok.text);
+        padded.push(' ');
+        bounds.clear();
+        bounds.extend(padded.char_indices().map(|(i, _)| i));
+        bounds.push(padded.len());
+        let n_chars = bounds.len() - 1;
+        for n in clo..=chi.min(n_chars) {
+            for s in 0..=n_chars - n {
+                buf.clear();
+                buf.push_str("c:");
+                buf.push_str(&padded[bounds[s]..bounds[s + n]]);
+                emit(&buf);
+            }
+        }
+    }
+}
+
+/// A fitted vectorizer: vocabulary and idf weights.
+#[derive(Debug, Clone)]
+pub struct Vectorizer {
+    /// Tokenizer settings used before featurizing.
+    pub tokenizer: TokenizerParams,
+    /// Feature settings.
+    pub params: FeatureParams,
+    /// Feature names, in index order.
+    pub vocabulary: Vec<String>,
+    /// Inverse document frequency per feature.
+    pub idf: Vec<f64>,
+    index: HashMap<String, u32>,
+}
+
+impl Vectorizer {
+    /// Builds a vectorizer from stored parts, checking that they agree.
+    pub fn from_parts(
+        tokenizer: TokenizerParams,
+        params: FeatureParams,
+        vocabulary: Vec<String>,
+        idf: Vec<f64>,
+    ) -> std::result::Result<Self, String> {
+        if vocabulary.len() != idf.len() {
+            return Err(format!(
+                "vocabulary has {} entries but idf has {}",
+                vocabulary.len(),
+                idf.len()
+            ));
+        }
+        if vocabulary.len() > u32::MAX as usize {
+            return Err("vocabulary too large".into());
+        }
+        if let Some(v) = idf.iter().find(|v| !v.is_finite()) {
+            return Err(format!("idf holds a non-finite value {v}"));
+        }
+        let mut index = HashMap::with_capacity(vocabulary.len());
+        for (i, name) in vocabulary.iter().enumerate() {
+            if index.insert(name.clone(), i as u32).is_some() {
+                return Err(format!("vocabulary lists '{name}' twice"));
+            }
+        }
+        Ok(Vectorizer {
+            tokenizer,
+            params,
+            vocabulary,
+            idf,
+            index,
+        })
+    }
+
+    /// Fits the vocabulary on `texts` with class indices `labels` (0..n_labels).
+    pub fn fit(
+        texts: &[&str],
+        labels: &[usize],
+        n_labels: usize,
+        tokenizer: &TokenizerParams,
+        params: &FeatureParams,
+    ) -> Result<Self> {
+        params.check()?;
+        let n_docs = texts.len();
+        // Per feature: documents containing it, per class.
+        let mut df: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut seen: Vec<String> = Vec::new();
+        for (text, &label) in texts.iter().zip(labels) {
+            seen.clear();
+            let tokens = tokenize(text, tokenizer);
+            for_each_feature(&tokens, params, |name| seen.push(name.to_owned()));
+            seen.sort_unstable();
+            seen.dedup();
+            for name in seen.drain(..) {
+                df.entry(name).or_insert_with(|| vec![0; n_labels])[label] += 1;
+            }
+        }
+        let mut class_docs = vec![0u32; n_labels];
+        for &l in labels {
+            class_docs[l] += 1;
+        }
+        let mut scored: Vec<(f64, String, u32)> = df
+            .into_iter()
+            .filter_map(|(name, counts)| {
+                let total: u32 = counts.iter().sum();
+                (total as usize >= params.min_df)
+                    .then(|| (chi_squared(&counts, &class_docs, n_docs), name, total))
+            })
+            .collect();
+        if scored.is_empty() {
+            return Err(Error::Params(format!(
+                "no feature occurs in at least {} texts: too little data for min_df",
+                params.min_df
+            )));
+        }
+        // Highest score first; the name breaks ties so the choice is deterministic.
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        scored.truncate(params.max_features);
+        scored.sort_by(|a, b| a.1.cmp(&b.1));
+        let n = n_docs as f64;
+        let idf = scored
+            .iter()
+            .map(|(_, _, df)| ((1.0 + n) / (1.0 + *df as f64)).ln() + 1.0)
+            .collect();
+        let vocabulary = scored.into_iter().map(|(_, name, _)| name).collect();
+        Vectorizer::from_parts(tokenizer.clone(), params.clone(), vocabulary, idf)
+            .map_err(Error::Params)
+    }
+
+    /// Number of features.
+    pub fn len(&self) -> usize {
+        self.vocabulary.len()
+    }
+
+    /// True when the vocabulary is empty.
+    pub fn is_empty(&self) -> bool {
+        self.vocabulary.is_empty()
+    }
+
+    /// The index of a feature name.
+    pub fn index_of(&self, name: &str) -> Option<u32> {
+        self.index.get(name).copied()
+    }
+
+    /// One text -> one sparse, L2-normalised tf-idf row.
+    pub fn transform(&self, text: &str) -> SparseRow {
+        let tokens = tokenize(text, &self.tokenizer);
+        self.transform_tokens(&tokens)
+    }
+
+    /// Already tokenized text -> one sparse row.
+    pub fn transform_tokens(&self, tokens: &[Token]) -> SparseRow {
+        let mut row: SparseRow = Vec::new();
+        for_each_feature(tokens, &self.params, |name| {
+            if let Some(&i) = self.index.get(name) {
+                row.push((i, 1.0));
+            }
+        });
+        row.sort_unstable_by_key(|&(i, _)| i);
+        let mut merged: SparseRow = Vec::with_capacity(row.len());
+        for (i, c) in row {
+            match merged.last_mut() {
+                Some((j, count)) if *j == i => *count += c,
+                _ => merged.push((i, c)),
+            }
+        }
+        let mut norm = 0.0;
+        for (i, v) in merged.iter_mut() {
+            let tf = if self.params.sublinear_tf {
+                1.0 + v.ln()
+            } else {
+                *v
+            };
+            *v = tf * self.idf[*i as usize];
+            norm += *v * *v;
+        }
+        if norm > 0.0 {
+            let norm = norm.sqrt();
+            for (_, v) in merged.iter_mut() {
+                *v /= norm;
+            }
+        }
+        merged
+    }
+}
+
+/// Chi-squared statistic of the 2 x k table (feature present / absent, by class).
+pub fn chi_squared(present: &[u32], class_docs: &[u32], n_docs: usize) -> f64 {
+    let n = n_docs as f64;
+    let df: f64 = present.iter().map(|&c| c as f64).sum();
+    let mut chi = 0.0;
+    for (&o, &nc) in present.iter().zip(class_docs) {
+        let nc = nc as f64;
+        let o = o as f64;
+        let e_present = df * nc / n;
+        let e_absent = (n - df) * nc / n;
+        if e_present > 0.0 {
+            chi += (o - e_present).powi(2) / e_present;
+        }
+        if e_absent > 0.0 {
+            chi += ((nc - o) - e_absent).powi(2) / e_absent;
+        }
+    }
+    chi
+}
+
+/// Sparse rows -> a dense matrix, for linfa-logistic.
+pub fn densify(rows: &[SparseRow], n_features: usize) -> ndarray::Array2<f64> {
+    let mut x = ndarray::Array2::zeros((rows.len(), n_features));
+    for (r, row) in rows.iter().enumerate() {
+        for &(i, v) in row {
+            x[(r, i as usize)] = v;
+        }
+    }
+    x
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str, params: &FeatureParams) -> Vec<String> {
+        let toks = tokenize(text, &TokenizerParams::default());
+        let mut out = Vec::new();
+        for_each_feature(&toks, params, |n| out.push(n.to_owned()));
+        out
+    }
+
+    #[test]
+    fn word_ngrams_stop_at_punctuation_and_mark_negation() {
+        let p = FeatureParams {
+            char_ngrams: (0, 0),
+            ..FeatureParams::default()
+        };
+        assert_eq!(
+            names("Not now, later", &p),
+            ["w:not", "w:NOT_now", "w:not now", "w:later"]
+        );
+    }
+
+    #[test]
+    fn char_ngrams_are_padded_within_words() {
+        let p = FeatureParams {
+            word_ngrams: (0, 0),
+            char_ngrams: (2, 3),
+            ..FeatureParams::default()
+        };
+        assert_eq!(names("ab", &p), ["c: a", "c:ab", "c:b ", "c: ab", "c:ab "]);
+    }
+
+    #[test]
+    fn chi_squared_matches_hand_computation() {
+        // 10 docs, 5 per class; the feature is in 4 of class 0 and 1 of class 1.
+        // Expected present = 2.5 each, absent = 2.5 each:
+        // (4-2.5)^2/2.5 + (1-2.5)^2/2.5 + (1-2.5)^2/2.5 + (4-2.5)^2/2.5 = 3.6
+        let chi = chi_squared(&[4, 1], &[5, 5], 10);
+        assert!((chi - 3.6).abs() < 1e-12);
+        assert_eq!(chi_squared(&[2, 2], &[4, 4], 8), 0.0);
+    }
+
+    #[test]
+    fn fit_caps_keeps_discriminative_and_rows_are_unit_length() {
+        let texts = [
+            "we will strike hard",
+            "strike them now",
+            "let us talk calmly",
+            "we welcome talk",
+        ];
+        let labels = [0, 0, 1, 1];
+        let p = FeatureParams {
+            char_ngrams: (0, 0),
+            min_df: 2,
+            max_features: 2,
+            ..FeatureParams::default()
+        };
+        let v = Vectorizer::fit(&texts, &labels, 2, &TokenizerParams::default(), &p).unwrap();
+        assert_eq!(v.vocabulary, ["w:strike", "w:talk"]);
+        let row = v.transform("strike strike talk");
+        let norm: f64 = row.iter().map(|(_, v)| v * v).sum();
+        assert!((norm - 1.0).abs() < 1e-12);
+        // sublinear tf: 1 + ln 2 for "strike", 1 for "talk"; equal idf.
+        assert!((row[0].1 / row[1].1 - (1.0 + 2f64.ln())).abs() < 1e-12);
+        assert!(v.transform("nothing known here").is_empty());
+    }
+
+    #[test]
+    fn bad_params_are_rejected() {
+        let p = FeatureParams {
+            word_ngrams: (2, 1),
+            ..FeatureParams::default()
+        };
+        assert!(p.check().is_err());
+    }
+}

@@ -1,0 +1,47 @@
+//! The `stance` binary: parse arguments, dispatch to a subcommand, print
+//! errors, choose the exit code.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod cmd;
+
+/// Label what politicians, diplomats and institutions say in the news as
+/// conciliatory, sceptical or hawkish.
+#[derive(Parser)]
+#[command(name = "stance", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Train a model on a labelled CSV (cross-validated).
+    Train(cmd::train::Args),
+    /// Score a model on a labelled CSV: accuracy, macro-F1, confusion matrix.
+    Evaluate(cmd::evaluate::Args),
+    /// Label statements given as arguments, in a CSV, or one per line on stdin.
+    Classify(cmd::classify::Args),
+    /// Show which features pushed a prediction, or each label's strongest features.
+    Explain(cmd::explain::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Train(args) => cmd::train::run(args),
+        Command::Evaluate(args) => cmd::evaluate::run(args),
+        Command::Classify(args) => cmd::classify::run(args),
+        Command::Explain(args) => cmd::explain::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) if cmd::is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("stance: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

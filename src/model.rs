@@ -1,0 +1,459 @@
+//! The model file: tokenizer and feature settings, vocabulary, weights and
+//! training metadata in one self-describing JSON document; loading with
+//! checks; probabilities and exact explanations; the embedded default model.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::evaluate::ClassMetrics;
+use crate::features::{FeatureParams, SparseRow, Vectorizer};
+use crate::tokenize::TokenizerParams;
+use crate::train::{Solver, argmax, logits, softmax};
+
+/// Written in every model file so a foreign JSON file is recognised as such.
+pub const FORMAT: &str = "stance-model";
+/// The model format this build writes and the newest it reads.
+pub const FORMAT_VERSION: u32 = 1;
+/// Largest model file we agree to read: far above any real model, far below
+/// what would exhaust memory.
+pub const MAX_MODEL_BYTES: u64 = 512 * 1024 * 1024;
+
+/// The default model, trained on `data/quotes.csv`, built into the binary.
+pub static DEFAULT_MODEL_JSON: &[u8] = include_bytes!("../models/default.json");
+
+/// How a model was trained. No timestamps, so the same data and seed give the
+/// same bytes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TrainingMetadata {
+    /// Version of `stance` that trained it.
+    pub crate_version: String,
+    /// File name of the training data.
+    pub data_file: String,
+    /// Hex SHA-256 of the training data's bytes.
+    pub data_sha256: String,
+    /// Training rows.
+    pub rows: usize,
+    /// Training rows per label.
+    pub rows_per_label: BTreeMap<String, usize>,
+    /// How classes were balanced.
+    pub balancing: String,
+    /// The solver that minimised the objective.
+    pub solver: Solver,
+    /// Cross-validation folds.
+    pub folds: usize,
+    /// Seed for folds and balancing.
+    pub seed: u64,
+    /// L2 strengths tried.
+    pub alpha_grid: Vec<f64>,
+    /// The L2 strength chosen by cross-validation.
+    pub alpha: f64,
+    /// Cross-validated macro-F1 per alpha in `alpha_grid`.
+    pub cv_macro_f1_per_alpha: Vec<f64>,
+    /// L-BFGS iteration cap.
+    pub max_iterations: u64,
+    /// L-BFGS gradient tolerance.
+    pub gradient_tolerance: f64,
+    /// Cross-validated accuracy at the chosen alpha.
+    pub cv_accuracy: f64,
+    /// Cross-validated macro-F1 at the chosen alpha.
+    pub cv_macro_f1: f64,
+    /// Cross-validated per-class metrics at the chosen alpha.
+    pub cv_per_class: BTreeMap<String, ClassMetrics>,
+}
+
+/// The file layout. Weights are stored one array per label.
+#[derive(Serialize, Deserialize)]
+struct ModelFile {
+    format: String,
+    format_version: u32,
+    labels: Vec<String>,
+    n_features: usize,
+    tokenizer: TokenizerParams,
+    features: FeatureParams,
+    vocabulary: Vec<String>,
+    idf: Vec<f64>,
+    intercept: Vec<f64>,
+    weights: Vec<Vec<f64>>,
+    metadata: TrainingMetadata,
+}
+
+/// Only the version fields, read first so a newer file gets a clear message
+/// rather than a confusing field error.
+#[derive(Deserialize)]
+struct Header {
+    format: Option<String>,
+    format_version: Option<u32>,
+}
+
+/// A trained stance model.
+#[derive(Debug, Clone)]
+pub struct Model {
+    labels: Vec<String>,
+    vectorizer: Vectorizer,
+    /// Feature-major: `weights[j * k + c]`.
+    weights: Vec<f64>,
+    intercept: Vec<f64>,
+    metadata: TrainingMetadata,
+}
+
+/// One feature's signed push on one label: weight x feature value.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Contribution {
+    /// The feature name (`w:` word n-gram, `c:` character n-gram).
+    pub feature: String,
+    /// Its tf-idf value in this text.
+    pub value: f64,
+    /// The model's weight for it and this label.
+    pub weight: f64,
+    /// value x weight: what it adds to this label's logit.
+    pub contribution: f64,
+}
+
+/// Why a text got its probabilities: per label, intercept plus contributions
+/// add up exactly to the logit.
+#[derive(Debug, Clone, Serialize)]
+pub struct Explanation {
+    /// The predicted label.
+    pub label: String,
+    /// Probability per label, in model label order.
+    pub probabilities: Vec<(String, f64)>,
+    /// Per label: logit, intercept and contributions sorted by size.
+    pub per_label: Vec<LabelExplanation>,
+}
+
+/// One label's part of an [`Explanation`].
+#[derive(Debug, Clone, Serialize)]
+pub struct LabelExplanation {
+    /// The label.
+    pub label: String,
+    /// Its logit: intercept + sum of contributions.
+    pub logit: f64,
+    /// Its intercept.
+    pub intercept: f64,
+    /// Every non-zero feature's contribution, largest magnitude first.
+    pub contributions: Vec<Contribution>,
+}
+
+impl Model {
+    /// Assembles a model, checking that the parts agree.
+    pub fn from_parts(
+        labels: Vec<String>,
+        vectorizer: Vectorizer,
+        weights: Vec<f64>,
+        intercept: Vec<f64>,
+        metadata: TrainingMetadata,
+    ) -> std::result::Result<Model, String> {
+        let k = labels.len();
+        if k < 2 {
+            return Err(format!("a model needs at least two labels, found {k}"));
+        }
+        let mut sorted = labels.clone();
+        sorted.sort();
+        sorted.dedup();
+        if sorted.len() != k {
+            return Err("labels are not unique".into());
+        }
+        if intercept.len() != k {
+            return Err(format!("{} intercepts for {k} labels", intercept.len()));
+        }
+        if weights.len() != vectorizer.len() * k {
+            return Err(format!(
+                "{} weights for {} features x {k} labels",
+                weights.len(),
+                vectorizer.len()
+            ));
+        }
+        if weights.iter().chain(&intercept).any(|v| !v.is_finite()) {
+            return Err("weights hold a non-finite number".into());
+        }
+        Ok(Model {
+            labels,
+            vectorizer,
+            weights,
+            intercept,
+            metadata,
+        })
+    }
+
+    /// Labels, in the order probabilities are given.
+    pub fn labels(&self) -> &[String] {
+        &self.labels
+    }
+
+    /// Training metadata.
+    pub fn metadata(&self) -> &TrainingMetadata {
+        &self.metadata
+    }
+
+    /// The fitted vectorizer.
+    pub fn vectorizer(&self) -> &Vectorizer {
+        &self.vectorizer
+    }
+
+    /// Probabilities per label (in [`Model::labels`] order); they sum to 1.
+    pub fn predict_proba(&self, text: &str) -> Vec<f64> {
+        self.predict_row(&self.vectorizer.transform(text))
+    }
+
+    /// Probabilities for an already featurized row.
+    pub fn predict_row(&self, row: &SparseRow) -> Vec<f64> {
+        let mut z = logits(row, &self.weights, &self.intercept, self.labels.len());
+        softmax(&mut z);
+        z
+    }
+
+    /// The most probable label and its probability.
+    pub fn predict(&self, text: &str) -> (&str, f64) {
+        let p = self.predict_proba(text);
+        let best = argmax(&p);
+        (&self.labels[best], p[best])
+    }
+
+    /// Exact explanation of one prediction.
+    pub fn explain(&self, text: &str) -> Explanation {
+        let row = self.vectorizer.transform(text);
+        let k = self.labels.len();
+        let probs = self.predict_row(&row);
+        let per_label = (0..k)
+            .map(|c| {
+                let mut contributions: Vec<Contribution> = row
+                    .iter()
+                    .map(|&(j, value)| {
+                        let weight = self.weights[j as usize * k + c];
+                        Contribution {
+                            feature: self.vectorizer.vocabulary[j as usize].clone(),
+                            value,
+                            weight,
+                            contribution: value * weight,
+                        }
+                    })
+                    .collect();
+                contributions.sort_by(|a, b| {
+                    b.contribution
+                        .abs()
+                        .total_cmp(&a.contribution.abs())
+                        .then_with(|| a.feature.cmp(&b.feature))
+                });
+                let logit =
+                    self.intercept[c] + contributions.iter().map(|c| c.contribution).sum::<f64>();
+                LabelExplanation {
+                    label: self.labels[c].clone(),
+                    logit,
+                    intercept: self.intercept[c],
+                    contributions,
+                }
+            })
+            .collect();
+        Explanation {
+            label: self.labels[argmax(&probs)].clone(),
+            probabilities: self.labels.iter().cloned().zip(probs).collect(),
+            per_label,
+        }
+    }
+
+    /// The `n` features with the largest weight for each label, relative to
+    /// the mean weight of that feature over all labels (softmax only sees
+    /// differences between labels, so this is what moves a prediction).
+    pub fn top_features(&self, n: usize) -> Vec<(String, Vec<(String, f64)>)> {
+        let k = self.labels.len();
+        (0..k)
+            .map(|c| {
+                let mut scored: Vec<(String, f64)> = (0..self.vectorizer.len())
+                    .map(|j| {
+                        let row = &self.weights[j * k..(j + 1) * k];
+                        let mean = row.iter().sum::<f64>() / k as f64;
+                        (self.vectorizer.vocabulary[j].clone(), row[c] - mean)
+                    })
+                    .collect();
+                scored.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                scored.truncate(n);
+                (self.labels[c].clone(), scored)
+            })
+            .collect()
+    }
+
+    /// The model as JSON bytes (deterministic: same model, same bytes).
+    pub fn to_json(&self) -> Vec<u8> {
+        let k = self.labels.len();
+        let weights = (0..k)
+            .map(|c| {
+                (0..self.vectorizer.len())
+                    .map(|j| self.weights[j * k + c])
+                    .collect()
+            })
+            .collect();
+        let file = ModelFile {
+            format: FORMAT.into(),
+            format_version: FORMAT_VERSION,
+            labels: self.labels.clone(),
+            n_features: self.vectorizer.len(),
+            tokenizer: self.vectorizer.tokenizer.clone(),
+            features: self.vectorizer.params.clone(),
+            vocabulary: self.vectorizer.vocabulary.clone(),
+            idf: self.vectorizer.idf.clone(),
+            intercept: self.intercept.clone(),
+            weights,
+            metadata: self.metadata.clone(),
+        };
+        let mut out = serde_json::to_vec(&file).unwrap_or_default();
+        out.push(b'\n');
+        out
+    }
+
+    /// Writes the model to `path` atomically (temp file in the same folder, then rename).
+    pub fn save(&self, path: &Path) -> Result<()> {
+        crate::output::write_atomic(path, &self.to_json())
+    }
+
+    /// Parses and checks model bytes; `origin` names them in messages.
+    pub fn from_json(bytes: &[u8], origin: &Path) -> Result<Model> {
+        let fail = |m: String| Error::model(origin, m);
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Err(fail("the file is empty".into()));
+        }
+        let header: Header = serde_json::from_slice(bytes).map_err(|e| match e.classify() {
+            serde_json::error::Category::Data => fail(format!(
+                "not a stance model (expected a JSON object with \"format\": \"{FORMAT}\")"
+            )),
+            _ => fail(format!(
+                "not valid JSON ({e}); is the file truncated or corrupt?"
+            )),
+        })?;
+        if header.format.as_deref() != Some(FORMAT) {
+            return Err(fail(format!(
+                "not a stance model (expected \"format\": \"{FORMAT}\")"
+            )));
+        }
+        match header.format_version {
+            Some(v) if v > FORMAT_VERSION => {
+                return Err(fail(format!(
+                    "format version {v} was written by a newer stance; this build reads \
+                     version {FORMAT_VERSION}: upgrade stance"
+                )));
+            }
+            Some(v) if v >= 1 => {}
+            other => return Err(fail(format!("unknown format version {other:?}"))),
+        }
+        let file: ModelFile =
+            serde_json::from_slice(bytes).map_err(|e| fail(format!("malformed model: {e}")))?;
+        let k = file.labels.len();
+        if file.n_features != file.vocabulary.len() {
+            return Err(fail(format!(
+                "declares {} features but its vocabulary has {}",
+                file.n_features,
+                file.vocabulary.len()
+            )));
+        }
+        if file.weights.len() != k {
+            return Err(fail(format!(
+                "has {} weight arrays for {k} labels",
+                file.weights.len()
+            )));
+        }
+        if let Some((c, w)) = file
+            .weights
+            .iter()
+            .enumerate()
+            .find(|(_, w)| w.len() != file.n_features)
+        {
+            return Err(fail(format!(
+                "weights of label '{}' have {} entries, expected {}",
+                file.labels[c],
+                w.len(),
+                file.n_features
+            )));
+        }
+        file.features
+            .check()
+            .map_err(|e| fail(format!("bad feature settings: {e}")))?;
+        let vectorizer =
+            Vectorizer::from_parts(file.tokenizer, file.features, file.vocabulary, file.idf)
+                .map_err(fail)?;
+        let mut weights = vec![0.0; file.n_features * k];
+        for (c, w) in file.weights.iter().enumerate() {
+            for (j, v) in w.iter().enumerate() {
+                weights[j * k + c] = *v;
+            }
+        }
+        Model::from_parts(
+            file.labels,
+            vectorizer,
+            weights,
+            file.intercept,
+            file.metadata,
+        )
+        .map_err(fail)
+    }
+
+    /// Loads a model file with every check.
+    pub fn load(path: &Path) -> Result<Model> {
+        let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+        if meta.is_dir() {
+            return Err(Error::model(path, "is a directory, expected a model file"));
+        }
+        if meta.len() > MAX_MODEL_BYTES {
+            return Err(Error::model(
+                path,
+                format!("{} bytes is larger than any stance model", meta.len()),
+            ));
+        }
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        Model::from_json(&bytes, path)
+    }
+
+    /// The default model embedded in the binary.
+    pub fn embedded() -> Result<&'static Model> {
+        static MODEL: OnceLock<std::result::Result<Model, String>> = OnceLock::new();
+        MODEL
+            .get_or_init(|| {
+                Model::from_json(DEFAULT_MODEL_JSON, Path::new("<embedded default>"))
+                    .map_err(|e| e.to_string())
+            })
+            .as_ref()
+            .map_err(|e| Error::Model {
+                path: PathBuf::from("<embedded default>"),
+                message: e.clone(),
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn foreign_truncated_and_newer_files_are_refused_with_reasons() {
+        let cases: &[(&str, &str)] = &[
+            ("", "empty"),
+            (
+                "{\"format\": \"stance-model\", \"format_ver",
+                "truncated or corrupt",
+            ),
+            ("{\"hello\": 1}", "not a stance model"),
+            ("[1,2,3]", "not a stance model"),
+            ("\u{0}\u{1}binary", "not valid JSON"),
+            (
+                "{\"format\": \"stance-model\", \"format_version\": 99}",
+                "newer stance",
+            ),
+            (
+                "{\"format\": \"stance-model\", \"format_version\": 1}",
+                "malformed model",
+            ),
+        ];
+        for (input, expected) in cases {
+            let err = Model::from_json(input.as_bytes(), Path::new("m.json"))
+                .unwrap_err()
+                .to_string();
+            assert!(err.starts_with("model m.json: "), "{err}");
+            assert!(
+                err.contains(expected),
+                "{err:?} should mention {expected:?}"
+            );
+        }
+    }
+}

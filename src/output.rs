@@ -1,0 +1,278 @@
+//! Writing outputs safely: atomically (temp file in the same folder, then
+//! rename), and with spreadsheet formulas neutralised in CSV cells.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::error::{Error, Result};
+
+/// Writes `bytes` to `path` through a temporary file in the same folder that
+/// is renamed into place, so readers never see a half-written file and a crash
+/// leaves the previous version intact.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomic_with(path, |w| w.write_all(bytes))
+}
+
+/// Like [`write_atomic`], for output produced by a writer callback. If the
+/// callback fails, the temporary file is removed and `path` is untouched.
+pub fn write_atomic_with(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".stance-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| Error::io(path, e))?;
+    {
+        let mut w = std::io::BufWriter::new(tmp.as_file_mut());
+        fill(&mut w).map_err(|e| Error::io(path, e))?;
+        w.flush().map_err(|e| Error::io(path, e))?;
+    }
+    // tempfile creates files readable by the owner only; outputs are ordinary
+    // files, so keep the old file's permissions or use the usual 0644.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode());
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode))
+            .map_err(|e| Error::io(path, e))?;
+    }
+    tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
+    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    Ok(())
+}
+
+/// Makes a CSV cell safe to open in a spreadsheet: a cell beginning with `=`,
+/// `+`, `-`, `@`, a tab or a carriage return would be run as a formula, so it
+/// gets a leading apostrophe (the OWASP "CSV injection" advice).
+pub fn csv_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.as_bytes().first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => format!("'{cell}").into(),
+        _ => cell.into(),
+    }
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn html_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralised_and_plain_text_kept() {
+        for (cell, want) in [
+            ("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"),
+            ("+1", "'+1"),
+            ("-2", "'-2"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("We are ready", "We are ready"),
+            ("", ""),
+        ] {
+            assert_eq!(csv_safe(cell), want);
+        }
+    }
+
+    #[test]
+    fn html_is_escaped() {
+        assert_eq!(
+            html_escape("<script>alert('x') & \"y\"</script>"),
+            "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;"
+        );
+    }
+
+    #[test]
+    fn failed_writes_leave_the_old_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.txt");
+        write_atomic(&path, b"old").unwrap();
+        let err = write_atomic_with(&path, |_| Err(std::io::Error::other("boom")));
+        assert!(err.is_err());
+        assert_eq!(std::fs::read(&path).unwrap(), b"old");
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(left.len(), 1, "no temp file left behind");
+    }
+}
+
+/// How rows of results are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// RFC 4180 CSV with a header; formula-like cells neutralised.
+    Csv,
+    /// One JSON object per line.
+    Jsonl,
+    /// Aligned columns for reading in a terminal (long text is shortened).
+    Table,
+}
+
+/// One value in a result row.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// Text.
+    Str(String),
+    /// A whole number.
+    Int(u64),
+    /// A probability or other real number (written with 4 decimals in CSV and tables).
+    Num(f64),
+    /// Nothing (an empty CSV cell, JSON null).
+    Null,
+}
+
+/// Streams rows with a fixed set of columns in one of the [`Format`]s.
+pub struct RowWriter<'w> {
+    format: Format,
+    columns: Vec<String>,
+    out: &'w mut dyn Write,
+    widths: Vec<usize>,
+    header_done: bool,
+}
+
+impl<'w> RowWriter<'w> {
+    /// A writer for `columns`; the header is written with the first row (or by `finish`).
+    pub fn new(format: Format, columns: Vec<String>, out: &'w mut dyn Write) -> Self {
+        let widths = columns
+            .iter()
+            .map(|c| match c.as_str() {
+                "text" => 60,
+                "article" | "speaker" | "id" => 24,
+                "label" => 12,
+                _ => c.chars().count().max(6),
+            })
+            .collect();
+        RowWriter {
+            format,
+            columns,
+            out,
+            widths,
+            header_done: false,
+        }
+    }
+
+    fn header(&mut self) -> std::io::Result<()> {
+        if self.header_done {
+            return Ok(());
+        }
+        self.header_done = true;
+        match self.format {
+            Format::Csv => {
+                let line = self
+                    .columns
+                    .iter()
+                    .map(|c| csv_field(c))
+                    .collect::<Vec<_>>()
+                    .join(",");
+                writeln!(self.out, "{line}")
+            }
+            Format::Jsonl => Ok(()),
+            Format::Table => {
+                let cells: Vec<String> = self.columns.clone();
+                self.table_line(&cells)
+            }
+        }
+    }
+
+    fn table_line(&mut self, cells: &[String]) -> std::io::Result<()> {
+        let mut line = String::new();
+        for (i, (cell, &w)) in cells.iter().zip(&self.widths).enumerate() {
+            if i > 0 {
+                line.push_str("  ");
+            }
+            let flat: String = cell
+                .chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect();
+            let n = flat.chars().count();
+            if n > w {
+                line.extend(flat.chars().take(w.saturating_sub(1)));
+                line.push('…');
+            } else if i + 1 == cells.len() {
+                line.push_str(&flat);
+            } else {
+                line.push_str(&flat);
+                line.extend(std::iter::repeat_n(' ', w - n));
+            }
+        }
+        writeln!(self.out, "{}", line.trim_end())
+    }
+
+    /// Writes one row; `cells` must match the columns.
+    pub fn row(&mut self, cells: &[Cell]) -> std::io::Result<()> {
+        self.header()?;
+        match self.format {
+            Format::Csv => {
+                let line = cells
+                    .iter()
+                    .map(|c| match c {
+                        Cell::Str(s) => csv_field(&csv_safe(s)),
+                        Cell::Int(i) => i.to_string(),
+                        Cell::Num(x) => format!("{x:.4}"),
+                        Cell::Null => String::new(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(",");
+                writeln!(self.out, "{line}")
+            }
+            Format::Jsonl => {
+                let mut map = serde_json::Map::new();
+                for (col, c) in self.columns.iter().zip(cells) {
+                    let v = match c {
+                        Cell::Str(s) => serde_json::Value::from(s.as_str()),
+                        Cell::Int(i) => (*i).into(),
+                        Cell::Num(x) => serde_json::Number::from_f64(*x)
+                            .map_or(serde_json::Value::Null, serde_json::Value::Number),
+                        Cell::Null => serde_json::Value::Null,
+                    };
+                    map.insert(col.clone(), v);
+                }
+                let line = serde_json::to_string(&map).map_err(std::io::Error::other)?;
+                writeln!(self.out, "{line}")
+            }
+            Format::Table => {
+                let cells: Vec<String> = cells
+                    .iter()
+                    .map(|c| match c {
+                        Cell::Str(s) => s.clone(),
+                        Cell::Int(i) => i.to_string(),
+                        Cell::Num(x) => format!("{x:.3}"),
+                        Cell::Null => String::new(),
+                    })
+                    .collect();
+                self.table_line(&cells)
+            }
+        }
+    }
+
+    /// Writes the header if no row was written, so an empty result is still a valid CSV.
+    pub fn finish(mut self) -> std::io::Result<()> {
+        self.header()?;
+        self.out.flush()
+    }
+}
+
+/// Quotes a CSV field when it needs it (RFC 4180).
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_owned()
+    }
+}

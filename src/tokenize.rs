@@ -1,0 +1,245 @@
+//! Text -> tokens. Each token keeps its byte span in the source text, a
+//! normalised form (lowercased, curly apostrophes made straight) and whether it
+//! lies in the scope of a negation, so that "nobody had rejected talks" yields
+//! a negated "rejected", a different feature from a plain "rejected".
+
+use serde::{Deserialize, Serialize};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Tokenizer settings, stored in the model so that training and scoring agree.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TokenizerParams {
+    /// Lowercase every token.
+    pub lowercase: bool,
+    /// Mark tokens that follow a negator, up to the end of the clause.
+    pub negation: bool,
+    /// The longest negation scope, in tokens.
+    pub negation_window: usize,
+}
+
+impl Default for TokenizerParams {
+    fn default() -> Self {
+        TokenizerParams {
+            lowercase: true,
+            negation: true,
+            negation_window: 6,
+        }
+    }
+}
+
+/// What kind of text a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, possibly with inner apostrophes or digits.
+    Word,
+    /// Digits, possibly with separators ("2,000", "3.5").
+    Number,
+    /// Clause punctuation: ends a negation scope; not a feature.
+    Punct,
+}
+
+/// One token with its byte span into the source text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    /// Normalised text: lowercased, apostrophes straightened, digits kept.
+    pub text: String,
+    /// Byte offset of the first byte in the source.
+    pub start: usize,
+    /// Byte offset one past the last byte in the source.
+    pub end: usize,
+    /// Word, number or punctuation.
+    pub kind: TokenKind,
+    /// Inside the scope of a negator ("not", "never", "nobody", "without", "n't").
+    pub negated: bool,
+}
+
+/// Words that open a negation scope. "no one" is covered by "no".
+const NEGATORS: &[&str] = &[
+    "not", "no", "never", "nobody", "none", "nothing", "nowhere", "neither", "nor", "without",
+    "cannot", "hardly", "barely", "noone",
+];
+
+/// Words that close a negation scope early: a new clause with its own polarity.
+const SCOPE_BREAKERS: &[&str] = &[
+    "but", "however", "although", "though", "yet", "while", "whereas", "unless", "except",
+];
+
+/// True for a word that negates what follows ("not", "won't", "nobody").
+pub fn is_negator(word: &str) -> bool {
+    NEGATORS.contains(&word) || word.ends_with("n't")
+}
+
+/// Splits `text` into tokens with byte spans and negation marks.
+///
+/// ```
+/// use stance::tokenize::{tokenize, TokenizerParams};
+/// let toks = tokenize("Nobody had rejected talks.", &TokenizerParams::default());
+/// assert_eq!(toks[2].text, "rejected");
+/// assert!(toks[2].negated);
+/// ```
+pub fn tokenize(text: &str, params: &TokenizerParams) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    for (start, piece) in text.split_word_bound_indices() {
+        let end = start + piece.len();
+        let kind = if piece.chars().any(char::is_alphabetic) {
+            TokenKind::Word
+        } else if piece.chars().any(|c| c.is_numeric()) {
+            TokenKind::Number
+        } else if piece.chars().any(is_clause_punct) {
+            TokenKind::Punct
+        } else {
+            continue;
+        };
+        let mut norm = String::with_capacity(piece.len());
+        for c in piece.chars() {
+            match c {
+                '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' => norm.push('\''),
+                _ if params.lowercase => norm.extend(c.to_lowercase()),
+                _ => norm.push(c),
+            }
+        }
+        tokens.push(Token {
+            text: norm,
+            start,
+            end,
+            kind,
+            negated: false,
+        });
+    }
+    if params.negation {
+        mark_negation(&mut tokens, params.negation_window);
+    }
+    tokens
+}
+
+fn is_clause_punct(c: char) -> bool {
+    matches!(
+        c,
+        '.' | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '"'
+            | '\u{201C}'
+            | '\u{201D}'
+            | '('
+            | ')'
+            | '\u{2014}'
+            | '\u{2013}'
+            | '\u{2026}'
+            | '\u{AB}'
+            | '\u{BB}'
+    )
+}
+
+/// Marks the tokens after a negator as negated until clause punctuation, a
+/// contrastive conjunction or `window` tokens. A second negator inside a scope
+/// starts a fresh scope rather than cancelling: "not without" is rare in news
+/// and double negation is better left to the bigrams.
+fn mark_negation(tokens: &mut [Token], window: usize) {
+    let mut remaining = 0usize;
+    for tok in tokens.iter_mut() {
+        match tok.kind {
+            TokenKind::Punct => remaining = 0,
+            _ if SCOPE_BREAKERS.contains(&tok.text.as_str()) => remaining = 0,
+            _ if is_negator(&tok.text) => remaining = window,
+            _ if remaining > 0 => {
+                tok.negated = true;
+                remaining -= 1;
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(text: &str) -> Vec<Token> {
+        tokenize(text, &TokenizerParams::default())
+    }
+
+    fn assert_token(tok: &Token, source: &str, text: &str, negated: bool) {
+        assert_eq!(tok.text, text);
+        assert_eq!(tok.negated, negated, "negation of {text}");
+        assert!(source.is_char_boundary(tok.start) && source.is_char_boundary(tok.end));
+    }
+
+    #[test]
+    fn spans_point_back_into_the_source() {
+        let src = "Željko Marić’s “red line”, 2,000 troops.";
+        let t = toks(src);
+        let words: Vec<&str> = t
+            .iter()
+            .filter(|t| t.kind != TokenKind::Punct)
+            .map(|t| &src[t.start..t.end])
+            .collect();
+        assert_eq!(
+            words,
+            ["Željko", "Marić’s", "red", "line", "2,000", "troops"]
+        );
+        assert_eq!(t[1].text, "marić's");
+    }
+
+    #[test]
+    fn negation_scope_runs_to_clause_end() {
+        let src = "Nobody had rejected talks, but we rejected the offer.";
+        let t = toks(src);
+        let words: Vec<&Token> = t.iter().filter(|t| t.kind == TokenKind::Word).collect();
+        assert_token(words[0], src, "nobody", false);
+        assert_token(words[2], src, "rejected", true);
+        assert_token(words[3], src, "talks", true);
+        assert_token(words[6], src, "rejected", false);
+    }
+
+    #[test]
+    fn contractions_and_curly_apostrophes_negate() {
+        for src in [
+            "We haven’t ruled out a summit",
+            "We haven't ruled out a summit",
+        ] {
+            let t = toks(src);
+            assert_eq!(t[1].text, "haven't");
+            assert_token(&t[2], src, "ruled", true);
+            assert_token(&t[3], src, "out", true);
+        }
+    }
+
+    #[test]
+    fn without_and_no_one_negate() {
+        let t = toks("without preconditions; no one objected");
+        assert!(t[1].negated);
+        assert!(!t[2].negated, "semicolon ends the scope");
+        assert!(t[4].negated && t[5].negated);
+    }
+
+    #[test]
+    fn window_limits_scope() {
+        let params = TokenizerParams {
+            negation_window: 2,
+            ..TokenizerParams::default()
+        };
+        let t = tokenize("not one two three", &params);
+        let neg: Vec<bool> = t.iter().map(|t| t.negated).collect();
+        assert_eq!(neg, [false, true, true, false]);
+    }
+
+    #[test]
+    fn hyphens_split_and_numbers_are_kept() {
+        let t = toks("step-by-step talks in 2019 cost 3.5bn");
+        let texts: Vec<&str> = t.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["step", "by", "step", "talks", "in", "2019", "cost", "3.5bn"]
+        );
+        assert_eq!(t[5].kind, TokenKind::Number);
+    }
+
+    #[test]
+    fn empty_and_symbol_only_text_has_no_words() {
+        assert!(toks("").is_empty());
+        assert!(toks("  \t ★ ").is_empty());
+    }
+}

@@ -1,0 +1,650 @@
+//! Training: checked parameters -> cross-validated choice of the L2 strength
+//! -> a model fitted on all rows.
+//!
+//! The model is linfa-logistic's multinomial logistic regression: the
+//! objective `sum_i w_i * -log softmax(x_i W + b)[y_i] + alpha/2 * |W|^2`,
+//! minimised by argmin's L-BFGS (memory 10) with the More-Thuente line search,
+//! exactly as `linfa_logistic::MultiLogisticRegression` sets it up. Two solvers
+//! minimise it:
+//! - [`Solver::Sparse`] (default) evaluates the loss and gradient on sparse
+//!   rows. linfa-logistic only accepts a dense matrix, and its dense gradient
+//!   costs O(rows x features) where the sparse one costs O(non-zeros).
+//! - [`Solver::Linfa`] densifies the rows and calls linfa-logistic itself.
+//!
+//! A test checks that both reach the same parameters on small data.
+//!
+//! Classes are balanced by row weights equal to duplicating rows: every
+//! class is brought up to the size of the largest by repeating each of its
+//! rows `max / n` times, and a seeded random `max % n` of them once more.
+//! The sparse solver multiplies by the weight; the linfa solver really
+//! duplicates the rows. Both are the same objective.
+
+use std::collections::BTreeMap;
+
+use argmin::core::{CostFunction, Executor, Gradient};
+use argmin::solver::linesearch::MoreThuenteLineSearch;
+use argmin::solver::quasinewton::LBFGS;
+use linfa::prelude::*;
+use ndarray::{Array1, Array2};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::Corpus;
+use crate::error::{Error, Result};
+use crate::evaluate::{Metrics, SplitMix64, stratified_folds};
+use crate::features::{FeatureParams, SparseRow, Vectorizer, densify};
+use crate::model::{Model, TrainingMetadata};
+use crate::tokenize::TokenizerParams;
+
+/// Which implementation minimises the objective.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Solver {
+    /// argmin's L-BFGS on sparse rows (same objective and solver settings as linfa-logistic).
+    #[default]
+    Sparse,
+    /// `linfa_logistic::MultiLogisticRegression` on a dense matrix.
+    Linfa,
+}
+
+/// Training settings. `check()` them, then `fit`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TrainParams {
+    /// Tokenizer settings.
+    pub tokenizer: TokenizerParams,
+    /// Feature settings.
+    pub features: FeatureParams,
+    /// Folds for cross-validation.
+    pub folds: usize,
+    /// Seed for folds and balancing.
+    pub seed: u64,
+    /// L2 strengths to try; the best cross-validated macro-F1 wins.
+    pub alphas: Vec<f64>,
+    /// L-BFGS iteration cap per fit.
+    pub max_iterations: u64,
+    /// L-BFGS stops when the gradient norm falls below this.
+    pub gradient_tolerance: f64,
+    /// Which implementation to use.
+    pub solver: Solver,
+}
+
+impl Default for TrainParams {
+    fn default() -> Self {
+        TrainParams {
+            tokenizer: TokenizerParams::default(),
+            features: FeatureParams::default(),
+            folds: 5,
+            seed: 42,
+            alphas: vec![0.1, 0.3, 1.0, 3.0],
+            max_iterations: 200,
+            gradient_tolerance: 1e-4,
+            solver: Solver::Sparse,
+        }
+    }
+}
+
+/// What training reports besides the model.
+#[derive(Debug, Clone)]
+pub struct TrainReport {
+    /// Cross-validated metrics at the chosen alpha (out-of-fold predictions).
+    pub cv: Metrics,
+    /// Cross-validated macro-F1 for each alpha tried.
+    pub alpha_scores: Vec<(f64, f64)>,
+    /// The alpha chosen.
+    pub alpha: f64,
+}
+
+/// Per alpha: (fold, predicted class of each of the fold's test rows).
+type FoldPredictions = Vec<(usize, Vec<usize>)>;
+
+/// Progress callback: (finished steps, total steps).
+pub type Progress<'a> = &'a (dyn Fn(usize, usize) + Sync);
+
+impl TrainParams {
+    /// Checks every setting before any work starts.
+    pub fn check(&self) -> Result<()> {
+        self.features.check()?;
+        if self.folds < 2 {
+            return Err(Error::Params(format!(
+                "--folds {} must be at least 2",
+                self.folds
+            )));
+        }
+        if self.alphas.is_empty() || self.alphas.iter().any(|a| !a.is_finite() || *a <= 0.0) {
+            return Err(Error::Params(format!(
+                "the alpha grid {:?} must hold positive numbers",
+                self.alphas
+            )));
+        }
+        if self.max_iterations == 0
+            || !self.gradient_tolerance.is_finite()
+            || self.gradient_tolerance <= 0.0
+        {
+            return Err(Error::Params(
+                "max_iterations and gradient_tolerance must be positive".into(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Trains on a labelled corpus: cross-validation over the alpha grid, then
+    /// a final fit on all rows.
+    pub fn fit(&self, corpus: &Corpus, progress: Progress) -> Result<(Model, TrainReport)> {
+        self.check()?;
+        let (labels, y) = label_indices(corpus, self.folds)?;
+        let k = labels.len();
+        let texts: Vec<&str> = corpus.examples.iter().map(|e| e.text.as_str()).collect();
+        let folds = stratified_folds(&y, k, self.folds, self.seed);
+        let total = self.folds * self.alphas.len() + 1;
+        let done = std::sync::atomic::AtomicUsize::new(0);
+        let tick = || {
+            let d = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            progress(d, total);
+        };
+        progress(0, total);
+
+        // Out-of-fold predictions for each alpha, computed fold by fold.
+        let per_fold: Vec<Result<FoldPredictions>> = (0..self.folds)
+            .into_par_iter()
+            .map(|f| {
+                let train: Vec<usize> = (0..y.len()).filter(|&i| folds[i] != f).collect();
+                let test: Vec<usize> = (0..y.len()).filter(|&i| folds[i] == f).collect();
+                let train_texts: Vec<&str> = train.iter().map(|&i| texts[i]).collect();
+                let train_y: Vec<usize> = train.iter().map(|&i| y[i]).collect();
+                let vec =
+                    Vectorizer::fit(&train_texts, &train_y, k, &self.tokenizer, &self.features)?;
+                let train_x: Vec<SparseRow> =
+                    train_texts.iter().map(|t| vec.transform(t)).collect();
+                let test_x: Vec<SparseRow> =
+                    test.iter().map(|&i| vec.transform(texts[i])).collect();
+                let weights = balance_weights(&train_y, k, self.seed ^ (f as u64 + 1));
+                let mut out = Vec::new();
+                for &alpha in &self.alphas {
+                    let (w, b) =
+                        self.fit_weights(&train_x, &train_y, &weights, vec.len(), k, alpha)?;
+                    let pred = test_x
+                        .iter()
+                        .map(|row| argmax(&logits(row, &w, &b, k)))
+                        .collect::<Vec<_>>();
+                    out.push((f, pred));
+                    tick();
+                }
+                Ok(out)
+            })
+            .collect();
+        let per_fold: Vec<Vec<(usize, Vec<usize>)>> =
+            per_fold.into_iter().collect::<Result<_>>()?;
+
+        let mut alpha_scores = Vec::new();
+        let mut best: Option<(f64, f64, Metrics)> = None;
+        for (a, &alpha) in self.alphas.iter().enumerate() {
+            let mut predicted = vec![0usize; y.len()];
+            for fold_out in &per_fold {
+                let (f, pred) = &fold_out[a];
+                let rows = (0..y.len()).filter(|&i| folds[i] == *f);
+                for (i, p) in rows.zip(pred) {
+                    predicted[i] = *p;
+                }
+            }
+            let m = Metrics::compute(&labels, &y, &predicted);
+            alpha_scores.push((alpha, m.macro_f1));
+            // Strictly better only: on a tie the earlier (listed first) alpha stays.
+            if best.as_ref().is_none_or(|(_, f1, _)| m.macro_f1 > *f1) {
+                best = Some((alpha, m.macro_f1, m));
+            }
+        }
+        let (alpha, _, cv) = best.ok_or_else(|| Error::Train("empty alpha grid".into()))?;
+
+        let vec = Vectorizer::fit(&texts, &y, k, &self.tokenizer, &self.features)?;
+        let x: Vec<SparseRow> = texts.iter().map(|t| vec.transform(t)).collect();
+        let weights = balance_weights(&y, k, self.seed);
+        let (w, b) = self.fit_weights(&x, &y, &weights, vec.len(), k, alpha)?;
+        tick();
+
+        let mut rows_per_label = BTreeMap::new();
+        for &c in &y {
+            *rows_per_label.entry(labels[c].clone()).or_insert(0usize) += 1;
+        }
+        let metadata = TrainingMetadata {
+            crate_version: env!("CARGO_PKG_VERSION").to_owned(),
+            data_file: corpus
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            data_sha256: corpus.sha256.clone(),
+            rows: y.len(),
+            rows_per_label,
+            balancing: "row duplication up to the largest class".into(),
+            solver: self.solver,
+            folds: self.folds,
+            seed: self.seed,
+            alpha_grid: self.alphas.clone(),
+            alpha,
+            cv_macro_f1_per_alpha: alpha_scores.iter().map(|&(_, f)| f).collect(),
+            max_iterations: self.max_iterations,
+            gradient_tolerance: self.gradient_tolerance,
+            cv_accuracy: cv.accuracy,
+            cv_macro_f1: cv.macro_f1,
+            cv_per_class: labels
+                .iter()
+                .cloned()
+                .zip(cv.per_class.iter().cloned())
+                .collect(),
+        };
+        let model = Model::from_parts(labels, vec, w, b, metadata)
+            .map_err(|e| Error::Train(format!("fitted model is inconsistent: {e}")))?;
+        Ok((
+            model,
+            TrainReport {
+                cv,
+                alpha_scores,
+                alpha,
+            },
+        ))
+    }
+
+    /// Fits weights (feature-major, `n_features x k`) and intercepts with the chosen solver.
+    pub fn fit_weights(
+        &self,
+        x: &[SparseRow],
+        y: &[usize],
+        row_weights: &[f64],
+        n_features: usize,
+        k: usize,
+        alpha: f64,
+    ) -> Result<(Vec<f64>, Vec<f64>)> {
+        match self.solver {
+            Solver::Sparse => fit_sparse(
+                x,
+                y,
+                row_weights,
+                n_features,
+                k,
+                alpha,
+                self.max_iterations,
+                self.gradient_tolerance,
+            ),
+            Solver::Linfa => fit_linfa(
+                x,
+                y,
+                row_weights,
+                n_features,
+                k,
+                alpha,
+                self.max_iterations,
+                self.gradient_tolerance,
+            ),
+        }
+    }
+}
+
+/// Sorted label set and each row's label index. Fails on a label with a single
+/// example (it cannot be both trained on and tested in cross-validation) and
+/// on fewer than two labels.
+fn label_indices(corpus: &Corpus, folds: usize) -> Result<(Vec<String>, Vec<usize>)> {
+    let mut first_line: BTreeMap<&str, (usize, u64)> = BTreeMap::new();
+    for e in &corpus.examples {
+        first_line.entry(&e.label).or_insert((0, e.line)).0 += 1;
+    }
+    for (label, (count, line)) in &first_line {
+        if *count < 2 {
+            return Err(Error::Csv {
+                path: corpus.path.clone(),
+                line: *line,
+                message: format!(
+                    "label '{label}' has a single example: it cannot be cross-validated \
+                     (give it more examples, or remove it)"
+                ),
+            });
+        }
+    }
+    if first_line.len() < 2 {
+        return Err(Error::Data {
+            path: corpus.path.clone(),
+            message: format!(
+                "only one label ({}): a classifier needs at least two",
+                first_line.keys().next().copied().unwrap_or("")
+            ),
+        });
+    }
+    if corpus.examples.len() < folds {
+        return Err(Error::Data {
+            path: corpus.path.clone(),
+            message: format!(
+                "{} rows cannot be split into {folds} folds",
+                corpus.examples.len()
+            ),
+        });
+    }
+    let labels: Vec<String> = first_line.keys().map(|s| s.to_string()).collect();
+    let y = corpus
+        .examples
+        .iter()
+        .map(|e| labels.binary_search(&e.label).unwrap_or(0))
+        .collect();
+    Ok((labels, y))
+}
+
+/// Integer row weights that balance the classes; see the module docs.
+pub fn balance_weights(y: &[usize], k: usize, seed: u64) -> Vec<f64> {
+    let mut counts = vec![0usize; k];
+    for &c in y {
+        counts[c] += 1;
+    }
+    let max = counts.iter().copied().max().unwrap_or(0);
+    let mut weights = vec![0.0; y.len()];
+    let mut rng = SplitMix64::new(seed);
+    for (class, &n) in counts.iter().enumerate() {
+        if n == 0 {
+            continue;
+        }
+        let mut rows: Vec<usize> = (0..y.len()).filter(|&i| y[i] == class).collect();
+        for &r in &rows {
+            weights[r] = (max / n) as f64;
+        }
+        rng.shuffle(&mut rows);
+        for &r in rows.iter().take(max % n) {
+            weights[r] += 1.0;
+        }
+    }
+    weights
+}
+
+/// Logits `b + x W` of one sparse row.
+pub fn logits(row: &SparseRow, w: &[f64], b: &[f64], k: usize) -> Vec<f64> {
+    let mut z = b.to_vec();
+    for &(j, v) in row {
+        let wj = &w[j as usize * k..(j as usize + 1) * k];
+        for c in 0..k {
+            z[c] += v * wj[c];
+        }
+    }
+    z
+}
+
+/// Softmax in place, stable for large logits.
+pub fn softmax(z: &mut [f64]) {
+    let max = z.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let mut sum = 0.0;
+    for v in z.iter_mut() {
+        *v = (*v - max).exp();
+        sum += *v;
+    }
+    for v in z.iter_mut() {
+        *v /= sum;
+    }
+}
+
+/// Index of the largest value (the first on ties).
+pub fn argmax(v: &[f64]) -> usize {
+    let mut best = 0;
+    for (i, x) in v.iter().enumerate() {
+        if *x > v[best] {
+            best = i;
+        }
+    }
+    best
+}
+
+/// Rows are summed in this many fixed blocks, in order, whatever the number of
+/// threads: floating-point sums then do not depend on scheduling, so a model is
+/// byte-identical with 1 or 2 threads, and memory stays bounded.
+const BLOCKS: usize = 16;
+
+struct SparseProblem<'a> {
+    x: &'a [SparseRow],
+    y: &'a [usize],
+    row_weights: &'a [f64],
+    n_features: usize,
+    k: usize,
+    alpha: f64,
+}
+
+impl SparseProblem<'_> {
+    /// Loss, and the gradient when asked (same layout as the parameters).
+    fn evaluate(&self, theta: &Array1<f64>, want_grad: bool) -> (f64, Option<Array1<f64>>) {
+        let (k, nf) = (self.k, self.n_features);
+        let theta = theta.as_slice().expect("contiguous parameters");
+        let (w, b) = theta.split_at(nf * k);
+        let block = self.x.len().div_ceil(BLOCKS).max(1);
+        let parts: Vec<(f64, Option<Vec<f64>>)> = (0..BLOCKS)
+            .into_par_iter()
+            .map(|blk| {
+                let lo = (blk * block).min(self.x.len());
+                let hi = ((blk + 1) * block).min(self.x.len());
+                let mut loss = 0.0;
+                let mut grad = want_grad.then(|| vec![0.0; (nf + 1) * k]);
+                for i in lo..hi {
+                    let row = &self.x[i];
+                    let weight = self.row_weights[i];
+                    if weight == 0.0 {
+                        continue;
+                    }
+                    let mut z = logits(row, w, b, k);
+                    let max = z.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                    let lse = max + z.iter().map(|v| (v - max).exp()).sum::<f64>().ln();
+                    loss += weight * (lse - z[self.y[i]]);
+                    if let Some(g) = grad.as_mut() {
+                        for (c, zc) in z.iter_mut().enumerate() {
+                            let target = if c == self.y[i] { 1.0 } else { 0.0 };
+                            *zc = weight * ((*zc - lse).exp() - target);
+                        }
+                        for &(j, v) in row {
+                            let gj = &mut g[j as usize * k..(j as usize + 1) * k];
+                            for c in 0..k {
+                                gj[c] += v * z[c];
+                            }
+                        }
+                        for c in 0..k {
+                            g[nf * k + c] += z[c];
+                        }
+                    }
+                }
+                (loss, grad)
+            })
+            .collect();
+        let mut loss = 0.5 * self.alpha * w.iter().map(|v| v * v).sum::<f64>();
+        let mut grad = want_grad.then(|| {
+            let mut g = vec![0.0; (nf + 1) * k];
+            for (gi, wi) in g.iter_mut().zip(w) {
+                *gi = self.alpha * wi;
+            }
+            g
+        });
+        for (l, g) in parts {
+            loss += l;
+            if let (Some(total), Some(g)) = (grad.as_mut(), g) {
+                for (t, v) in total.iter_mut().zip(g) {
+                    *t += v;
+                }
+            }
+        }
+        (loss, grad.map(Array1::from))
+    }
+}
+
+impl CostFunction for SparseProblem<'_> {
+    type Param = Array1<f64>;
+    type Output = f64;
+    fn cost(&self, theta: &Self::Param) -> std::result::Result<f64, argmin::core::Error> {
+        Ok(self.evaluate(theta, false).0)
+    }
+}
+
+impl Gradient for SparseProblem<'_> {
+    type Param = Array1<f64>;
+    type Gradient = Array1<f64>;
+    fn gradient(
+        &self,
+        theta: &Self::Param,
+    ) -> std::result::Result<Array1<f64>, argmin::core::Error> {
+        Ok(self.evaluate(theta, true).1.unwrap_or_default())
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn fit_sparse(
+    x: &[SparseRow],
+    y: &[usize],
+    row_weights: &[f64],
+    n_features: usize,
+    k: usize,
+    alpha: f64,
+    max_iterations: u64,
+    tol: f64,
+) -> Result<(Vec<f64>, Vec<f64>)> {
+    let problem = SparseProblem {
+        x,
+        y,
+        row_weights,
+        n_features,
+        k,
+        alpha,
+    };
+    let solver = LBFGS::new(MoreThuenteLineSearch::new(), 10)
+        .with_tolerance_grad(tol)
+        .map_err(|e| Error::Train(e.to_string()))?;
+    let init = Array1::zeros((n_features + 1) * k);
+    let result = Executor::new(problem, solver)
+        .configure(|state| state.param(init.clone()).max_iters(max_iterations))
+        .run()
+        .map_err(|e| Error::Train(e.to_string()))?;
+    let theta = result.state.best_param.unwrap_or(init).to_vec();
+    let (w, b) = theta.split_at(n_features * k);
+    Ok((w.to_vec(), b.to_vec()))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn fit_linfa(
+    x: &[SparseRow],
+    y: &[usize],
+    row_weights: &[f64],
+    n_features: usize,
+    k: usize,
+    alpha: f64,
+    max_iterations: u64,
+    tol: f64,
+) -> Result<(Vec<f64>, Vec<f64>)> {
+    // Duplicate rows by their integer weight: linfa-logistic has no row weights.
+    let mut rows = Vec::new();
+    let mut targets = Vec::new();
+    for ((row, &c), &wt) in x.iter().zip(y).zip(row_weights) {
+        for _ in 0..wt.round() as usize {
+            rows.push(row.clone());
+            targets.push(c);
+        }
+    }
+    let present: std::collections::BTreeSet<usize> = targets.iter().copied().collect();
+    if present.len() != k {
+        return Err(Error::Train(
+            "every label needs at least one training row in each fit".into(),
+        ));
+    }
+    let dense: Array2<f64> = densify(&rows, n_features);
+    let dataset = Dataset::new(dense, Array1::from(targets));
+    let fitted = linfa_logistic::MultiLogisticRegression::default()
+        .alpha(alpha)
+        .max_iterations(max_iterations)
+        .gradient_tolerance(tol)
+        .fit(&dataset)
+        .map_err(|e| Error::Train(e.to_string()))?;
+    let w = fitted.params().iter().copied().collect();
+    let b = fitted.intercept().to_vec();
+    Ok((w, b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn balance_weights_equal_duplication_to_the_largest_class() {
+        let y = [0, 0, 0, 0, 0, 1, 1, 2];
+        let w = balance_weights(&y, 3, 1);
+        let total = |c: usize| -> f64 { (0..y.len()).filter(|&i| y[i] == c).map(|i| w[i]).sum() };
+        assert_eq!((total(0), total(1), total(2)), (5.0, 5.0, 5.0));
+        assert!(w.iter().all(|v| v.fract() == 0.0 && *v >= 1.0));
+    }
+
+    fn toy() -> (Vec<SparseRow>, Vec<usize>) {
+        // Three noisy classes on six features.
+        let mut rng = SplitMix64::new(3);
+        let mut x = Vec::new();
+        let mut y = Vec::new();
+        for i in 0..60 {
+            let c = i % 3;
+            let mut row: SparseRow = Vec::new();
+            for j in 0..6u32 {
+                let base = if j as usize / 2 == c { 1.0 } else { 0.2 };
+                let noise = (rng.below(100) as f64) / 100.0;
+                row.push((j, base * noise + 0.05));
+            }
+            x.push(row);
+            y.push(if i % 10 == 0 { (c + 1) % 3 } else { c });
+        }
+        (x, y)
+    }
+
+    #[test]
+    fn sparse_solver_matches_linfa_logistic() {
+        let (x, y) = toy();
+        let weights = balance_weights(&y[..50], 3, 9);
+        let mut params = TrainParams {
+            max_iterations: 500,
+            gradient_tolerance: 1e-8,
+            ..TrainParams::default()
+        };
+        let sparse = params
+            .fit_weights(&x[..50], &y[..50], &weights, 6, 3, 0.5)
+            .unwrap();
+        params.solver = Solver::Linfa;
+        let dense = params
+            .fit_weights(&x[..50], &y[..50], &weights, 6, 3, 0.5)
+            .unwrap();
+        for (a, b) in sparse
+            .0
+            .iter()
+            .chain(&sparse.1)
+            .zip(dense.0.iter().chain(&dense.1))
+        {
+            assert!((a - b).abs() < 1e-4, "sparse {a} vs linfa {b}");
+        }
+        // And the fit is not trivial: it separates the classes it was trained on.
+        let right = x[..50]
+            .iter()
+            .zip(&y[..50])
+            .filter(|(row, c)| argmax(&logits(row, &sparse.0, &sparse.1, 3)) == **c)
+            .count();
+        assert!(right >= 35, "{right} of 50");
+    }
+
+    #[test]
+    fn softmax_is_stable_and_sums_to_one() {
+        let mut z = [1000.0, 1001.0, -1000.0];
+        softmax(&mut z);
+        assert!((z.iter().sum::<f64>() - 1.0).abs() < 1e-12);
+        assert!(z[1] > z[0] && z[2] == 0.0);
+    }
+
+    #[test]
+    fn params_are_checked() {
+        let bad = [
+            TrainParams {
+                folds: 1,
+                ..TrainParams::default()
+            },
+            TrainParams {
+                alphas: vec![],
+                ..TrainParams::default()
+            },
+            TrainParams {
+                alphas: vec![-1.0],
+                ..TrainParams::default()
+            },
+        ];
+        for p in bad {
+            assert!(p.check().is_err());
+        }
+    }
+}

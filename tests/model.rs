@@ -1,0 +1,67 @@
+//! Library-level model tests: round trip and probability invariants.
+
+use std::path::Path;
+
+use proptest::prelude::*;
+use stance::Model;
+use stance::corpus::{Columns, read_csv};
+use stance::train::TrainParams;
+
+fn small_model() -> Model {
+    let corpus = read_csv(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/small.csv"),
+        &Columns {
+            text: "text".into(),
+            label: Some("label".into()),
+            id: None,
+        },
+    )
+    .unwrap();
+    let mut params = TrainParams {
+        folds: 2,
+        alphas: vec![1.0],
+        ..TrainParams::default()
+    };
+    params.features.min_df = 1;
+    params.fit(&corpus, &|_, _| {}).unwrap().0
+}
+
+#[test]
+fn save_load_gives_identical_probabilities_and_bytes() {
+    let model = small_model();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.json");
+    model.save(&path).unwrap();
+    let loaded = Model::load(&path).unwrap();
+    for text in ["We will crush them.", "Let us talk tomorrow.", "", "★"] {
+        assert_eq!(model.predict_proba(text), loaded.predict_proba(text));
+    }
+    assert_eq!(model.to_json(), loaded.to_json());
+}
+
+#[test]
+fn explanations_add_up_to_the_logits() {
+    let model = small_model();
+    let ex = model.explain("Nobody has rejected the talks, but we doubt them.");
+    let mut z: Vec<f64> = ex.per_label.iter().map(|l| l.logit).collect();
+    stance::train::softmax(&mut z);
+    for ((_, p), q) in ex.probabilities.iter().zip(&z) {
+        assert!((p - q).abs() < 1e-12);
+    }
+    for l in &ex.per_label {
+        let sum: f64 = l.intercept + l.contributions.iter().map(|c| c.contribution).sum::<f64>();
+        assert!((sum - l.logit).abs() < 1e-12);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn probabilities_sum_to_one(text in "\\PC{0,200}") {
+        let model = Model::embedded().unwrap();
+        let p = model.predict_proba(&text);
+        prop_assert_eq!(p.len(), model.labels().len());
+        prop_assert!((p.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+        prop_assert!(p.iter().all(|x| (0.0..=1.0).contains(x)));
+    }
+}
