@@ -18,12 +18,16 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod articles;
 pub mod corpus;
 pub mod error;
 pub mod evaluate;
+pub mod extract;
 pub mod features;
 pub mod model;
 pub mod output;
+pub mod report;
+pub mod score;
 pub mod stance;
 pub mod tokenize;
 pub mod train;

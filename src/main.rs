@@ -26,6 +26,10 @@ enum Command {
     Classify(cmd::classify::Args),
     /// Show which features pushed a prediction, or each label's strongest features.
     Explain(cmd::explain::Args),
+    /// Find every statement in news articles, attribute its speaker, label its stance.
+    Score(cmd::score::Args),
+    /// Per-speaker stance reports from scored statements (or articles).
+    Report(cmd::report::Args),
 }
 
 fn main() -> ExitCode {
@@ -35,6 +39,8 @@ fn main() -> ExitCode {
         Command::Evaluate(args) => cmd::evaluate::run(args),
         Command::Classify(args) => cmd::classify::run(args),
         Command::Explain(args) => cmd::explain::run(args),
+        Command::Score(args) => cmd::score::run(args),
+        Command::Report(args) => cmd::report::run(args),
     };
     match result {
         Ok(code) => code,

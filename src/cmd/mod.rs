@@ -10,6 +10,8 @@ use stance::Model;
 pub mod classify;
 pub mod evaluate;
 pub mod explain;
+pub mod report;
+pub mod score;
 pub mod train;
 
 /// The model from `--model`, or the embedded default.

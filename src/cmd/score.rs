@@ -1,0 +1,173 @@
+//! `stance score`: find every statement in articles, attribute it, label it.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use rayon::prelude::*;
+use stance::Model;
+use stance::articles::{Article, ArticleReader, CollectionColumns, expand_inputs};
+use stance::output::{Cell, Format, RowWriter};
+use stance::score::{ScoredStatement, decide, score_article};
+
+use super::classify::FormatArg;
+
+/// Arguments of `stance score`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Articles: .txt files (id = file stem), folders of them, `-` for stdin,
+    /// .jsonl / .csv collections (id, text, optional date, source, title).
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Model file (default: the embedded model).
+    #[arg(long)]
+    model: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "csv")]
+    format: FormatArg,
+    /// Write here (atomically) instead of stdout.
+    #[arg(long)]
+    output: Option<PathBuf>,
+    /// Statements whose top probability is below this get the label `uncertain`.
+    #[arg(long, default_value_t = 0.0)]
+    min_confidence: f64,
+    /// Text column of .csv collections.
+    #[arg(long, default_value = "text")]
+    text_column: String,
+    /// Id column of .csv collections.
+    #[arg(long, default_value = "id")]
+    id_column: String,
+}
+
+/// Articles scored in parallel per batch; output keeps input order and memory
+/// stays bounded by one batch.
+const BATCH: usize = 64;
+
+/// The columns of `stance score` output, before the per-label ones.
+pub const BASE_COLUMNS: [&str; 8] = [
+    "article",
+    "statement",
+    "speaker",
+    "start",
+    "end",
+    "text",
+    "label",
+    "confidence",
+];
+
+/// Runs `stance score`.
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    if !(0.0..=1.0).contains(&args.min_confidence) {
+        anyhow::bail!(
+            "--min-confidence {} must be between 0 and 1",
+            args.min_confidence
+        );
+    }
+    let model = super::load_model(args.model.as_deref())?;
+    let (inputs, errors) = expand_inputs(&args.inputs);
+    let mut failures = errors.len();
+    for e in &errors {
+        eprintln!("stance: skipping {e}");
+    }
+    let with_meta = inputs.iter().any(|i| i.is_collection());
+    let columns = CollectionColumns {
+        text: args.text_column.clone(),
+        id: args.id_column.clone(),
+    };
+    let bar = super::progress_bar(inputs.len() as u64, "scoring");
+    if inputs.len() < 2 {
+        bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+    }
+    let count_files = !with_meta;
+    let mut reader = ArticleReader::new(inputs, columns);
+    let format: Format = args.format.into();
+    let labels = model.labels().to_vec();
+    let mut header: Vec<String> = BASE_COLUMNS.iter().map(|s| s.to_string()).collect();
+    header.extend(labels.iter().map(|l| format!("p_{l}")));
+    header.push("kind".into());
+    if with_meta {
+        header.extend(["date".into(), "source".into()]);
+    }
+    super::with_output(args.output.as_ref(), |w| {
+        let mut rows = RowWriter::new(format, header, w);
+        loop {
+            let mut batch: Vec<Article> = Vec::with_capacity(BATCH);
+            let mut exhausted = true;
+            for item in reader.by_ref() {
+                match item {
+                    Ok(a) => batch.push(a),
+                    Err(e) => {
+                        failures += 1;
+                        eprintln!("stance: skipping {e}");
+                    }
+                }
+                if count_files {
+                    bar.inc(1);
+                }
+                if batch.len() == BATCH {
+                    exhausted = false;
+                    break;
+                }
+            }
+            let scored: Vec<Vec<ScoredStatement>> = batch
+                .par_iter()
+                .map(|a| score_article(&model, &a.text))
+                .collect();
+            for (article, statements) in batch.iter().zip(&scored) {
+                write_article(
+                    &mut rows,
+                    &model,
+                    article,
+                    statements,
+                    args.min_confidence,
+                    with_meta,
+                )?;
+            }
+            if exhausted {
+                break;
+            }
+        }
+        rows.finish()
+    })?;
+    bar.finish_and_clear();
+    if failures > 0 {
+        eprintln!("stance: {failures} input(s) could not be scored");
+        return Ok(ExitCode::FAILURE);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_article(
+    rows: &mut RowWriter<'_>,
+    model: &Model,
+    article: &Article,
+    statements: &[ScoredStatement],
+    min_confidence: f64,
+    with_meta: bool,
+) -> std::io::Result<()> {
+    for s in statements {
+        let (label, confidence) = decide(model.labels(), &s.probabilities, min_confidence);
+        let mut cells = vec![
+            Cell::Str(article.id.clone()),
+            Cell::Int(s.index as u64),
+            s.speaker.clone().map_or(Cell::Null, Cell::Str),
+            Cell::Int(s.start as u64),
+            Cell::Int(s.end as u64),
+            Cell::Str(article.text[s.start..s.end].to_owned()),
+            Cell::Str(label.to_owned()),
+            Cell::Num(confidence),
+        ];
+        cells.extend(s.probabilities.iter().map(|&p| Cell::Num(p)));
+        cells.push(Cell::Str(
+            serde_json::to_value(s.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(String::from))
+                .unwrap_or_default(),
+        ));
+        if with_meta {
+            cells.push(article.date.clone().map_or(Cell::Null, Cell::Str));
+            cells.push(article.source.clone().map_or(Cell::Null, Cell::Str));
+        }
+        rows.row(&cells)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,1 @@
+//! Per-speaker aggregation of scored statements and its writers (placeholder).
