@@ -223,6 +223,14 @@ fn text_article(path: &Path, id: String, mut bytes: Vec<u8>) -> Result<Article> 
         let line = 1 + e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count();
         Error::csv(path, line as u64, format!("not valid UTF-8 (byte {at})"))
     })?;
+    if let Some(at) = text.find('\0') {
+        let line = 1 + text[..at].matches('\n').count();
+        return Err(Error::csv(
+            path,
+            line as u64,
+            "contains a NUL byte: is this a binary file?",
+        ));
+    }
     if text.trim().is_empty() {
         return Err(Error::Empty {
             path: path.into(),

@@ -147,6 +147,13 @@ pub fn parse_csv(path: &Path, bytes: &[u8], columns: &Columns) -> Result<Corpus>
                 })
         };
         let text = field(text_col, "text")?;
+        if text.contains('\0') {
+            return Err(Error::csv(
+                path,
+                line,
+                "the text contains a NUL byte: is this a binary file?",
+            ));
+        }
         if text.is_empty() {
             return Err(Error::csv(
                 path,
