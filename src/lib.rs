@@ -29,6 +29,7 @@ pub mod output;
 pub mod report;
 pub mod score;
 pub mod stance;
+pub mod synth;
 pub mod tokenize;
 pub mod train;
 

@@ -30,6 +30,8 @@ enum Command {
     Score(cmd::score::Args),
     /// Per-speaker stance reports from scored statements (or articles).
     Report(cmd::report::Args),
+    /// Generate seeded synthetic statements or articles, for benchmarks.
+    Synth(cmd::synth::Args),
 }
 
 fn main() -> ExitCode {
@@ -41,6 +43,7 @@ fn main() -> ExitCode {
         Command::Explain(args) => cmd::explain::run(args),
         Command::Score(args) => cmd::score::run(args),
         Command::Report(args) => cmd::report::run(args),
+        Command::Synth(args) => cmd::synth::run(args),
     };
     match result {
         Ok(code) => code,

@@ -12,6 +12,7 @@ pub mod evaluate;
 pub mod explain;
 pub mod report;
 pub mod score;
+pub mod synth;
 pub mod train;
 
 /// The model from `--model`, or the embedded default.
