@@ -114,13 +114,14 @@ pub fn parse_csv(path: &Path, bytes: &[u8], columns: &Columns) -> Result<Corpus>
     let mut examples = Vec::new();
     let mut ids = id_col.map(|_| Vec::new());
     let mut record = csv::ByteRecord::new();
+    let mut lines = LineCounter::new(bytes);
     loop {
         match reader.read_byte_record(&mut record) {
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => return Err(csv_error(path, bytes, &e)),
         }
-        let line = record.position().map_or(0, |p| line_at(bytes, p.byte()));
+        let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
         if record.len() == 1 && record.get(0).is_some_and(|f| f.is_empty()) {
             continue; // a blank line
         }
@@ -190,21 +191,53 @@ pub fn parse_csv(path: &Path, bytes: &[u8], columns: &Columns) -> Result<Corpus>
     })
 }
 
-/// The physical 1-based line of a byte offset. The csv crate's own line
-/// count skips newlines inside quoted fields, which is not what an editor shows.
-/// The csv crate counts bytes after a UTF-8 byte-order mark.
-pub fn line_at(bytes: &[u8], byte: u64) -> u64 {
-    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
-        3
-    } else {
-        0
-    };
-    let end = (byte as usize + bom).min(bytes.len());
-    1 + bytes[..end].iter().filter(|&&b| b == b'\n').count() as u64
+/// Physical 1-based line numbers of byte offsets. The csv crate's own line
+/// count skips newlines inside quoted fields, which is not what an editor
+/// shows. Offsets asked in increasing order cost O(file) in total.
+pub struct LineCounter<'a> {
+    bytes: &'a [u8],
+    /// The csv crate counts bytes after a UTF-8 byte-order mark.
+    bom: usize,
+    pos: usize,
+    line: u64,
+}
+
+impl<'a> LineCounter<'a> {
+    /// A counter over the file's bytes.
+    pub fn new(bytes: &'a [u8]) -> Self {
+        let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+            3
+        } else {
+            0
+        };
+        LineCounter {
+            bytes,
+            bom,
+            pos: 0,
+            line: 1,
+        }
+    }
+
+    /// The line of the csv crate's byte offset `byte`.
+    pub fn line_at(&mut self, byte: u64) -> u64 {
+        let end = (byte as usize + self.bom).min(self.bytes.len());
+        if end < self.pos {
+            self.pos = 0;
+            self.line = 1;
+        }
+        self.line += self.bytes[self.pos..end]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count() as u64;
+        self.pos = end;
+        self.line
+    }
 }
 
 fn csv_error(path: &Path, bytes: &[u8], e: &csv::Error) -> Error {
-    let line = e.position().map_or(1, |p| line_at(bytes, p.byte()));
+    let line = e
+        .position()
+        .map_or(1, |p| LineCounter::new(bytes).line_at(p.byte()));
     match e.kind() {
         csv::ErrorKind::Utf8 { err, .. } => Error::csv(
             path,

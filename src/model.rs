@@ -22,6 +22,9 @@ pub const FORMAT_VERSION: u32 = 1;
 /// what would exhaust memory.
 pub const MAX_MODEL_BYTES: u64 = 512 * 1024 * 1024;
 
+/// Largest absolute weight, intercept or idf a model may hold.
+pub const MAX_PARAMETER: f64 = 1e6;
+
 /// The default model, trained on `data/quotes.csv`, built into the binary.
 pub static DEFAULT_MODEL_JSON: &[u8] = include_bytes!("../models/default.json");
 
@@ -167,8 +170,17 @@ impl Model {
                 vectorizer.len()
             ));
         }
-        if weights.iter().chain(&intercept).any(|v| !v.is_finite()) {
-            return Err("weights hold a non-finite number".into());
+        // No fitted model comes near this; the bound keeps logits finite, so
+        // probabilities never turn into NaN whatever a damaged file holds.
+        if weights
+            .iter()
+            .chain(&intercept)
+            .chain(&vectorizer.idf)
+            .any(|v| !v.is_finite() || v.abs() > MAX_PARAMETER)
+        {
+            return Err(format!(
+                "weights, intercepts or idf hold a value that is not finite or beyond ±{MAX_PARAMETER:e}"
+            ));
         }
         Ok(Model {
             labels,
@@ -223,6 +235,7 @@ impl Model {
                 let mut contributions: Vec<Contribution> = row
                     .iter()
                     .map(|&(j, value)| {
+                        let value = f64::from(value);
                         let weight = self.weights[j as usize * k + c];
                         Contribution {
                             feature: self.vectorizer.vocabulary[j as usize].clone(),

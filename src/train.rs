@@ -76,7 +76,7 @@ impl Default for TrainParams {
             folds: 5,
             seed: 42,
             alphas: vec![0.1, 0.3, 1.0, 3.0],
-            max_iterations: 200,
+            max_iterations: 100,
             gradient_tolerance: 1e-4,
             solver: Solver::Sparse,
         }
@@ -353,14 +353,21 @@ pub fn balance_weights(y: &[usize], k: usize, seed: u64) -> Vec<f64> {
 
 /// Logits `b + x W` of one sparse row.
 pub fn logits(row: &SparseRow, w: &[f64], b: &[f64], k: usize) -> Vec<f64> {
-    let mut z = b.to_vec();
+    let mut z = vec![0.0; k];
+    logits_into(row, w, b, &mut z);
+    z
+}
+
+/// Logits into a buffer of length k, without allocating.
+pub fn logits_into(row: &SparseRow, w: &[f64], b: &[f64], z: &mut [f64]) {
+    let k = z.len();
+    z.copy_from_slice(b);
     for &(j, v) in row {
         let wj = &w[j as usize * k..(j as usize + 1) * k];
-        for c in 0..k {
-            z[c] += v * wj[c];
+        for (zc, wc) in z.iter_mut().zip(wj) {
+            *zc += f64::from(v) * wc;
         }
     }
-    z
 }
 
 /// Softmax in place, stable for large logits.
@@ -387,10 +394,13 @@ pub fn argmax(v: &[f64]) -> usize {
     best
 }
 
-/// Rows are summed in this many fixed blocks, in order, whatever the number of
-/// threads: floating-point sums then do not depend on scheduling, so a model is
-/// byte-identical with 1 or 2 threads, and memory stays bounded.
-const BLOCKS: usize = 16;
+/// Rows are summed in at most this many fixed blocks, in order, whatever the
+/// number of threads: floating-point sums then do not depend on scheduling, so
+/// a model is byte-identical with 1 or 2 threads, and memory stays bounded.
+const MAX_BLOCKS: usize = 16;
+/// Each block has at least this many rows: every block zeroes and sums a whole
+/// gradient, which would dominate on small data.
+const MIN_BLOCK_ROWS: usize = 2048;
 
 struct SparseProblem<'a> {
     x: &'a [SparseRow],
@@ -399,68 +409,81 @@ struct SparseProblem<'a> {
     n_features: usize,
     k: usize,
     alpha: f64,
+    /// The last point evaluated, with its loss and gradient: the line search
+    /// asks for the cost and then the gradient at the same point, and both
+    /// come from one pass over the rows.
+    cache: std::sync::Mutex<Option<(Array1<f64>, f64, Array1<f64>)>>,
 }
 
 impl SparseProblem<'_> {
-    /// Loss, and the gradient when asked (same layout as the parameters).
-    fn evaluate(&self, theta: &Array1<f64>, want_grad: bool) -> (f64, Option<Array1<f64>>) {
+    /// Loss and gradient (same layout as the parameters), cached per point.
+    fn loss_and_gradient(&self, theta: &Array1<f64>) -> (f64, Array1<f64>) {
+        if let Ok(cache) = self.cache.lock()
+            && let Some((at, loss, grad)) = cache.as_ref()
+            && at == theta
+        {
+            return (*loss, grad.clone());
+        }
+        let (loss, grad) = self.evaluate(theta);
+        if let Ok(mut cache) = self.cache.lock() {
+            *cache = Some((theta.clone(), loss, grad.clone()));
+        }
+        (loss, grad)
+    }
+
+    fn evaluate(&self, theta: &Array1<f64>) -> (f64, Array1<f64>) {
         let (k, nf) = (self.k, self.n_features);
         let theta = theta.as_slice().expect("contiguous parameters");
         let (w, b) = theta.split_at(nf * k);
-        let block = self.x.len().div_ceil(BLOCKS).max(1);
-        let parts: Vec<(f64, Option<Vec<f64>>)> = (0..BLOCKS)
+        let blocks = (self.x.len() / MIN_BLOCK_ROWS).clamp(1, MAX_BLOCKS);
+        let block = self.x.len().div_ceil(blocks).max(1);
+        let parts: Vec<(f64, Vec<f64>)> = (0..blocks)
             .into_par_iter()
             .map(|blk| {
                 let lo = (blk * block).min(self.x.len());
                 let hi = ((blk + 1) * block).min(self.x.len());
                 let mut loss = 0.0;
-                let mut grad = want_grad.then(|| vec![0.0; (nf + 1) * k]);
+                let mut g = vec![0.0; if lo < hi { (nf + 1) * k } else { 0 }];
+                let mut z = vec![0.0; k];
                 for i in lo..hi {
                     let row = &self.x[i];
                     let weight = self.row_weights[i];
                     if weight == 0.0 {
                         continue;
                     }
-                    let mut z = logits(row, w, b, k);
+                    logits_into(row, w, b, &mut z);
                     let max = z.iter().copied().fold(f64::NEG_INFINITY, f64::max);
                     let lse = max + z.iter().map(|v| (v - max).exp()).sum::<f64>().ln();
                     loss += weight * (lse - z[self.y[i]]);
-                    if let Some(g) = grad.as_mut() {
-                        for (c, zc) in z.iter_mut().enumerate() {
-                            let target = if c == self.y[i] { 1.0 } else { 0.0 };
-                            *zc = weight * ((*zc - lse).exp() - target);
-                        }
-                        for &(j, v) in row {
-                            let gj = &mut g[j as usize * k..(j as usize + 1) * k];
-                            for c in 0..k {
-                                gj[c] += v * z[c];
-                            }
-                        }
-                        for c in 0..k {
-                            g[nf * k + c] += z[c];
+                    for (c, zc) in z.iter_mut().enumerate() {
+                        let target = if c == self.y[i] { 1.0 } else { 0.0 };
+                        *zc = weight * ((*zc - lse).exp() - target);
+                    }
+                    for &(j, v) in row {
+                        let gj = &mut g[j as usize * k..(j as usize + 1) * k];
+                        for (gc, zc) in gj.iter_mut().zip(&z) {
+                            *gc += f64::from(v) * zc;
                         }
                     }
+                    for (gc, zc) in g[nf * k..].iter_mut().zip(&z) {
+                        *gc += zc;
+                    }
                 }
-                (loss, grad)
+                (loss, g)
             })
             .collect();
         let mut loss = 0.5 * self.alpha * w.iter().map(|v| v * v).sum::<f64>();
-        let mut grad = want_grad.then(|| {
-            let mut g = vec![0.0; (nf + 1) * k];
-            for (gi, wi) in g.iter_mut().zip(w) {
-                *gi = self.alpha * wi;
-            }
-            g
-        });
+        let mut grad = vec![0.0; (nf + 1) * k];
+        for (gi, wi) in grad.iter_mut().zip(w) {
+            *gi = self.alpha * wi;
+        }
         for (l, g) in parts {
             loss += l;
-            if let (Some(total), Some(g)) = (grad.as_mut(), g) {
-                for (t, v) in total.iter_mut().zip(g) {
-                    *t += v;
-                }
+            for (t, v) in grad.iter_mut().zip(g) {
+                *t += v;
             }
         }
-        (loss, grad.map(Array1::from))
+        (loss, Array1::from(grad))
     }
 }
 
@@ -468,7 +491,7 @@ impl CostFunction for SparseProblem<'_> {
     type Param = Array1<f64>;
     type Output = f64;
     fn cost(&self, theta: &Self::Param) -> std::result::Result<f64, argmin::core::Error> {
-        Ok(self.evaluate(theta, false).0)
+        Ok(self.loss_and_gradient(theta).0)
     }
 }
 
@@ -479,7 +502,7 @@ impl Gradient for SparseProblem<'_> {
         &self,
         theta: &Self::Param,
     ) -> std::result::Result<Array1<f64>, argmin::core::Error> {
-        Ok(self.evaluate(theta, true).1.unwrap_or_default())
+        Ok(self.loss_and_gradient(theta).1)
     }
 }
 
@@ -501,6 +524,7 @@ fn fit_sparse(
         n_features,
         k,
         alpha,
+        cache: std::sync::Mutex::new(None),
     };
     let solver = LBFGS::new(MoreThuenteLineSearch::new(), 10)
         .with_tolerance_grad(tol)
@@ -578,7 +602,7 @@ mod tests {
             for j in 0..6u32 {
                 let base = if j as usize / 2 == c { 1.0 } else { 0.2 };
                 let noise = (rng.below(100) as f64) / 100.0;
-                row.push((j, base * noise + 0.05));
+                row.push((j, (base * noise + 0.05) as f32));
             }
             x.push(row);
             y.push(if i % 10 == 0 { (c + 1) % 3 } else { c });

@@ -36,7 +36,10 @@ fn save_load_gives_identical_probabilities_and_bytes() {
     for text in ["We will crush them.", "Let us talk tomorrow.", "", "★"] {
         assert_eq!(model.predict_proba(text), loaded.predict_proba(text));
     }
-    assert_eq!(model.to_json(), loaded.to_json());
+    assert!(
+        model.to_json() == loaded.to_json(),
+        "save -> load -> save changed the bytes"
+    );
 }
 
 #[test]

@@ -37,6 +37,9 @@ pub struct Args {
     /// Minimum number of texts a feature must occur in.
     #[arg(long)]
     min_df: Option<usize>,
+    /// L-BFGS iteration cap per fit.
+    #[arg(long)]
+    max_iterations: Option<u64>,
     /// sparse: argmin L-BFGS on sparse rows; linfa: linfa-logistic on a dense matrix.
     #[arg(long, value_enum, default_value = "sparse")]
     solver: SolverArg,
@@ -64,6 +67,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     if let Some(m) = args.max_features {
         params.features.max_features = m;
+    }
+    if let Some(m) = args.max_iterations {
+        params.max_iterations = m;
     }
     if let Some(m) = args.min_df {
         params.features.min_df = m;
