@@ -402,6 +402,9 @@ const MAX_BLOCKS: usize = 16;
 /// gradient, which would dominate on small data.
 const MIN_BLOCK_ROWS: usize = 2048;
 
+/// A point, its loss and its gradient.
+type Evaluated = (Array1<f64>, f64, Array1<f64>);
+
 struct SparseProblem<'a> {
     x: &'a [SparseRow],
     y: &'a [usize],
@@ -412,7 +415,7 @@ struct SparseProblem<'a> {
     /// The last point evaluated, with its loss and gradient: the line search
     /// asks for the cost and then the gradient at the same point, and both
     /// come from one pass over the rows.
-    cache: std::sync::Mutex<Option<(Array1<f64>, f64, Array1<f64>)>>,
+    cache: std::sync::Mutex<Option<Evaluated>>,
 }
 
 impl SparseProblem<'_> {

@@ -1,0 +1,437 @@
+//! Coreference: one canonical speaker per person or body in the article.
+//!
+//! Mentions are read in order. A name joins the most recent person whose name
+//! ends with it ("Kovač" -> "Anna Kovač", "Mr. Le Bihan" -> "Ronan Le
+//! Bihan"), a body joins the most recent body with the same head noun and
+//! words ("the Commission" -> "the European Commission"), a role joins the
+//! most recent person with that role ("the minister"), and a pronoun the most
+//! recent speaker that fits ("he"/"she": a person of that gender or of unknown
+//! gender; "they": a group, else a body; "it": a body). A claim with no
+//! attribution belongs to the previous claim's speaker.
+//!
+//! Canonical names: a person's fullest name found anywhere in the article
+//! (without titles), a body's first form ("the Kremlin").
+
+use std::collections::HashMap;
+
+use super::attribution::{Attribution, Form, Gender, Mention, Pronoun, Source, Usage};
+use super::lexicon;
+
+/// How far back pronouns and roles look, in recent mentions.
+const RECENT_WINDOW: usize = 64;
+
+#[derive(Debug)]
+enum Kind {
+    Person(Vec<String>),
+    Body {
+        text: String,
+        words: Vec<String>,
+        plural: bool,
+    },
+}
+
+#[derive(Debug)]
+struct Entity {
+    kind: Kind,
+    gender: Gender,
+    roles: Vec<String>,
+}
+
+impl Entity {
+    fn canonical(&self) -> String {
+        match &self.kind {
+            Kind::Person(name) => name.join(" "),
+            Kind::Body { text, .. } => text.clone(),
+        }
+    }
+
+    fn learn(&mut self, mention: &Mention) {
+        if self.gender == Gender::Unknown {
+            self.gender = mention.gender;
+        }
+        for role in &mention.roles {
+            if !self.roles.contains(role) {
+                self.roles.push(role.clone());
+            }
+        }
+    }
+}
+
+fn ends_with(long: &[String], short: &[String]) -> bool {
+    !short.is_empty() && long.len() >= short.len() && long[long.len() - short.len()..] == *short
+}
+
+fn gender_of_first_name(name: &[String]) -> Gender {
+    let first = match name {
+        [first, _, ..] => first.to_lowercase(),
+        _ => return Gender::Unknown,
+    };
+    if lexicon::MALE_NAMES.contains(&first.as_str()) {
+        Gender::Male
+    } else if lexicon::FEMALE_NAMES.contains(&first.as_str()) {
+        Gender::Female
+    } else {
+        Gender::Unknown
+    }
+}
+
+/// Resolves the speaker of every claim to a canonical name.
+pub fn resolve(attribution: &Attribution) -> Vec<Option<String>> {
+    let mut resolver = Resolver::new(&attribution.mentions);
+    let entity_of: Vec<Option<usize>> = attribution
+        .mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| resolver.resolve(i, m))
+        .collect();
+    let mut previous = None;
+    attribution
+        .claims
+        .iter()
+        .map(|claim| {
+            let entity = match claim.source {
+                Source::Mention(i) => entity_of.get(i).copied().flatten(),
+                Source::Previous => previous,
+            };
+            previous = entity;
+            entity.map(|e| resolver.entities[e].canonical())
+        })
+        .collect()
+}
+
+struct Resolver<'a> {
+    /// Full names (two words or more) by last word: (mention index, name).
+    full_names: HashMap<&'a str, Vec<(usize, &'a [String])>>,
+    entities: Vec<Entity>,
+    people_by_last: HashMap<String, Vec<usize>>,
+    bodies_by_head: HashMap<String, Vec<usize>>,
+    /// Entities in order of their latest speaker or subject mention.
+    recent: Vec<usize>,
+}
+
+impl<'a> Resolver<'a> {
+    fn new(mentions: &'a [Mention]) -> Self {
+        let mut full_names: HashMap<&str, Vec<(usize, &[String])>> = HashMap::new();
+        for (i, mention) in mentions.iter().enumerate() {
+            if let Form::Person(name) = &mention.form
+                && let (true, Some(last)) = (name.len() >= 2, name.last())
+            {
+                full_names.entry(last.as_str()).or_default().push((i, name));
+            }
+        }
+        Resolver {
+            full_names,
+            entities: Vec::new(),
+            people_by_last: HashMap::new(),
+            bodies_by_head: HashMap::new(),
+            recent: Vec::new(),
+        }
+    }
+
+    fn resolve(&mut self, index: usize, mention: &Mention) -> Option<usize> {
+        if mention.usage == Usage::Name {
+            return None;
+        }
+        let entity = match &mention.form {
+            Form::Person(name) => Some(self.person(index, name)),
+            Form::Body {
+                text,
+                head,
+                words,
+                plural,
+            } => Some(self.body(text, head, words, *plural)),
+            Form::Role { text, head } => Some(self.role(text, head)),
+            Form::Pronoun(pronoun) => self.pronoun(*pronoun),
+        }?;
+        self.entities[entity].learn(mention);
+        if let Form::Pronoun(pronoun @ (Pronoun::He | Pronoun::She)) = mention.form {
+            let gender = if pronoun == Pronoun::He {
+                Gender::Male
+            } else {
+                Gender::Female
+            };
+            let entity = &mut self.entities[entity];
+            if entity.gender == Gender::Unknown {
+                entity.gender = gender;
+            }
+        }
+        self.recent.push(entity);
+        Some(entity)
+    }
+
+    fn recent(&self) -> impl Iterator<Item = usize> + '_ {
+        self.recent.iter().rev().take(RECENT_WINDOW).copied()
+    }
+
+    fn add(&mut self, kind: Kind, gender: Gender) -> usize {
+        self.entities.push(Entity {
+            kind,
+            gender,
+            roles: Vec::new(),
+        });
+        self.entities.len() - 1
+    }
+
+    fn person(&mut self, index: usize, name: &[String]) -> usize {
+        let last = name.last().cloned().unwrap_or_default();
+        let candidates = self
+            .people_by_last
+            .get(&last)
+            .map_or(&[][..], Vec::as_slice);
+        for &e in candidates.iter().rev().take(RECENT_WINDOW) {
+            if let Kind::Person(known) = &mut self.entities[e].kind {
+                if ends_with(known, name) {
+                    return e;
+                }
+                if ends_with(name, known) {
+                    *known = name.to_vec();
+                    return e;
+                }
+            }
+        }
+        let full = self.fullest_form(index, name);
+        let entity = self.add(Kind::Person(full.to_vec()), gender_of_first_name(full));
+        self.people_by_last.entry(last).or_default().push(entity);
+        entity
+    }
+
+    /// The full name nearest before mention `index` that ends with `name`,
+    /// else the nearest after it, else `name` itself.
+    fn fullest_form(&self, index: usize, name: &'a [String]) -> &'a [String] {
+        let Some(candidates) = name
+            .last()
+            .and_then(|last| self.full_names.get(last.as_str()))
+        else {
+            return name;
+        };
+        let fits =
+            |&&(_, full): &&(usize, &[String])| full.len() > name.len() && ends_with(full, name);
+        // Candidates are in mention order; look only near `index`.
+        let split = candidates.partition_point(|c| c.0 < index);
+        let before = candidates[..split]
+            .iter()
+            .rev()
+            .take(RECENT_WINDOW)
+            .find(fits);
+        let after = || candidates[split..].iter().take(RECENT_WINDOW).find(fits);
+        before.or_else(after).map_or(name, |&(_, full)| full)
+    }
+
+    fn body(&mut self, text: &str, head: &str, words: &[String], plural: bool) -> usize {
+        let candidates = self.bodies_by_head.get(head).map_or(&[][..], Vec::as_slice);
+        for &e in candidates.iter().rev().take(RECENT_WINDOW) {
+            if let Kind::Body { words: known, .. } = &self.entities[e].kind
+                && words.iter().all(|w| known.contains(w))
+            {
+                return e;
+            }
+        }
+        let kind = Kind::Body {
+            text: text.to_string(),
+            words: words.to_vec(),
+            plural,
+        };
+        let entity = self.add(kind, Gender::Unknown);
+        self.bodies_by_head
+            .entry(head.to_string())
+            .or_default()
+            .push(entity);
+        entity
+    }
+
+    /// The most recent entity with this role; failing that, the most recent
+    /// person sharing a describing word ("the Ukrainian leader" for "Ukrainian
+    /// President Petro Marchenko").
+    fn role(&mut self, text: &str, head: &str) -> usize {
+        let has_role = |e: usize, word: &str| self.entities[e].roles.iter().any(|r| r == word);
+        let modifiers: Vec<String> = text
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .filter(|w| w != head && !lexicon::is_in(lexicon::DETERMINERS, w))
+            .collect();
+        let found = self.recent().find(|&e| has_role(e, head)).or_else(|| {
+            self.recent().find(|&e| {
+                matches!(self.entities[e].kind, Kind::Person(_))
+                    && modifiers.iter().any(|m| has_role(e, m))
+            })
+        });
+        found.unwrap_or_else(|| {
+            let entity = self.add(Kind::Person(vec![text.to_string()]), Gender::Unknown);
+            self.entities[entity].roles.push(head.to_string());
+            entity
+        })
+    }
+
+    fn pronoun(&self, pronoun: Pronoun) -> Option<usize> {
+        let is_body = |e: usize, want_plural: Option<bool>| match &self.entities[e].kind {
+            Kind::Body { plural, .. } => want_plural.is_none_or(|p| p == *plural),
+            Kind::Person(_) => false,
+        };
+        match pronoun {
+            Pronoun::He | Pronoun::She => {
+                let unwanted = if pronoun == Pronoun::He {
+                    Gender::Female
+                } else {
+                    Gender::Male
+                };
+                self.recent().find(|&e| {
+                    matches!(self.entities[e].kind, Kind::Person(_))
+                        && self.entities[e].gender != unwanted
+                })
+            }
+            Pronoun::They => self
+                .recent()
+                .find(|&e| is_body(e, Some(true)))
+                .or_else(|| self.recent().find(|&e| is_body(e, None))),
+            Pronoun::It => self
+                .recent()
+                .find(|&e| is_body(e, Some(false)))
+                .or_else(|| self.recent().find(|&e| is_body(e, None))),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{attribution, quotes, sentences};
+
+    /// Speakers of the claims of `article`, in order.
+    fn speakers(article: &str) -> Vec<Option<String>> {
+        let sentences = sentences::split(article);
+        let quotes = quotes::find(article, &sentences);
+        super::resolve(&attribution::attribute(article, &sentences, &quotes))
+    }
+
+    fn assert_speakers(article: &str, expected: &[&str]) {
+        let got = speakers(article);
+        let got: Vec<&str> = got.iter().map(|s| s.as_deref().unwrap_or("-")).collect();
+        assert_eq!(got, expected, "speakers of {article:?}");
+    }
+
+    #[test]
+    fn names_titles_and_roles_join_their_person() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Foreign Minister Anna Kovač said talks were off. “Never,” Kovač said. “Not now,” said the minister.",
+                &["Anna Kovač", "Anna Kovač", "Anna Kovač"],
+            ),
+            (
+                "Ronan Le Bihan, head of the guild, said boats would sail. Mr. Le Bihan also called the patrol “pirates.”",
+                &["Ronan Le Bihan", "Ronan Le Bihan"],
+            ),
+            (
+                "The EU’s foreign policy chief Margreet de Boer urged calm. According to de Boer, talks are near.",
+                &["Margreet de Boer", "Margreet de Boer"],
+            ),
+            // a surname before the full name still gets the full name
+            (
+                "“We wait,” Wróbel said.\nAfter the vote, Deputy Premier Łucja Wróbel left for Vell.",
+                &["Łucja Wróbel"],
+            ),
+            (
+                "Gen. Piet Smit, the army chief, said the truce was fragile. “Not yet,” the general said.",
+                &["Piet Smit", "Piet Smit"],
+            ),
+            (
+                "Ukrainian President Petro Marchenko said talks were over. The Ukrainian leader added that his team would wait.",
+                &["Petro Marchenko", "Petro Marchenko"],
+            ),
+            (
+                "Trask’s envoy flew in. US President Donald Trask said he was ready. “Soon,” Trask said.",
+                &["Donald Trask", "Donald Trask"],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_speakers(article, expected);
+        }
+    }
+
+    #[test]
+    fn bodies_keep_their_first_form_and_join_shorter_forms() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "The European Commission called the move “hostile.” The Commission said it was drafting duties.",
+                &["the European Commission", "the European Commission"],
+            ),
+            (
+                "The Ostland foreign ministry struck a softer tone. It said talks could resume. According to the ministry, a date is set.",
+                &[
+                    "the Ostland foreign ministry",
+                    "the Ostland foreign ministry",
+                ],
+            ),
+            (
+                "European leaders cautioned against optimism. They said the offer was hollow.",
+                &["European leaders", "European leaders"],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_speakers(article, expected);
+        }
+    }
+
+    #[test]
+    fn pronouns_follow_gender_and_recency() {
+        let cases: &[(&str, &[&str])] = &[
+            // "he" skips a more recent woman
+            (
+                "Piet Smit said the talks were over. Anna Kovač said she disagreed. He later argued for delay.",
+                &["Piet Smit", "Anna Kovač", "Piet Smit"],
+            ),
+            // the appositive's "spokeswoman" marks a woman with an unlisted name
+            (
+                "Nadira Haddo, a spokeswoman for the front, said the truce held. Peter Smit said it did not. She also says the rebels will wait.",
+                &["Nadira Haddo", "Peter Smit", "Nadira Haddo"],
+            ),
+            // unknown gender: the most recent person
+            (
+                "Ngô Bảo said the deal was close. “We are ready,” she said.",
+                &["Ngô Bảo", "Ngô Bảo"],
+            ),
+            // the subject of a narration sentence is recent too
+            (
+                "Piet Smit said talks were over. Tevo Fanua, however, was not ready to celebrate. He told reporters he would wait.",
+                &["Piet Smit", "Tevo Fanua"],
+            ),
+            // an unresolvable pronoun
+            ("He said the talks were over.", &["-"]),
+        ];
+        for (article, expected) in cases {
+            assert_speakers(article, expected);
+        }
+    }
+
+    #[test]
+    fn he_now_argues_refers_to_the_last_male_speaker_through_possessives_and_outlets() {
+        assert_speakers(
+            "Paul Brandt, the envoy, said talks were possible.\n\
+             After meeting Anna Kovač, US President Donald Trask renewed his push.\n\
+             “We will know more in a month,” Trask said.\n\
+             He now argues a smaller summit “could work.” Though he would attend “only at the end,” according to the Daily Courier.\n\
+             Trask’s earlier pledge was quietly dropped. He also says Europe must “pay its share.”",
+            &[
+                "Paul Brandt",
+                "Donald Trask",
+                "Donald Trask",
+                "Donald Trask",
+                "Donald Trask",
+            ],
+        );
+    }
+
+    #[test]
+    fn bare_quotes_belong_to_the_last_speaker_across_paragraphs() {
+        assert_speakers(
+            "Anna Kovač said the door was open.\n\nOther news followed. Details were unclear.\n\n“We will wait,” she said.\n\n“As long as it takes.”",
+            &["Anna Kovač", "Anna Kovač", "Anna Kovač"],
+        );
+    }
+
+    #[test]
+    fn outlets_are_never_speakers() {
+        assert_speakers(
+            "Anna Kovač said talks were possible. She would attend “if invited,” according to the BBC. The BBC notes the last talks were in 2019.",
+            &["Anna Kovač", "Anna Kovač"],
+        );
+    }
+}

@@ -1,0 +1,492 @@
+//! Word lists that drive extraction: reporting verbs, titles, roles, bodies,
+//! pronouns, news outlets, first names. Data only; the rules that read these
+//! lists live in the step modules.
+//!
+//! Entries are ASCII and lowercase unless noted; lookups compare
+//! case-insensitively through [`is_in`].
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::StatementKind;
+
+/// Does `list` contain `word`, ignoring ASCII case?
+pub fn is_in(list: &[&str], word: &str) -> bool {
+    list.iter().any(|entry| entry.eq_ignore_ascii_case(word))
+}
+
+/// A reporting verb form and the kind of statement it introduces.
+pub type Verb = (&'static str, StatementKind);
+
+const I: StatementKind = StatementKind::Indirect;
+const R: StatementKind = StatementKind::Reported;
+
+/// Reporting verbs, every form spelled out. Verbs that take a clause ("said
+/// that ...") make indirect speech; verbs that take an object or complement
+/// ("dismissed the offer as ...", "played down expectations") make a reported
+/// speech act. Two-word entries are phrasal verbs matched on two tokens.
+/// Forms ending in "ing" only count after a comma (", saying that ...").
+#[rustfmt::skip]
+pub const REPORTING_VERBS: &[Verb] = &[
+    ("say", I), ("says", I), ("said", I), ("saying", I), ("tell", I), ("tells", I), ("told", I),
+    ("telling", I), ("add", I), ("adds", I), ("added", I), ("adding", I), ("argue", I),
+    ("argues", I), ("argued", I), ("arguing", I), ("insist", I), ("insists", I), ("insisted", I),
+    ("insisting", I), ("stress", I), ("stresses", I), ("stressed", I), ("stressing", I),
+    ("claim", I), ("claims", I), ("claimed", I), ("claiming", I), ("note", I), ("notes", I),
+    ("noted", I), ("noting", I), ("explain", I), ("explains", I), ("explained", I),
+    ("explaining", I), ("stated", I), ("concede", I), ("concedes", I), ("conceded", I),
+    ("conceding", I), ("admit", I), ("admits", I), ("admitted", I), ("admitting", I),
+    ("acknowledge", I), ("acknowledges", I), ("acknowledged", I), ("acknowledging", I),
+    ("confirm", I), ("confirms", I), ("confirmed", I), ("confirming", I), ("deny", I),
+    ("denies", I), ("denied", I), ("denying", I), ("announce", I), ("announces", I),
+    ("announced", I), ("announcing", I), ("declare", I), ("declares", I), ("declared", I),
+    ("declaring", I), ("assert", I), ("asserts", I), ("asserted", I), ("asserting", I),
+    ("maintains", I), ("maintained", I), ("contend", I), ("contends", I), ("contended", I),
+    ("reply", I), ("replies", I), ("replied", I), ("replying", I), ("respond", I), ("responds", I),
+    ("responded", I), ("responding", I), ("answer", I), ("answers", I), ("answered", I),
+    ("countered", I), ("counters", I), ("comment", I), ("comments", I), ("commented", I),
+    ("remarked", I), ("observed", I), ("recall", I), ("recalls", I), ("recalled", I),
+    ("recalling", I), ("reiterate", I), ("reiterates", I), ("reiterated", I), ("reiterating", I),
+    ("repeated", I), ("write", I), ("writes", I), ("wrote", I), ("writing", I), ("tweeted", I),
+    ("posted", I), ("quoted", I), ("report", I), ("reports", I), ("reported", I), ("predict", I),
+    ("predicts", I), ("predicted", I), ("predicting", I), ("suggest", I), ("suggests", I),
+    ("suggested", I), ("suggesting", I), ("indicate", I), ("indicates", I), ("indicated", I),
+    ("hint", I), ("hints", I), ("hinted", I), ("signal", I), ("signals", I), ("signalled", I),
+    ("signaled", I), ("believe", I), ("believes", I), ("believed", I), ("hope", I), ("hopes", I),
+    ("hoped", I), ("disagree", I), ("disagrees", I), ("disagreed", I), ("complain", I),
+    ("complains", I), ("complained", I), ("lament", I), ("laments", I), ("lamented", I),
+    ("protest", I), ("protests", I), ("protested", I), ("emphasise", I), ("emphasises", I),
+    ("emphasised", I), ("emphasising", I), ("emphasize", I), ("emphasizes", I), ("emphasized", I),
+    ("emphasizing", I), ("underline", I), ("underlines", I), ("underlined", I), ("point out", I),
+    ("points out", I), ("pointed out", I), ("warn", I), ("warns", I), ("warned", I),
+    ("warning", I), ("caution", I), ("cautions", I), ("cautioned", I), ("cautioning", I),
+    ("doubt", I), ("doubts", I), ("doubted", I), ("doubting", I), ("question", I),
+    ("questions", I), ("questioned", I), ("questioning", I), ("assure", I), ("assures", I),
+    ("assured", I), ("promise", I), ("promises", I), ("promised", I), ("promising", I),
+    ("pledge", I), ("pledges", I), ("pledged", I), ("pledging", I), ("vow", I), ("vows", I),
+    ("vowed", I), ("vowing", I), ("call", R), ("calls", R), ("called", R), ("calling", R),
+    ("describe", R), ("describes", R), ("described", R), ("describing", R), ("label", R),
+    ("labels", R), ("labelled", R), ("labeled", R), ("brand", R), ("brands", R), ("branded", R),
+    ("branding", R), ("dismiss", R), ("dismisses", R), ("dismissed", R), ("dismissing", R),
+    ("reject", R), ("rejects", R), ("rejected", R), ("rejecting", R), ("welcome", R),
+    ("welcomes", R), ("welcomed", R), ("welcoming", R), ("praise", R), ("praises", R),
+    ("praised", R), ("praising", R), ("hail", R), ("hails", R), ("hailed", R), ("applaud", R),
+    ("applauds", R), ("applauded", R), ("criticise", R), ("criticises", R), ("criticised", R),
+    ("criticising", R), ("criticize", R), ("criticizes", R), ("criticized", R), ("criticizing", R),
+    ("condemn", R), ("condemns", R), ("condemned", R), ("condemning", R), ("denounce", R),
+    ("denounces", R), ("denounced", R), ("denouncing", R), ("slam", R), ("slams", R),
+    ("slammed", R), ("accuse", R), ("accuses", R), ("accused", R), ("accusing", R), ("blame", R),
+    ("blames", R), ("blamed", R), ("blaming", R), ("urge", R), ("urges", R), ("urged", R),
+    ("urging", R), ("appeal", R), ("appeals", R), ("appealed", R), ("demand", R), ("demands", R),
+    ("demanded", R), ("demanding", R), ("threaten", R), ("threatens", R), ("threatened", R),
+    ("threatening", R), ("offer", R), ("offers", R), ("offered", R), ("offering", R),
+    ("propose", R), ("proposes", R), ("proposed", R), ("proposing", R), ("invite", R),
+    ("invites", R), ("invited", R), ("back", R), ("backs", R), ("backed", R), ("backing", R),
+    ("endorse", R), ("endorses", R), ("endorsed", R), ("support", R), ("supports", R),
+    ("supported", R), ("oppose", R), ("opposes", R), ("opposed", R), ("defend", R), ("defends", R),
+    ("defended", R), ("defending", R), ("ask", R), ("asks", R), ("asked", R), ("express", R),
+    ("expresses", R), ("expressed", R), ("expressing", R), ("voice", R), ("voices", R),
+    ("voiced", R), ("voicing", R), ("thank", R), ("thanks", R), ("thanked", R), ("play down", R),
+    ("plays down", R), ("played down", R), ("playing down", R), ("downplay", R), ("downplays", R),
+    ("downplayed", R), ("downplaying", R), ("rule out", R), ("rules out", R), ("ruled out", R),
+    ("ruling out", R), ("talk up", R), ("talks up", R), ("talked up", R), ("brush aside", R),
+    ("brushes aside", R), ("brushed aside", R), ("brushing aside", R), ("shrug off", R),
+    ("shrugs off", R), ("shrugged off", R), ("shrugging off", R), ("wave off", R),
+    ("waves off", R), ("waved off", R), ("waved away", R), ("hit back", R), ("hits back", R),
+    ("hitting back", R), ("fired back", R), ("pushed back", R), ("pushes back", R),
+    ("pushing back", R),
+];
+
+/// The [`REPORTING_VERBS`] entries whose first word is `first` (lowercase):
+/// the second word of a phrasal verb, if any, and the kind.
+pub fn reporting_verb_forms(first: &str) -> &'static [(Option<&'static str>, StatementKind)] {
+    type Index = HashMap<&'static str, Vec<(Option<&'static str>, StatementKind)>>;
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut index = Index::new();
+        for &(form, kind) in REPORTING_VERBS {
+            let (head, second) = match form.split_once(' ') {
+                Some((head, second)) => (head, Some(second)),
+                None => (form, None),
+            };
+            index.entry(head).or_default().push((second, kind));
+        }
+        index
+    });
+    index.get(first).map_or(&[], Vec::as_slice)
+}
+
+/// Reporting verb forms that cannot be read as nouns; with these (and forms
+/// in "-ed") a lone capitalised word before the verb is taken for a surname.
+pub const UNAMBIGUOUS_VERBS: &[&str] = &[
+    "said", "says", "told", "tells", "wrote", "writes", "adds", "argues", "insists", "warns",
+    "urges", "stresses", "explains", "concedes", "admits", "denies", "believes", "thinks",
+];
+
+/// Words after a clause-taking verb that turn it into a speech act
+/// ("warned against ...", "cautioned against ...").
+pub const ACT_PARTICLES: &[&str] = &["against", "of"];
+
+/// Adjectives that report a stance after a copula ("X was doubtful that ...").
+#[rustfmt::skip]
+pub const REPORTING_ADJECTIVES: &[&str] = &[
+    "doubtful", "sceptical", "skeptical", "confident", "optimistic", "pessimistic", "hopeful",
+    "adamant", "convinced", "unconvinced", "wary", "cautious", "critical", "dismissive", "defiant",
+    "upbeat", "downbeat", "firm", "clear", "blunt", "emphatic", "insistent",
+];
+
+/// Copulas before a [`REPORTING_ADJECTIVES`] entry.
+pub const COPULAS: &[&str] = &[
+    "was", "is", "were", "are", "remained", "remains", "seemed", "seems", "appeared", "appears",
+    "sounded", "sounds",
+];
+
+/// Prepositions that may join a group to its place or owner ("officials in
+/// Kyiv", "a group of states").
+pub const GROUP_PREPOSITIONS: &[&str] = &["of", "in", "at", "from", "on"];
+
+/// Prepositions that attach a postmodifier to a subject ("Sofia Marchetti of
+/// the Centre for Security Studies said").
+pub const POSTMODIFIER_PREPOSITIONS: &[&str] = &["of", "in", "at", "from", "on", "for", "with"];
+
+/// Quantifiers inside a group phrase ("officials on both sides").
+#[rustfmt::skip]
+pub const QUANTIFIERS: &[&str] = &[
+    "both", "all", "several", "many", "some", "most", "few", "two", "three", "four", "five", "six",
+    "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands",
+];
+
+/// Possessive determiners that can open a role phrase ("Its leader, Tomas Vik, said").
+pub const POSSESSIVE_DETERMINERS: &[&str] = &["its", "his", "her", "their", "our"];
+
+/// Verbs that may follow the statement with the speaker after them ("...,
+/// said a spokesman."): only these take an inverted subject in indirect speech.
+#[rustfmt::skip]
+pub const INVERTING_VERBS: &[&str] = &[
+    "said", "says", "added", "adds", "wrote", "writes", "argued", "argues", "insisted", "insists",
+    "warned", "warns", "noted", "notes", "explained", "explains", "told", "asked", "replied",
+    "continued", "stressed", "cautioned", "conceded", "admitted", "claimed",
+];
+
+/// Company suffixes written with a final dot ("Andes Copper Corp.").
+pub const COMPANY_SUFFIXES: &[&str] = &["Corp", "Inc", "Ltd", "Co", "Bros", "Cie", "Pty"];
+
+/// Abbreviations that never end a sentence: titles and similar (matched
+/// case-sensitively, without the final period).
+pub const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Adm", "Lt", "Col", "Maj", "Capt", "Cmdr", "Sgt",
+    "Cpl", "Pvt", "Brig", "Sen", "Rep", "Gov", "Pres", "Rev", "Hon", "St", "Mt", "Jr", "Sr", "No",
+    "Nos", "vs", "approx", "Fig", "Figs", "Vol", "pp", "cf", "ca", "Messrs", "Mme", "Mlle",
+];
+
+/// Month abbreviations: no sentence end when a number follows ("Jan. 31").
+pub const MONTH_ABBREVIATIONS: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+];
+
+/// Words that start a new sentence after a dotted acronym ("... the U.S. The
+/// talks ..."); any other word after "U.S." continues the sentence.
+#[rustfmt::skip]
+pub const SENTENCE_STARTERS: &[&str] = &[
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But", "And", "This", "That",
+    "These", "Those", "However", "Meanwhile", "In", "On", "At", "After", "Before", "His", "Her",
+    "Their", "Its", "Our", "There", "Some", "Many", "Most", "Both", "According", "If", "When",
+    "While", "As", "Yet", "So", "Still", "Now", "Then", "Later",
+];
+
+/// Title heads that stand before a name ("Foreign Minister Anna Kovač",
+/// "Gen. Piet Smit"); the name is what follows the last of them.
+#[rustfmt::skip]
+pub const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+    "madam", "gen", "general", "adm", "admiral", "lt", "lieutenant", "col", "colonel", "maj",
+    "major", "capt", "captain", "cmdr", "commander", "sgt", "sergeant", "cpl", "pvt", "brig",
+    "marshal", "sen", "senator", "rep", "representative", "congressman", "congresswoman", "gov",
+    "governor", "pres", "president", "vice", "minister", "secretary", "chancellor", "premier",
+    "prime", "king", "queen", "prince", "princess", "emperor", "pope", "cardinal", "bishop",
+    "archbishop", "rabbi", "imam", "sheikh", "emir", "sultan", "ayatollah", "judge", "justice",
+    "mayor", "ambassador", "envoy", "commissioner", "chairman", "chairwoman", "chair",
+    "chairperson", "chief", "executive", "director", "spokesman", "spokeswoman", "spokesperson",
+    "leader", "deputy", "speaker", "rev", "hon", "mme", "mlle", "attorney", "prosecutor",
+    "superintendent", "inspector", "coach", "negotiator", "mediator", "delegate", "head",
+    "counsel", "officer", "adviser", "advisor",
+];
+
+/// Role nouns: "the minister said" refers back to a person with this role.
+#[rustfmt::skip]
+pub const ROLES: &[&str] = &[
+    "minister", "president", "envoy", "ambassador", "general", "admiral", "commander", "chief",
+    "secretary", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "chair",
+    "head", "leader", "negotiator", "mediator", "commissioner", "director", "executive",
+    "governor", "mayor", "senator", "official", "diplomat", "analyst", "judge", "prosecutor",
+    "lawyer", "premier", "chancellor", "king", "queen", "prince", "representative", "adviser",
+    "advisor", "aide", "economist", "expert", "manager", "founder", "ceo", "owner", "candidate",
+    "lawmaker", "deputy", "captain", "officer", "inspector", "investigator", "professor",
+    "researcher", "scientist", "activist", "campaigner", "organiser", "organizer", "emir",
+    "sultan", "monarch", "colonel", "major", "sergeant", "lieutenant", "strategist", "banker",
+    "treasurer", "delegate", "chairperson",
+];
+
+/// Head nouns of institutions that speak as one body ("the Kremlin", "the
+/// foreign ministry", "the Halvorsen board"). Also matched capitalised.
+#[rustfmt::skip]
+pub const BODIES: &[&str] = &[
+    "kremlin", "ministry", "government", "commission", "council", "committee", "board", "bank",
+    "regulator", "agency", "authority", "office", "department", "parliament", "congress", "senate",
+    "assembly", "court", "tribunal", "union", "federation", "association", "alliance", "coalition",
+    "company", "firm", "group", "party", "front", "movement", "army", "military", "navy", "police",
+    "administration", "cabinet", "presidency", "embassy", "delegation", "secretariat", "institute",
+    "organisation", "organization", "fund", "operator", "league", "bloc", "consortium", "house",
+    "pentagon", "treasury", "junta", "mission", "watchdog", "bureau", "service", "centre",
+    "center", "foundation", "corporation", "inc", "ag", "ltd", "plc", "chamber", "directorate",
+    "command", "headquarters", "politburo", "legislature", "duma", "knesset", "bundestag", "camp",
+    "team", "club", "network", "syndicate", "confederation", "collective", "cartel", "opposition",
+    "leadership", "regime", "staff", "guard", "forces", "nato", "opec", "corp", "co", "llc", "sa",
+    "gmbh", "spa", "nv", "bv", "holdings",
+];
+
+/// Plural groups that speak together ("European leaders", "public-sector
+/// unions"); "they" refers back to these.
+#[rustfmt::skip]
+pub const GROUPS: &[&str] = &[
+    "leaders", "officials", "diplomats", "ministers", "negotiators", "analysts", "experts",
+    "critics", "observers", "sources", "residents", "witnesses", "protesters", "protestors",
+    "lawmakers", "legislators", "senators", "politicians", "economists", "investors", "traders",
+    "bankers", "executives", "unions", "rebels", "insurgents", "militants", "activists",
+    "campaigners", "workers", "employees", "farmers", "fishermen", "doctors", "scientists",
+    "researchers", "governments", "allies", "members", "delegates", "delegations", "authorities",
+    "countries", "nations", "sides", "parties", "groups", "companies", "producers", "opponents",
+    "supporters", "neighbours", "neighbors", "partners", "envoys", "generals", "commanders",
+    "officers", "spokespeople", "representatives", "mediators", "monitors", "inspectors",
+    "prosecutors", "judges", "voters", "agencies", "ministries", "banks", "regulators",
+    "employers", "unionists", "shareholders", "creditors", "donors", "organisers", "organizers",
+    "states", "capitals", "chiefs", "advisers", "advisors", "aides", "planners", "bishops",
+    "scholars", "lawyers", "administrators", "manufacturers", "exporters", "importers", "owners",
+    "miners", "drivers", "pilots", "nurses", "teachers", "students", "soldiers", "villagers",
+    "refugees", "families", "residents", "farmers", "citizens", "shippers", "airlines", "carriers",
+];
+
+/// Subject pronouns that can stand for a speaker.
+pub const PRONOUNS: &[&str] = &["he", "she", "they", "it"];
+
+/// Pronouns and determiners that hint at a person's gender.
+#[rustfmt::skip]
+pub const MALE_CUES: &[&str] = &[
+    "he", "his", "him", "himself", "mr", "sir", "lord", "king", "prince", "spokesman", "chairman",
+    "congressman", "businessman", "emperor", "sultan", "emir",
+];
+/// See [`MALE_CUES`].
+#[rustfmt::skip]
+pub const FEMALE_CUES: &[&str] = &[
+    "she", "her", "hers", "herself", "mrs", "ms", "miss", "madam", "lady", "dame", "queen",
+    "princess", "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "mme", "mlle",
+];
+
+/// Pronouns after a reporting verb that tell the speaker's gender ("said she had").
+pub const PRONOUN_CUES: &[&str] = &["he", "his", "him", "she", "her"];
+
+/// Words that introduce a document's author ("a statement from the ministry").
+pub const AUTHOR_PREPOSITIONS: &[&str] = &["from", "by", "of"];
+
+/// News outlets and the words that name them (matched case-sensitively: an
+/// outlet is never the speaker of someone else's statement).
+#[rustfmt::skip]
+pub const OUTLETS: &[&str] = &[
+    "BBC", "Reuters", "AP", "AFP", "CNN", "Bloomberg", "Associated", "Agence", "France-Presse",
+    "Jazeera", "TASS", "Interfax", "RIA", "Xinhua", "Kyodo", "Yonhap", "NHK", "dpa", "DPA",
+    "Politico", "Axios", "Herald", "Times", "Post", "Guardian", "Telegraph", "Gazette", "Gazeta",
+    "Tribune", "Journal", "Express", "Economist", "Spiegel", "Monde", "Figaro", "Observer",
+    "Chronicle", "Bild", "Kommersant", "Izvestia", "Pravda", "Haaretz", "Asahi", "Yomiuri", "NPR",
+    "PBS", "ABC", "NBC", "CBS", "Fox", "Sky", "Euronews", "Deutsche", "Welle", "RFE", "Vedomosti",
+    "Ukrainska", "Reporter", "Newsweek", "Wire", "Dispatch", "Courier", "Mirror", "Standard",
+    "Corriere", "Repubblica", "País", "Zeitung", "Tagesschau", "ANSA", "EFE", "Anadolu", "Yle",
+    "SVT", "NRK", "DR",
+];
+
+/// Lowercase nouns for outlets and documents, which are never speakers.
+#[rustfmt::skip]
+pub const SOURCES_NOT_SPEAKERS: &[&str] = &[
+    "newspaper", "paper", "broadcaster", "magazine", "daily", "tabloid", "outlet", "news",
+    "channel", "website", "letter", "report", "document", "draft", "memo", "survey", "poll",
+    "study", "data", "figures", "estimates", "statement", "records", "footage", "images",
+    "analysis", "filing", "filings", "transcript", "tally", "count",
+];
+
+/// Determiners that open a noun phrase.
+pub const DETERMINERS: &[&str] = &["the", "a", "an"];
+
+/// Lowercase particles inside names ("Margreet de Boer", "Ursula von der Leyen").
+pub const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "al", "el",
+    "bin", "ibn", "ben", "dos", "das", "do", "ter", "ten", "y", "zu", "af",
+];
+
+/// Words between a subject and its verb that do not break the link ("Kovač
+/// has also said", "he now argues").
+#[rustfmt::skip]
+pub const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
+    "also", "later", "now", "then", "again", "further", "still", "once", "previously", "earlier",
+    "has", "have", "had", "was", "were", "is", "are", "will", "would", "could", "should", "may",
+    "might", "can", "did", "does", "do", "not", "never", "already", "even", "just", "only",
+    "first", "since", "too", "subsequently", "meanwhile", "today", "yesterday", "tonight", "both",
+    "all", "each", "herself", "himself", "themselves", "itself", "swiftly", "quickly",
+    "immediately",
+];
+
+/// Words that start a sentence without being part of its subject.
+#[rustfmt::skip]
+pub const CONNECTIVES: &[&str] = &[
+    "however", "meanwhile", "but", "and", "though", "although", "yet", "still", "also", "later",
+    "earlier", "separately", "similarly", "instead", "nonetheless", "nevertheless", "moreover",
+    "furthermore", "indeed", "then", "now", "so", "thus", "elsewhere", "finally", "again", "today",
+    "yesterday", "or", "even", "only", "since", "besides", "likewise", "otherwise",
+];
+
+/// Words that open an introductory phrase ending in a comma ("In a statement,
+/// the ministry said", "After meeting X, Y renewed ...").
+#[rustfmt::skip]
+pub const INTRO_WORDS: &[&str] = &[
+    "in", "on", "at", "after", "before", "during", "speaking", "asked", "when", "while", "as",
+    "with", "despite", "following", "addressing", "writing", "according", "for", "from", "by",
+    "under", "over", "without", "within", "amid", "ahead", "since", "until", "if", "once",
+    "unlike", "like", "having", "to", "upon",
+];
+
+/// Function words: a noun phrase never runs across one of these.
+#[rustfmt::skip]
+pub const FUNCTION_WORDS: &[&str] = &[
+    "of", "in", "on", "at", "for", "with", "by", "to", "from", "into", "onto", "about", "over",
+    "under", "after", "before", "during", "against", "between", "among", "through", "without",
+    "within", "and", "or", "but", "nor", "so", "that", "which", "who", "whom", "whose", "what",
+    "when", "where", "while", "if", "because", "as", "than", "is", "was", "were", "are", "be",
+    "been", "being", "has", "have", "had", "will", "would", "could", "should", "may", "might",
+    "can", "must", "shall", "did", "does", "do", "not", "no", "he", "she", "it", "they", "we", "i",
+    "you", "him", "her", "them", "us", "me", "his", "its", "their", "our", "my", "your", "this",
+    "these", "those", "there", "here", "also", "later", "now", "then", "however", "meanwhile",
+    "though", "although", "yet", "still", "even", "just", "only", "already", "again", "once",
+    "since", "until", "despite", "amid", "via", "per", "like", "unlike", "upon", "across",
+    "toward", "towards", "around", "near", "outside", "inside", "beyond", "according", "said",
+    "says", "told", "every", "any", "each", "some", "all", "both", "either", "neither", "whether",
+    "why", "how", "very", "too", "more", "most", "less",
+];
+
+/// Capitalised words that are never part of a name: sentence-initial function
+/// words, days and months.
+#[rustfmt::skip]
+pub const NOT_NAMES: &[&str] = &[
+    "The", "A", "An", "This", "That", "These", "Those", "He", "She", "It", "They", "We", "I",
+    "You", "His", "Her", "Its", "Their", "Our", "My", "Your", "But", "And", "Or", "So", "Yet",
+    "If", "When", "While", "As", "After", "Before", "In", "On", "At", "By", "For", "From", "With",
+    "Without", "Under", "Over", "Despite", "Though", "Although", "However", "Meanwhile", "Also",
+    "Later", "Now", "Then", "According", "There", "Here", "What", "Who", "Why", "How", "Where",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.", "Still",
+    "Even", "Only", "Both", "Some", "Many", "Most", "All", "Each", "Every", "Any", "No", "Not",
+    "To", "Of", "Since", "Until", "Instead", "Earlier", "Separately", "Nonetheless",
+    "Nevertheless", "Moreover", "Indeed", "Finally", "Elsewhere", "Two", "Three", "Four", "Five",
+    "Six", "Seven", "Eight", "Nine", "Ten", "Several", "Other", "Another", "Such", "Asked",
+    "Speaking", "Today", "Yesterday", "Once", "Like", "Unlike", "Amid", "Following", "During",
+    "Others", "Few", "Everyone", "Everybody", "Nobody", "Somebody", "Someone", "Anyone", "None",
+];
+
+/// Common first names that mark a man.
+#[rustfmt::skip]
+pub const MALE_NAMES: &[&str] = &[
+    "abdul", "adam", "ahmed", "alan", "alberto", "alejandro", "aleksandr", "alexander", "alexei",
+    "ali", "andrei", "andrew", "andrzej", "anthony", "antonio", "antony", "arnold", "benjamin",
+    "bernard", "bill", "boris", "brian", "carlos", "charles", "chris", "christopher", "claude",
+    "daniel", "david", "dmitry", "dmitri", "donald", "edward", "emmanuel", "enrique", "eric",
+    "erik", "fernando", "francesco", "francisco", "françois", "frank", "franz", "friedrich",
+    "gary", "george", "georgi", "gerhard", "giorgio", "giuseppe", "gordon", "hans", "hassan",
+    "heinrich", "henri", "henry", "hugo", "ibrahim", "igor", "ivan", "jack", "jacques", "jake",
+    "james", "jan", "javier", "jean", "jens", "jim", "joachim", "joe", "johan", "johannes", "john",
+    "jorge", "josé", "joseph", "juan", "jürgen", "justin", "karl", "keir", "kevin", "klaus",
+    "lars", "lloyd", "luca", "luis", "marco", "mario", "mark", "martin", "matthew", "michael",
+    "michel", "miguel", "mikhail", "mohamed", "mohammad", "mohammed", "muhammad", "narendra",
+    "nicolas", "nikolai", "oleg", "olaf", "omar", "pablo", "patrick", "paul", "pedro", "peter",
+    "petro", "philippe", "pierre", "piotr", "rafael", "recep", "richard", "rishi", "robert",
+    "roberto", "rudolf", "sergei", "sergey", "simon", "stefan", "stephen", "steve", "sven",
+    "thomas", "tomasz", "tony", "vladimir", "viktor", "volodymyr", "walter", "wilhelm", "william",
+    "xavier", "yuri", "felipe", "raúl", "diego", "manuel", "andrés", "dimitris", "mehmet",
+    "mustafa", "ahmet", "kenji", "hiroshi", "wei", "ravi",
+];
+
+/// Common first names that mark a woman.
+#[rustfmt::skip]
+pub const FEMALE_NAMES: &[&str] = &[
+    "agnieszka", "aisha", "alice", "alicia", "amelia", "ana", "anaïs", "andrea", "angela",
+    "angelika", "anja", "ann", "anna", "annalena", "anne", "astrid", "barbara", "beatrice",
+    "camille", "carmen", "caroline", "catherine", "charlotte", "chiara", "chloé", "christina",
+    "christine", "claire", "claudia", "daniela", "diana", "elena", "elisabeth", "elizabeth",
+    "ella", "emily", "emma", "eva", "ewa", "fatima", "francesca", "giorgia", "giulia", "hanna",
+    "hannah", "helen", "helena", "hillary", "ingrid", "irina", "iryna", "isabel", "isabella",
+    "jacinda", "jane", "jennifer", "jessica", "joanna", "julia", "kaja", "kamala", "karen",
+    "karin", "katarzyna", "kate", "katherine", "kateřina", "kristalina", "kristin", "laura",
+    "leila", "lisa", "liz", "lucía", "łucja", "magdalena", "margaret", "maria", "marie", "marine",
+    "marta", "mary", "mette", "monika", "nadia", "nancy", "natalia", "natalie", "nicola", "nina",
+    "olena", "olga", "olivia", "patricia", "priya", "rachel", "rebecca", "ruth", "sabine", "sanna",
+    "sara", "sarah", "sofia", "sophie", "susan", "svetlana", "tatiana", "theresa", "ursula",
+    "valérie", "victoria", "yulia", "zofia", "zuzana", "ayşe", "yuki", "mei", "siobhan",
+];
+
+/// Abbreviated titles and the role each names ("Gen." -> "general").
+#[rustfmt::skip]
+pub const ROLE_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("gen", "general"), ("adm", "admiral"), ("col", "colonel"), ("lt", "lieutenant"),
+    ("maj", "major"), ("capt", "captain"), ("cmdr", "commander"), ("sgt", "sergeant"),
+    ("sen", "senator"), ("rep", "representative"), ("gov", "governor"), ("pres", "president"),
+    ("prof", "professor"), ("dr", "doctor"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lowercase_lists_are_lowercase() {
+        let lists: &[(&str, &[&str])] = &[
+            ("TITLES", TITLES),
+            ("ROLES", ROLES),
+            ("BODIES", BODIES),
+            ("GROUPS", GROUPS),
+            ("PRONOUNS", PRONOUNS),
+            ("CONNECTIVES", CONNECTIVES),
+            ("FUNCTION_WORDS", FUNCTION_WORDS),
+            ("MALE_NAMES", MALE_NAMES),
+            ("FEMALE_NAMES", FEMALE_NAMES),
+        ];
+        for (name, list) in lists {
+            for entry in *list {
+                assert_eq!(*entry, entry.to_lowercase(), "{name} has {entry:?}");
+            }
+        }
+        for (form, _) in REPORTING_VERBS {
+            assert!(
+                form.is_ascii() && *form == form.to_lowercase(),
+                "verb {form:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn verb_index_finds_single_and_phrasal_forms() {
+        type Forms = &'static [(Option<&'static str>, StatementKind)];
+        let cases: &[(&str, Forms)] = &[
+            ("said", &[(None, StatementKind::Indirect)]),
+            ("played", &[(Some("down"), StatementKind::Reported)]),
+            ("dismissed", &[(None, StatementKind::Reported)]),
+            ("table", &[]),
+        ];
+        for (word, expected) in cases {
+            assert_eq!(reporting_verb_forms(word), *expected, "{word}");
+        }
+    }
+
+    #[test]
+    fn is_in_ignores_ascii_case() {
+        assert!(is_in(BODIES, "Kremlin"));
+        assert!(is_in(PRONOUNS, "He"));
+        assert!(!is_in(PRONOUNS, "Hen"));
+    }
+}

@@ -1,0 +1,299 @@
+//! Paragraphs, headings and sentences.
+//!
+//! Every line break ends a paragraph, and a paragraph always ends a sentence.
+//! A short line without final punctuation is a heading: its own unit, never a
+//! statement. Inside a paragraph a sentence ends at `.`, `!`, `?` or an
+//! ellipsis followed by a space and a capital, digit or opening quote, except
+//! after an abbreviation ("Gen.", "Mr.", "Jan. 31"), an initial ("J. R.
+//! Smith"), a dotted acronym that does not end the sentence ("the U.S. State
+//! Department"), or inside a quotation, so a quote that holds several
+//! sentences stays in one.
+
+use super::quotes;
+use super::{Span, lexicon};
+
+/// A sentence or heading, trimmed of surrounding whitespace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    /// The sentence text in the article.
+    pub span: Span,
+    /// Index of its paragraph; each line is a paragraph.
+    pub paragraph: usize,
+    /// A headline or subheading line, never a statement.
+    pub heading: bool,
+}
+
+/// Headings are at most this many words long.
+const MAX_HEADING_WORDS: usize = 20;
+
+fn is_line_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' | '\u{0b}' | '\u{0c}'
+    )
+}
+
+fn is_terminator(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？' | '؟')
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(c, '”' | '"' | '’' | '\'' | '»' | ')' | ']' | '“')
+}
+
+fn is_opening(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '"' | '‘' | '\'' | '«' | '„' | '(' | '[' | '¿' | '¡'
+    )
+}
+
+/// Can a sentence start with `c`? Uncased scripts (Arabic, Chinese) always can.
+fn starts_sentence(c: char) -> bool {
+    c.is_numeric() || is_opening(c) || (c.is_alphabetic() && !c.is_lowercase())
+}
+
+/// Splits `article` into sentences and headings, in order.
+pub fn split(article: &str) -> Vec<Sentence> {
+    let mut sentences = Vec::new();
+    let mut paragraph = 0;
+    let mut line_start = 0;
+    let breaks = article.char_indices().filter(|&(_, c)| is_line_break(c));
+    for (line_end, c) in breaks.chain(std::iter::once((article.len(), '\n'))) {
+        let line = Span::new(line_start, line_end).trim(article);
+        line_start = line_end + c.len_utf8();
+        if line.is_empty() {
+            continue;
+        }
+        if is_heading(&article[line.start..line.end]) {
+            sentences.push(Sentence {
+                span: line,
+                paragraph,
+                heading: true,
+            });
+        } else {
+            split_paragraph(article, line, paragraph, &mut sentences);
+        }
+        paragraph += 1;
+    }
+    sentences
+}
+
+/// A short line without final punctuation, and not an unclosed quotation.
+fn is_heading(line: &str) -> bool {
+    let last = line.chars().next_back().unwrap_or('.');
+    let punctuated = is_terminator(last) || is_closing(last) || matches!(last, ':' | ';' | ',');
+    let double_marks = line
+        .chars()
+        .filter(|c| matches!(c, '“' | '”' | '„' | '«' | '»' | '"'))
+        .count();
+    let balanced = double_marks % 2 == 0;
+    let opens_quote = line.starts_with(is_opening);
+    !punctuated && !opens_quote && balanced && line.split_whitespace().count() <= MAX_HEADING_WORDS
+}
+
+fn split_paragraph(article: &str, paragraph: Span, index: usize, out: &mut Vec<Sentence>) {
+    let quotes = quotes::scan(article, paragraph);
+    let mut quote = 0;
+    let text = &article[paragraph.start..paragraph.end];
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !is_terminator(c) {
+            continue;
+        }
+        // The whole run of terminators and closing marks: "...", "?!”", ".)".
+        let mut run_end = i + c.len_utf8();
+        let mut dots = usize::from(c == '.');
+        while let Some(&(j, d)) = chars.peek() {
+            if is_terminator(d) || is_closing(d) {
+                dots += usize::from(d == '.');
+                run_end = j + d.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        let rest = &text[run_end..];
+        let after_space = rest.trim_start();
+        if after_space.len() == rest.len() || after_space.is_empty() {
+            continue;
+        }
+        let next_start = run_end + (rest.len() - after_space.len());
+        if !after_space.chars().next().is_some_and(starts_sentence) {
+            continue;
+        }
+        if c == '.' && dots == 1 && !ends_sentence_after(&text[start..i], after_space) {
+            continue;
+        }
+        let boundary = paragraph.start + run_end;
+        while quote < quotes.len() && quotes[quote].0.end <= boundary {
+            quote += 1;
+        }
+        if quotes
+            .get(quote)
+            .is_some_and(|(outer, _, _)| outer.start < boundary)
+        {
+            continue;
+        }
+        push(
+            article,
+            Span::new(paragraph.start + start, boundary),
+            index,
+            out,
+        );
+        start = next_start;
+    }
+    push(
+        article,
+        Span::new(paragraph.start + start, paragraph.end),
+        index,
+        out,
+    );
+}
+
+fn push(article: &str, span: Span, paragraph: usize, out: &mut Vec<Sentence>) {
+    let span = span.trim(article);
+    if !span.is_empty() {
+        out.push(Sentence {
+            span,
+            paragraph,
+            heading: false,
+        });
+    }
+}
+
+/// Does a single full stop after `before` end the sentence when `after` follows?
+fn ends_sentence_after(before: &str, after: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .trim_start_matches(|c: char| !c.is_alphanumeric());
+    let next_word: &str = after
+        .split(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    let next_is_number = after.starts_with(|c: char| c.is_ascii_digit());
+    let mut letters = word.chars();
+    let initial = matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase());
+    let dotted = word.contains('.') && word.split('.').all(|part| part.chars().count() == 1);
+    if lexicon::ABBREVIATIONS.contains(&word) || initial {
+        false
+    } else if lexicon::MONTH_ABBREVIATIONS.contains(&word) {
+        !next_is_number
+    } else if dotted {
+        lexicon::SENTENCE_STARTERS.contains(&next_word)
+    } else {
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Checks the sentence texts of `article`; headings are marked with a leading `#`.
+    fn assert_sentences(article: &str, expected: &[&str]) {
+        let got: Vec<String> = split(article)
+            .iter()
+            .map(|s| {
+                let text = &article[s.span.start..s.span.end];
+                if s.heading {
+                    format!("#{text}")
+                } else {
+                    text.to_string()
+                }
+            })
+            .collect();
+        assert_eq!(got, expected, "sentences of {article:?}");
+    }
+
+    #[test]
+    fn splits_on_full_stops_but_not_abbreviations() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "It rained. Then it stopped.",
+                &["It rained.", "Then it stopped."],
+            ),
+            (
+                "Gen. Ibarra spoke. Mr. Ruiz left.",
+                &["Gen. Ibarra spoke.", "Mr. Ruiz left."],
+            ),
+            (
+                "The U.S. State Department spoke.",
+                &["The U.S. State Department spoke."],
+            ),
+            (
+                "He flew to the U.S. The talks began.",
+                &["He flew to the U.S.", "The talks began."],
+            ),
+            (
+                "Talks end by Jan. 31. They may not.",
+                &["Talks end by Jan. 31.", "They may not."],
+            ),
+            ("J. R. Smith said so.", &["J. R. Smith said so."]),
+            (
+                "Growth was 3.5 percent. Prices rose.",
+                &["Growth was 3.5 percent.", "Prices rose."],
+            ),
+            ("Really? Yes! Fine.", &["Really?", "Yes!", "Fine."]),
+            (
+                "It was slow… Then it sped up.",
+                &["It was slow…", "Then it sped up."],
+            ),
+            ("Wait... and see.", &["Wait... and see."]),
+            (
+                "The U.N. envoy and the U.K. team met.",
+                &["The U.N. envoy and the U.K. team met."],
+            ),
+            (
+                "Adm. Ngô Bảo spoke at 6 p.m. on Friday.",
+                &["Adm. Ngô Bảo spoke at 6 p.m. on Friday."],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_sentences(article, expected);
+        }
+    }
+
+    #[test]
+    fn quotes_with_full_stops_stay_whole() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "“We waited. We are tired,” she said. Then she left.",
+                &["“We waited. We are tired,” she said.", "Then she left."],
+            ),
+            ("“One.” “Two.”", &["“One.”", "“Two.”"]),
+            (
+                "He said \"It is over.\" Then he left.",
+                &["He said \"It is over.\"", "Then he left."],
+            ),
+            (
+                "“Unclosed. Still quoted. Still",
+                &["“Unclosed. Still quoted. Still"],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_sentences(article, expected);
+        }
+    }
+
+    #[test]
+    fn lines_are_paragraphs_and_short_bare_lines_are_headings() {
+        let article = "Kovač Rejects Talks\n\nShe spoke first\nand then left.\r\nEurope Stays Calm\n“We wait”";
+        assert_sentences(
+            article,
+            &[
+                "#Kovač Rejects Talks",
+                "#She spoke first",
+                "and then left.",
+                "#Europe Stays Calm",
+                "“We wait”",
+            ],
+        );
+        let paragraphs: Vec<usize> = split(article).iter().map(|s| s.paragraph).collect();
+        assert_eq!(paragraphs, [0, 1, 2, 3, 4]);
+    }
+}

@@ -1,0 +1,275 @@
+//! Words and punctuation with byte spans, built from grapheme clusters so a
+//! name written with combining marks ("Ngô Bảo" in NFD) stays one word.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::Span;
+use super::lexicon;
+
+/// One word or punctuation mark of a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// The whole token, possessive suffix included ("Russia’s").
+    pub span: Span,
+    /// End of the word without its possessive suffix ("Russia").
+    pub stem_end: usize,
+    /// What kind of token this is.
+    pub kind: TokenKind,
+}
+
+/// Word or punctuation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters and digits, with inner hyphens, apostrophes and dots, and the
+    /// final dot of an abbreviation ("U.S.", "Gen.").
+    Word {
+        /// Starts with an uppercase letter.
+        cap: bool,
+        /// Ends in a possessive ("Russia’s", "owners’").
+        possessive: bool,
+    },
+    /// Any other visible grapheme; the char is its first.
+    Punct(char),
+}
+
+impl Token {
+    /// The word without its possessive suffix.
+    pub fn stem<'a>(&self, article: &'a str) -> &'a str {
+        &article[self.span.start..self.stem_end]
+    }
+
+    /// The stem without a final abbreviation dot, for lexicon look-ups.
+    pub fn key<'a>(&self, article: &'a str) -> &'a str {
+        let stem = self.stem(article);
+        stem.strip_suffix('.').unwrap_or(stem)
+    }
+
+    pub fn is_word(&self) -> bool {
+        matches!(self.kind, TokenKind::Word { .. })
+    }
+
+    pub fn is_cap(&self) -> bool {
+        matches!(self.kind, TokenKind::Word { cap: true, .. })
+    }
+
+    pub fn is_possessive(&self) -> bool {
+        matches!(
+            self.kind,
+            TokenKind::Word {
+                possessive: true,
+                ..
+            }
+        )
+    }
+
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == TokenKind::Punct(c)
+    }
+
+    /// Is this word in `list` (ignoring ASCII case)?
+    pub fn is_in(&self, article: &str, list: &[&str]) -> bool {
+        self.is_word() && lexicon::is_in(list, self.key(article))
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '-' | '‐' | '’' | '\'' | '.' | '·')
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '’' | '\'')
+}
+
+/// Is `word` (without a final dot) something whose final dot belongs to it?
+fn takes_final_dot(word: &str) -> bool {
+    let mut chars = word.chars();
+    let single_letter =
+        matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic());
+    let dotted = word.contains('.') && word.split('.').all(|part| part.chars().count() == 1);
+    single_letter
+        || dotted
+        || lexicon::ABBREVIATIONS.contains(&word)
+        || lexicon::MONTH_ABBREVIATIONS.contains(&word)
+        || lexicon::COMPANY_SUFFIXES.contains(&word)
+}
+
+/// Splits `article[span]` into tokens; whitespace is dropped.
+pub fn tokenize(article: &str, span: Span) -> Vec<Token> {
+    let text = &article[span.start..span.end];
+    let graphemes: Vec<(usize, char)> = text
+        .grapheme_indices(true)
+        .map(|(i, g)| (i, g.chars().next().unwrap_or(' ')))
+        .collect();
+    let offset = |j: usize| graphemes.get(j).map_or(text.len(), |&(i, _)| i);
+    let first = |j: usize| graphemes.get(j).map(|&(_, c)| c);
+
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    while i < graphemes.len() {
+        let (start, c) = graphemes[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if !is_word_char(c) {
+            tokens.push(Token {
+                span: Span::new(span.start + start, span.start + offset(i + 1)),
+                stem_end: span.start + offset(i + 1),
+                kind: TokenKind::Punct(c),
+            });
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        loop {
+            match (first(j), first(j + 1)) {
+                (Some(c), _) if is_word_char(c) => j += 1,
+                (Some(c), Some(next)) if is_joiner(c) && is_word_char(next) => j += 2,
+                _ => break,
+            }
+        }
+        let mut end = offset(j);
+        if first(j) == Some('.') && takes_final_dot(&text[start..end]) {
+            j += 1;
+            end = offset(j);
+        }
+        let word = &text[start..end];
+        let mut stem_end = end;
+        let mut possessive = false;
+        if let Some(base) = word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")) {
+            if !base.is_empty() {
+                stem_end = start + base.len();
+                possessive = true;
+            }
+        } else if word.ends_with(['s', 'S'])
+            && first(j).is_some_and(is_apostrophe)
+            && first(j + 1).is_none_or(char::is_whitespace)
+        {
+            // Plural possessive: "owners’ association".
+            possessive = true;
+            j += 1;
+            end = offset(j);
+        }
+        tokens.push(Token {
+            span: Span::new(span.start + start, span.start + end),
+            stem_end: span.start + stem_end,
+            kind: TokenKind::Word {
+                cap: is_capital(c),
+                possessive,
+            },
+        });
+        i = j;
+    }
+    tokens
+}
+
+/// Uppercase, or one of the four Latin title-case digraphs (ǅ, ǈ, ǋ, ǲ).
+fn is_capital(c: char) -> bool {
+    c.is_uppercase() || matches!(c, 'ǅ' | 'ǈ' | 'ǋ' | 'ǲ')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_tokens(text: &str, expected: &[(&str, &str, bool, bool)]) {
+        let tokens = tokenize(text, Span::new(0, text.len()));
+        let got: Vec<(&str, &str, bool, bool)> = tokens
+            .iter()
+            .map(|t| {
+                (
+                    &text[t.span.start..t.span.end],
+                    t.stem(text),
+                    t.is_cap(),
+                    t.is_possessive(),
+                )
+            })
+            .collect();
+        assert_eq!(got, expected, "tokens of {text:?}");
+    }
+
+    /// A text and its tokens: (token, stem, capitalised, possessive).
+    type TokenCase = (
+        &'static str,
+        &'static [(&'static str, &'static str, bool, bool)],
+    );
+
+    #[test]
+    fn words_keep_abbreviations_possessives_and_unicode() {
+        let cases: &[TokenCase] = &[
+            (
+                "Russia’s envoy",
+                &[
+                    ("Russia’s", "Russia", true, true),
+                    ("envoy", "envoy", false, false),
+                ],
+            ),
+            (
+                "the U.S. side",
+                &[
+                    ("the", "the", false, false),
+                    ("U.S.", "U.S.", true, false),
+                    ("side", "side", false, false),
+                ],
+            ),
+            (
+                "Gen. Ibarra",
+                &[
+                    ("Gen.", "Gen.", true, false),
+                    ("Ibarra", "Ibarra", true, false),
+                ],
+            ),
+            (
+                "owners’ club",
+                &[
+                    ("owners’", "owners", false, true),
+                    ("club", "club", false, false),
+                ],
+            ),
+            (
+                "public-sector 3.5",
+                &[
+                    ("public-sector", "public-sector", false, false),
+                    ("3.5", "3.5", false, false),
+                ],
+            ),
+            (
+                "Ngo\u{302} Ba\u{309}o",
+                &[
+                    ("Ngo\u{302}", "Ngo\u{302}", true, false),
+                    ("Ba\u{309}o", "Ba\u{309}o", true, false),
+                ],
+            ),
+            (
+                "Łucja don’t",
+                &[
+                    ("Łucja", "Łucja", true, false),
+                    ("don’t", "don’t", false, false),
+                ],
+            ),
+            (
+                "end.",
+                &[("end", "end", false, false), (".", ".", false, false)],
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_tokens(text, expected);
+        }
+    }
+
+    #[test]
+    fn emoji_and_unknown_symbols_are_punctuation() {
+        let text = "a 👨\u{200d}👩\u{200d}👧 b";
+        let tokens = tokenize(text, Span::new(0, text.len()));
+        assert_eq!(tokens.len(), 3);
+        assert!(matches!(tokens[1].kind, TokenKind::Punct('👨')));
+        assert_eq!(
+            &text[tokens[1].span.start..tokens[1].span.end],
+            "👨\u{200d}👩\u{200d}👧"
+        );
+    }
+}
