@@ -1,12 +1,152 @@
-//! `stance report` (placeholder).
+//! `stance report`: per-speaker stance from scored statements (or articles).
 
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+use stance::articles::{ArticleReader, CollectionColumns, expand_inputs};
+use stance::report::{Aggregate, Period, ReportFormat, aggregate_articles, read_scored_files};
 
 /// Arguments of `stance report`.
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Scored statements: CSV or JSONL written by `stance score` (any number
+    /// of files, e.g. shards of one run; `-` for stdin). With --articles:
+    /// article inputs, as `stance score` takes them.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// The inputs are articles: score them first.
+    #[arg(long)]
+    articles: bool,
+    /// Model file for --articles (default: the embedded model).
+    #[arg(long, requires = "articles")]
+    model: Option<PathBuf>,
+    /// With --articles: statements whose top probability is below this are `uncertain`.
+    #[arg(long, default_value_t = 0.0, requires = "articles")]
+    min_confidence: f64,
+    /// With --articles: text column of .csv collections.
+    #[arg(long, default_value = "text", requires = "articles")]
+    text_column: String,
+    /// With --articles: id column of .csv collections.
+    #[arg(long, default_value = "id", requires = "articles")]
+    id_column: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "csv")]
+    format: FormatArg,
+    /// Write here (atomically) instead of stdout.
+    #[arg(long)]
+    output: Option<PathBuf>,
+    /// Leave out speakers with fewer statements.
+    #[arg(long, default_value_t = 1)]
+    min_statements: u64,
+    /// Add rows per speaker and week (ISO, 2026-W47) or month (2026-11).
+    #[arg(long, value_enum)]
+    by_period: Option<PeriodArg>,
+}
+
+/// Report formats.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum FormatArg {
+    /// One row per speaker (and period), with a header.
+    Csv,
+    /// One JSON object holding the rows.
+    Json,
+    /// Tables and examples for notes and chat.
+    Markdown,
+    /// A self-contained page with a sortable table and charts.
+    Html,
+}
+
+impl From<FormatArg> for ReportFormat {
+    fn from(f: FormatArg) -> ReportFormat {
+        match f {
+            FormatArg::Csv => ReportFormat::Csv,
+            FormatArg::Json => ReportFormat::Json,
+            FormatArg::Markdown => ReportFormat::Markdown,
+            FormatArg::Html => ReportFormat::Html,
+        }
+    }
+}
+
+/// Periods of `--by-period`.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum PeriodArg {
+    /// ISO weeks.
+    Week,
+    /// Calendar months.
+    Month,
+}
 
 /// Runs `stance report`.
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("not implemented yet")
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    // Without --by-period, months still feed the HTML trend chart.
+    let period = match args.by_period {
+        Some(PeriodArg::Week) => Period::Week,
+        Some(PeriodArg::Month) | None => Period::Month,
+    };
+    let aggregate = if args.articles {
+        score_then_aggregate(&args, period)?
+    } else {
+        read_scored_files(&args.inputs, period).map_err(fail)?
+    };
+    if aggregate.without_speaker() > 0 {
+        eprintln!(
+            "stance: {} statement(s) without a speaker left out",
+            aggregate.without_speaker()
+        );
+    }
+    if aggregate.bad_dates() > 0 {
+        eprintln!(
+            "stance: {} statement(s) with a date not in YYYY-MM-DD form counted as undated",
+            aggregate.bad_dates()
+        );
+    }
+    let report = aggregate.finish(args.min_statements, args.by_period.is_some());
+    if report.hidden_speakers > 0 {
+        eprintln!(
+            "stance: {} speaker(s) with fewer than {} statements left out",
+            report.hidden_speakers, args.min_statements
+        );
+    }
+    super::with_output(args.output.as_ref(), |w| {
+        stance::report::write(&report, args.format.into(), w)
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn score_then_aggregate(args: &Args, period: Period) -> anyhow::Result<Aggregate> {
+    if !(0.0..=1.0).contains(&args.min_confidence) {
+        anyhow::bail!(
+            "--min-confidence {} must be between 0 and 1",
+            args.min_confidence
+        );
+    }
+    let model = super::load_model(args.model.as_deref())?;
+    let (inputs, mut errors) = expand_inputs(&args.inputs);
+    let columns = CollectionColumns {
+        text: args.text_column.clone(),
+        id: args.id_column.clone(),
+    };
+    let reader = ArticleReader::new(inputs, columns);
+    let (aggregate, bad) = aggregate_articles(&model, reader, args.min_confidence, period);
+    errors.extend(bad);
+    if errors.is_empty() {
+        Ok(aggregate)
+    } else {
+        Err(fail(errors))
+    }
+}
+
+/// A report over part of the inputs would mislead: name every bad input,
+/// write nothing, fail.
+fn fail(mut errors: Vec<stance::Error>) -> anyhow::Error {
+    if errors.len() == 1 {
+        return errors.remove(0).into();
+    }
+    for e in &errors {
+        eprintln!("stance: {e}");
+    }
+    anyhow::anyhow!(
+        "{} inputs could not be read; no report written",
+        errors.len()
+    )
 }
