@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::tokenize::{Token, TokenKind, TokenizerParams, tokenize};
+use crate::tokenize::{NAME, Token, TokenKind, TokenizerParams, tokenize};
 
 /// Feature settings: plain data, stored in the model.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -104,7 +104,10 @@ pub fn for_each_feature(tokens: &[Token], params: &FeatureParams, mut emit: impl
     // Byte offsets of the char boundaries of " word ", so each n-gram is a slice.
     let mut padded = String::with_capacity(64);
     let mut bounds: Vec<usize> = Vec::with_capacity(64);
-    for tok in tokens.iter().filter(|t| t.kind != TokenKind::Punct) {
+    for tok in tokens
+        .iter()
+        .filter(|t| t.kind != TokenKind::Punct && t.text != NAME)
+    {
         padded.clear();
         padded.push(' ');
         padded.push_str(&tok.text);
