@@ -160,8 +160,14 @@ impl TrainParams {
                 let weights = balance_weights(&train_y, k, self.seed ^ (f as u64 + 1));
                 let mut out = Vec::new();
                 for &alpha in &self.alphas {
-                    let (w, b) =
-                        self.fit_weights(&train_x, &train_y, &weights, vec.len(), k, alpha)?;
+                    let data = FitData {
+                        x: &train_x,
+                        y: &train_y,
+                        row_weights: &weights,
+                        n_features: vec.len(),
+                        k,
+                    };
+                    let (w, b) = self.fit_weights(&data, alpha)?;
                     let pred = test_x
                         .iter()
                         .map(|row| argmax(&logits(row, &w, &b, k)))
@@ -198,7 +204,14 @@ impl TrainParams {
         let vec = Vectorizer::fit(&texts, &y, k, &self.tokenizer, &self.features)?;
         let x: Vec<SparseRow> = texts.iter().map(|t| vec.transform(t)).collect();
         let weights = balance_weights(&y, k, self.seed);
-        let (w, b) = self.fit_weights(&x, &y, &weights, vec.len(), k, alpha)?;
+        let data = FitData {
+            x: &x,
+            y: &y,
+            row_weights: &weights,
+            n_features: vec.len(),
+            k,
+        };
+        let (w, b) = self.fit_weights(&data, alpha)?;
         tick();
 
         let mut rows_per_label = BTreeMap::new();
@@ -245,38 +258,27 @@ impl TrainParams {
     }
 
     /// Fits weights (feature-major, `n_features x k`) and intercepts with the chosen solver.
-    pub fn fit_weights(
-        &self,
-        x: &[SparseRow],
-        y: &[usize],
-        row_weights: &[f64],
-        n_features: usize,
-        k: usize,
-        alpha: f64,
-    ) -> Result<(Vec<f64>, Vec<f64>)> {
+    pub fn fit_weights(&self, data: &FitData, alpha: f64) -> Result<(Vec<f64>, Vec<f64>)> {
         match self.solver {
-            Solver::Sparse => fit_sparse(
-                x,
-                y,
-                row_weights,
-                n_features,
-                k,
-                alpha,
-                self.max_iterations,
-                self.gradient_tolerance,
-            ),
-            Solver::Linfa => fit_linfa(
-                x,
-                y,
-                row_weights,
-                n_features,
-                k,
-                alpha,
-                self.max_iterations,
-                self.gradient_tolerance,
-            ),
+            Solver::Sparse => fit_sparse(data, alpha, self.max_iterations, self.gradient_tolerance),
+            Solver::Linfa => fit_linfa(data, alpha, self.max_iterations, self.gradient_tolerance),
         }
     }
+}
+
+/// One weighted training set, as both solvers take it.
+#[derive(Debug, Clone, Copy)]
+pub struct FitData<'a> {
+    /// Sparse feature rows.
+    pub x: &'a [SparseRow],
+    /// Class index of each row.
+    pub y: &'a [usize],
+    /// Integer weight of each row (see [`balance_weights`]).
+    pub row_weights: &'a [f64],
+    /// Number of features (columns).
+    pub n_features: usize,
+    /// Number of classes.
+    pub k: usize,
 }
 
 /// Sorted label set and each row's label index. Fails on a label with a single
@@ -406,11 +408,7 @@ const MIN_BLOCK_ROWS: usize = 2048;
 type Evaluated = (Array1<f64>, f64, Array1<f64>);
 
 struct SparseProblem<'a> {
-    x: &'a [SparseRow],
-    y: &'a [usize],
-    row_weights: &'a [f64],
-    n_features: usize,
-    k: usize,
+    data: FitData<'a>,
     alpha: f64,
     /// The last point evaluated, with its loss and gradient: the line search
     /// asks for the cost and then the gradient at the same point, and both
@@ -435,31 +433,37 @@ impl SparseProblem<'_> {
     }
 
     fn evaluate(&self, theta: &Array1<f64>) -> (f64, Array1<f64>) {
-        let (k, nf) = (self.k, self.n_features);
+        let FitData {
+            x,
+            y,
+            row_weights,
+            n_features: nf,
+            k,
+        } = self.data;
         let theta = theta.as_slice().expect("contiguous parameters");
         let (w, b) = theta.split_at(nf * k);
-        let blocks = (self.x.len() / MIN_BLOCK_ROWS).clamp(1, MAX_BLOCKS);
-        let block = self.x.len().div_ceil(blocks).max(1);
+        let blocks = (x.len() / MIN_BLOCK_ROWS).clamp(1, MAX_BLOCKS);
+        let block = x.len().div_ceil(blocks).max(1);
         let parts: Vec<(f64, Vec<f64>)> = (0..blocks)
             .into_par_iter()
             .map(|blk| {
-                let lo = (blk * block).min(self.x.len());
-                let hi = ((blk + 1) * block).min(self.x.len());
+                let lo = (blk * block).min(x.len());
+                let hi = ((blk + 1) * block).min(x.len());
                 let mut loss = 0.0;
                 let mut g = vec![0.0; if lo < hi { (nf + 1) * k } else { 0 }];
                 let mut z = vec![0.0; k];
                 for i in lo..hi {
-                    let row = &self.x[i];
-                    let weight = self.row_weights[i];
+                    let row = &x[i];
+                    let weight = row_weights[i];
                     if weight == 0.0 {
                         continue;
                     }
                     logits_into(row, w, b, &mut z);
                     let max = z.iter().copied().fold(f64::NEG_INFINITY, f64::max);
                     let lse = max + z.iter().map(|v| (v - max).exp()).sum::<f64>().ln();
-                    loss += weight * (lse - z[self.y[i]]);
+                    loss += weight * (lse - z[y[i]]);
                     for (c, zc) in z.iter_mut().enumerate() {
-                        let target = if c == self.y[i] { 1.0 } else { 0.0 };
+                        let target = if c == y[i] { 1.0 } else { 0.0 };
                         *zc = weight * ((*zc - lse).exp() - target);
                     }
                     for &(j, v) in row {
@@ -509,23 +513,15 @@ impl Gradient for SparseProblem<'_> {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 fn fit_sparse(
-    x: &[SparseRow],
-    y: &[usize],
-    row_weights: &[f64],
-    n_features: usize,
-    k: usize,
+    data: &FitData,
     alpha: f64,
     max_iterations: u64,
     tol: f64,
 ) -> Result<(Vec<f64>, Vec<f64>)> {
+    let (n_features, k) = (data.n_features, data.k);
     let problem = SparseProblem {
-        x,
-        y,
-        row_weights,
-        n_features,
-        k,
+        data: *data,
         alpha,
         cache: std::sync::Mutex::new(None),
     };
@@ -542,17 +538,19 @@ fn fit_sparse(
     Ok((w.to_vec(), b.to_vec()))
 }
 
-#[allow(clippy::too_many_arguments)]
 fn fit_linfa(
-    x: &[SparseRow],
-    y: &[usize],
-    row_weights: &[f64],
-    n_features: usize,
-    k: usize,
+    data: &FitData,
     alpha: f64,
     max_iterations: u64,
     tol: f64,
 ) -> Result<(Vec<f64>, Vec<f64>)> {
+    let FitData {
+        x,
+        y,
+        row_weights,
+        n_features,
+        k,
+    } = *data;
     // Duplicate rows by their integer weight: linfa-logistic has no row weights.
     let mut rows = Vec::new();
     let mut targets = Vec::new();
@@ -622,13 +620,16 @@ mod tests {
             gradient_tolerance: 1e-8,
             ..TrainParams::default()
         };
-        let sparse = params
-            .fit_weights(&x[..50], &y[..50], &weights, 6, 3, 0.5)
-            .unwrap();
+        let data = FitData {
+            x: &x[..50],
+            y: &y[..50],
+            row_weights: &weights,
+            n_features: 6,
+            k: 3,
+        };
+        let sparse = params.fit_weights(&data, 0.5).unwrap();
         params.solver = Solver::Linfa;
-        let dense = params
-            .fit_weights(&x[..50], &y[..50], &weights, 6, 3, 0.5)
-            .unwrap();
+        let dense = params.fit_weights(&data, 0.5).unwrap();
         for (a, b) in sparse
             .0
             .iter()
