@@ -30,6 +30,9 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     format: FormatArg,
+    /// Write here (atomically) instead of stdout.
+    #[arg(long)]
+    output: Option<PathBuf>,
 }
 
 /// The row formats, shared by the commands that print rows.
@@ -87,7 +90,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     columns.extend(["text", "label", "confidence"].map(String::from));
     columns.extend(labels.iter().map(|l| format!("p_{l}")));
-    super::with_output(None, |w| {
+    super::with_output(args.output.as_ref(), |w| {
         let mut rows = RowWriter::new(args.format.into(), columns, w);
         for (i, (text, p)) in texts.iter().zip(&probs).enumerate() {
             let best = argmax(p);
