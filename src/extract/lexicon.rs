@@ -145,9 +145,23 @@ pub const COPULAS: &[&str] = &[
 /// Kyiv", "a group of states").
 pub const GROUP_PREPOSITIONS: &[&str] = &["of", "in", "at", "from", "on"];
 
+/// Prepositions inside a capitalised body's name ("the Department for
+/// Education", "the Office for National Statistics").
+pub const NAMED_BODY_PREPOSITIONS: &[&str] = &["for"];
+
 /// Prepositions that attach a postmodifier to a subject ("Sofia Marchetti of
 /// the Centre for Security Studies said").
 pub const POSTMODIFIER_PREPOSITIONS: &[&str] = &["of", "in", "at", "from", "on", "for", "with"];
+
+/// Prepositions of a short postmodifier between a role and its name ("the US
+/// ambassador to Nato, Dwayne Whitaker,").
+pub const ROLE_POSTMODIFIERS: &[&str] = &["to", "of", "at", "for", "in", "from"];
+
+/// Auxiliaries that make a following participle passive ("was said by").
+pub const PASSIVE_AUXILIARIES: &[&str] = &["was", "were", "is", "are", "been", "be", "being"];
+
+/// Reporting verb participles that do not end in "-ed".
+pub const IRREGULAR_PARTICIPLES: &[&str] = &["said", "told", "written", "made"];
 
 /// Quantifiers inside a group phrase ("officials on both sides").
 #[rustfmt::skip]
@@ -242,7 +256,7 @@ pub const BODIES: &[&str] = &[
     "command", "headquarters", "politburo", "legislature", "duma", "knesset", "bundestag", "camp",
     "team", "club", "network", "syndicate", "confederation", "collective", "cartel", "opposition",
     "leadership", "regime", "staff", "guard", "forces", "nato", "opec", "corp", "co", "llc", "sa",
-    "gmbh", "spa", "nv", "bv", "holdings",
+    "gmbh", "spa", "nv", "bv", "holdings", "airline", "carrier",
 ];
 
 /// Plural groups that speak together ("European leaders", "public-sector
@@ -312,14 +326,76 @@ pub const SOURCES_NOT_SPEAKERS: &[&str] = &[
     "analysis", "filing", "filings", "transcript", "tally", "count",
 ];
 
+/// Determiners that introduce someone new ("a senior official said").
+pub const INDEFINITE_DETERMINERS: &[&str] = &["a", "an", "one"];
+
 /// Determiners that open a noun phrase.
 pub const DETERMINERS: &[&str] = &["the", "a", "an"];
 
 /// Lowercase particles inside names ("Margreet de Boer", "Ursula von der Leyen").
 pub const NAME_PARTICLES: &[&str] = &[
     "de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "al", "el",
-    "bin", "ibn", "ben", "dos", "das", "do", "ter", "ten", "y", "zu", "af",
+    "bin", "ibn", "ben", "dos", "das", "do", "ter", "ten", "y", "zu", "af", "ap", "mac",
 ];
+
+/// Particles joined to a name by a hyphen ("Khalid al-Hakim").
+pub const HYPHENATED_NAME_PARTICLES: &[&str] = &["al-", "el-"];
+
+/// Capitalised last words that make a name a company ("Tanjung Energy",
+/// "Nordlys Air"), when another capitalised word stands before them.
+#[rustfmt::skip]
+pub const ORG_NAME_HEADS: &[&str] = &[
+    "energy", "air", "airlines", "airways", "aviation", "oil", "gas", "petroleum", "mining",
+    "motors", "telecom", "technologies", "systems", "securities", "capital", "partners",
+    "industries", "pharmaceuticals", "resources", "shipping", "logistics", "steel", "electric",
+    "foods", "insurance", "investments", "ventures", "railways", "chemicals", "semiconductors",
+    "networks", "utilities",
+];
+
+/// Heads of company names that make the company an airline.
+pub const AIRLINE_NAME_HEADS: &[&str] = &["air", "airlines", "airways", "aviation"];
+
+/// Common nouns that introduce a company's name ("carrier Nordlys Air") and
+/// later stand for it ("the company said").
+#[rustfmt::skip]
+pub const COMPANY_NOUNS: &[&str] = &[
+    "company", "firm", "airline", "carrier", "operator", "corporation", "conglomerate", "group",
+    "consortium", "producer", "manufacturer", "maker", "supplier", "lender", "insurer", "retailer",
+    "utility", "miner", "developer",
+];
+
+/// Of [`COMPANY_NOUNS`], those naming an airline.
+pub const AIRLINE_NOUNS: &[&str] = &["airline", "carrier"];
+
+/// Generic nouns that, after "the", refer back to a company named before
+/// ("the company", "the airline").
+pub const COMPANY_REFERENCES: &[&str] = &["company", "firm", "airline", "carrier", "operator"];
+
+/// Descriptive words that end like these ("state-run", "Moscow-based") are
+/// dropped from the front of a named body's canonical form.
+pub const DESCRIPTOR_SUFFIXES: &[&str] = &[
+    "-run",
+    "-owned",
+    "-backed",
+    "-based",
+    "-funded",
+    "-controlled",
+    "-affiliated",
+    "-led",
+    "-linked",
+    "-aligned",
+    "-sponsored",
+    "-financed",
+];
+
+/// Descriptive words dropped like [`DESCRIPTOR_SUFFIXES`] ones.
+pub const DESCRIPTORS: &[&str] = &["so-called"];
+
+/// Is `word` a descriptor before a body's name ("state-run", "so-called")?
+pub fn is_descriptor(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    is_in(DESCRIPTORS, &lower) || DESCRIPTOR_SUFFIXES.iter().any(|s| lower.ends_with(s))
+}
 
 /// Words between a subject and its verb that do not break the link ("Kovač
 /// has also said", "he now argues").
@@ -480,6 +556,22 @@ mod tests {
         ];
         for (word, expected) in cases {
             assert_eq!(reporting_verb_forms(word), *expected, "{word}");
+        }
+    }
+
+    #[test]
+    fn descriptors_are_recognised() {
+        let cases = [
+            ("state-run", true),
+            ("Moscow-based", true),
+            ("government-backed", true),
+            ("so-called", true),
+            ("State-Owned", true),
+            ("national", false),
+            ("run", false),
+        ];
+        for (word, expected) in cases {
+            assert_eq!(is_descriptor(word), expected, "{word}");
         }
     }
 

@@ -158,13 +158,25 @@ pub fn tokenize(article: &str, span: Span) -> Vec<Token> {
             span: Span::new(span.start + start, span.start + end),
             stem_end: span.start + stem_end,
             kind: TokenKind::Word {
-                cap: is_capital(c),
+                cap: is_capital(c) || is_particle_name(word),
                 possessive,
             },
         });
         i = j;
     }
     tokens
+}
+
+/// "al-Hakim", "el-Sayed": a lowercase particle joined to a capitalised name
+/// counts as capitalised.
+fn is_particle_name(word: &str) -> bool {
+    lexicon::HYPHENATED_NAME_PARTICLES.iter().any(|particle| {
+        word.get(..particle.len()).is_some_and(|p| p == *particle)
+            && word[particle.len()..]
+                .chars()
+                .next()
+                .is_some_and(is_capital)
+    })
 }
 
 /// Uppercase, or one of the four Latin title-case digraphs (ǅ, ǈ, ǋ, ǲ).
@@ -228,6 +240,17 @@ mod tests {
                 &[
                     ("owners’", "owners", false, true),
                     ("club", "club", false, false),
+                ],
+            ),
+            (
+                "Khalid al-Masri al- el-",
+                &[
+                    ("Khalid", "Khalid", true, false),
+                    ("al-Masri", "al-Masri", true, false),
+                    ("al", "al", false, false),
+                    ("-", "-", false, false),
+                    ("el", "el", false, false),
+                    ("-", "-", false, false),
                 ],
             ),
             (
