@@ -4,6 +4,9 @@
 //! needs for training stays small; everywhere else rows stay sparse.
 
 use std::collections::HashMap;
+use std::hash::Hasher;
+
+use rustc_hash::{FxHashMap, FxHasher};
 
 use serde::{Deserialize, Serialize};
 
@@ -139,6 +142,20 @@ pub struct Vectorizer {
     /// Inverse document frequency per feature.
     pub idf: Vec<f64>,
     index: HashMap<String, u32>,
+    /// The same map keyed by [`name_hash`]: scoring looks up every n-gram of
+    /// every statement, and comparing a u64 kept in the table is much cheaper
+    /// than SipHash plus a comparison with a string stored elsewhere on the
+    /// heap. `None` in the (never yet seen) case that two names share a hash.
+    by_hash: Option<FxHashMap<u64, u32>>,
+}
+
+/// 64-bit FxHash of a feature name. An n-gram outside the vocabulary is
+/// mistaken for one inside it only if their 64-bit hashes are equal: about
+/// one lookup in 10^15 with a 20,000-feature vocabulary.
+pub fn name_hash(name: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(name.as_bytes());
+    h.finish()
 }
 
 impl Vectorizer {
@@ -168,12 +185,19 @@ impl Vectorizer {
                 return Err(format!("vocabulary lists '{name}' twice"));
             }
         }
+        let mut by_hash = FxHashMap::default();
+        by_hash.reserve(vocabulary.len());
+        let mut unique = true;
+        for (i, name) in vocabulary.iter().enumerate() {
+            unique &= by_hash.insert(name_hash(name), i as u32).is_none();
+        }
         Ok(Vectorizer {
             tokenizer,
             params,
             vocabulary,
             idf,
             index,
+            by_hash: unique.then_some(by_hash),
         })
     }
 
@@ -257,7 +281,11 @@ impl Vectorizer {
     pub fn transform_tokens(&self, tokens: &[Token]) -> SparseRow {
         let mut hits: Vec<u32> = Vec::new();
         for_each_feature(tokens, &self.params, |name| {
-            if let Some(&i) = self.index.get(name) {
+            let found = match &self.by_hash {
+                Some(by_hash) => by_hash.get(&name_hash(name)),
+                None => self.index.get(name),
+            };
+            if let Some(&i) = found {
                 hits.push(i);
             }
         });
@@ -384,6 +412,28 @@ mod tests {
         // sublinear tf: 1 + ln 2 for "strike", 1 for "talk"; equal idf.
         assert!((f64::from(row[0].1 / row[1].1) - (1.0 + 2f64.ln())).abs() < 1e-6);
         assert!(v.transform("nothing known here").is_empty());
+    }
+
+    #[test]
+    fn hashed_and_string_lookups_give_the_same_rows() {
+        let texts = [
+            "We will never negotiate; we will strike.",
+            "Talks are welcome, ready to meet halfway",
+            "Nobody doubts the talks will fail, sadly",
+            "Željko says: \u{201C}no mercy\u{201D} and never talks",
+        ];
+        let labels = [0, 1, 0, 1];
+        let p = FeatureParams {
+            min_df: 1,
+            ..FeatureParams::default()
+        };
+        let mut v = Vectorizer::fit(&texts, &labels, 2, &TokenizerParams::default(), &p).unwrap();
+        assert!(v.by_hash.is_some());
+        let probe = "We never talk, but we might strike: Željko's halfway offer.";
+        let hashed = v.transform(probe);
+        v.by_hash = None;
+        assert_eq!(hashed, v.transform(probe));
+        assert!(!hashed.is_empty());
     }
 
     #[test]
