@@ -330,6 +330,7 @@ fn same_bytes_with_one_or_two_threads() {
     let dir = tempfile::tempdir().unwrap();
     let mut models = Vec::new();
     let mut scores = Vec::new();
+    let mut reports = Vec::new();
     for threads in ["1", "2"] {
         let model = dir.path().join(format!("m{threads}.json"));
         stance()
@@ -351,9 +352,90 @@ fn same_bytes_with_one_or_two_threads() {
             .stdout
             .clone();
         scores.push(out);
+        let report = stance()
+            .env("RAYON_NUM_THREADS", threads)
+            .args(["report", "--format", "json", "--articles"])
+            .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("data/articles"))
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        reports.push(report);
     }
     assert_eq!(models[0], models[1], "models differ with thread count");
     assert_eq!(scores[0], scores[1], "scores differ with thread count");
+    assert_eq!(reports[0], reports[1], "reports differ with thread count");
+}
+
+#[test]
+fn adversarial_articles_are_scored_with_valid_spans() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: Vec<(&str, String)> = vec![
+        ("unbalanced", "He said \u{201C}we will talk. She said \"no. ".repeat(200)),
+        ("quote_storm", "\"\u{201C}\u{201D}\u{AB}\u{BB}\u{2018}'".repeat(3000)),
+        ("no_punctuation", "the minister said we are ready to talk ".repeat(3000)),
+        (
+            "megabyte_paragraph",
+            "Foreign Minister Anna Kovač said \u{201C}we will strike back\u{201D} and he said talks. "
+                .repeat(12_000),
+        ),
+        (
+            "rtl_and_emoji",
+            "\u{5D4}\u{5E9}\u{5E8} \u{5D0}\u{5DE}\u{5E8}: \u{201C}\u{627}\u{644}\u{633}\u{644}\u{627}\u{645} \u{1F54A}\u{FE0F}\u{201D} said Leila Haddad. \u{200F}"
+                .repeat(500),
+        ),
+    ];
+    for (name, text) in cases {
+        let path = dir.path().join(format!("{name}.txt"));
+        std::fs::write(&path, &text).unwrap();
+        let out = stance()
+            .args(["score", "--format", "jsonl"])
+            .arg(&path)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        for line in String::from_utf8(out).unwrap().lines() {
+            let row: serde_json::Value = serde_json::from_str(line).unwrap();
+            let (start, end) = (
+                row["start"].as_u64().unwrap() as usize,
+                row["end"].as_u64().unwrap() as usize,
+            );
+            assert!(
+                text.is_char_boundary(start) && text.is_char_boundary(end),
+                "{name}"
+            );
+            assert_eq!(&text[start..end], row["text"].as_str().unwrap(), "{name}");
+        }
+    }
+}
+
+#[test]
+fn score_into_a_closed_pipe_exits_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("many.txt");
+    std::fs::write(
+        &path,
+        "Minister Anna Kovač said we are ready to talk.\n\n".repeat(5_000),
+    )
+    .unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_stance"))
+        .args(["score", "--format", "csv"])
+        .arg(&path)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    stdout.read_line(&mut first).unwrap();
+    assert!(first.starts_with("article,statement"));
+    drop(stdout);
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "exit {:?}", output.status);
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
 }
 
 #[test]
