@@ -138,6 +138,7 @@ enum Collection {
         title: Option<usize>,
         record: u64,
         failed: bool,
+        lines: Box<ByteLines>,
     },
 }
 
@@ -269,6 +270,7 @@ fn open_csv(path: &Path, columns: &CollectionColumns) -> Result<Collection> {
         reader,
         record: 0,
         failed: false,
+        lines: Box::new(ByteLines::new(path)),
     })
 }
 
@@ -298,6 +300,7 @@ fn next_in_collection(c: &mut Collection) -> Option<Result<Article>> {
             title,
             record,
             failed,
+            lines,
         } => {
             if *failed {
                 return None;
@@ -307,7 +310,7 @@ fn next_in_collection(c: &mut Collection) -> Option<Result<Article>> {
             match reader.read_record(&mut rec) {
                 Ok(false) => None,
                 Err(e) => {
-                    let line = e.position().map_or(0, |p| p.line());
+                    let line = e.position().map_or(0, |p| lines.line_at(p.byte()));
                     let message = match e.kind() {
                         csv::ErrorKind::Utf8 { .. } => "not valid UTF-8".to_owned(),
                         _ => e.to_string(),
@@ -320,7 +323,7 @@ fn next_in_collection(c: &mut Collection) -> Option<Result<Article>> {
                     Some(Err(Error::csv(&*path, line, message)))
                 }
                 Ok(true) => {
-                    let line = rec.position().map_or(0, |p| p.line());
+                    let position = rec.position().cloned();
                     let get = |i: &Option<usize>| {
                         i.and_then(|i| rec.get(i))
                             .map(str::trim)
@@ -328,6 +331,7 @@ fn next_in_collection(c: &mut Collection) -> Option<Result<Article>> {
                             .map(String::from)
                     };
                     let Some(body) = rec.get(*text).filter(|t| !t.trim().is_empty()) else {
+                        let line = position.map_or(0, |p| lines.line_at(p.byte()));
                         return Some(Err(Error::csv(&*path, line, "empty article text")));
                     };
                     let stem = path.file_stem().unwrap_or_default().to_string_lossy();
@@ -341,6 +345,56 @@ fn next_in_collection(c: &mut Collection) -> Option<Result<Article>> {
                 }
             }
         }
+    }
+}
+
+/// Physical line numbers of byte offsets in a file that is being streamed.
+/// The csv crate's own count skips newlines inside quoted fields, and article
+/// texts are full of them. The file is read a second time, only up to the
+/// offsets asked for (in increasing order), and only when an error needs a line.
+struct ByteLines {
+    path: PathBuf,
+    reader: Option<BufReader<std::fs::File>>,
+    pos: u64,
+    line: u64,
+}
+
+impl ByteLines {
+    fn new(path: &Path) -> Self {
+        ByteLines {
+            path: path.into(),
+            reader: None,
+            pos: 0,
+            line: 1,
+        }
+    }
+
+    fn line_at(&mut self, byte: u64) -> u64 {
+        if byte < self.pos {
+            self.reader = None;
+            self.pos = 0;
+            self.line = 1;
+        }
+        if self.reader.is_none() {
+            match std::fs::File::open(&self.path) {
+                Ok(f) => self.reader = Some(BufReader::new(f)),
+                Err(_) => return 0,
+            }
+        }
+        let Some(reader) = self.reader.as_mut() else {
+            return 0;
+        };
+        while self.pos < byte {
+            let Ok(buf) = reader.fill_buf() else { return 0 };
+            if buf.is_empty() {
+                break;
+            }
+            let take = buf.len().min((byte - self.pos) as usize);
+            self.line += buf[..take].iter().filter(|&&b| b == b'\n').count() as u64;
+            reader.consume(take);
+            self.pos += take as u64;
+        }
+        self.line
     }
 }
 
@@ -392,7 +446,7 @@ mod tests {
         .unwrap();
         std::fs::write(
             d.join("e.csv"),
-            "id,text,source\nk1,\"t, u\",Herald\nk2,,x\n",
+            "id,text,source\nk1,\"t,\nu\",Herald\nk2,,x\n",
         )
         .unwrap();
         let (inputs, errors) = expand_inputs(&[d.to_path_buf(), d.join("missing.txt")]);
@@ -412,6 +466,10 @@ mod tests {
         assert!(errs[0].contains("b.txt line 1: not valid UTF-8"));
         assert!(errs[1].contains("c.txt: the article is empty"));
         assert!(errs[2].contains("d.jsonl line 3: not valid JSON"));
-        assert!(errs[3].contains("e.csv line 3: empty article text"));
+        assert!(
+            errs[3].contains("e.csv line 4: empty article text"),
+            "{}",
+            errs[3]
+        );
     }
 }
