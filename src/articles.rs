@@ -7,6 +7,7 @@ use std::collections::VecDeque;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
+use crate::corpus::{LineCounter, read_file};
 use crate::error::{Error, Result};
 
 /// One article to score.
@@ -130,7 +131,7 @@ enum Collection {
     },
     Csv {
         path: PathBuf,
-        reader: csv::Reader<std::fs::File>,
+        reader: Box<csv::Reader<LineCounter<std::fs::File>>>,
         text: usize,
         id: Option<usize>,
         date: Option<usize>,
@@ -138,7 +139,6 @@ enum Collection {
         title: Option<usize>,
         record: u64,
         failed: bool,
-        lines: Box<ByteLines>,
     },
 }
 
@@ -204,10 +204,7 @@ impl Iterator for ArticleReader {
 }
 
 fn read_text(path: &Path) -> Result<Article> {
-    if path.is_dir() {
-        return Err(Error::io(path, std::io::Error::other("is a directory")));
-    }
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let bytes = read_file(path)?;
     let id = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -249,7 +246,9 @@ fn text_article(path: &Path, id: String, mut bytes: Vec<u8>) -> Result<Article> 
 
 fn open_csv(path: &Path, columns: &CollectionColumns) -> Result<Collection> {
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(file);
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(LineCounter::new(file));
     let headers = reader
         .headers()
         .map_err(|e| Error::csv(path, 1, e.to_string()))?
@@ -267,10 +266,9 @@ fn open_csv(path: &Path, columns: &CollectionColumns) -> Result<Collection> {
         date: find("date"),
         source: find("source"),
         title: find("title"),
-        reader,
+        reader: Box::new(reader),
         record: 0,
         failed: false,
-        lines: Box::new(ByteLines::new(path)),
     })
 }
 
@@ -300,7 +298,6 @@ fn next_in_collection(c: &mut Collection) -> Option<Result<Article>> {
             title,
             record,
             failed,
-            lines,
         } => {
             if *failed {
                 return None;
@@ -310,7 +307,9 @@ fn next_in_collection(c: &mut Collection) -> Option<Result<Article>> {
             match reader.read_record(&mut rec) {
                 Ok(false) => None,
                 Err(e) => {
-                    let line = e.position().map_or(0, |p| lines.line_at(p.byte()));
+                    let line = e
+                        .position()
+                        .map_or(0, |p| reader.get_mut().line_at(p.byte()));
                     let message = match e.kind() {
                         csv::ErrorKind::Utf8 { .. } => "not valid UTF-8".to_owned(),
                         _ => e.to_string(),
@@ -323,7 +322,10 @@ fn next_in_collection(c: &mut Collection) -> Option<Result<Article>> {
                     Some(Err(Error::csv(&*path, line, message)))
                 }
                 Ok(true) => {
-                    let position = rec.position().cloned();
+                    // Asked for every record, so the counter keeps no backlog.
+                    let line = rec
+                        .position()
+                        .map_or(0, |p| reader.get_mut().line_at(p.byte()));
                     let get = |i: &Option<usize>| {
                         i.and_then(|i| rec.get(i))
                             .map(str::trim)
@@ -331,7 +333,6 @@ fn next_in_collection(c: &mut Collection) -> Option<Result<Article>> {
                             .map(String::from)
                     };
                     let Some(body) = rec.get(*text).filter(|t| !t.trim().is_empty()) else {
-                        let line = position.map_or(0, |p| lines.line_at(p.byte()));
                         return Some(Err(Error::csv(&*path, line, "empty article text")));
                     };
                     let stem = path.file_stem().unwrap_or_default().to_string_lossy();
@@ -345,56 +346,6 @@ fn next_in_collection(c: &mut Collection) -> Option<Result<Article>> {
                 }
             }
         }
-    }
-}
-
-/// Physical line numbers of byte offsets in a file that is being streamed.
-/// The csv crate's own count skips newlines inside quoted fields, and article
-/// texts are full of them. The file is read a second time, only up to the
-/// offsets asked for (in increasing order), and only when an error needs a line.
-struct ByteLines {
-    path: PathBuf,
-    reader: Option<BufReader<std::fs::File>>,
-    pos: u64,
-    line: u64,
-}
-
-impl ByteLines {
-    fn new(path: &Path) -> Self {
-        ByteLines {
-            path: path.into(),
-            reader: None,
-            pos: 0,
-            line: 1,
-        }
-    }
-
-    fn line_at(&mut self, byte: u64) -> u64 {
-        if byte < self.pos {
-            self.reader = None;
-            self.pos = 0;
-            self.line = 1;
-        }
-        if self.reader.is_none() {
-            match std::fs::File::open(&self.path) {
-                Ok(f) => self.reader = Some(BufReader::new(f)),
-                Err(_) => return 0,
-            }
-        }
-        let Some(reader) = self.reader.as_mut() else {
-            return 0;
-        };
-        while self.pos < byte {
-            let Ok(buf) = reader.fill_buf() else { return 0 };
-            if buf.is_empty() {
-                break;
-            }
-            let take = buf.len().min((byte - self.pos) as usize);
-            self.line += buf[..take].iter().filter(|&&b| b == b'\n').count() as u64;
-            reader.consume(take);
-            self.pos += take as u64;
-        }
-        self.line
     }
 }
 

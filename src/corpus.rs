@@ -2,6 +2,8 @@
 //! bytes are also hashed into the model's metadata), then parsed with the csv
 //! crate as byte records so that invalid UTF-8 is reported with its line.
 
+use std::collections::VecDeque;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
@@ -80,11 +82,11 @@ pub fn parse_csv(path: &Path, bytes: &[u8], columns: &Columns) -> Result<Corpus>
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .has_headers(true)
-        .from_reader(bytes);
-    let headers = reader
-        .byte_headers()
-        .map_err(|e| csv_error(path, bytes, &e))?
-        .clone();
+        .from_reader(LineCounter::new(bytes));
+    let headers = match reader.byte_headers() {
+        Ok(h) => h.clone(),
+        Err(e) => return Err(csv_error(path, &e, reader.get_mut())),
+    };
     let header_names: Vec<String> = headers
         .iter()
         .map(|h| String::from_utf8_lossy(h).trim().to_owned())
@@ -114,14 +116,15 @@ pub fn parse_csv(path: &Path, bytes: &[u8], columns: &Columns) -> Result<Corpus>
     let mut examples = Vec::new();
     let mut ids = id_col.map(|_| Vec::new());
     let mut record = csv::ByteRecord::new();
-    let mut lines = LineCounter::new(bytes);
     loop {
         match reader.read_byte_record(&mut record) {
             Ok(true) => {}
             Ok(false) => break,
-            Err(e) => return Err(csv_error(path, bytes, &e)),
+            Err(e) => return Err(csv_error(path, &e, reader.get_mut())),
         }
-        let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
+        let line = record
+            .position()
+            .map_or(0, |p| reader.get_mut().line_at(p.byte()));
         if record.len() == 1 && record.get(0).is_some_and(|f| f.is_empty()) {
             continue; // a blank line
         }
@@ -191,53 +194,61 @@ pub fn parse_csv(path: &Path, bytes: &[u8], columns: &Columns) -> Result<Corpus>
     })
 }
 
-/// Physical 1-based line numbers of byte offsets. The csv crate's own line
-/// count skips newlines inside quoted fields, which is not what an editor
-/// shows. Offsets asked in increasing order cost O(file) in total.
-pub struct LineCounter<'a> {
-    bytes: &'a [u8],
-    /// The csv crate counts bytes after a UTF-8 byte-order mark.
-    bom: usize,
-    pos: usize,
-    line: u64,
+/// Counts line breaks as a csv reader pulls bytes through it, so that a
+/// record's byte offset gives the line an editor shows. The csv crate's own
+/// line count skips line breaks inside quoted fields (article texts and
+/// multi-line statements are full of them). Its byte offsets count a UTF-8
+/// byte-order mark, and in CRLF files a record starts at the `\n` that ends
+/// the line before, so a line break at the offset itself belongs to the line
+/// before. Only line breaks past the last asked offset are kept: memory stays
+/// bounded as long as every record's line is asked for.
+pub struct LineCounter<R> {
+    inner: R,
+    read: u64,
+    ahead: VecDeque<u64>,
+    behind: u64,
 }
 
-impl<'a> LineCounter<'a> {
-    /// A counter over the file's bytes.
-    pub fn new(bytes: &'a [u8]) -> Self {
-        let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
-            3
-        } else {
-            0
-        };
+impl<R> LineCounter<R> {
+    /// Wraps the reader a csv reader will read from.
+    pub fn new(inner: R) -> Self {
         LineCounter {
-            bytes,
-            bom,
-            pos: 0,
-            line: 1,
+            inner,
+            read: 0,
+            ahead: VecDeque::new(),
+            behind: 0,
         }
     }
 
-    /// The line of the csv crate's byte offset `byte`.
+    /// The 1-based line of a record starting at `byte`; offsets must not
+    /// decrease between calls.
     pub fn line_at(&mut self, byte: u64) -> u64 {
-        let end = (byte as usize + self.bom).min(self.bytes.len());
-        if end < self.pos {
-            self.pos = 0;
-            self.line = 1;
+        while self.ahead.front().is_some_and(|&nl| nl <= byte) {
+            self.ahead.pop_front();
+            self.behind += 1;
         }
-        self.line += self.bytes[self.pos..end]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count() as u64;
-        self.pos = end;
-        self.line
+        self.behind + 1
     }
 }
 
-fn csv_error(path: &Path, bytes: &[u8], e: &csv::Error) -> Error {
-    let line = e
-        .position()
-        .map_or(1, |p| LineCounter::new(bytes).line_at(p.byte()));
+impl<R: Read> Read for LineCounter<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let start = self.read;
+        self.ahead.extend(
+            buf[..n]
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| **b == b'\n')
+                .map(|(i, _)| start + i as u64),
+        );
+        self.read += n as u64;
+        Ok(n)
+    }
+}
+
+fn csv_error<R>(path: &Path, e: &csv::Error, lines: &mut LineCounter<R>) -> Error {
+    let line = e.position().map_or(1, |p| lines.line_at(p.byte()));
     match e.kind() {
         csv::ErrorKind::Utf8 { err, .. } => Error::csv(
             path,
@@ -286,6 +297,14 @@ mod tests {
             (
                 b"id,text,label\n1,a,x\n2,b\n",
                 "t.csv line 3: the row has 2 field(s)",
+            ),
+            (
+                b"id,text,label\r\n1,a,x\r\n2,b\r\n",
+                "t.csv line 3: the row has 2 field(s)",
+            ),
+            (
+                b"id,text,label\r\n1,\"a\r\nb\",x\r\n2,  ,x\r\n",
+                "t.csv line 4: empty text",
             ),
             (b"id,text,label\n1,  ,x\n", "t.csv line 2: empty text"),
             (b"id,text,label\n1,a,\n", "t.csv line 2: empty label"),

@@ -78,7 +78,7 @@
 
 use std::borrow::Cow;
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -87,6 +87,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use rayon::prelude::*;
 
 use crate::articles::Article;
+use crate::corpus::LineCounter;
 use crate::error::{Error, Result};
 use crate::model::Model;
 use crate::output::{Cell, Format, RowWriter, html_escape};
@@ -758,55 +759,6 @@ fn csv_error<R>(path: &Path, e: &csv::Error, lines: &mut LineCounter<R>) -> Erro
         _ => e.to_string(),
     };
     Error::csv(path, line, message)
-}
-
-/// Counts line breaks as the csv reader pulls bytes, so that a record's byte
-/// offset gives the line an editor shows: the csv crate's own line count
-/// goes wrong around quoted line breaks in CRLF files. Only the line breaks
-/// past the last asked offset are kept, so memory stays bounded.
-struct LineCounter<R> {
-    inner: R,
-    read: u64,
-    ahead: VecDeque<u64>,
-    behind: u64,
-}
-
-impl<R> LineCounter<R> {
-    fn new(inner: R) -> Self {
-        LineCounter {
-            inner,
-            read: 0,
-            ahead: VecDeque::new(),
-            behind: 0,
-        }
-    }
-
-    /// The 1-based line of a record starting at `byte`; offsets must not
-    /// decrease between calls. A line break at `byte` itself ends the line
-    /// before: in CRLF files the csv crate starts a record at the `\n`.
-    fn line_at(&mut self, byte: u64) -> u64 {
-        while self.ahead.front().is_some_and(|&nl| nl <= byte) {
-            self.ahead.pop_front();
-            self.behind += 1;
-        }
-        self.behind + 1
-    }
-}
-
-impl<R: Read> Read for LineCounter<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        let start = self.read;
-        self.ahead.extend(
-            buf[..n]
-                .iter()
-                .enumerate()
-                .filter(|(_, b)| **b == b'\n')
-                .map(|(i, _)| start + i as u64),
-        );
-        self.read += n as u64;
-        Ok(n)
-    }
 }
 
 /// Undoes [`crate::output::csv_safe`]: `'=x` was written for `=x`.
