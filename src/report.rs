@@ -91,7 +91,7 @@ use crate::corpus::LineCounter;
 use crate::error::{Error, Result};
 use crate::model::Model;
 use crate::output::{Cell, Format, RowWriter, html_escape};
-use crate::score::{UNCERTAIN, decide, score_article};
+use crate::score::{UNCERTAIN, decide, score_articles};
 use crate::stance::Stance;
 
 /// Probabilities and confidences are kept in ten-thousandths.
@@ -976,9 +976,6 @@ fn iso_week(y: i32, m: u32, d: u32) -> (i32, u32) {
 
 // ------------------------------------------------------ scoring on the fly
 
-/// Articles scored in parallel per batch, as `stance score` does.
-const BATCH: usize = 64;
-
 /// Scores articles and aggregates their statements, with the same rounding
 /// as `stance score` followed by reading its output, so both routes give the
 /// same report. Bad articles are returned as errors; reading goes on.
@@ -1001,34 +998,27 @@ pub fn aggregate_articles(
         })
         .collect();
     let mut errors = Vec::new();
-    let mut articles = articles.peekable();
-    while articles.peek().is_some() {
-        let mut batch = Vec::with_capacity(BATCH);
-        for item in articles.by_ref().take(BATCH) {
-            match item {
-                Ok(a) => batch.push(a),
-                Err(e) => errors.push(e),
+    for item in score_articles(model, articles) {
+        let (article, statements) = match item {
+            Ok(scored) => scored,
+            Err(e) => {
+                errors.push(e);
+                continue;
             }
-        }
-        let scored: Vec<_> = batch
-            .par_iter()
-            .map(|a| score_article(model, &a.text))
-            .collect();
-        for (article, statements) in batch.iter().zip(scored) {
-            for s in statements {
-                let (label, confidence) = decide(model.labels(), &s.probabilities, min_confidence);
-                let rounded = |p: f64| fixed(&p.to_string()).unwrap_or(0);
-                aggregate.add(ScoredRow {
-                    article: article.id.clone(),
-                    statement: s.index as u64,
-                    speaker: s.speaker,
-                    text: article.text[s.start..s.end].to_owned(),
-                    label: aggregate.labels.iter().position(|l| l == label),
-                    confidence: rounded(confidence),
-                    probabilities: order.iter().map(|&i| rounded(s.probabilities[i])).collect(),
-                    date: article.date.clone(),
-                });
-            }
+        };
+        for s in statements {
+            let (label, confidence) = decide(model.labels(), &s.probabilities, min_confidence);
+            let rounded = |p: f64| fixed(&p.to_string()).unwrap_or(0);
+            aggregate.add(ScoredRow {
+                article: article.id.clone(),
+                statement: s.index as u64,
+                speaker: s.speaker,
+                text: article.text[s.start..s.end].to_owned(),
+                label: aggregate.labels.iter().position(|l| l == label),
+                confidence: rounded(confidence),
+                probabilities: order.iter().map(|&i| rounded(s.probabilities[i])).collect(),
+                date: article.date.clone(),
+            });
         }
     }
     (aggregate, errors)

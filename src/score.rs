@@ -1,7 +1,12 @@
 //! Article -> statements -> scored statements: extraction, then classification.
 
+use std::collections::VecDeque;
+
+use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::articles::Article;
+use crate::error::Result;
 use crate::extract::{StatementKind, extract};
 use crate::model::Model;
 
@@ -36,6 +41,55 @@ pub fn score_article(model: &Model, text: &str) -> Vec<ScoredStatement> {
             kind: s.kind,
         })
         .collect()
+}
+
+/// Articles scored in parallel, this many at a time: results keep input order
+/// and memory stays bounded by one batch, however long the input.
+pub const BATCH: usize = 64;
+
+/// An article with its scored statements.
+pub type ScoredArticle = (Article, Vec<ScoredStatement>);
+
+/// Scores `articles` in parallel batches and yields them in input order; a
+/// bad input (an `Err` item) is passed through in its place.
+pub fn score_articles<I>(model: &Model, articles: I) -> ScoreArticles<'_, I::IntoIter>
+where
+    I: IntoIterator<Item = Result<Article>>,
+{
+    ScoreArticles {
+        model,
+        articles: articles.into_iter(),
+        ready: VecDeque::new(),
+    }
+}
+
+/// The iterator of [`score_articles`].
+pub struct ScoreArticles<'m, I> {
+    model: &'m Model,
+    articles: I,
+    ready: VecDeque<Result<ScoredArticle>>,
+}
+
+impl<I: Iterator<Item = Result<Article>>> Iterator for ScoreArticles<'_, I> {
+    type Item = Result<ScoredArticle>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.ready.is_empty() {
+            let batch: Vec<Result<Article>> = self.articles.by_ref().take(BATCH).collect();
+            let model = self.model;
+            let scored: Vec<Result<ScoredArticle>> = batch
+                .into_par_iter()
+                .map(|item| {
+                    item.map(|a| {
+                        let statements = score_article(model, &a.text);
+                        (a, statements)
+                    })
+                })
+                .collect();
+            self.ready.extend(scored);
+        }
+        self.ready.pop_front()
+    }
 }
 
 /// The label to print for probabilities: the most probable, or `uncertain`

@@ -3,11 +3,10 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use rayon::prelude::*;
 use stance::Model;
 use stance::articles::{Article, ArticleReader, CollectionColumns, expand_inputs};
 use stance::output::{Cell, Format, RowWriter};
-use stance::score::{ScoredStatement, decide, score_article};
+use stance::score::{ScoredStatement, decide, score_articles};
 
 use super::classify::FormatArg;
 
@@ -37,10 +36,6 @@ pub struct Args {
     #[arg(long, default_value = "id")]
     id_column: String,
 }
-
-/// Articles scored in parallel per batch; output keeps input order and memory
-/// stays bounded by one batch.
-const BATCH: usize = 64;
 
 /// The columns of `stance score` output, before the per-label ones.
 pub const BASE_COLUMNS: [&str; 8] = [
@@ -78,7 +73,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
     }
     let count_files = !with_meta;
-    let mut reader = ArticleReader::new(inputs, columns);
+    let reader = ArticleReader::new(inputs, columns);
     let format: Format = args.format.into();
     let labels = model.labels().to_vec();
     let mut header: Vec<String> = BASE_COLUMNS.iter().map(|s| s.to_string()).collect();
@@ -89,41 +84,23 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     super::with_output(args.output.as_ref(), |w| {
         let mut rows = RowWriter::new(format, header, w);
-        loop {
-            let mut batch: Vec<Article> = Vec::with_capacity(BATCH);
-            let mut exhausted = true;
-            for item in reader.by_ref() {
-                match item {
-                    Ok(a) => batch.push(a),
-                    Err(e) => {
-                        failures += 1;
-                        eprintln!("stance: skipping {e}");
-                    }
-                }
-                if count_files {
-                    bar.inc(1);
-                }
-                if batch.len() == BATCH {
-                    exhausted = false;
-                    break;
-                }
+        for item in score_articles(&model, reader) {
+            if count_files {
+                bar.inc(1);
             }
-            let scored: Vec<Vec<ScoredStatement>> = batch
-                .par_iter()
-                .map(|a| score_article(&model, &a.text))
-                .collect();
-            for (article, statements) in batch.iter().zip(&scored) {
-                write_article(
+            match item {
+                Ok((article, statements)) => write_article(
                     &mut rows,
                     &model,
-                    article,
-                    statements,
+                    &article,
+                    &statements,
                     args.min_confidence,
                     with_meta,
-                )?;
-            }
-            if exhausted {
-                break;
+                )?,
+                Err(e) => {
+                    failures += 1;
+                    eprintln!("stance: skipping {e}");
+                }
             }
         }
         rows.finish()
@@ -157,12 +134,7 @@ fn write_article(
             Cell::Num(confidence),
         ];
         cells.extend(s.probabilities.iter().map(|&p| Cell::Num(p)));
-        cells.push(Cell::Str(
-            serde_json::to_value(s.kind)
-                .ok()
-                .and_then(|v| v.as_str().map(String::from))
-                .unwrap_or_default(),
-        ));
+        cells.push(Cell::Str(s.kind.as_str().to_owned()));
         if with_meta {
             cells.push(article.date.clone().map_or(Cell::Null, Cell::Str));
             cells.push(article.source.clone().map_or(Cell::Null, Cell::Str));

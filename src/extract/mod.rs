@@ -64,6 +64,17 @@ pub enum StatementKind {
     Reported,
 }
 
+impl StatementKind {
+    /// The kind as written in outputs: `direct`, `indirect` or `reported`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StatementKind::Direct => "direct",
+            StatementKind::Indirect => "indirect",
+            StatementKind::Reported => "reported",
+        }
+    }
+}
+
 /// A byte range `start..end` into the article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) struct Span {
