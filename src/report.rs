@@ -35,15 +35,15 @@
 //! | --- | --- |
 //! | `speaker` | canonical speaker name |
 //! | `period` | empty for a speaker's overall row; `2026-11` or `2026-W47` for `--by-period` rows |
-//! | `statements` | statements attributed to the speaker (uncertain ones included) |
+//! | `statements` | statements attributed to the speaker (uncertain and neutral ones included) |
 //! | `articles` | distinct articles they come from |
-//! | `dominant` | the label with the most statements (ties: higher mean probability, then label order); empty if every statement is uncertain |
-//! | `net_stance` | `share_hawkish - share_conciliatory`, from -1 to 1; empty without those labels or without labelled statements |
+//! | `dominant` | the stance label with the most statements (ties: higher mean probability, then label order); empty if no statement has a stance label |
+//! | `net_stance` | `share_hawkish - share_conciliatory`, from -1 to 1; empty without those labels or without statements with a stance label |
 //! | `mean_confidence` | mean top probability over all statements |
 //! | `first_date`, `last_date` | first and last `YYYY-MM-DD` among dated statements; empty when none has a date |
 //! | `n_<label>` | statements labelled `<label>` |
 //! | `n_uncertain` | statements labelled `uncertain` (below `--min-confidence` when scored) |
-//! | `share_<label>` | `n_<label>` divided by the statements with a model label (uncertain left out, so shares sum to 1); empty when all are uncertain |
+//! | `share_<label>` | for each stance label (not `neutral`): `n_<label>` divided by the statements with a stance label (`uncertain` and `neutral` left out, so shares sum to 1); empty when none has one |
 //! | `mean_p_<label>` | mean probability of `<label>` over all statements |
 //! | `example_<label>` | text of the most confident statement labelled `<label>` |
 //! | `example_<label>_article` | its article id |
@@ -424,6 +424,7 @@ impl Aggregate {
             (Some(c), Some(h)) => Some((c, h)),
             _ => None,
         };
+        let stance = stance_mask(&self.labels);
         let total = self.speakers.len();
         let mut kept: Vec<(String, Tally)> = self
             .speakers
@@ -442,12 +443,18 @@ impl Aggregate {
         let mut periods = Vec::new();
         for (speaker, _) in &kept {
             for (period, tally) in periods_of.remove(speaker).unwrap_or_default() {
-                periods.push(speaker_row(speaker.clone(), Some(period), tally, net));
+                periods.push(speaker_row(
+                    speaker.clone(),
+                    Some(period),
+                    tally,
+                    net,
+                    &stance,
+                ));
             }
         }
         let speakers: Vec<SpeakerRow> = kept
             .into_iter()
-            .map(|(speaker, tally)| speaker_row(speaker, None, tally, net))
+            .map(|(speaker, tally)| speaker_row(speaker, None, tally, net, &stance))
             .collect();
         Report {
             labels: self.labels,
@@ -463,17 +470,31 @@ impl Aggregate {
     }
 }
 
+/// Per label: whether it takes a side. `neutral` statements are counted but,
+/// like `uncertain` ones, left out of shares, the dominant label and net stance.
+pub fn stance_mask(labels: &[String]) -> Vec<bool> {
+    labels.iter().map(|l| Stance::is_stance_label(l)).collect()
+}
+
 fn speaker_row(
     speaker: String,
     period: Option<String>,
     t: Tally,
     net: Option<(usize, usize)>,
+    stance: &[bool],
 ) -> SpeakerRow {
-    let decided: u64 = t.counts.iter().sum();
+    let decided: u64 = t
+        .counts
+        .iter()
+        .zip(stance)
+        .filter(|(_, s)| **s)
+        .map(|(n, _)| n)
+        .sum();
     let ratio = |num: u64, den: u64| num as f64 / den as f64;
     let dominant = (decided > 0)
         .then(|| {
             (0..t.counts.len())
+                .filter(|&i| stance[i])
                 .min_by_key(|&i| (Reverse(t.counts[i]), Reverse(t.probability_sums[i]), i))
         })
         .flatten();
@@ -485,7 +506,8 @@ fn speaker_row(
         shares: t
             .counts
             .iter()
-            .map(|&n| (decided > 0).then(|| ratio(n, decided)))
+            .zip(stance)
+            .map(|(&n, &s)| (s && decided > 0).then(|| ratio(n, decided)))
             .collect(),
         mean_probabilities: t
             .probability_sums
@@ -520,7 +542,8 @@ pub struct SpeakerRow {
     pub counts: Vec<u64>,
     /// Statements labelled `uncertain`.
     pub uncertain: u64,
-    /// Share per label among statements with a model label; `None` when all are uncertain.
+    /// Share per label among statements with a stance label (`uncertain` and
+    /// `neutral` left out); `None` for `neutral` and when no statement has a stance.
     pub shares: Vec<Option<f64>>,
     /// Mean probability per label over all statements.
     pub mean_probabilities: Vec<f64>,
@@ -1053,7 +1076,12 @@ pub fn columns(labels: &[String]) -> Vec<String> {
     .to_vec();
     columns.extend(labels.iter().map(|l| format!("n_{l}")));
     columns.push(format!("n_{UNCERTAIN}"));
-    columns.extend(labels.iter().map(|l| format!("share_{l}")));
+    columns.extend(
+        labels
+            .iter()
+            .filter(|l| Stance::is_stance_label(l))
+            .map(|l| format!("share_{l}")),
+    );
     columns.extend(labels.iter().map(|l| format!("mean_p_{l}")));
     for l in labels {
         for suffix in ["", "_article", "_statement", "_confidence"] {
@@ -1079,7 +1107,13 @@ fn cells(row: &SpeakerRow, labels: &[String]) -> Vec<Cell> {
     ];
     cells.extend(row.counts.iter().map(|&n| Cell::Int(n)));
     cells.push(Cell::Int(row.uncertain));
-    cells.extend(row.shares.iter().map(|&s| num(s)));
+    cells.extend(
+        row.shares
+            .iter()
+            .zip(labels)
+            .filter(|(_, l)| Stance::is_stance_label(l))
+            .map(|(&s, _)| num(s)),
+    );
     cells.extend(row.mean_probabilities.iter().map(|&p| Cell::Num(p)));
     for example in &row.examples {
         match example {
@@ -1207,6 +1241,34 @@ fn shorten(text: &str, max: usize) -> Cow<'_, str> {
     }
     let cut: String = text.chars().take(max - 1).collect();
     format!("{}…", cut.trim_end()).into()
+}
+
+/// The label cells of a Markdown row: the share of each stance label, and
+/// the count of `neutral` statements (which have no share).
+fn share_cells(row: &SpeakerRow, labels: &[String]) -> Vec<String> {
+    row.shares
+        .iter()
+        .zip(&row.counts)
+        .zip(labels)
+        .map(|((&share, &n), l)| {
+            if Stance::is_stance_label(l) {
+                percent(share)
+            } else {
+                n.to_string()
+            }
+        })
+        .collect()
+}
+
+/// The label cells of an HTML row, as [`share_cells`].
+fn share_tds(h: &mut String, row: &SpeakerRow, labels: &[String]) {
+    for ((&share, &n), l) in row.shares.iter().zip(&row.counts).zip(labels) {
+        if Stance::is_stance_label(l) {
+            td_num(h, share, &percent(share));
+        } else {
+            td_num(h, Some(n as f64), &n.to_string());
+        }
+    }
 }
 
 fn percent(share: Option<f64>) -> String {
@@ -1365,7 +1427,7 @@ fn write_markdown(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         if has_net {
             cells.push(signed(row.net_stance));
         }
-        cells.extend(row.shares.iter().map(|&x| percent(x)));
+        cells.extend(share_cells(row, labels));
         if uncertain {
             cells.push(row.uncertain.to_string());
         }
@@ -1395,7 +1457,7 @@ fn write_markdown(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
             if has_net {
                 cells.push(signed(row.net_stance));
             }
-            cells.extend(row.shares.iter().map(|&x| percent(x)));
+            cells.extend(share_cells(row, labels));
             writeln!(out, "| {} |", cells.join(" | "))?;
         }
     }
@@ -1893,9 +1955,7 @@ fn write_html(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
             if has_net {
                 td_num(&mut h, row.net_stance, &signed(row.net_stance));
             }
-            for &share in &row.shares {
-                td_num(&mut h, share, &percent(share));
-            }
+            share_tds(&mut h, row, labels);
             if uncertain {
                 td_num(
                     &mut h,
@@ -1951,9 +2011,7 @@ fn write_html(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
                 if has_net {
                     td_num(&mut h, row.net_stance, &signed(row.net_stance));
                 }
-                for &share in &row.shares {
-                    td_num(&mut h, share, &percent(share));
-                }
+                share_tds(&mut h, row, labels);
                 h.push_str("</tr>\n");
             }
             h.push_str("</tbody>\n</table>\n</div>\n</section>\n");
@@ -2097,6 +2155,52 @@ mod tests {
             ["conciliatory", "sceptical", "hawkish"]
         );
         assert_eq!(order(&["neg", "pos", "hawkish"]), ["hawkish", "neg", "pos"]);
+    }
+
+    #[test]
+    fn neutral_is_counted_but_takes_no_share() {
+        let labels: Vec<String> = ["conciliatory", "sceptical", "hawkish", "neutral"]
+            .map(String::from)
+            .to_vec();
+        let mut a = Aggregate::new(labels.clone(), Period::Month);
+        let add = |a: &mut Aggregate, statement: u64, label: usize, p: [u32; 4]| {
+            a.add(ScoredRow {
+                article: "a1".into(),
+                statement,
+                speaker: Some("Ana".into()),
+                text: format!("s{statement}"),
+                label: Some(label),
+                confidence: p[label],
+                probabilities: p.to_vec(),
+                date: None,
+            })
+        };
+        // Three neutral statements outnumber the hawkish one, yet the
+        // dominant label is hawkish and shares are of the two stance rows.
+        for i in 0..3 {
+            add(&mut a, i, 3, [1_000, 1_000, 1_000, 7_000]);
+        }
+        add(&mut a, 3, 2, [1_000, 1_000, 7_000, 1_000]);
+        add(&mut a, 4, 0, [6_000, 1_000, 2_000, 1_000]);
+        let report = a.finish(1, false);
+        let ana = &report.speakers[0];
+        assert_eq!(ana.statements, 5);
+        assert_eq!(ana.counts, [1, 0, 1, 3]);
+        assert_eq!(ana.shares, [Some(0.5), Some(0.0), Some(0.5), None]);
+        assert_eq!(ana.dominant, Some(2));
+        assert_eq!(ana.net_stance, Some(0.0));
+        let columns = columns(&labels);
+        assert!(columns.contains(&"n_neutral".to_string()));
+        assert!(columns.contains(&"mean_p_neutral".to_string()));
+        assert!(!columns.contains(&"share_neutral".to_string()));
+        assert_eq!(cells(ana, &labels).len(), columns.len());
+
+        // Only neutral statements: no dominant label, no shares, no net.
+        let mut only = Aggregate::new(labels, Period::Month);
+        add(&mut only, 0, 3, [1_000, 1_000, 1_000, 7_000]);
+        let row = &only.finish(1, false).speakers[0];
+        assert_eq!((row.dominant, row.net_stance), (None, None));
+        assert_eq!(row.shares, [None, None, None, None]);
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! The three stances of the annotation guide. Models may be trained on any
-//! label set; this type names the default one and what reports compute from it.
+//! The labels of the annotation guide: three stances and `neutral`. Models
+//! may be trained on any label set; this type names the default one and what
+//! reports compute from it.
 
 use std::fmt;
 use std::str::FromStr;
@@ -16,11 +17,29 @@ pub enum Stance {
     Sceptical,
     /// Pushes for pressure, force, punishment or maximalist terms.
     Hawkish,
+    /// Says something without pushing either way: procedure, logistics, facts.
+    /// Reports count it apart and leave it out of the stance shares.
+    Neutral,
 }
 
 impl Stance {
-    /// All three, in the guide's order.
-    pub const ALL: [Stance; 3] = [Stance::Conciliatory, Stance::Sceptical, Stance::Hawkish];
+    /// All four labels, in the guide's order.
+    pub const ALL: [Stance; 4] = [
+        Stance::Conciliatory,
+        Stance::Sceptical,
+        Stance::Hawkish,
+        Stance::Neutral,
+    ];
+
+    /// The three labels that take a side; `neutral` is not one of them.
+    pub const STANCES: [Stance; 3] = [Stance::Conciliatory, Stance::Sceptical, Stance::Hawkish];
+
+    /// True unless the label is `neutral`: whether a statement with this label
+    /// counts towards stance shares, dominant labels and net stance. Labels of
+    /// users' own models that are not in the guide count as stances.
+    pub fn is_stance_label(label: &str) -> bool {
+        label != Stance::Neutral.as_str()
+    }
 
     /// The label as written in data and models.
     pub fn as_str(self) -> &'static str {
@@ -28,6 +47,7 @@ impl Stance {
             Stance::Conciliatory => "conciliatory",
             Stance::Sceptical => "sceptical",
             Stance::Hawkish => "hawkish",
+            Stance::Neutral => "neutral",
         }
     }
 }
@@ -45,7 +65,9 @@ impl FromStr for Stance {
             .into_iter()
             .find(|st| st.as_str() == s)
             .ok_or_else(|| {
-                format!("unknown label '{s}' (expected conciliatory, sceptical or hawkish)")
+                format!(
+                    "unknown label '{s}' (expected conciliatory, sceptical, hawkish or neutral)"
+                )
             })
     }
 }
@@ -60,5 +82,7 @@ mod tests {
             assert_eq!(s.to_string().parse::<Stance>(), Ok(s));
         }
         assert!("dovish".parse::<Stance>().unwrap_err().contains("'dovish'"));
+        assert!(Stance::is_stance_label("hawkish") && Stance::is_stance_label("other"));
+        assert!(!Stance::is_stance_label("neutral"));
     }
 }
