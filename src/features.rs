@@ -1,7 +1,9 @@
 //! Tokens -> features. Word 1-2-grams and character n-grams within words,
-//! sublinear tf-idf, L2-normalised rows. The vocabulary is capped by a
-//! chi-squared score against the labels, so the dense matrix linfa-logistic
-//! needs for training stays small; everywhere else rows stay sparse.
+//! optionally the reporting verb (`v:`), stance cue categories (`L:`, `V:`)
+//! and scope-marked words; sublinear tf-idf, L2-normalised rows. The
+//! vocabulary is capped by a chi-squared score against the labels, so the
+//! dense matrix linfa-logistic needs for training stays small; everywhere
+//! else rows stay sparse.
 
 use std::collections::HashMap;
 use std::hash::Hasher;
@@ -10,7 +12,10 @@ use rustc_hash::{FxHashMap, FxHasher};
 
 use serde::{Deserialize, Serialize};
 
+use crate::cues::Cues;
 use crate::error::{Error, Result};
+use crate::extract::Statement;
+use crate::said::Said;
 use crate::tokenize::{NAME, Token, TokenKind, TokenizerParams, tokenize};
 
 /// Feature settings: plain data, stored in the model.
@@ -26,6 +31,20 @@ pub struct FeatureParams {
     pub max_features: usize,
     /// Use 1 + ln(tf) instead of the raw count.
     pub sublinear_tf: bool,
+    /// Read what was said ([`Said`]): the statement without its attribution,
+    /// and the reporting verb as its own feature (`v:warned`). Off in models
+    /// from before it existed.
+    #[serde(default)]
+    pub said: bool,
+    /// Add a feature per stance cue category found (`L:refusal`,
+    /// `L:NOT_refusal`, `L:BUT_doubt`, `L:IF_force`, and `V:praise` for the
+    /// reporting verb), from the model's cue lexicon.
+    #[serde(default)]
+    pub cues: bool,
+    /// Add scope-marked unigrams: `w:BUT_x` after a contrastive word,
+    /// `w:IF_x` inside a condition (needs the tokenizer's `scopes`).
+    #[serde(default)]
+    pub scope_words: bool,
 }
 
 impl Default for FeatureParams {
@@ -36,6 +55,9 @@ impl Default for FeatureParams {
             min_df: 2,
             max_features: 20_000,
             sublinear_tf: true,
+            said: false,
+            cues: false,
+            scope_words: false,
         }
     }
 }
@@ -72,12 +94,74 @@ impl FeatureParams {
 /// tf-idf needs no more precision, and rows are most of training's memory.
 pub type SparseRow = Vec<(u32, f32)>;
 
-/// Calls `emit` with the name of every feature occurrence in `tokens`.
-/// Names carry a prefix: `w:` word n-grams (negated words as `w:NOT_x`),
-/// `c:` character n-grams. One buffer is reused so scoring does not allocate
-/// per n-gram.
-pub fn for_each_feature(tokens: &[Token], params: &FeatureParams, mut emit: impl FnMut(&str)) {
+/// What features are made of: the tokens of a text, the text they point
+/// into, and the reporting verb when the model reads [`Said`] input.
+#[derive(Debug, Clone, Copy)]
+pub struct Input<'a> {
+    /// The text the tokens' spans point into.
+    pub text: &'a str,
+    /// Its tokens.
+    pub tokens: &'a [Token],
+    /// The reporting verb, lowercase.
+    pub verb: Option<&'a str>,
+}
+
+/// Calls `emit` with the name of every feature occurrence in `input`.
+/// Names carry a prefix: `w:` word n-grams (negated words as `w:NOT_x`,
+/// scope-marked ones as `w:BUT_x` and `w:IF_x`), `c:` character n-grams,
+/// `v:` the reporting verb, `L:` and `V:` cue categories of the text and of
+/// the verb. One buffer is reused so scoring does not allocate per n-gram.
+pub fn for_each_feature(
+    input: Input<'_>,
+    params: &FeatureParams,
+    cues: Option<&Cues>,
+    mut emit: impl FnMut(&str),
+) {
+    let tokens = input.tokens;
     let mut buf = String::with_capacity(64);
+    if let Some(verb) = input.verb {
+        buf.clear();
+        buf.push_str("v:");
+        buf.push_str(verb);
+        emit(&buf);
+        if let Some(category) = cues.and_then(|c| c.category_of(verb)) {
+            buf.clear();
+            buf.push_str("V:");
+            buf.push_str(category);
+            emit(&buf);
+        }
+    }
+    if let Some(cues) = cues {
+        cues.for_each_match(input.text, tokens, |i, category| {
+            let tok = &tokens[i];
+            let negation = if tok.negated { "NOT_" } else { "" };
+            for (on, scope) in [(true, ""), (tok.contrast, "BUT_"), (tok.condition, "IF_")] {
+                if on {
+                    buf.clear();
+                    buf.push_str("L:");
+                    buf.push_str(scope);
+                    buf.push_str(negation);
+                    buf.push_str(category);
+                    emit(&buf);
+                }
+            }
+        });
+    }
+    if params.scope_words {
+        for tok in tokens.iter().filter(|t| t.kind != TokenKind::Punct) {
+            for (on, scope) in [(tok.contrast, "w:BUT_"), (tok.condition, "w:IF_")] {
+                if on {
+                    buf.clear();
+                    buf.push_str(scope);
+                    if tok.negated {
+                        buf.push_str("NOT_");
+                    }
+                    buf.push_str(&tok.text);
+                    emit(&buf);
+                }
+            }
+        }
+    }
     let (wlo, whi) = params.word_ngrams;
     if wlo > 0 {
         // Runs of words between punctuation: n-grams never cross a clause boundary.
@@ -141,6 +225,8 @@ pub struct Vectorizer {
     pub vocabulary: Vec<String>,
     /// Inverse document frequency per feature.
     pub idf: Vec<f64>,
+    /// The stance cue lexicon, when [`FeatureParams::cues`] is on.
+    pub cues: Option<Cues>,
     index: HashMap<String, u32>,
     /// The same map keyed by [`name_hash`]: scoring looks up every n-gram of
     /// every statement, and comparing a u64 kept in the table is much cheaper
@@ -163,9 +249,13 @@ impl Vectorizer {
     pub fn from_parts(
         tokenizer: TokenizerParams,
         params: FeatureParams,
+        cues: Option<Cues>,
         vocabulary: Vec<String>,
         idf: Vec<f64>,
     ) -> std::result::Result<Self, String> {
+        if params.cues && cues.is_none() {
+            return Err("the features use cues but no cue lexicon is given".into());
+        }
         if vocabulary.len() != idf.len() {
             return Err(format!(
                 "vocabulary has {} entries but idf has {}",
@@ -193,6 +283,7 @@ impl Vectorizer {
         }
         Ok(Vectorizer {
             tokenizer,
+            cues: if params.cues { cues } else { None },
             params,
             vocabulary,
             idf,
@@ -201,23 +292,55 @@ impl Vectorizer {
         })
     }
 
-    /// Fits the vocabulary on `texts` with class indices `labels` (0..n_labels).
+    /// What the model reads of a statement given on its own: [`Said::of_text`]
+    /// when the features read what was said, else the text as it is.
+    pub fn input(params: &FeatureParams, text: &str) -> Said {
+        if params.said {
+            Said::of_text(text)
+        } else {
+            Said::plain(text)
+        }
+    }
+
+    /// What the model reads of one statement of an article.
+    pub fn statement_input(&self, article: &str, statement: &Statement) -> Said {
+        if self.params.said {
+            Said::of_statement(article, statement)
+        } else {
+            Said::plain(&article[statement.start..statement.end])
+        }
+    }
+
+    /// Fits the vocabulary on `inputs` (see [`Vectorizer::input`]) with class
+    /// indices `labels` (0..n_labels).
     pub fn fit(
-        texts: &[&str],
+        inputs: &[Said],
         labels: &[usize],
         n_labels: usize,
         tokenizer: &TokenizerParams,
         params: &FeatureParams,
+        cues: Option<&Cues>,
     ) -> Result<Self> {
         params.check()?;
-        let n_docs = texts.len();
+        if params.cues && cues.is_none() {
+            return Err(Error::Params(
+                "the features use cues but no cue lexicon is given".into(),
+            ));
+        }
+        let cues = cues.filter(|_| params.cues);
+        let n_docs = inputs.len();
         // Per feature: documents containing it, per class.
         let mut df: HashMap<String, Vec<u32>> = HashMap::new();
         let mut seen: Vec<String> = Vec::new();
-        for (text, &label) in texts.iter().zip(labels) {
+        for (said, &label) in inputs.iter().zip(labels) {
             seen.clear();
-            let tokens = tokenize(text, tokenizer);
-            for_each_feature(&tokens, params, |name| seen.push(name.to_owned()));
+            let tokens = tokenize(&said.content, tokenizer);
+            let input = Input {
+                text: &said.content,
+                tokens: &tokens,
+                verb: said.verb.as_deref(),
+            };
+            for_each_feature(input, params, cues, |name| seen.push(name.to_owned()));
             seen.sort_unstable();
             seen.dedup();
             for name in seen.drain(..) {
@@ -252,8 +375,14 @@ impl Vectorizer {
             .map(|(_, _, df)| ((1.0 + n) / (1.0 + *df as f64)).ln() + 1.0)
             .collect();
         let vocabulary = scored.into_iter().map(|(_, name, _)| name).collect();
-        Vectorizer::from_parts(tokenizer.clone(), params.clone(), vocabulary, idf)
-            .map_err(Error::Params)
+        Vectorizer::from_parts(
+            tokenizer.clone(),
+            params.clone(),
+            cues.cloned(),
+            vocabulary,
+            idf,
+        )
+        .map_err(Error::Params)
     }
 
     /// Number of features.
@@ -271,16 +400,25 @@ impl Vectorizer {
         self.index.get(name).copied()
     }
 
-    /// One text -> one sparse, L2-normalised tf-idf row.
+    /// One statement given on its own -> one sparse, L2-normalised tf-idf row.
     pub fn transform(&self, text: &str) -> SparseRow {
-        let tokens = tokenize(text, &self.tokenizer);
-        self.transform_tokens(&tokens)
+        self.transform_said(&Vectorizer::input(&self.params, text))
     }
 
-    /// Already tokenized text -> one sparse row.
-    pub fn transform_tokens(&self, tokens: &[Token]) -> SparseRow {
+    /// What the model reads -> one sparse row.
+    pub fn transform_said(&self, said: &Said) -> SparseRow {
+        let tokens = tokenize(&said.content, &self.tokenizer);
+        self.transform_input(Input {
+            text: &said.content,
+            tokens: &tokens,
+            verb: said.verb.as_deref(),
+        })
+    }
+
+    /// Already tokenized input -> one sparse row.
+    pub fn transform_input(&self, input: Input<'_>) -> SparseRow {
         let mut hits: Vec<u32> = Vec::new();
-        for_each_feature(tokens, &self.params, |name| {
+        for_each_feature(input, &self.params, self.cues.as_ref(), |name| {
             let found = match &self.by_hash {
                 Some(by_hash) => by_hash.get(&name_hash(name)),
                 None => self.index.get(name),
@@ -353,8 +491,66 @@ mod tests {
     fn names(text: &str, params: &FeatureParams) -> Vec<String> {
         let toks = tokenize(text, &TokenizerParams::default());
         let mut out = Vec::new();
-        for_each_feature(&toks, params, |n| out.push(n.to_owned()));
+        let input = Input {
+            text,
+            tokens: &toks,
+            verb: None,
+        };
+        for_each_feature(input, params, None, |n| out.push(n.to_owned()));
         out
+    }
+
+    fn plain(texts: &[&str]) -> Vec<Said> {
+        texts.iter().map(|t| Said::plain(t)).collect()
+    }
+
+    #[test]
+    fn verb_cue_and_scope_features() {
+        let cues = Cues::new(
+            [
+                ("refusal", "rejected"),
+                ("praise", "welcomed"),
+                ("force", "strike"),
+            ]
+            .map(|(c, p)| crate::cues::Cue {
+                category: c.into(),
+                phrase: p.into(),
+            })
+            .to_vec(),
+        )
+        .unwrap();
+        let tokenizer = TokenizerParams {
+            scopes: true,
+            ..TokenizerParams::default()
+        };
+        let params = FeatureParams {
+            word_ngrams: (1, 1),
+            char_ngrams: (0, 0),
+            cues: true,
+            scope_words: true,
+            ..FeatureParams::default()
+        };
+        let text = "nobody “rejected” talks, but we may strike";
+        let toks = tokenize(text, &tokenizer);
+        let mut out = Vec::new();
+        let input = Input {
+            text,
+            tokens: &toks,
+            verb: Some("welcomed"),
+        };
+        for_each_feature(input, &params, Some(&cues), |n| out.push(n.to_owned()));
+        for want in [
+            "v:welcomed",
+            "V:praise",
+            "L:NOT_refusal",
+            "L:force",
+            "L:BUT_force",
+            "w:BUT_strike",
+            "w:NOT_rejected",
+        ] {
+            assert!(out.iter().any(|n| n == want), "{want} missing from {out:?}");
+        }
+        assert!(!out.iter().any(|n| n == "L:refusal"), "{out:?}");
     }
 
     #[test]
@@ -404,7 +600,15 @@ mod tests {
             max_features: 2,
             ..FeatureParams::default()
         };
-        let v = Vectorizer::fit(&texts, &labels, 2, &TokenizerParams::default(), &p).unwrap();
+        let v = Vectorizer::fit(
+            &plain(&texts),
+            &labels,
+            2,
+            &TokenizerParams::default(),
+            &p,
+            None,
+        )
+        .unwrap();
         assert_eq!(v.vocabulary, ["w:strike", "w:talk"]);
         let row = v.transform("strike strike talk");
         let norm: f64 = row.iter().map(|(_, v)| f64::from(v * v)).sum();
@@ -427,7 +631,15 @@ mod tests {
             min_df: 1,
             ..FeatureParams::default()
         };
-        let mut v = Vectorizer::fit(&texts, &labels, 2, &TokenizerParams::default(), &p).unwrap();
+        let mut v = Vectorizer::fit(
+            &plain(&texts),
+            &labels,
+            2,
+            &TokenizerParams::default(),
+            &p,
+            None,
+        )
+        .unwrap();
         assert!(v.by_hash.is_some());
         let probe = "We never talk, but we might strike: Željko's halfway offer.";
         let hashed = v.transform(probe);

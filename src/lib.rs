@@ -20,6 +20,7 @@
 
 pub mod articles;
 pub mod corpus;
+pub mod cues;
 pub mod error;
 pub mod evaluate;
 pub mod extract;
@@ -27,6 +28,7 @@ pub mod features;
 pub mod model;
 pub mod output;
 pub mod report;
+pub mod said;
 pub mod score;
 pub mod stance;
 pub mod synth;

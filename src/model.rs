@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+use crate::cues::{Cue, Cues};
 use crate::error::{Error, Result};
 use crate::evaluate::ClassMetrics;
 use crate::features::{FeatureParams, SparseRow, Vectorizer};
@@ -16,8 +17,10 @@ use crate::train::{Solver, argmax, logits, softmax};
 
 /// Written in every model file so a foreign JSON file is recognised as such.
 pub const FORMAT: &str = "stance-model";
-/// The model format this build writes and the newest it reads.
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest model format this build reads. Version 2 added reading what
+/// was said, scopes and cue lexicons; a model that uses none of them is
+/// still written as version 1, so older builds read it.
+pub const FORMAT_VERSION: u32 = 2;
 /// Largest model file we agree to read: far above any real model, far below
 /// what would exhaust memory.
 pub const MAX_MODEL_BYTES: u64 = 512 * 1024 * 1024;
@@ -77,6 +80,9 @@ struct ModelFile {
     n_features: usize,
     tokenizer: TokenizerParams,
     features: FeatureParams,
+    /// The cue lexicon, when the features use it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    cues: Vec<Cue>,
     vocabulary: Vec<String>,
     idf: Vec<f64>,
     intercept: Vec<f64>,
@@ -120,6 +126,8 @@ pub struct Contribution {
 /// add up exactly to the logit.
 #[derive(Debug, Clone, Serialize)]
 pub struct Explanation {
+    /// What the model read: `[verb] content` (see [`crate::said::Said`]).
+    pub input: String,
     /// The predicted label.
     pub label: String,
     /// Probability per label, in model label order.
@@ -207,8 +215,19 @@ impl Model {
     }
 
     /// Probabilities per label (in [`Model::labels`] order); they sum to 1.
+    /// `text` is one statement, as an article would print it.
     pub fn predict_proba(&self, text: &str) -> Vec<f64> {
         self.predict_row(&self.vectorizer.transform(text))
+    }
+
+    /// Probabilities for one statement of an article.
+    pub fn predict_statement(
+        &self,
+        article: &str,
+        statement: &crate::extract::Statement,
+    ) -> Vec<f64> {
+        let said = self.vectorizer.statement_input(article, statement);
+        self.predict_row(&self.vectorizer.transform_said(&said))
     }
 
     /// Probabilities for an already featurized row.
@@ -227,7 +246,8 @@ impl Model {
 
     /// Exact explanation of one prediction.
     pub fn explain(&self, text: &str) -> Explanation {
-        let row = self.vectorizer.transform(text);
+        let said = Vectorizer::input(&self.vectorizer.params, text);
+        let row = self.vectorizer.transform_said(&said);
         let k = self.labels.len();
         let probs = self.predict_row(&row);
         let per_label = (0..k)
@@ -262,6 +282,7 @@ impl Model {
             })
             .collect();
         Explanation {
+            input: said.render(),
             label: self.labels[argmax(&probs)].clone(),
             probabilities: self.labels.iter().cloned().zip(probs).collect(),
             per_label,
@@ -299,13 +320,21 @@ impl Model {
                     .collect()
             })
             .collect();
+        let v = &self.vectorizer;
+        let version_2 =
+            v.tokenizer.scopes || v.params.said || v.params.cues || v.params.scope_words;
         let file = ModelFile {
             format: FORMAT.into(),
-            format_version: FORMAT_VERSION,
+            format_version: if version_2 { 2 } else { 1 },
             labels: self.labels.clone(),
             n_features: self.vectorizer.len(),
             tokenizer: self.vectorizer.tokenizer.clone(),
             features: self.vectorizer.params.clone(),
+            cues: v
+                .cues
+                .as_ref()
+                .map(|c| c.cues().to_vec())
+                .unwrap_or_default(),
             vocabulary: self.vectorizer.vocabulary.clone(),
             idf: self.vectorizer.idf.clone(),
             intercept: self.intercept.clone(),
@@ -383,9 +412,19 @@ impl Model {
         file.features
             .check()
             .map_err(|e| fail(format!("bad feature settings: {e}")))?;
-        let vectorizer =
-            Vectorizer::from_parts(file.tokenizer, file.features, file.vocabulary, file.idf)
-                .map_err(fail)?;
+        let cues = if file.features.cues {
+            Some(Cues::new(file.cues).map_err(|e| fail(format!("bad cue lexicon: {e}")))?)
+        } else {
+            None
+        };
+        let vectorizer = Vectorizer::from_parts(
+            file.tokenizer,
+            file.features,
+            cues,
+            file.vocabulary,
+            file.idf,
+        )
+        .map_err(fail)?;
         let mut weights = vec![0.0; file.n_features * k];
         for (c, w) in file.weights.iter().enumerate() {
             for (j, v) in w.iter().enumerate() {

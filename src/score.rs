@@ -34,7 +34,7 @@ pub fn score_article(model: &Model, text: &str) -> Vec<ScoredStatement> {
         .enumerate()
         .map(|(index, s)| ScoredStatement {
             index,
-            probabilities: model.predict_proba(&text[s.start..s.end]),
+            probabilities: model.predict_statement(text, &s),
             speaker: s.speaker,
             start: s.start,
             end: s.end,

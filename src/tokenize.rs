@@ -20,6 +20,13 @@ pub struct TokenizerParams {
     /// took, and the model should not learn stance from it.
     #[serde(default)]
     pub mask_names: bool,
+    /// Scopes as news text needs them: a negation runs on through quote marks
+    /// (`added that “nobody” had rejected talks`), and words after a
+    /// contrastive word ("but", "however", "while") or inside a condition
+    /// ("if", "unless", "only after", "until") are marked as such. Off in
+    /// models from before it existed, which keep their behaviour.
+    #[serde(default)]
+    pub scopes: bool,
 }
 
 /// The text of a masked name token.
@@ -32,6 +39,7 @@ impl Default for TokenizerParams {
             negation: true,
             negation_window: 6,
             mask_names: false,
+            scopes: false,
         }
     }
 }
@@ -60,6 +68,12 @@ pub struct Token {
     pub kind: TokenKind,
     /// Inside the scope of a negator ("not", "never", "nobody", "without", "n't").
     pub negated: bool,
+    /// After a contrastive word ("but", "however", "while"), up to the end of
+    /// the sentence; only with [`TokenizerParams::scopes`].
+    pub contrast: bool,
+    /// Inside a condition ("if", "unless", "only after", "until"), up to the
+    /// end of its clause; only with [`TokenizerParams::scopes`].
+    pub condition: bool,
 }
 
 /// Words that open a negation scope. "no one" is covered by "no".
@@ -72,6 +86,58 @@ const NEGATORS: &[&str] = &[
 const SCOPE_BREAKERS: &[&str] = &[
     "but", "however", "although", "though", "yet", "while", "whereas", "unless", "except",
 ];
+
+/// Words that open a contrast scope running to the end of the sentence.
+const CONTRASTS: &[&str] = &[
+    "but",
+    "however",
+    "although",
+    "though",
+    "yet",
+    "while",
+    "whereas",
+    "nevertheless",
+    "nonetheless",
+    "still",
+];
+
+/// Words that open a condition scope running to the end of the clause.
+/// "only after", "only when" and "provided that" start after their last
+/// word, "as long as" after "long".
+const CONDITIONS: &[&str] = &[
+    "if",
+    "unless",
+    "until",
+    "till",
+    "provided",
+    "providing",
+    "once",
+    "after",
+    "when",
+];
+
+/// Words a condition needs before it to count ("only after", "only when"):
+/// a bare "after" or "when" is mostly time, not condition.
+const CONDITION_NEEDS_ONLY: &[&str] = &["after", "when", "once"];
+
+/// The longest condition scope, in tokens.
+const CONDITION_WINDOW: usize = 12;
+
+/// Quote marks: with [`TokenizerParams::scopes`] they do not end a scope.
+fn is_quote_mark(text: &str) -> bool {
+    text.chars().all(|c| {
+        matches!(
+            c,
+            '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{AB}' | '\u{BB}'
+        )
+    })
+}
+
+/// Sentence-final punctuation: ends every scope.
+fn is_sentence_end(text: &str) -> bool {
+    text.chars()
+        .any(|c| matches!(c, '.' | '!' | '?' | '\u{2026}'))
+}
 
 /// True for a word that negates what follows ("not", "won't", "nobody").
 pub fn is_negator(word: &str) -> bool {
@@ -113,13 +179,18 @@ pub fn tokenize(text: &str, params: &TokenizerParams) -> Vec<Token> {
             end,
             kind,
             negated: false,
+            contrast: false,
+            condition: false,
         });
     }
     if params.mask_names {
         mask_names(text, &mut tokens);
     }
     if params.negation {
-        mark_negation(&mut tokens, params.negation_window);
+        mark_negation(text, &mut tokens, params.negation_window, params.scopes);
+    }
+    if params.scopes {
+        mark_contrast_and_condition(text, &mut tokens);
     }
     tokens
 }
@@ -175,11 +246,13 @@ fn is_clause_punct(c: char) -> bool {
 /// Marks the tokens after a negator as negated until clause punctuation, a
 /// contrastive conjunction or `window` tokens. A second negator inside a scope
 /// starts a fresh scope rather than cancelling: "not without" is rare in news
-/// and double negation is better left to the bigrams.
-fn mark_negation(tokens: &mut [Token], window: usize) {
+/// and double negation is better left to the bigrams. With `through_quotes`,
+/// quote marks do not end the scope.
+fn mark_negation(text: &str, tokens: &mut [Token], window: usize, through_quotes: bool) {
     let mut remaining = 0usize;
     for tok in tokens.iter_mut() {
         match tok.kind {
+            TokenKind::Punct if through_quotes && is_quote_mark(&text[tok.start..tok.end]) => {}
             TokenKind::Punct => remaining = 0,
             _ if SCOPE_BREAKERS.contains(&tok.text.as_str()) => remaining = 0,
             _ if is_negator(&tok.text) => remaining = window,
@@ -189,6 +262,45 @@ fn mark_negation(tokens: &mut [Token], window: usize) {
             }
             _ => {}
         }
+    }
+}
+
+/// Marks contrast scopes (to the end of the sentence) and condition scopes
+/// (to the end of the clause, at most [`CONDITION_WINDOW`] tokens). Quote
+/// marks end neither.
+fn mark_contrast_and_condition(text: &str, tokens: &mut [Token]) {
+    let mut contrast = false;
+    let mut condition = 0usize;
+    let mut previous_word: Option<usize> = None;
+    for i in 0..tokens.len() {
+        let tok = &tokens[i];
+        if tok.kind == TokenKind::Punct {
+            let mark = &text[tok.start..tok.end];
+            if is_sentence_end(mark) {
+                contrast = false;
+                condition = 0;
+            } else if !is_quote_mark(mark) {
+                condition = 0;
+            }
+            continue;
+        }
+        let word = tok.text.as_str();
+        let after_only = previous_word.is_some_and(|p| tokens[p].text == "only");
+        let opens_condition = CONDITIONS.contains(&word)
+            && (!CONDITION_NEEDS_ONLY.contains(&word) || after_only)
+            || (word == "long" && previous_word.is_some_and(|p| tokens[p].text == "as"));
+        let opens_contrast = CONTRASTS.contains(&word);
+        let tok = &mut tokens[i];
+        tok.contrast = contrast;
+        tok.condition = condition > 0;
+        condition = condition.saturating_sub(1);
+        if opens_contrast {
+            contrast = true;
+        }
+        if opens_condition {
+            condition = CONDITION_WINDOW;
+        }
+        previous_word = Some(i);
     }
 }
 
@@ -273,6 +385,56 @@ mod tests {
         assert!(t[1].negated);
         assert!(!t[2].negated, "semicolon ends the scope");
         assert!(t[4].negated && t[5].negated);
+    }
+
+    fn scoped(text: &str) -> Vec<Token> {
+        let params = TokenizerParams {
+            scopes: true,
+            ..TokenizerParams::default()
+        };
+        tokenize(text, &params)
+            .into_iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .collect()
+    }
+
+    fn flags(tokens: &[Token], pick: fn(&Token) -> bool) -> Vec<&str> {
+        tokens
+            .iter()
+            .filter(|t| pick(t))
+            .map(|t| t.text.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn negation_runs_through_quote_marks_with_scopes() {
+        let src = "Polyanskiy added that \u{201C}nobody\u{201D} had rejected talks.";
+        let t = scoped(src);
+        assert_eq!(flags(&t, |t| t.negated), ["had", "rejected", "talks"]);
+        // Without scopes the closing mark ends the negation, as in old models.
+        let old = toks(src);
+        assert!(old.iter().all(|t| !t.negated));
+        let t = scoped("We will \"never\" accept it, and we said so.");
+        assert_eq!(flags(&t, |t| t.negated), ["accept", "it"]);
+    }
+
+    #[test]
+    fn contrast_runs_to_the_sentence_end_and_condition_to_the_clause_end() {
+        let t = scoped("We are open to talks, but only after they withdraw, and not before. Fine.");
+        assert_eq!(
+            flags(&t, |t| t.contrast),
+            ["only", "after", "they", "withdraw", "and", "not", "before"]
+        );
+        assert_eq!(flags(&t, |t| t.condition), ["they", "withdraw"]);
+        let t = scoped("Talks resume when the envoy lands, unless \"they\" strike first");
+        assert_eq!(flags(&t, |t| t.condition), ["they", "strike", "first"]);
+        let t = scoped("We will stay as long as the truce holds.");
+        assert_eq!(flags(&t, |t| t.condition), ["as", "the", "truce", "holds"]);
+        assert!(
+            toks("but if so")
+                .iter()
+                .all(|t| !t.contrast && !t.condition)
+        );
     }
 
     #[test]

@@ -30,10 +30,12 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::Corpus;
+use crate::cues::Cues;
 use crate::error::{Error, Result};
 use crate::evaluate::{Metrics, SplitMix64, stratified_folds};
 use crate::features::{FeatureParams, SparseRow, Vectorizer, densify};
 use crate::model::{Model, TrainingMetadata};
+use crate::said::Said;
 use crate::tokenize::TokenizerParams;
 
 /// Which implementation minimises the objective.
@@ -66,6 +68,9 @@ pub struct TrainParams {
     pub gradient_tolerance: f64,
     /// Which implementation to use.
     pub solver: Solver,
+    /// The cue lexicon for [`FeatureParams::cues`]; `None` is the built-in one.
+    #[serde(skip)]
+    pub cues: Option<Cues>,
 }
 
 impl Default for TrainParams {
@@ -79,6 +84,7 @@ impl Default for TrainParams {
             max_iterations: 100,
             gradient_tolerance: 1e-4,
             solver: Solver::Sparse,
+            cues: None,
         }
     }
 }
@@ -101,6 +107,11 @@ type FoldPredictions = Vec<(usize, Vec<usize>)>;
 pub type Progress<'a> = &'a (dyn Fn(usize, usize) + Sync);
 
 impl TrainParams {
+    /// The cue lexicon training uses when the features ask for one.
+    fn lexicon(&self) -> &Cues {
+        self.cues.as_ref().unwrap_or_else(|| Cues::builtin())
+    }
+
     /// Checks every setting before any work starts.
     pub fn check(&self) -> Result<()> {
         self.features.check()?;
@@ -133,7 +144,13 @@ impl TrainParams {
         self.check()?;
         let (labels, y) = label_indices(corpus, self.folds)?;
         let k = labels.len();
-        let texts: Vec<&str> = corpus.examples.iter().map(|e| e.text.as_str()).collect();
+        // What the model reads of each row, worked out once for every fold.
+        let inputs: Vec<Said> = corpus
+            .examples
+            .par_iter()
+            .map(|e| Vectorizer::input(&self.features, &e.text))
+            .collect();
+        let cues = self.features.cues.then(|| self.lexicon());
         let folds = stratified_folds(&y, k, self.folds, self.seed);
         let total = self.folds * self.alphas.len() + 1;
         let done = std::sync::atomic::AtomicUsize::new(0);
@@ -149,14 +166,22 @@ impl TrainParams {
             .map(|f| {
                 let train: Vec<usize> = (0..y.len()).filter(|&i| folds[i] != f).collect();
                 let test: Vec<usize> = (0..y.len()).filter(|&i| folds[i] == f).collect();
-                let train_texts: Vec<&str> = train.iter().map(|&i| texts[i]).collect();
+                let train_inputs: Vec<Said> = train.iter().map(|&i| inputs[i].clone()).collect();
                 let train_y: Vec<usize> = train.iter().map(|&i| y[i]).collect();
-                let vec =
-                    Vectorizer::fit(&train_texts, &train_y, k, &self.tokenizer, &self.features)?;
+                let vec = Vectorizer::fit(
+                    &train_inputs,
+                    &train_y,
+                    k,
+                    &self.tokenizer,
+                    &self.features,
+                    cues,
+                )?;
                 let train_x: Vec<SparseRow> =
-                    train_texts.iter().map(|t| vec.transform(t)).collect();
-                let test_x: Vec<SparseRow> =
-                    test.iter().map(|&i| vec.transform(texts[i])).collect();
+                    train_inputs.iter().map(|t| vec.transform_said(t)).collect();
+                let test_x: Vec<SparseRow> = test
+                    .iter()
+                    .map(|&i| vec.transform_said(&inputs[i]))
+                    .collect();
                 let weights = balance_weights(&train_y, k, self.seed ^ (f as u64 + 1));
                 let mut out = Vec::new();
                 for &alpha in &self.alphas {
@@ -201,8 +226,8 @@ impl TrainParams {
         }
         let (alpha, _, cv) = best.ok_or_else(|| Error::Train("empty alpha grid".into()))?;
 
-        let vec = Vectorizer::fit(&texts, &y, k, &self.tokenizer, &self.features)?;
-        let x: Vec<SparseRow> = texts.iter().map(|t| vec.transform(t)).collect();
+        let vec = Vectorizer::fit(&inputs, &y, k, &self.tokenizer, &self.features, cues)?;
+        let x: Vec<SparseRow> = inputs.par_iter().map(|t| vec.transform_said(t)).collect();
         let weights = balance_weights(&y, k, self.seed);
         let data = FitData {
             x: &x,

@@ -145,7 +145,7 @@ fn bad_model_files() {
         ("model_foreign.json", "not a stance model"),
         (
             "model_newer.json",
-            "format version 2 was written by a newer stance",
+            "format version 3 was written by a newer stance",
         ),
         (
             "model_size_mismatch.json",

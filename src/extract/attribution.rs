@@ -44,6 +44,8 @@ pub struct Claim {
     pub kind: StatementKind,
     /// Where the speaker comes from.
     pub source: Source,
+    /// The reporting verb ("said", "played down") or "according to".
+    pub verb: Option<Span>,
 }
 
 /// Where a claim's speaker comes from.
@@ -176,8 +178,8 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
             ctx.push_names(&mut out.mentions);
             if let Some(direct) = ctx.direct() {
                 Outcome::Direct(direct)
-            } else if let Some((np, kind)) = ctx.speech() {
-                Outcome::Speech(np, kind)
+            } else if let Some((np, kind, verb)) = ctx.speech() {
+                Outcome::Speech(np, kind, verb)
             } else {
                 Outcome::Narration(ctx.narration_subject())
             }
@@ -192,7 +194,15 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
                 out.claims[claim].span.end = span.end;
                 direct_run = Some((claim, index));
             }
-            (Outcome::Direct(Direct { span, speaker, .. }), _) => {
+            (
+                Outcome::Direct(Direct {
+                    span,
+                    speaker,
+                    verb,
+                    ..
+                }),
+                _,
+            ) => {
                 let source = match speaker {
                     Some(np) => Source::Mention(record(&mut out, &mut known, np, Usage::Speaker)),
                     None => Source::Previous,
@@ -201,15 +211,17 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
                     span,
                     kind: StatementKind::Direct,
                     source,
+                    verb,
                 });
                 direct_run = Some((out.claims.len() - 1, index));
             }
-            (Outcome::Speech(np, kind), _) => {
+            (Outcome::Speech(np, kind, verb), _) => {
                 let source = Source::Mention(record(&mut out, &mut known, np, Usage::Speaker));
                 out.claims.push(Claim {
                     span: sentence.span,
                     kind,
                     source,
+                    verb,
                 });
             }
             (Outcome::Narration(Some(np)), _) => {
@@ -305,7 +317,7 @@ enum Before {
 /// What a sentence turned out to be.
 enum Outcome {
     Direct(Direct),
-    Speech(Np, StatementKind),
+    Speech(Np, StatementKind, Option<Span>),
     Narration(Option<Np>),
 }
 
@@ -313,6 +325,8 @@ enum Outcome {
 struct Direct {
     span: Span,
     speaker: Option<Np>,
+    /// The reporting verb of the attribution, if it has one.
+    verb: Option<Span>,
     /// No words outside the quotes: continues the previous quote.
     bare: bool,
 }
@@ -509,11 +523,14 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let bare = (0..self.len()).all(|i| self.quoted[i] || !self.tokens[i].is_word());
-        let speaker = if lead {
+        let attribution = if lead {
             // "Kovač was blunt: “...”" names the speaker without a verb.
             let subject = || self.subject_after(0, before, true).and_then(Found::np);
-            self.attribution_in(0, before)
-                .or_else(|| subject().filter(|np| !self.bare_unknown(np)))
+            self.attribution_in(0, before).or_else(|| {
+                subject()
+                    .filter(|np| !self.bare_unknown(np))
+                    .map(|np| (np, None))
+            })
         } else {
             let from = self
                 .tokens
@@ -534,9 +551,11 @@ impl<'a> Ctx<'a> {
             self.article,
             Span::new(first.inner.start, last.inner.end.max(first.inner.end)),
         );
+        let (speaker, verb) = attribution.map_or((None, None), |(np, verb)| (Some(np), verb));
         (!span.is_empty()).then_some(Direct {
             span,
             speaker,
+            verb,
             bare,
         })
     }
@@ -553,10 +572,20 @@ impl<'a> Ctx<'a> {
             || after.is_none_or(|c| matches!(c, ',' | '.' | '!' | '?' | ';' | ':' | '—' | '–'))
     }
 
-    /// The speaker named by an attribution clause in tokens `from..to`.
-    fn attribution_in(&self, from: usize, to: usize) -> Option<Np> {
+    /// The span of tokens `from..from + len`.
+    fn span_of(&self, from: usize, len: usize) -> Span {
+        Span::new(
+            self.tokens[from].span.start,
+            self.tokens[from + len - 1].span.end,
+        )
+    }
+
+    /// The speaker named by an attribution clause in tokens `from..to`, and
+    /// its reporting verb (or "according to").
+    fn attribution_in(&self, from: usize, to: usize) -> Option<(Np, Option<Span>)> {
         if let Some(np) = self.according_to(from, to).and_then(Found::np) {
-            return Some(np);
+            let at = self.according_at(from, to).map(|a| self.span_of(a, 2));
+            return Some((np, at));
         }
         // `,” Kovač, the minister, said`: the clause starts after the punctuation.
         let from = (from..to).find(|&i| self.word(i).is_some()).unwrap_or(to);
@@ -575,17 +604,20 @@ impl<'a> Ctx<'a> {
         };
         let mut np = found?.np()?;
         self.add_gender_cue_after(&mut np, v + len, to);
-        Some(np)
+        Some((np, Some(self.span_of(v, len))))
     }
 
     /// Indirect speech or a reported speech act: the first reporting verb with
     /// a person or body as subject, or an "according to" source.
-    fn speech(&self) -> Option<(Np, StatementKind)> {
+    fn speech(&self) -> Option<(Np, StatementKind, Option<Span>)> {
         let limit = self.len();
         let mut outlet_source = false;
         if let Some(found) = self.according_to(0, limit) {
             match found {
-                Found::Np(np) => return Some((np, StatementKind::Indirect)),
+                Found::Np(np) => {
+                    let at = self.according_at(0, limit).map(|a| self.span_of(a, 2));
+                    return Some((np, StatementKind::Indirect, at));
+                }
                 Found::Source => outlet_source = true,
             }
         }
@@ -616,7 +648,8 @@ impl<'a> Ctx<'a> {
             };
             if let Some(mut np) = found.and_then(Found::np) {
                 self.add_gender_cue_after(&mut np, i + len, limit);
-                return Some((np, self.verb_kind(kind, i + len)));
+                let verb = Some(self.span_of(i, len));
+                return Some((np, self.verb_kind(kind, i + len), verb));
             }
             i += len;
         }
@@ -629,7 +662,8 @@ impl<'a> Ctx<'a> {
                 Form::Person(name) => name.last().is_some_and(|last| self.known.contains(last)),
                 _ => false,
             };
-            return speaks.then_some((np, StatementKind::Indirect));
+            let at = self.according_at(0, limit).map(|a| self.span_of(a, 2));
+            return speaks.then_some((np, StatementKind::Indirect, at));
         }
         None
     }
@@ -672,11 +706,7 @@ impl<'a> Ctx<'a> {
 
     /// "according to X" in tokens `from..to`: X, or `Source` for an outlet or a document.
     fn according_to(&self, from: usize, to: usize) -> Option<Found> {
-        let at = (from..to.saturating_sub(1)).find(|&i| {
-            self.key(i).eq_ignore_ascii_case("according")
-                && self.word(i).is_some()
-                && self.is(i + 1, &["to"])
-        })?;
+        let at = self.according_at(from, to)?;
         if let Some(Found::Np(np)) = self.subject_after(at + 2, to, false) {
             return Some(Found::Np(np));
         }
@@ -689,6 +719,15 @@ impl<'a> Ctx<'a> {
             Some(Found::Np(np)) => Some(Found::Np(np)),
             _ => Some(Found::Source),
         }
+    }
+
+    /// Where "according to" starts in tokens `from..to`.
+    fn according_at(&self, from: usize, to: usize) -> Option<usize> {
+        (from..to.saturating_sub(1)).find(|&i| {
+            self.key(i).eq_ignore_ascii_case("according")
+                && self.word(i).is_some()
+                && self.is(i + 1, &["to"])
+        })
     }
 
     /// Inverted attribution ("said Kovač", "said the minister"), with the

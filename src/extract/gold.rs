@@ -120,6 +120,8 @@ mod tests {
             end,
             speaker: Some(who.into()),
             kind: StatementKind::Indirect,
+            speaker_span: None,
+            verb: None,
         };
         let statements = [
             st(0, 24, "Anna Kovač"),

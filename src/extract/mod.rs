@@ -50,6 +50,13 @@ pub struct Statement {
     pub speaker: Option<String>,
     /// How the statement is reported.
     pub kind: StatementKind,
+    /// The phrase naming the speaker in this statement's sentence ("Foreign
+    /// Minister Sergei Lavrov", "he"), when it has one. For indirect and
+    /// reported statements it lies inside the statement's span.
+    pub speaker_span: Option<Span>,
+    /// The reporting verb ("said", "played down", "according to"), when the
+    /// statement has one.
+    pub verb: Option<Span>,
 }
 
 /// How a statement is reported.
@@ -76,17 +83,21 @@ impl StatementKind {
 }
 
 /// A byte range `start..end` into the article.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub(crate) struct Span {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Span {
+    /// First byte.
     pub start: usize,
+    /// One past the last byte.
     pub end: usize,
 }
 
 impl Span {
+    /// The range `start..end`.
     pub fn new(start: usize, end: usize) -> Self {
         Span { start, end }
     }
 
+    /// True when the range holds no byte.
     pub fn is_empty(self) -> bool {
         self.start >= self.end
     }
@@ -111,7 +122,7 @@ pub fn extract(article: &str) -> Vec<Statement> {
     let quotes = quotes::find(article, &sentences);
     let attribution = attribution::attribute(article, &sentences, &quotes);
     let speakers = coref::resolve(&attribution);
-    statements::build(article, &attribution.claims, &speakers)
+    statements::build(article, &attribution, &speakers)
 }
 
 #[cfg(test)]
@@ -210,6 +221,8 @@ The Courier notes that the two sides last met in Geneva.";
             end: 1,
             speaker: None,
             kind: Reported,
+            speaker_span: None,
+            verb: None,
         };
         let debug = format!("{statement:?}");
         assert!(debug.contains("Reported"));

@@ -1,22 +1,33 @@
 //! Statements: claims with their resolved speakers, as the public
 //! [`Statement`] type, sorted, trimmed and never overlapping.
 
-use super::attribution::Claim;
+use super::attribution::{Attribution, Source};
 use super::{Span, Statement};
 
 /// Pairs each claim with its speaker; drops empty claims and any claim that
 /// overlaps an earlier one.
-pub fn build(article: &str, claims: &[Claim], speakers: &[Option<String>]) -> Vec<Statement> {
-    let mut statements: Vec<Statement> = claims
+pub fn build(
+    article: &str,
+    attribution: &Attribution,
+    speakers: &[Option<String>],
+) -> Vec<Statement> {
+    let mut statements: Vec<Statement> = attribution
+        .claims
         .iter()
         .zip(speakers)
         .filter_map(|(claim, speaker)| {
             let Span { start, end } = valid(article, claim.span)?;
+            let speaker_span = match claim.source {
+                Source::Mention(m) => Some(attribution.mentions[m].span),
+                Source::Previous => None,
+            };
             Some(Statement {
                 start,
                 end,
                 speaker: speaker.clone(),
                 kind: claim.kind,
+                speaker_span,
+                verb: claim.verb,
             })
         })
         .collect();
@@ -45,7 +56,7 @@ fn valid(article: &str, span: Span) -> Option<Span> {
 #[cfg(test)]
 mod tests {
     use super::super::StatementKind;
-    use super::super::attribution::Source;
+    use super::super::attribution::Claim;
     use super::*;
 
     fn claim(start: usize, end: usize) -> Claim {
@@ -53,6 +64,7 @@ mod tests {
             span: Span::new(start, end),
             kind: StatementKind::Direct,
             source: Source::Previous,
+            verb: None,
         }
     }
 
@@ -68,7 +80,11 @@ mod tests {
             claim(9, 13),
         ];
         let speakers = vec![None; claims.len()];
-        let got: Vec<(usize, usize)> = build(article, &claims, &speakers)
+        let attribution = Attribution {
+            claims: claims.to_vec(),
+            mentions: Vec::new(),
+        };
+        let got: Vec<(usize, usize)> = build(article, &attribution, &speakers)
             .iter()
             .map(|s| (s.start, s.end))
             .collect();

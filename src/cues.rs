@@ -1,0 +1,293 @@
+//! The stance cue lexicon: words and phrases that carry stance in news
+//! ("would not accept", "power grab", "the door is open", "too early"),
+//! grouped in categories (force, refusal, openness, doubt, ...). Matches
+//! become category features that respect the tokenizer's scopes, so
+//! "nobody has ruled out talks" gives a negated refusal, and one feature can
+//! stand for hundreds of words the training corpus never used.
+//!
+//! The lexicon is data: `data/cues.tsv`, one `category<TAB>phrase` per line,
+//! built into the binary and copied into every model trained with it, so a
+//! model keeps its lexicon whatever later versions ship.
+
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::tokenize::{Token, TokenKind, TokenizerParams, tokenize};
+
+/// The lexicon shipped with `stance`, as text.
+pub const BUILTIN_TSV: &str = include_str!("../data/cues.tsv");
+
+/// Longest phrase, in words.
+pub const MAX_PHRASE_WORDS: usize = 6;
+
+/// One cue: a phrase and its category, as written in the lexicon.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cue {
+    /// Category name (`refusal`, `openness`, ...).
+    pub category: String,
+    /// The phrase, lowercase words separated by spaces.
+    pub phrase: String,
+}
+
+/// A parsed lexicon, indexed for matching.
+#[derive(Debug, Clone)]
+pub struct Cues {
+    cues: Vec<Cue>,
+    categories: Vec<String>,
+    /// Hash of a phrase's word sequence -> category index.
+    index: FxHashMap<u64, u16>,
+    longest: usize,
+}
+
+impl PartialEq for Cues {
+    fn eq(&self, other: &Self) -> bool {
+        self.cues == other.cues
+    }
+}
+
+/// The words of a phrase as the tokenizer normalises them.
+fn phrase_words(phrase: &str) -> Vec<String> {
+    let params = TokenizerParams {
+        negation: false,
+        ..TokenizerParams::default()
+    };
+    tokenize(phrase, &params)
+        .into_iter()
+        .filter(|t| t.kind != TokenKind::Punct)
+        .map(|t| t.text)
+        .collect()
+}
+
+fn sequence_hash<'a>(words: impl Iterator<Item = &'a str>) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    for w in words {
+        h.write(w.as_bytes());
+        h.write_u8(0xff);
+    }
+    h.finish()
+}
+
+impl Cues {
+    /// Builds the index from cues. A phrase listed under two categories keeps
+    /// the first; empty phrases and phrases over [`MAX_PHRASE_WORDS`] words
+    /// are errors.
+    pub fn new(cues: Vec<Cue>) -> std::result::Result<Cues, String> {
+        let mut categories: Vec<String> = Vec::new();
+        let mut index = FxHashMap::default();
+        let mut longest = 0;
+        for cue in &cues {
+            let words = phrase_words(&cue.phrase);
+            if words.is_empty() || words.len() > MAX_PHRASE_WORDS {
+                return Err(format!(
+                    "cue '{}' must have 1 to {MAX_PHRASE_WORDS} words",
+                    cue.phrase
+                ));
+            }
+            if cue.category.is_empty()
+                || !cue
+                    .category
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '_')
+            {
+                return Err(format!(
+                    "cue category '{}' must be lowercase letters and '_'",
+                    cue.category
+                ));
+            }
+            let c = match categories.iter().position(|c| *c == cue.category) {
+                Some(c) => c,
+                None => {
+                    categories.push(cue.category.clone());
+                    categories.len() - 1
+                }
+            };
+            let c = u16::try_from(c).map_err(|_| "too many cue categories".to_string())?;
+            index
+                .entry(sequence_hash(words.iter().map(String::as_str)))
+                .or_insert(c);
+            longest = longest.max(words.len());
+        }
+        Ok(Cues {
+            cues,
+            categories,
+            index,
+            longest,
+        })
+    }
+
+    /// Parses `category<TAB>phrase` lines; `#` starts a comment line.
+    /// `origin` names the text in errors.
+    pub fn parse(text: &str, origin: &std::path::Path) -> Result<Cues> {
+        let mut cues = Vec::new();
+        for (n, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (category, phrase) = line.split_once('\t').ok_or_else(|| {
+                Error::csv(origin, n as u64 + 1, "expected 'category<TAB>phrase'")
+            })?;
+            cues.push(Cue {
+                category: category.trim().to_owned(),
+                phrase: phrase.trim().to_lowercase(),
+            });
+        }
+        Cues::new(cues).map_err(|m| Error::Params(format!("{}: {m}", origin.display())))
+    }
+
+    /// The lexicon shipped with `stance`.
+    pub fn builtin() -> &'static Cues {
+        static BUILTIN: std::sync::OnceLock<Cues> = std::sync::OnceLock::new();
+        BUILTIN.get_or_init(|| {
+            Cues::parse(BUILTIN_TSV, std::path::Path::new("data/cues.tsv"))
+                .expect("the built-in cue lexicon is checked by a test")
+        })
+    }
+
+    /// The cues, as listed.
+    pub fn cues(&self) -> &[Cue] {
+        &self.cues
+    }
+
+    /// Category names, in order of first appearance.
+    pub fn categories(&self) -> &[String] {
+        &self.categories
+    }
+
+    /// Number of cues.
+    pub fn len(&self) -> usize {
+        self.cues.len()
+    }
+
+    /// True when there are no cues.
+    pub fn is_empty(&self) -> bool {
+        self.cues.is_empty()
+    }
+
+    /// The category of a single word or phrase, if it is a cue.
+    pub fn category_of(&self, phrase: &str) -> Option<&str> {
+        let words = phrase_words(phrase);
+        let c = self
+            .index
+            .get(&sequence_hash(words.iter().map(String::as_str)))?;
+        Some(&self.categories[*c as usize])
+    }
+
+    /// Calls `emit(first_token, category)` for the longest cue starting at
+    /// each word of `tokens`. A phrase never spans clause punctuation; quote
+    /// marks inside it are skipped ("a “power grab”").
+    pub fn for_each_match(&self, text: &str, tokens: &[Token], mut emit: impl FnMut(usize, &str)) {
+        // Word positions, with a break wherever clause punctuation stands.
+        let mut words: Vec<usize> = Vec::with_capacity(tokens.len());
+        let mut run_start = 0;
+        let flush = |words: &[usize], emit: &mut dyn FnMut(usize, &str)| {
+            for s in 0..words.len() {
+                let most = self.longest.min(words.len() - s);
+                for n in (1..=most).rev() {
+                    let hash =
+                        sequence_hash(words[s..s + n].iter().map(|&i| tokens[i].text.as_str()));
+                    if let Some(&c) = self.index.get(&hash) {
+                        emit(words[s], &self.categories[c as usize]);
+                        break;
+                    }
+                }
+            }
+        };
+        for (i, tok) in tokens.iter().enumerate() {
+            if tok.kind == TokenKind::Punct {
+                if !text.get(tok.start..tok.end).is_some_and(is_quote) {
+                    flush(&words[run_start..], &mut emit);
+                    run_start = words.len();
+                }
+                continue;
+            }
+            words.push(i);
+        }
+        flush(&words[run_start..], &mut emit);
+    }
+}
+
+fn is_quote(mark: &str) -> bool {
+    !mark.is_empty()
+        && mark.chars().all(|c| {
+            matches!(
+                c,
+                '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{AB}' | '\u{BB}'
+            )
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cues(lines: &[(&str, &str)]) -> Cues {
+        Cues::new(
+            lines
+                .iter()
+                .map(|(c, p)| Cue {
+                    category: c.to_string(),
+                    phrase: p.to_string(),
+                })
+                .collect(),
+        )
+        .unwrap()
+    }
+
+    fn matches(cues: &Cues, text: &str) -> Vec<(String, String)> {
+        let tokens = tokenize(text, &TokenizerParams::default());
+        let mut out = Vec::new();
+        cues.for_each_match(text, &tokens, |i, c| {
+            out.push((tokens[i].text.clone(), c.to_string()))
+        });
+        out
+    }
+
+    #[test]
+    fn longest_phrase_wins_and_quotes_do_not_break_phrases() {
+        let c = cues(&[
+            ("refusal", "ruled out"),
+            ("refusal", "rule out"),
+            ("hostile", "power grab"),
+            ("force", "grab"),
+            ("openness", "door is open"),
+        ]);
+        assert_eq!(
+            matches(&c, "It was a “power grab”, and the door is open."),
+            [
+                ("power".to_string(), "hostile".to_string()),
+                ("grab".to_string(), "force".to_string()),
+                ("door".to_string(), "openness".to_string()),
+            ]
+        );
+        // A comma between the words: no phrase.
+        assert!(matches(&c, "They ruled, out of spite").is_empty());
+        assert_eq!(c.category_of("Ruled Out"), Some("refusal"));
+        assert_eq!(c.category_of("ruled"), None);
+    }
+
+    #[test]
+    fn phrases_are_tokenized_like_text() {
+        let c = cues(&[("delay", "step-by-step"), ("refusal", "won’t accept")]);
+        assert_eq!(matches(&c, "Step by step.").len(), 1);
+        assert_eq!(matches(&c, "We won't accept it").len(), 1);
+    }
+
+    #[test]
+    fn bad_lexicons_are_refused() {
+        let origin = std::path::Path::new("cues.tsv");
+        let err = Cues::parse("# c\nforce\tstrike\nno tab here\n", origin).unwrap_err();
+        assert!(err.to_string().contains("cues.tsv line 3"), "{err}");
+        assert!(Cues::parse("Force!\tstrike\n", origin).is_err());
+        assert!(Cues::parse("force\ta b c d e f g\n", origin).is_err());
+    }
+
+    #[test]
+    fn the_builtin_lexicon_parses() {
+        let c = Cues::builtin();
+        assert!(!c.is_empty());
+        assert!(c.categories().len() >= 2);
+    }
+}

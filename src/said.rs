@@ -1,0 +1,233 @@
+//! Statement -> what the model reads: what was said, and the verb that
+//! reported it.
+//!
+//! A statement in the news comes wrapped in its attribution: "Foreign
+//! Minister Sergei Lavrov said any meeting must be prepared gradually". Who
+//! spoke says nothing about the stance, and their name would teach the model
+//! the wrong lesson, while the reporting verb often carries the stance by
+//! itself ("dismissed", "welcomed", "has threatened to"). So the model reads
+//! the said content (the quote, the clause after "said", the object of a
+//! reported act) and, apart, the reporting verb.
+//!
+//! Articles and training rows go through the same function: a training row
+//! is a statement as an article would print it, so it is run through
+//! [`extract`] and its attribution is cut the same way.
+//!
+//! ```
+//! use stance::said::Said;
+//!
+//! let said = Said::of_text("Foreign Minister Anna Kovač warned that the talks could collapse.");
+//! assert_eq!(said.verb.as_deref(), Some("warned"));
+//! assert_eq!(said.content, "that the talks could collapse.");
+//! assert_eq!(said.render(), "[warned] that the talks could collapse.");
+//! ```
+
+use serde::Serialize;
+
+use crate::extract::{Span, Statement, extract};
+
+/// What the model reads of one statement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Said {
+    /// The reporting verb, lowercase, words separated by one space
+    /// ("warned", "played down", "according to"), when there is one.
+    pub verb: Option<String>,
+    /// The statement without its attribution (speaker phrase and verb).
+    pub content: String,
+}
+
+/// Longest stretch between a speaker phrase and its verb that is cut with
+/// them ("Dmitry Polyanskiy, Russia's deputy UN envoy, added"), in bytes.
+const MAX_ATTRIBUTION_GAP: usize = 160;
+
+impl Said {
+    /// Text read as it is: no verb, nothing cut (models trained before
+    /// statements were read this way).
+    pub fn plain(text: &str) -> Said {
+        Said {
+            verb: None,
+            content: text.to_owned(),
+        }
+    }
+
+    /// One statement of `article`.
+    pub fn of_statement(article: &str, statement: &Statement) -> Said {
+        let span = Span::new(statement.start, statement.end);
+        Said {
+            verb: statement.verb.map(|v| verb_text(&article[v.start..v.end])),
+            content: without(article, span, &attribution_cuts(article, statement)),
+        }
+    }
+
+    /// A statement given on its own (a training row, `classify`): its
+    /// attributions, as extraction finds them, are cut from the whole text;
+    /// the verb is that of its first statement. Text in which extraction finds
+    /// no attribution is read whole.
+    pub fn of_text(text: &str) -> Said {
+        let statements = extract(text);
+        let mut cuts: Vec<Span> = statements
+            .iter()
+            .flat_map(|s| attribution_cuts(text, s))
+            .collect();
+        cuts.sort_by_key(|c| c.start);
+        let verb = statements
+            .iter()
+            .find_map(|s| s.verb)
+            .map(|v| verb_text(&text[v.start..v.end]));
+        Said {
+            verb,
+            content: without(text, Span::new(0, text.len()), &cuts),
+        }
+    }
+
+    /// The input as one line, for explanations: `[verb] content`.
+    pub fn render(&self) -> String {
+        match &self.verb {
+            Some(v) => format!("[{v}] {}", self.content),
+            None => self.content.clone(),
+        }
+    }
+}
+
+fn verb_text(raw: &str) -> String {
+    raw.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The span grown leftwards over possessive words right before it
+/// ("Finland’s Alexander Stubb", "Russia’s envoy").
+fn with_possessive_lead(text: &str, span: Span) -> Span {
+    let mut start = span.start;
+    loop {
+        let before = text[..start].trim_end();
+        let word_start = before
+            .rfind(|c: char| c.is_whitespace() || c == '(' || c == ',')
+            .map_or(0, |i| {
+                i + before[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        let word = &before[word_start..];
+        let possessive = word.chars().count() > 2
+            && (word.ends_with("'s") || word.ends_with("\u{2019}s") || word.ends_with("s'"));
+        if !possessive || word_start == start {
+            return Span::new(start, span.end);
+        }
+        start = word_start;
+    }
+}
+
+/// The attribution of a statement as byte ranges to cut: the speaker phrase
+/// through the verb when they stand together ("Lavrov, the minister, said"
+/// or "said the minister"), else each on its own.
+fn attribution_cuts(text: &str, s: &Statement) -> Vec<Span> {
+    let joined = |a: Span, b: Span| {
+        let gap = &text[a.end..b.start];
+        let quoted = gap.contains(['"', '\u{201C}', '\u{201D}', '\u{AB}', '\u{BB}']);
+        (!quoted && gap.len() <= MAX_ATTRIBUTION_GAP).then(|| Span::new(a.start, b.end))
+    };
+    let speaker = s.speaker_span.map(|who| with_possessive_lead(text, who));
+    match (speaker, s.verb) {
+        (Some(who), Some(verb)) if who.end <= verb.start => {
+            joined(who, verb).map_or(vec![who, verb], |j| vec![j])
+        }
+        (Some(who), Some(verb)) if verb.end <= who.start => {
+            joined(verb, who).map_or(vec![verb, who], |j| vec![j])
+        }
+        (who, verb) => who.into_iter().chain(verb).collect(),
+    }
+}
+
+/// `text[span]` with the (sorted) cuts inside it removed; each cut leaves
+/// one space, and the result is trimmed.
+fn without(text: &str, span: Span, cuts: &[Span]) -> String {
+    let mut out = String::with_capacity(span.end - span.start);
+    let mut at = span.start;
+    for cut in cuts {
+        let (start, end) = (cut.start.max(at), cut.end.min(span.end));
+        if start >= end {
+            continue;
+        }
+        out.push_str(&text[at..start]);
+        if !out.ends_with(' ') {
+            out.push(' ');
+        }
+        at = end;
+    }
+    out.push_str(&text[at..span.end]);
+    let joined = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    // A cut at the start leaves ", " or similar behind.
+    joined
+        .trim_start_matches([',', ' ', ';', ':'])
+        .trim()
+        .to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn said(text: &str) -> (Option<String>, String) {
+        let s = Said::of_text(text);
+        (s.verb, s.content)
+    }
+
+    #[test]
+    fn attribution_is_cut_from_rows() {
+        for (text, verb, content) in [
+            (
+                "Dmitry Polyanskiy, Russia’s deputy UN envoy, added that “nobody” had rejected talks.",
+                Some("added"),
+                "that “nobody” had rejected talks.",
+            ),
+            (
+                "“We are ready,” the minister said. “But not at any price.”",
+                Some("said"),
+                "“We are ready,” . “But not at any price.”",
+            ),
+            (
+                "Pyongyang dismissed the offer as “a cheap trick”.",
+                Some("dismissed"),
+                "the offer as “a cheap trick”.",
+            ),
+            (
+                "The talks will resume on Tuesday, according to the ministry.",
+                Some("according to"),
+                "The talks will resume on Tuesday, .",
+            ),
+            (
+                "more theatre than substance",
+                None,
+                "more theatre than substance",
+            ),
+        ] {
+            assert_eq!(
+                said(text),
+                (verb.map(String::from), content.to_string()),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn article_statements_and_rows_agree() {
+        let article =
+            "Background first.\nFinland’s Alexander Stubb said Putin is “rarely to be trusted”.";
+        let statements = extract(article);
+        let s = statements.last().unwrap();
+        let from_article = Said::of_statement(article, s);
+        let from_row = Said::of_text(&article[s.start..s.end]);
+        assert_eq!(from_article, from_row);
+        assert_eq!(from_article.verb.as_deref(), Some("said"));
+        assert_eq!(from_article.content, "Putin is “rarely to be trusted”.");
+    }
+
+    #[test]
+    fn direct_quotes_keep_their_content_and_take_the_verb() {
+        let article = "“We will answer with force,” the general warned.";
+        let s = &extract(article)[0];
+        let said = Said::of_statement(article, s);
+        assert_eq!(said.content, "We will answer with force");
+        assert_eq!(said.render(), "[warned] We will answer with force");
+    }
+}
