@@ -1,5 +1,6 @@
-//! Prints statement recall and speaker accuracy of extraction on folders of
-//! gold-annotated articles (`NAME.txt` + `NAME.gold.jsonl`).
+//! Prints statement recall, speaker accuracy and merged statements (two
+//! annotated statements inside one extracted statement) of extraction on
+//! folders of gold-annotated articles (`NAME.txt` + `NAME.gold.jsonl`).
 //!
 //! ```text
 //! cargo run --release --example extraction_eval -- tests/fixtures/eval-articles tests/fixtures/blind-articles
@@ -18,8 +19,8 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     println!(
-        "{:<40} {:>5} {:>6} {:>8} {:>10} {:>10}",
-        "article", "gold", "found", "speaker", "extracted", "unmatched"
+        "{:<40} {:>5} {:>6} {:>8} {:>7} {:>10} {:>10}",
+        "article", "gold", "found", "speaker", "merged", "extracted", "unmatched"
     );
     for dir in dirs {
         let mut total = GoldScore::default();
@@ -47,13 +48,13 @@ fn main() -> ExitCode {
             let s = score_gold(&article, &extract(&article), &gold);
             let name = txt.file_stem().unwrap_or_default().to_string_lossy();
             println!(
-                "{:<40} {:>5} {:>6} {:>8} {:>10} {:>10}",
-                name, s.gold, s.found, s.right_speaker, s.extracted, s.unmatched
+                "{:<40} {:>5} {:>6} {:>8} {:>7} {:>10} {:>10}",
+                name, s.gold, s.found, s.right_speaker, s.merged, s.extracted, s.unmatched
             );
             total.add(s);
         }
         println!(
-            "{}: recall {}/{} = {:.3}, speaker accuracy {}/{} = {:.3}, unmatched extractions {}/{}\n",
+            "{}: recall {}/{} = {:.3}, speaker accuracy {}/{} = {:.3}, merged {}, unmatched extractions {}/{}\n",
             dir.display(),
             total.found,
             total.gold,
@@ -61,6 +62,7 @@ fn main() -> ExitCode {
             total.right_speaker,
             total.found,
             total.speaker_accuracy(),
+            total.merged,
             total.unmatched,
             total.extracted
         );

@@ -114,6 +114,15 @@ impl Span {
     }
 }
 
+/// The sentences and headings of `article`, in order, as extraction splits
+/// them (paragraphs, abbreviations, quotes holding several sentences).
+pub fn sentence_spans(article: &str) -> Vec<Span> {
+    sentences::split(article)
+        .into_iter()
+        .map(|s| s.span)
+        .collect()
+}
+
 /// Finds every statement in `article`, in order of appearance.
 ///
 /// Never panics; runs in roughly linear time in the article length.
