@@ -146,6 +146,84 @@ impl Metrics {
     }
 }
 
+/// How far confidences are from accuracy: with `--min-confidence 0.7`, are
+/// statements kept at 0.7 right 70% of the time?
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Calibration {
+    /// Expected calibration error: the gap between mean confidence and
+    /// accuracy in each bin, weighted by the bin's share of rows.
+    pub ece: f64,
+    /// The reliability table: one row per non-empty confidence bin.
+    pub reliability: Vec<ReliabilityBin>,
+}
+
+/// One confidence bin of a [`Calibration`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReliabilityBin {
+    /// Lowest confidence in the bin (inclusive).
+    pub from: f64,
+    /// Highest confidence in the bin (exclusive, but 1.0 is in the last bin).
+    pub to: f64,
+    /// Rows whose confidence falls in the bin.
+    pub count: usize,
+    /// Their mean confidence.
+    pub mean_confidence: f64,
+    /// The share of them predicted right.
+    pub accuracy: f64,
+}
+
+impl Calibration {
+    /// Ten equal-width bins over the confidence of each prediction (its top
+    /// probability) and whether it was right.
+    pub fn compute(confidence: &[f64], correct: &[bool]) -> Calibration {
+        const BINS: usize = 10;
+        let mut sums = [(0usize, 0.0f64, 0usize); BINS];
+        for (&c, &ok) in confidence.iter().zip(correct) {
+            let bin = ((c * BINS as f64) as usize).min(BINS - 1);
+            sums[bin].0 += 1;
+            sums[bin].1 += c;
+            sums[bin].2 += usize::from(ok);
+        }
+        let n = confidence.len().max(1) as f64;
+        let mut ece = 0.0;
+        let mut reliability = Vec::new();
+        for (b, &(count, conf_sum, right)) in sums.iter().enumerate() {
+            if count == 0 {
+                continue;
+            }
+            let mean_confidence = conf_sum / count as f64;
+            let accuracy = right as f64 / count as f64;
+            ece += count as f64 / n * (accuracy - mean_confidence).abs();
+            reliability.push(ReliabilityBin {
+                from: b as f64 / BINS as f64,
+                to: (b + 1) as f64 / BINS as f64,
+                count,
+                mean_confidence,
+                accuracy,
+            });
+        }
+        Calibration { ece, reliability }
+    }
+
+    /// A plain-text reliability table.
+    pub fn to_text(&self) -> String {
+        let mut out = format!(
+            "expected calibration error  {:.4}
+
+confidence   rows  mean confidence  accuracy
+",
+            self.ece
+        );
+        for b in &self.reliability {
+            out += &format!(
+                "{:.1}-{:.1}  {:>7}  {:>15.4}  {:>8.4}\n",
+                b.from, b.to, b.count, b.mean_confidence, b.accuracy
+            );
+        }
+        out
+    }
+}
+
 /// A small, fixed pseudo-random generator (SplitMix64). Hand-written on
 /// purpose: a model must be byte-identical for the same seed across platforms
 /// and dependency upgrades, which `rand`'s `StdRng` does not promise.
@@ -200,6 +278,20 @@ pub fn stratified_folds(labels: &[usize], n_labels: usize, k: usize, seed: u64) 
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn calibration_by_hand() {
+        // Bin 0.9-1.0: confidences 0.95 and 0.95, one right -> gap 0.45.
+        // Bin 0.6-0.7: 0.6, right -> gap 0.4. ECE = 2/3 * 0.45 + 1/3 * 0.4.
+        let c = super::Calibration::compute(&[0.95, 0.6, 0.95, 1.0][..3], &[true, true, false]);
+        assert_eq!(c.reliability.len(), 2);
+        assert!((c.ece - (2.0 / 3.0 * 0.45 + 0.4 / 3.0)).abs() < 1e-12, "{}", c.ece);
+        assert_eq!(c.reliability[1].count, 2);
+        assert!((c.reliability[1].accuracy - 0.5).abs() < 1e-12);
+        // A confidence of exactly 1 falls in the last bin.
+        let top = super::Calibration::compute(&[1.0], &[true]);
+        assert_eq!((top.reliability[0].from, top.ece), (0.9, 0.0));
+    }
+
     use super::*;
 
     #[test]
