@@ -25,6 +25,7 @@ pub mod error;
 pub mod evaluate;
 pub mod extract;
 pub mod features;
+pub mod measure;
 pub mod model;
 pub mod output;
 pub mod report;

@@ -34,6 +34,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 }
                 out = format!("{:#}\n", serde_json::to_value(&ex)?);
             } else {
+                let _ = writeln!(out, "input: {}", ex.input);
                 let _ = writeln!(out, "label: {}", ex.label);
                 for (label, p) in &ex.probabilities {
                     let _ = writeln!(out, "  p_{label} = {p:.4}");

@@ -1,0 +1,177 @@
+//! Measuring a model on annotated data: labelled statements, and articles
+//! with gold annotations (`NAME.txt` + `NAME.gold.jsonl`, see
+//! [`crate::extract::gold`]), for which both extraction and labels are
+//! measured.
+//!
+//! For each gold statement of an article two labels are taken: the one the
+//! model gives the statement that `stance score` extracts around it (what a
+//! user sees), and the one it gives the sentence that holds the statement (the
+//! label alone, whatever extraction did).
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::corpus::Corpus;
+use crate::error::{Error, Result};
+use crate::evaluate::{Calibration, Metrics};
+use crate::extract::gold::{GoldScore, match_gold, read_gold, score_gold};
+use crate::extract::{extract, sentence_spans};
+use crate::model::Model;
+use crate::report::report_label_order;
+use crate::train::argmax;
+
+/// Gold labels next to the model's, with the model's confidence.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LabelPairs {
+    /// The annotated label of each item.
+    pub gold: Vec<String>,
+    /// The model's label.
+    pub predicted: Vec<String>,
+    /// The model's probability for its label.
+    pub confidence: Vec<f64>,
+}
+
+impl LabelPairs {
+    fn push(&mut self, gold: &str, model: &Model, probabilities: &[f64]) {
+        let best = argmax(probabilities);
+        self.gold.push(gold.to_owned());
+        self.predicted.push(model.labels()[best].clone());
+        self.confidence.push(probabilities[best]);
+    }
+
+    /// Number of items.
+    pub fn len(&self) -> usize {
+        self.gold.len()
+    }
+
+    /// True when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.gold.is_empty()
+    }
+
+    /// Metrics over the model's labels and any other gold label, in report
+    /// order (a gold label the model lacks is always predicted wrong).
+    pub fn metrics(&self, model_labels: &[String]) -> Metrics {
+        let labels = report_label_order(
+            model_labels
+                .iter()
+                .chain(&self.gold)
+                .cloned()
+                .collect::<Vec<_>>(),
+        );
+        let index = |l: &String| labels.iter().position(|x| x == l).unwrap_or(0);
+        let truth: Vec<usize> = self.gold.iter().map(index).collect();
+        let predicted: Vec<usize> = self.predicted.iter().map(index).collect();
+        Metrics::compute(&labels, &truth, &predicted)
+    }
+
+    /// How well the confidences match accuracy.
+    pub fn calibration(&self) -> Calibration {
+        let correct: Vec<bool> = self
+            .gold
+            .iter()
+            .zip(&self.predicted)
+            .map(|(g, p)| g == p)
+            .collect();
+        Calibration::compute(&self.confidence, &correct)
+    }
+}
+
+/// Labels of statements from a labelled corpus.
+pub fn statements(model: &Model, corpus: &Corpus) -> LabelPairs {
+    let probabilities: Vec<Vec<f64>> = corpus
+        .examples
+        .par_iter()
+        .map(|e| model.predict_proba(&e.text))
+        .collect();
+    let mut pairs = LabelPairs::default();
+    for (e, p) in corpus.examples.iter().zip(&probabilities) {
+        pairs.push(&e.label, model, p);
+    }
+    pairs
+}
+
+/// What a folder of gold-annotated articles shows of extraction and labels.
+#[derive(Debug, Clone, Default)]
+pub struct GoldArticles {
+    /// Articles read.
+    pub articles: usize,
+    /// Statements found, right speakers, merged statements.
+    pub extraction: GoldScore,
+    /// Labels of the extracted statements that hold a gold statement.
+    pub extracted: LabelPairs,
+    /// Labels of the sentence that holds each gold statement.
+    pub own_sentence: LabelPairs,
+}
+
+/// Measures `model` (and extraction) on every `NAME.txt` in `dir` that has a
+/// `NAME.gold.jsonl` beside it.
+pub fn gold_articles(model: &Model, dir: &Path) -> Result<GoldArticles> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .filter(|p| p.with_extension("gold.jsonl").is_file())
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(Error::Empty {
+            path: dir.into(),
+            message: "no NAME.txt with a NAME.gold.jsonl beside it".into(),
+        });
+    }
+    let mut out = GoldArticles::default();
+    for txt in files {
+        let article = std::fs::read_to_string(&txt).map_err(|e| Error::io(&txt, e))?;
+        let gold_path = txt.with_extension("gold.jsonl");
+        let gold = read_gold(&gold_path)?;
+        let statements = extract(&article);
+        out.articles += 1;
+        out.extraction
+            .add(score_gold(&article, &statements, &gold));
+        let sentences = sentence_spans(&article);
+        for (g, found) in gold.iter().zip(match_gold(&article, &statements, &gold)) {
+            let Some(at) = article.find(&g.quote) else {
+                return Err(Error::Data {
+                    path: gold_path,
+                    message: format!("quote '{}' is not in the article", g.quote),
+                });
+            };
+            let end = at + g.quote.len();
+            let covering = sentences.iter().filter(|s| s.start < end && at < s.end);
+            let (first, last) = (covering.clone().next(), covering.last());
+            if let (Some(first), Some(last)) = (first, last) {
+                let own = model.predict_proba(&article[first.start..last.end]);
+                out.own_sentence.push(&g.label, model, &own);
+            }
+            if let Some(i) = found {
+                let p = model.predict_statement(&article, &statements[i]);
+                out.extracted.push(&g.label, model, &p);
+            }
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn label_pairs_count_gold_labels_the_model_lacks() {
+        let pairs = LabelPairs {
+            gold: vec!["neutral".into(), "hawkish".into(), "hawkish".into()],
+            predicted: vec!["hawkish".into(), "hawkish".into(), "sceptical".into()],
+            confidence: vec![0.9, 0.8, 0.5],
+        };
+        let labels: Vec<String> = ["conciliatory", "sceptical", "hawkish"]
+            .map(String::from)
+            .to_vec();
+        let m = pairs.metrics(&labels);
+        assert_eq!(m.labels, ["conciliatory", "sceptical", "hawkish", "neutral"]);
+        assert!((m.accuracy - 1.0 / 3.0).abs() < 1e-12);
+        assert_eq!(m.confusion[3][2], 1);
+        assert_eq!(pairs.calibration().reliability.len(), 3);
+    }
+}
