@@ -18,7 +18,7 @@ fn rows(name: &str) -> Vec<csv::StringRecord> {
     let headers = reader.headers().unwrap().clone();
     assert_eq!(
         headers.iter().collect::<Vec<_>>(),
-        ["id", "speaker", "text", "label", "topic", "kind"]
+        ["id", "speaker", "text", "label", "topic", "kind", "source"]
     );
     reader.records().map(|r| r.unwrap()).collect()
 }
@@ -44,12 +44,12 @@ fn corpus_meets_its_counts() {
     }
     assert_eq!(
         per_label.keys().copied().collect::<Vec<_>>(),
-        ["conciliatory", "hawkish", "sceptical"]
+        ["conciliatory", "hawkish", "neutral", "sceptical"]
     );
     for (label, n) in &per_label {
         assert!(*n >= 900, "{label}: {n}");
     }
-    assert!(topics.len() >= 25, "{} topics", topics.len());
+    assert!(topics.len() >= 70, "{} topics", topics.len());
 
     // Held out: about 15%, every label present, no text shared with training.
     let share = test.len() as f64 / (test.len() + train.len()) as f64;
@@ -59,8 +59,40 @@ fn corpus_meets_its_counts() {
     for r in train.iter().chain(&test) {
         assert!(texts.insert(normalise(&r[2])), "duplicate text: {}", &r[2]);
         assert!(ids.insert(r[0].to_owned()), "duplicate id: {}", &r[0]);
-        assert!(["direct", "indirect", "reported", "fragment"].contains(&&r[5]));
+        assert!(["direct", "indirect", "reported", "fragment", "headline"].contains(&&r[5]));
     }
+}
+
+/// Corpus v2: analogues of real statements, each naming the real article it
+/// was modelled on, listed in data/SOURCES.md (addresses only).
+#[test]
+fn analogue_corpus_meets_its_targets_and_names_its_sources() {
+    let sources = std::fs::read_to_string(data("SOURCES.md")).unwrap();
+    let listed: BTreeSet<&str> = sources
+        .lines()
+        .filter_map(|l| l.strip_prefix("| s"))
+        .filter_map(|l| l.split(' ').next())
+        .collect();
+    let mut analogues = 0;
+    let mut neutral = 0;
+    let mut topics = BTreeSet::new();
+    let mut articles = BTreeSet::new();
+    for r in rows("quotes.csv").iter().chain(&rows("test.csv")) {
+        if !r[0].starts_with('a') {
+            assert!(r[6].is_empty(), "{} is not an analogue but names a source", &r[0]);
+            continue;
+        }
+        analogues += 1;
+        neutral += usize::from(&r[3] == "neutral");
+        topics.insert(r[4].to_owned());
+        let source = r[6].strip_prefix('s').unwrap_or_else(|| panic!("{}: source '{}'", &r[0], &r[6]));
+        assert!(listed.contains(source), "{}: source s{source} not in SOURCES.md", &r[0]);
+        articles.insert(source.to_owned());
+    }
+    assert!(analogues >= 4000, "{analogues} analogue rows");
+    assert!(neutral >= 1200, "{neutral} neutral analogue rows");
+    assert!(topics.len() >= 45, "{} analogue topics", topics.len());
+    assert!(articles.len() >= 200, "{} real articles studied", articles.len());
 }
 
 #[test]
@@ -87,7 +119,10 @@ fn embedded_default_model_is_trained_on_the_shipped_corpus() {
         "models/default.json is stale: retrain with \
          `cargo run --release -- train --data data/quotes.csv --out models/default.json`"
     );
-    assert_eq!(model.labels(), ["conciliatory", "hawkish", "sceptical"]);
+    assert_eq!(
+        model.labels(),
+        ["conciliatory", "hawkish", "neutral", "sceptical"]
+    );
     // And the file on disk is the one embedded.
     let on_disk =
         std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("models/default.json")).unwrap();

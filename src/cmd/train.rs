@@ -43,6 +43,34 @@ pub struct Args {
     /// sparse: argmin L-BFGS on sparse rows; linfa: linfa-logistic on a dense matrix.
     #[arg(long, value_enum, default_value = "sparse")]
     solver: SolverArg,
+    /// What the model reads: `said` (the statement without its attribution,
+    /// plus the reporting verb) or `text` (the row as it is).
+    #[arg(long, value_enum)]
+    input: Option<InputArg>,
+    /// Stance cue lexicon: `builtin`, `none`, or a file of `category<TAB>phrase` lines.
+    #[arg(long)]
+    cues: Option<String>,
+    /// Word n-gram range, e.g. `1-2` (`0-0`: none).
+    #[arg(long, value_parser = parse_range)]
+    word_ngrams: Option<(usize, usize)>,
+    /// Character n-gram range inside words, e.g. `2-5` (`0-0`: none).
+    #[arg(long, value_parser = parse_range)]
+    char_ngrams: Option<(usize, usize)>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum InputArg {
+    Said,
+    Text,
+}
+
+fn parse_range(v: &str) -> Result<(usize, usize), String> {
+    let bad = || format!("'{v}' is not a range like 1-2");
+    let (lo, hi) = v.split_once('-').ok_or_else(bad)?;
+    Ok((
+        lo.trim().parse().map_err(|_| bad())?,
+        hi.trim().parse().map_err(|_| bad())?,
+    ))
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -73,6 +101,27 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     if let Some(m) = args.min_df {
         params.features.min_df = m;
+    }
+    if let Some(input) = args.input {
+        params.features.said = input == InputArg::Said;
+    }
+    if let Some(r) = args.word_ngrams {
+        params.features.word_ngrams = r;
+    }
+    if let Some(r) = args.char_ngrams {
+        params.features.char_ngrams = r;
+    }
+    match args.cues.as_deref() {
+        None | Some("builtin") => {}
+        Some("none") => params.features.cues = false,
+        Some(file) => {
+            let path = std::path::Path::new(file);
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| stance::Error::io(path, e))
+                .context("reading the cue lexicon")?;
+            params.cues = Some(stance::cues::Cues::parse(&text, path)?);
+            params.features.cues = true;
+        }
     }
     params.check()?;
     let columns = Columns {
