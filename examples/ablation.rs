@@ -33,7 +33,11 @@ fn params(spec: &str) -> Result<TrainParams, String> {
     let mut p = TrainParams::default();
     for part in spec.split(',').map(str::trim).filter(|s| !s.is_empty()) {
         let (key, value) = part.split_once('=').unwrap_or((part, ""));
-        let num = || value.parse::<usize>().map_err(|_| format!("bad number in '{part}'"));
+        let num = || {
+            value
+                .parse::<usize>()
+                .map_err(|_| format!("bad number in '{part}'"))
+        };
         match key {
             "base" => {}
             "said" => p.features.said = true,
@@ -64,7 +68,11 @@ fn figures(pairs: &LabelPairs, labels: &[String]) -> String {
     let mut stance = (0, 0);
     let mut neutral = (0, 0);
     for (g, p) in pairs.gold.iter().zip(&pairs.predicted) {
-        let slot = if g == "neutral" { &mut neutral } else { &mut stance };
+        let slot = if g == "neutral" {
+            &mut neutral
+        } else {
+            &mut stance
+        };
         slot.1 += 1;
         slot.0 += usize::from(g == p);
     }
@@ -98,6 +106,31 @@ fn main() -> ExitCode {
             ("--eval", Some(v)) => evals.push(v.into()),
             ("--variant", Some(v)) => variants.push(v),
             ("--save", Some(v)) => save = Some(v.into()),
+            ("--dump-sentences", Some(v)) => {
+                // The own sentences of gold articles as text,label CSVs, so
+                // other classifiers can be measured on the same statements.
+                let (dir, out) = v.split_once('=').unwrap_or((&v, "sentences.csv"));
+                let rows = match stance::measure::gold_sentences(std::path::Path::new(dir)) {
+                    Ok(r) => r,
+                    Err(e) => {
+                        eprintln!("{e}");
+                        return ExitCode::FAILURE;
+                    }
+                };
+                let mut w = match csv::Writer::from_path(out) {
+                    Ok(w) => w,
+                    Err(e) => {
+                        eprintln!("{out}: {e}");
+                        return ExitCode::FAILURE;
+                    }
+                };
+                let _ = w.write_record(["text", "label"]);
+                for (text, label) in rows {
+                    let _ = w.write_record([text, label]);
+                }
+                let _ = w.flush();
+                return ExitCode::SUCCESS;
+            }
             _ => {
                 eprintln!(
                     "usage: ablation --train FILE [--eval PATH]... --variant SPEC... [--save DIR]"
@@ -156,8 +189,14 @@ fn main() -> ExitCode {
             if set.is_dir() {
                 match gold_articles(&model, set) {
                     Ok(g) => {
-                        println!("  {name:<40} extracted {}", figures(&g.extracted, model.labels()));
-                        println!("  {name:<40} sentence  {}", figures(&g.own_sentence, model.labels()));
+                        println!(
+                            "  {name:<40} extracted {}",
+                            figures(&g.extracted, model.labels())
+                        );
+                        println!(
+                            "  {name:<40} sentence  {}",
+                            figures(&g.own_sentence, model.labels())
+                        );
                     }
                     Err(e) => eprintln!("  {name}: {e}"),
                 }

@@ -105,9 +105,8 @@ pub struct GoldArticles {
     pub own_sentence: LabelPairs,
 }
 
-/// Measures `model` (and extraction) on every `NAME.txt` in `dir` that has a
-/// `NAME.gold.jsonl` beside it.
-pub fn gold_articles(model: &Model, dir: &Path) -> Result<GoldArticles> {
+/// The `NAME.txt` files of `dir` that have a `NAME.gold.jsonl` beside them.
+fn gold_files(dir: &Path) -> Result<Vec<PathBuf>> {
     let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
     let mut files: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -121,30 +120,61 @@ pub fn gold_articles(model: &Model, dir: &Path) -> Result<GoldArticles> {
             message: "no NAME.txt with a NAME.gold.jsonl beside it".into(),
         });
     }
+    Ok(files)
+}
+
+/// The sentence (or sentences) of `article` holding `quote`.
+fn own_sentence<'a>(
+    article: &'a str,
+    sentences: &[crate::extract::Span],
+    quote: &str,
+) -> Option<&'a str> {
+    let at = article.find(quote)?;
+    let end = at + quote.len();
+    let mut covering = sentences.iter().filter(|s| s.start < end && at < s.end);
+    let first = covering.next()?;
+    let last = covering.last().unwrap_or(first);
+    Some(&article[first.start..last.end])
+}
+
+/// Each gold statement of the articles in `dir` as (its own sentence, its
+/// label): the statement sets other classifiers can be measured on.
+pub fn gold_sentences(dir: &Path) -> Result<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    for txt in gold_files(dir)? {
+        let article = std::fs::read_to_string(&txt).map_err(|e| Error::io(&txt, e))?;
+        let gold = read_gold(&txt.with_extension("gold.jsonl"))?;
+        let sentences = sentence_spans(&article);
+        for g in &gold {
+            if let Some(text) = own_sentence(&article, &sentences, &g.quote) {
+                out.push((text.to_owned(), g.label.clone()));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Measures `model` (and extraction) on every `NAME.txt` in `dir` that has a
+/// `NAME.gold.jsonl` beside it.
+pub fn gold_articles(model: &Model, dir: &Path) -> Result<GoldArticles> {
     let mut out = GoldArticles::default();
-    for txt in files {
+    for txt in gold_files(dir)? {
         let article = std::fs::read_to_string(&txt).map_err(|e| Error::io(&txt, e))?;
         let gold_path = txt.with_extension("gold.jsonl");
         let gold = read_gold(&gold_path)?;
         let statements = extract(&article);
         out.articles += 1;
-        out.extraction
-            .add(score_gold(&article, &statements, &gold));
+        out.extraction.add(score_gold(&article, &statements, &gold));
         let sentences = sentence_spans(&article);
         for (g, found) in gold.iter().zip(match_gold(&article, &statements, &gold)) {
-            let Some(at) = article.find(&g.quote) else {
+            let Some(sentence) = own_sentence(&article, &sentences, &g.quote) else {
                 return Err(Error::Data {
                     path: gold_path,
                     message: format!("quote '{}' is not in the article", g.quote),
                 });
             };
-            let end = at + g.quote.len();
-            let covering = sentences.iter().filter(|s| s.start < end && at < s.end);
-            let (first, last) = (covering.clone().next(), covering.last());
-            if let (Some(first), Some(last)) = (first, last) {
-                let own = model.predict_proba(&article[first.start..last.end]);
-                out.own_sentence.push(&g.label, model, &own);
-            }
+            out.own_sentence
+                .push(&g.label, model, &model.predict_proba(sentence));
             if let Some(i) = found {
                 let p = model.predict_statement(&article, &statements[i]);
                 out.extracted.push(&g.label, model, &p);
@@ -169,7 +199,10 @@ mod tests {
             .map(String::from)
             .to_vec();
         let m = pairs.metrics(&labels);
-        assert_eq!(m.labels, ["conciliatory", "sceptical", "hawkish", "neutral"]);
+        assert_eq!(
+            m.labels,
+            ["conciliatory", "sceptical", "hawkish", "neutral"]
+        );
         assert!((m.accuracy - 1.0 / 3.0).abs() < 1e-12);
         assert_eq!(m.confusion[3][2], 1);
         assert_eq!(pairs.calibration().reliability.len(), 3);

@@ -79,20 +79,34 @@ fn analogue_corpus_meets_its_targets_and_names_its_sources() {
     let mut articles = BTreeSet::new();
     for r in rows("quotes.csv").iter().chain(&rows("test.csv")) {
         if !r[0].starts_with('a') {
-            assert!(r[6].is_empty(), "{} is not an analogue but names a source", &r[0]);
+            assert!(
+                r[6].is_empty(),
+                "{} is not an analogue but names a source",
+                &r[0]
+            );
             continue;
         }
         analogues += 1;
         neutral += usize::from(&r[3] == "neutral");
         topics.insert(r[4].to_owned());
-        let source = r[6].strip_prefix('s').unwrap_or_else(|| panic!("{}: source '{}'", &r[0], &r[6]));
-        assert!(listed.contains(source), "{}: source s{source} not in SOURCES.md", &r[0]);
+        let source = r[6]
+            .strip_prefix('s')
+            .unwrap_or_else(|| panic!("{}: source '{}'", &r[0], &r[6]));
+        assert!(
+            listed.contains(source),
+            "{}: source s{source} not in SOURCES.md",
+            &r[0]
+        );
         articles.insert(source.to_owned());
     }
     assert!(analogues >= 4000, "{analogues} analogue rows");
     assert!(neutral >= 1200, "{neutral} neutral analogue rows");
     assert!(topics.len() >= 45, "{} analogue topics", topics.len());
-    assert!(articles.len() >= 200, "{} real articles studied", articles.len());
+    assert!(
+        articles.len() >= 200,
+        "{} real articles studied",
+        articles.len()
+    );
 }
 
 #[test]

@@ -45,8 +45,11 @@ fn example_articles_give_spans_speakers_and_labels() {
             row["text"].as_str().unwrap(),
             "span of {row}"
         );
-        assert!(["conciliatory", "sceptical", "hawkish"].contains(&row["label"].as_str().unwrap()));
-        let p: f64 = ["p_conciliatory", "p_sceptical", "p_hawkish"]
+        assert!(
+            ["conciliatory", "sceptical", "hawkish", "neutral"]
+                .contains(&row["label"].as_str().unwrap())
+        );
+        let p: f64 = ["p_conciliatory", "p_sceptical", "p_hawkish", "p_neutral"]
             .iter()
             .map(|k| row[*k].as_f64().unwrap())
             .sum();
@@ -163,7 +166,7 @@ fn collections_carry_ids_dates_and_sources_and_stdin_works() {
         .clone();
     let out = String::from_utf8(out).unwrap();
     assert!(out.starts_with(
-        "article,statement,speaker,start,end,text,label,confidence,p_conciliatory,p_hawkish,p_sceptical,kind\n"
+        "article,statement,speaker,start,end,text,label,confidence,p_conciliatory,p_hawkish,p_neutral,p_sceptical,kind\n"
     ));
     assert!(
         out.lines()
