@@ -133,7 +133,7 @@ fn own_sentence<'a>(
     let end = at + quote.len();
     let mut covering = sentences.iter().filter(|s| s.start < end && at < s.end);
     let first = covering.next()?;
-    let last = covering.last().unwrap_or(first);
+    let last = covering.next_back().unwrap_or(first);
     Some(&article[first.start..last.end])
 }
 

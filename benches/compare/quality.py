@@ -69,6 +69,10 @@ def fasttext_model(texts, labels):
                 f.write(f"__label__{l} {clean(t)}\n")
         return fasttext.train_supervised(f.name, verbose=0, seed=42, thread=1, **kw)
 
+    def label(m, t):
+        # fastText's own predict() breaks on NumPy 2; its C++ core does not.
+        return m.f.predict(clean(t) + "\n", 1, 0.0, "strict")[0][1][9:]
+
     idx = list(range(len(texts)))
     random.Random(42).shuffle(idx)
     cut = int(0.85 * len(idx))
@@ -79,12 +83,12 @@ def fasttext_model(texts, labels):
             for dim in (50, 100):
                 kw = dict(epoch=epoch, lr=0.5, wordNgrams=2, minn=minn, maxn=maxn, dim=dim)
                 m = train([texts[i] for i in tr], [labels[i] for i in tr], **kw)
-                pred = [m.predict(clean(texts[i]))[0][0][9:] for i in va]
+                pred = [label(m, texts[i]) for i in va]
                 acc = sum(p == labels[i] for p, i in zip(pred, va)) / len(va)
                 if best is None or acc > best[0]:
                     best = (acc, kw)
     m = train(texts, labels, **best[1])
-    return (lambda xs: [m.predict(clean(t))[0][0][9:] for t in xs]), str(best[1])
+    return (lambda xs: [label(m, t) for t in xs]), str(best[1])
 
 
 def main():
