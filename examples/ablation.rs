@@ -9,9 +9,11 @@
 //! ```
 //!
 //! A variant is a comma-separated list: `said`, `cues`, `scopes` (tokenizer
-//! scopes), `scopewords`, `mask` (mask names), `max=N` (feature cap),
+//! scopes), `scopewords`, `roles` (cue roles), `mask` (mask names), `max=N` (feature cap),
 //! `mindf=N`, `alpha=A|B|C` (the CV grid), `folds=N`, `word=LO-HI`,
-//! `char=LO-HI` (`0-0` for none). `base` alone is the 3-label-era default.
+//! `char=LO-HI` (`0-0` for none). Every variant starts from the 3-label-era
+//! design (`base`: the text as it is, word 1-2-grams, character 2-5-grams);
+//! today's default is `said,char=0-0,cues,scopes`.
 //! An `--eval` path that is a folder is read as gold-annotated articles.
 
 use std::path::PathBuf;
@@ -30,7 +32,13 @@ fn parse_range(v: &str) -> Result<(usize, usize), String> {
 }
 
 fn params(spec: &str) -> Result<TrainParams, String> {
-    let mut p = TrainParams::default();
+    // Every variant starts from the design of the 3-label model (the text as
+    // it is, word 1-2-grams and character 2-5-grams) and adds what it names.
+    let mut p = TrainParams {
+        tokenizer: stance::tokenize::TokenizerParams::default(),
+        features: stance::features::FeatureParams::default(),
+        ..TrainParams::default()
+    };
     for part in spec.split(',').map(str::trim).filter(|s| !s.is_empty()) {
         let (key, value) = part.split_once('=').unwrap_or((part, ""));
         let num = || {
@@ -44,6 +52,7 @@ fn params(spec: &str) -> Result<TrainParams, String> {
             "cues" => p.features.cues = true,
             "scopes" => p.tokenizer.scopes = true,
             "scopewords" => p.features.scope_words = true,
+            "roles" => p.features.cue_roles = true,
             "mask" => p.tokenizer.mask_names = true,
             "max" => p.features.max_features = num()?,
             "mindf" => p.features.min_df = num()?,

@@ -45,6 +45,12 @@ pub struct FeatureParams {
     /// `w:IF_x` inside a condition (needs the tokenizer's `scopes`).
     #[serde(default)]
     pub scope_words: bool,
+    /// Mark cue categories with the speaker's role: `L:WE_force` when "we",
+    /// "I", "our" or "us" stands shortly before the cue in its clause (the
+    /// speaker's own threat or offer), `L:PASSIVE_blame` after "was", "were",
+    /// "been"... (the speaker or their side is the one accused).
+    #[serde(default)]
+    pub cue_roles: bool,
 }
 
 impl Default for FeatureParams {
@@ -58,6 +64,7 @@ impl Default for FeatureParams {
             said: false,
             cues: false,
             scope_words: false,
+            cue_roles: false,
         }
     }
 }
@@ -135,7 +142,19 @@ pub fn for_each_feature(
         cues.for_each_match(input.text, tokens, |i, category| {
             let tok = &tokens[i];
             let negation = if tok.negated { "NOT_" } else { "" };
-            for (on, scope) in [(true, ""), (tok.contrast, "BUT_"), (tok.condition, "IF_")] {
+            let (we, passive) = if params.cue_roles {
+                roles_before(tokens, i)
+            } else {
+                (false, false)
+            };
+            let scopes = [
+                (true, ""),
+                (tok.contrast, "BUT_"),
+                (tok.condition, "IF_"),
+                (we, "WE_"),
+                (passive, "PASSIVE_"),
+            ];
+            for (on, scope) in scopes {
                 if on {
                     buf.clear();
                     buf.push_str("L:");
@@ -212,6 +231,28 @@ pub fn for_each_feature(
             }
         }
     }
+}
+
+/// Who stands before the cue at `i` in its clause: a first-person word
+/// within five words, and a passive auxiliary right before (one adverb may
+/// stand between: "was repeatedly accused").
+fn roles_before(tokens: &[Token], i: usize) -> (bool, bool) {
+    const FIRST_PERSON: &[&str] = &[
+        "we", "i", "our", "us", "my", "we'll", "we're", "i'm", "i'll",
+    ];
+    const AUXILIARIES: &[&str] = &["was", "were", "been", "being", "is", "are", "be"];
+    let clause = tokens[..i]
+        .iter()
+        .rev()
+        .take_while(|t| t.kind != TokenKind::Punct)
+        .take(5);
+    let mut we = false;
+    let mut passive = false;
+    for (k, t) in clause.enumerate() {
+        we |= FIRST_PERSON.contains(&t.text.as_str());
+        passive |= k < 2 && AUXILIARIES.contains(&t.text.as_str());
+    }
+    (we, passive)
 }
 
 /// A fitted vectorizer: vocabulary and idf weights.
@@ -551,6 +592,50 @@ mod tests {
             assert!(out.iter().any(|n| n == want), "{want} missing from {out:?}");
         }
         assert!(!out.iter().any(|n| n == "L:refusal"), "{out:?}");
+    }
+
+    #[test]
+    fn cue_roles_mark_the_speakers_side() {
+        let cues = Cues::new(
+            [("force", "strike"), ("blame", "accused")]
+                .map(|(c, p)| crate::cues::Cue {
+                    category: c.into(),
+                    phrase: p.into(),
+                })
+                .to_vec(),
+        )
+        .unwrap();
+        let params = FeatureParams {
+            word_ngrams: (0, 0),
+            char_ngrams: (1, 1),
+            cues: true,
+            cue_roles: true,
+            ..FeatureParams::default()
+        };
+        let features = |text: &str| {
+            let toks = tokenize(text, &TokenizerParams::default());
+            let mut out = Vec::new();
+            let input = Input {
+                text,
+                tokens: &toks,
+                verb: None,
+            };
+            for_each_feature(input, &params, Some(&cues), |n| {
+                if n.starts_with("L:") {
+                    out.push(n.to_owned())
+                }
+            });
+            out
+        };
+        assert_eq!(features("we will strike"), ["L:force", "L:WE_force"]);
+        assert_eq!(
+            features("our side was accused"),
+            ["L:blame", "L:WE_blame", "L:PASSIVE_blame"]
+        );
+        assert_eq!(
+            features("they accused us, then strike"),
+            ["L:blame", "L:force"]
+        );
     }
 
     #[test]
