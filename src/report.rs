@@ -1563,6 +1563,7 @@ fn label_color(label: &str, index: usize) -> RGBColor {
         "conciliatory" => RGBColor(42, 157, 143),
         "sceptical" => RGBColor(233, 196, 106),
         "hawkish" => RGBColor(214, 69, 65),
+        "neutral" => RGBColor(112, 141, 171),
         UNCERTAIN => RGBColor(190, 196, 204),
         _ => PALETTE[index % PALETTE.len()],
     }
