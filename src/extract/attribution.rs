@@ -153,8 +153,12 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
         .collect();
     let names = name_words(article, &tokens);
     for (index, (sentence, tokens)) in sentences.iter().zip(tokens).enumerate() {
+        // Sentences never split a quote, so each quote starts in the sentence that holds it.
+        while next_quote < quotes.len() && quotes[next_quote].outer.start < sentence.span.start {
+            next_quote += 1;
+        }
         let first = next_quote;
-        while next_quote < quotes.len() && quotes[next_quote].sentence == index {
+        while next_quote < quotes.len() && quotes[next_quote].outer.start < sentence.span.end {
             next_quote += 1;
         }
         if sentence.heading {
@@ -1409,7 +1413,7 @@ fn trim_quote(article: &str, span: Span) -> Span {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{quotes, sentences};
+    use super::super::{paragraphs, quotes, sentences};
     use super::*;
 
     /// What the speaker phrase of a claim looks like, for comparisons.
@@ -1431,8 +1435,9 @@ mod tests {
     }
 
     fn attribute_text(article: &str) -> Attribution {
-        let sentences = sentences::split(article);
-        let quotes = quotes::find(article, &sentences);
+        let paragraphs = paragraphs::split(article);
+        let quotes = quotes::find(article, &paragraphs);
+        let sentences = sentences::split(article, &paragraphs, &quotes);
         attribute(article, &sentences, &quotes)
     }
 

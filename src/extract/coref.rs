@@ -458,12 +458,13 @@ impl<'a> Resolver<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{attribution, quotes, sentences};
+    use super::super::{attribution, paragraphs, quotes, sentences};
 
     /// Speakers of the claims of `article`, in order.
     fn speakers(article: &str) -> Vec<Option<String>> {
-        let sentences = sentences::split(article);
-        let quotes = quotes::find(article, &sentences);
+        let paragraphs = paragraphs::split(article);
+        let quotes = quotes::find(article, &paragraphs);
+        let sentences = sentences::split(article, &paragraphs, &quotes);
         super::resolve(&attribution::attribute(article, &sentences, &quotes))
     }
 

@@ -32,6 +32,7 @@ mod attribution;
 mod coref;
 pub mod gold;
 mod lexicon;
+mod paragraphs;
 mod quotes;
 mod sentences;
 mod statements;
@@ -117,7 +118,9 @@ impl Span {
 /// The sentences and headings of `article`, in order, as extraction splits
 /// them (paragraphs, abbreviations, quotes holding several sentences).
 pub fn sentence_spans(article: &str) -> Vec<Span> {
-    sentences::split(article)
+    let paragraphs = paragraphs::split(article);
+    let quotes = quotes::find(article, &paragraphs);
+    sentences::split(article, &paragraphs, &quotes)
         .into_iter()
         .map(|s| s.span)
         .collect()
@@ -127,8 +130,9 @@ pub fn sentence_spans(article: &str) -> Vec<Span> {
 ///
 /// Never panics; runs in roughly linear time in the article length.
 pub fn extract(article: &str) -> Vec<Statement> {
-    let sentences = sentences::split(article);
-    let quotes = quotes::find(article, &sentences);
+    let paragraphs = paragraphs::split(article);
+    let quotes = quotes::find(article, &paragraphs);
+    let sentences = sentences::split(article, &paragraphs, &quotes);
     let attribution = attribution::attribute(article, &sentences, &quotes);
     let speakers = coref::resolve(&attribution);
     statements::build(article, &attribution, &speakers)
