@@ -260,7 +260,8 @@ mod tests {
     #[test]
     fn find_scans_text_paragraphs_only() {
         let article = "“One,” he said. “Two.”\nTalks “Stall” Again\n“Three";
-        let paragraphs = super::super::paragraphs::split(article);
+        let paragraphs =
+            super::super::paragraphs::split(article, super::super::paragraphs::First::Detect);
         let quotes = find(article, &paragraphs);
         let got: Vec<(&str, usize)> = quotes
             .iter()

@@ -19,8 +19,8 @@ pub struct Sentence {
     pub span: Span,
     /// Index of its paragraph.
     pub paragraph: usize,
-    /// A headline or subheading line, never a statement.
-    pub heading: bool,
+    /// Running text, a heading (never a statement) or the headline.
+    pub block: Block,
 }
 
 /// Can a sentence start with `c`? Uncased scripts (Arabic, Chinese) always can.
@@ -45,7 +45,7 @@ pub fn split(article: &str, paragraphs: &[Paragraph], quotes: &[Quote]) -> Vec<S
             sentences.push(Sentence {
                 span: paragraph.span,
                 paragraph: index,
-                heading: true,
+                block: paragraph.kind,
             });
         }
     }
@@ -120,7 +120,7 @@ fn push(article: &str, span: Span, paragraph: usize, out: &mut Vec<Sentence>) {
         out.push(Sentence {
             span,
             paragraph,
-            heading: false,
+            block: Block::Text,
         });
     }
 }
@@ -158,7 +158,7 @@ mod tests {
     use super::*;
 
     fn split_text(article: &str) -> Vec<Sentence> {
-        let paragraphs = paragraphs::split(article);
+        let paragraphs = paragraphs::split(article, paragraphs::First::Detect);
         split(article, &paragraphs, &quotes::find(article, &paragraphs))
     }
 
@@ -168,10 +168,10 @@ mod tests {
             .iter()
             .map(|s| {
                 let text = &article[s.span.start..s.span.end];
-                if s.heading {
-                    format!("#{text}")
-                } else {
-                    text.to_string()
+                match s.block {
+                    Block::Text => text.to_string(),
+                    Block::Heading => format!("#{text}"),
+                    Block::Headline => format!("!{text}"),
                 }
             })
             .collect();
@@ -254,7 +254,7 @@ mod tests {
         assert_sentences(
             article,
             &[
-                "#Kovač Rejects Talks",
+                "!Kovač Rejects Talks",
                 "#She spoke first",
                 "and then left.",
                 "#Europe Stays Calm",

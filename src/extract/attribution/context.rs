@@ -20,6 +20,8 @@ pub(super) struct Ctx<'a> {
     pub(super) known: &'a HashSet<String>,
     /// Capitalised words seen inside some sentence: names, not sentence-initial words.
     pub(super) names: &'a HashSet<&'a str>,
+    /// The sentence is the headline: verbs may be capitalised ("Ostland Rejects ...").
+    pub(super) headline: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -51,6 +53,15 @@ impl<'a> Ctx<'a> {
             quoted,
             known,
             names,
+            headline: false,
+        }
+    }
+
+    /// The same sentence read as a headline.
+    pub(super) fn in_headline(self) -> Self {
+        Ctx {
+            headline: true,
+            ..self
         }
     }
 

@@ -80,6 +80,8 @@ pub enum Usage {
     Subject,
     /// Any other full name, used only to find the fullest form of a name.
     Name,
+    /// Names the speaker of the headline, who is found in the text it sums up.
+    Headline,
 }
 
 /// A noun phrase found in a sentence: tokens `start..end` and what they name.

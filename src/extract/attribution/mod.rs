@@ -33,6 +33,7 @@ mod speech;
 
 use std::collections::HashSet;
 
+use super::paragraphs::Block;
 use super::quotes::Quote;
 use super::sentences::Sentence;
 use super::tokens::{Token, tokenize};
@@ -84,15 +85,18 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
     let mut next_quote = 0;
     let tokens: Vec<Vec<Token>> = sentences
         .iter()
-        .map(|s| {
-            if s.heading {
-                Vec::new()
-            } else {
-                tokenize(article, s.span)
-            }
+        .map(|s| match s.block {
+            Block::Text | Block::Headline => tokenize(article, s.span),
+            Block::Heading => Vec::new(),
         })
         .collect();
-    let names = name_words(article, &tokens);
+    // A headline capitalises ordinary words ("Ostland Rejects Summit Call").
+    let text_tokens = sentences
+        .iter()
+        .zip(&tokens)
+        .filter(|(s, _)| s.block == Block::Text)
+        .map(|(_, t)| t.as_slice());
+    let names = name_words(article, text_tokens);
     for (index, (sentence, tokens)) in sentences.iter().zip(tokens).enumerate() {
         // Sentences never split a quote, so each quote starts in the sentence that holds it.
         while next_quote < quotes.len() && quotes[next_quote].outer.start < sentence.span.start {
@@ -102,8 +106,28 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
         while next_quote < quotes.len() && quotes[next_quote].outer.start < sentence.span.end {
             next_quote += 1;
         }
-        if sentence.heading {
+        if sentence.block != Block::Text {
             direct_run = None;
+            if sentence.block == Block::Headline {
+                let ctx = Ctx::new(
+                    article,
+                    sentence.span,
+                    &quotes[first..next_quote],
+                    tokens,
+                    &known,
+                    &names,
+                )
+                .in_headline();
+                if let Some((np, verb)) = ctx.headline() {
+                    let source = Source::Mention(record(&mut out, &mut known, np, Usage::Headline));
+                    out.claims.push(Claim {
+                        span: sentence.span,
+                        kind: StatementKind::Headline,
+                        source,
+                        verb,
+                    });
+                }
+            }
             continue;
         }
         let continues = direct_run.filter(|&(_, previous)| {
@@ -191,9 +215,11 @@ fn record(out: &mut Attribution, known: &mut HashSet<String>, np: Np, usage: Usa
 
 /// Capitalised words seen after another word somewhere in the article: names,
 /// as opposed to ordinary words capitalised at a sentence start ("Fresh calls").
-fn name_words<'a>(article: &'a str, sentences: &[Vec<Token>]) -> HashSet<&'a str> {
+fn name_words<'a, 's>(
+    article: &'a str,
+    sentences: impl Iterator<Item = &'s [Token]>,
+) -> HashSet<&'a str> {
     sentences
-        .iter()
         .flat_map(|tokens| tokens.windows(2))
         .filter(|pair| pair[0].is_word() && pair[1].is_cap())
         .map(|pair| pair[1].stem(article))
@@ -232,7 +258,7 @@ pub(super) mod tests {
     }
 
     pub(super) fn attribute_text(article: &str) -> Attribution {
-        let paragraphs = paragraphs::split(article);
+        let paragraphs = paragraphs::split(article, paragraphs::First::Detect);
         let quotes = quotes::find(article, &paragraphs);
         let sentences = sentences::split(article, &paragraphs, &quotes);
         attribute(article, &sentences, &quotes)

@@ -27,7 +27,7 @@ impl<'a> Ctx<'a> {
     /// A reporting verb at `i`: its length in tokens, its kind, and whether it
     /// is a participle ("saying").
     pub(super) fn verb_at(&self, i: usize) -> Option<(usize, StatementKind, bool)> {
-        let token = self.word(i).filter(|t| !t.is_cap())?;
+        let token = self.word(i).filter(|t| self.headline || !t.is_cap())?;
         let word = token.key(self.article);
         if is_in(lexicon::REPORTING_ADJECTIVES, word) {
             let after_copula = i > 0 && self.is(i - 1, lexicon::COPULAS);
@@ -36,7 +36,7 @@ impl<'a> Ctx<'a> {
         let forms = lexicon::reporting_verb_forms(&word.to_ascii_lowercase());
         let next = self
             .word(i + 1)
-            .filter(|t| !t.is_cap())
+            .filter(|t| self.headline || !t.is_cap())
             .map(|t| t.key(self.article));
         let phrasal = forms.iter().find(|(second, _)| {
             second.is_some_and(|second| next.is_some_and(|n| second.eq_ignore_ascii_case(n)))
@@ -159,6 +159,21 @@ impl<'a> Ctx<'a> {
         let mut np = found?.np()?;
         self.add_gender_cue_after(&mut np, v + len, to);
         Some((np, Some(self.span_of(v, len))))
+    }
+
+    /// The speaker and verb of a headline that reports what someone said:
+    /// "Ostland rejects summit call", "‘We will not move,’ says Marić",
+    /// "Marić: ‘We will not move’".
+    pub(super) fn headline(&self) -> Option<(Np, Option<Span>)> {
+        if let Some(Direct {
+            speaker: Some(np),
+            verb,
+            ..
+        }) = self.direct()
+        {
+            return Some((np, verb));
+        }
+        self.speech().map(|(np, _, verb)| (np, verb))
     }
 
     /// Indirect speech or a reported speech act: the first reporting verb with
