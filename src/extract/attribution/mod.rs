@@ -213,20 +213,25 @@ fn record(out: &mut Attribution, known: &mut HashSet<String>, np: Np, usage: Usa
     out.mentions.len() - 1
 }
 
-/// Capitalised words seen after another word somewhere in the article: names,
-/// as opposed to ordinary words capitalised at a sentence start ("Fresh calls").
+/// Capitalised words seen after another word, or with a possessive,
+/// somewhere in the article: names, as opposed to ordinary words capitalised
+/// at a sentence start ("Fresh calls").
 fn name_words<'a, 's>(
     article: &'a str,
     sentences: impl Iterator<Item = &'s [Token]>,
 ) -> HashSet<&'a str> {
-    sentences
-        .flat_map(|tokens| tokens.windows(2))
-        .filter(|pair| pair[0].is_word() && pair[1].is_cap())
-        .map(|pair| pair[1].stem(article))
-        .collect()
+    let mut names = HashSet::new();
+    for tokens in sentences {
+        for (i, token) in tokens.iter().enumerate() {
+            let after_word = i > 0 && tokens[i - 1].is_word();
+            if token.is_cap() && (after_word || token.is_possessive()) {
+                names.insert(token.stem(article));
+            }
+        }
+    }
+    names
 }
 
-/// What a sentence turned out to be.
 /// What a sentence turned out to be.
 enum Outcome {
     Direct(Direct),
