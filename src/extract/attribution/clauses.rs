@@ -113,6 +113,11 @@ impl<'a> Ctx<'a> {
         let mut end = v;
         let mut skipped = 0;
         while end > floor && skipped < 4 {
+            if let Some(start) = self.time_before(end, floor) {
+                end = start;
+                skipped += 1;
+                continue;
+            }
             let Some(t) = self.word(end - 1).filter(|t| !t.is_cap()) else {
                 break;
             };
@@ -125,6 +130,39 @@ impl<'a> Ctx<'a> {
             skipped += 1;
         }
         end
+    }
+
+    /// Where a time phrase ending right before token `end` starts: "on
+    /// Monday", "late Wednesday", "Tuesday evening", "on March 3", "last
+    /// week", "yesterday". "The Council on Monday said": the time is no part
+    /// of the speaker.
+    pub(super) fn time_before(&self, end: usize, floor: usize) -> Option<usize> {
+        let mut k = end;
+        let at = |k: usize, list: &[&str]| k > floor && self.is(k - 1, list);
+        if at(k, lexicon::PARTS_OF_DAY) && at(k - 1, lexicon::DAYS) {
+            k -= 1;
+        }
+        let number = |k: usize| {
+            k > floor
+                && self
+                    .word(k - 1)
+                    .is_some_and(|t| t.key(self.article).chars().all(|c| c.is_ascii_digit()))
+        };
+        if at(k, lexicon::DAYS) {
+            k -= 1;
+        } else if (number(k) && at(k - 1, lexicon::MONTHS))
+            || (at(k, lexicon::PERIODS) && at(k - 1, &["last", "this", "next"]))
+        {
+            k -= 2;
+        } else {
+            return None;
+        }
+        let mut modifiers = 0;
+        while modifiers < 2 && at(k, lexicon::TIME_MODIFIERS) {
+            k -= 1;
+            modifiers += 1;
+        }
+        Some(k)
     }
 
     /// The noun phrase starting at `from` (after connectives and an
@@ -221,9 +259,53 @@ impl<'a> Ctx<'a> {
         if !self.is_comma(np.end) {
             return None;
         }
-        let words = self.appositive_words(np.end + 1, verb);
-        np.add_cues(words);
+        let from = np.end + 1;
+        self.add_appositive(&mut np, from, verb);
         Some(Found::Np(np))
+    }
+
+    /// Takes in an appositive in tokens `from..to` (up to a comma): its words
+    /// become roles, and a name whose appositive is headed by a body noun
+    /// ("Portlabor, the dockers' union representing ...") is that body.
+    pub(super) fn add_appositive(&self, np: &mut Np, from: usize, to: usize) {
+        np.add_cues(self.appositive_words(from, to));
+        let Form::Person(name) = &np.form else {
+            return;
+        };
+        // The head: a body noun ending the first run of content words, or
+        // followed by a participle ("the union representing ...").
+        let to = to.min(self.len());
+        let run_end = (from..to)
+            .find(|&i| {
+                self.is_comma(i)
+                    || self.word(i).is_none()
+                    || (self.is_function(i) && !self.is(i, lexicon::DETERMINERS))
+            })
+            .unwrap_or(to);
+        let participle = |i: usize| {
+            let key = self.key(i);
+            key.ends_with("ing") || key.ends_with("ed")
+        };
+        let head = (from..run_end).find(|&i| {
+            let t = &self.tokens[i];
+            !t.is_cap()
+                && !t.is_possessive()
+                && is_in(lexicon::BODIES, self.key(i))
+                && (i + 1 == run_end || participle(i + 1))
+        });
+        if let Some(head) = head {
+            let text = name.join(" ");
+            let mut words: Vec<String> = name.iter().map(|w| w.to_lowercase()).collect();
+            let head = self.key(head).to_lowercase();
+            words.push(head.clone());
+            np.form = Form::Body {
+                text,
+                head,
+                words,
+                plural: false,
+            };
+            np.gender = Gender::Unknown;
+        }
     }
 
     /// Lowercase words of an appositive, up to `to` or the next comma.
@@ -266,7 +348,7 @@ impl<'a> Ctx<'a> {
         if !named(&np) {
             return None;
         }
-        np.add_cues(self.appositive_words(earlier + 1, comma));
+        self.add_appositive(&mut np, earlier + 1, comma);
         Some(Found::Np(np))
     }
 
@@ -328,8 +410,8 @@ impl<'a> Ctx<'a> {
         if let Found::Np(np) = &mut found
             && self.is_comma(np.end)
         {
-            let words = self.appositive_words(np.end + 1, to);
-            np.add_cues(words);
+            let from = np.end + 1;
+            self.add_appositive(np, from, to);
         }
         Some(found)
     }
@@ -407,6 +489,61 @@ mod tests {
     use super::super::Usage;
     use super::super::tests::{ClaimCase, assert_claims, attribute_text};
     use super::*;
+
+    #[test]
+    fn time_between_subject_and_verb_is_no_part_of_the_speaker() {
+        let cases: &[ClaimCase] = &[
+            (
+                "The Varden Council on Monday vowed a “firm” answer.",
+                &[("firm", "body:the Varden Council", Indirect)],
+            ),
+            (
+                "The Ostmark Security Council late Wednesday said it was worried.",
+                &[("worried", "body:the Ostmark Security Council", Indirect)],
+            ),
+            (
+                "Portlabor, the dockers’ union, on Monday rejected the offer.",
+                &[("offer", "body:Portlabor", Reported)],
+            ),
+            (
+                "Kestmar’s Foreign Ministry Tuesday evening condemned the drills.",
+                &[("drills", "body:Kestmar’s Foreign Ministry", Reported)],
+            ),
+            (
+                "Ilse Kaarma on March 3 said the port would reopen.",
+                &[("reopen", "Ilse Kaarma", Indirect)],
+            ),
+            (
+                "The rebels last week threatened a new offensive.",
+                &[("offensive", "body:the rebels", Reported)],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn a_name_whose_appositive_is_a_body_noun_is_a_body() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Portlabor, the union representing 6,000 dockers, said the strike would go on.",
+                &[("go on", "body:Portlabor", Indirect)],
+            ),
+            (
+                "Dravos, a 12-nation trading bloc, urged restraint.",
+                &[("restraint", "body:Dravos", Reported)],
+            ),
+            // a person's appositive names a role, not a body
+            (
+                "Ilse Kaarma, head of the union, said the strike would go on.",
+                &[("go on", "Ilse Kaarma", Indirect)],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
 
     #[test]
     fn roles_relatives_passives_descriptors_and_particles() {
