@@ -435,6 +435,33 @@ pub const PERIODS: &[&str] = &["week", "weekend", "month", "year", "night", "mor
 /// Words before a time phrase's head ("on Monday", "late Wednesday", "last week").
 pub const TIME_MODIFIERS: &[&str] = &["on", "late", "early", "last", "this", "next", "earlier"];
 
+/// Words that join two clauses after a comma or semicolon; a sentence is cut
+/// before one when the clause after it has a speaker of its own ("..., while
+/// Y said ...").
+pub const CLAUSE_JOINERS: &[&str] = &[
+    "while", "whereas", "but", "even as", "and", "although", "though", "yet", "as",
+];
+
+/// Relatives that open a clause with its own speaker ("..., which Tehran denies").
+pub const RELATIVE_SPEECH_OPENERS: &[&str] = &["which"];
+
+/// Nouns for what was said that open a clause with its own speaker after a
+/// determiner ("..., a charge Tehran denies").
+pub const CHARGE_NOUNS: &[&str] = &[
+    "charge",
+    "accusation",
+    "claim",
+    "allegation",
+    "assertion",
+    "suggestion",
+    "view",
+    "notion",
+    "characterisation",
+    "characterization",
+    "description",
+    "version",
+];
+
 /// Words that start a sentence without being part of its subject.
 #[rustfmt::skip]
 pub const CONNECTIVES: &[&str] = &[

@@ -57,6 +57,33 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// Tokens `from..to` as a clause of their own, without a trailing comma
+    /// or semicolon: its span is theirs, and its subjects are found in it.
+    pub(super) fn part(&self, from: usize, to: usize) -> Ctx<'a> {
+        let mut to = to.min(self.len());
+        while to > from && (self.is_comma(to - 1) || self.tokens[to - 1].is_punct(';')) {
+            to -= 1;
+        }
+        let from = from.min(to);
+        let sentence = match (
+            self.tokens.get(from),
+            to.checked_sub(1).and_then(|l| self.tokens.get(l)),
+        ) {
+            (Some(first), Some(last)) if from < to => Span::new(first.span.start, last.span.end),
+            _ => Span::new(self.sentence.end, self.sentence.end),
+        };
+        Ctx {
+            article: self.article,
+            sentence,
+            quotes: self.quotes,
+            tokens: self.tokens[from..to].to_vec(),
+            quoted: self.quoted[from..to].to_vec(),
+            known: self.known,
+            names: self.names,
+            headline: self.headline,
+        }
+    }
+
     /// The same sentence read as a headline.
     pub(super) fn in_headline(self) -> Self {
         Ctx {

@@ -28,6 +28,7 @@
 mod clauses;
 mod context;
 mod mentions;
+mod parts;
 mod phrases;
 mod speech;
 
@@ -41,6 +42,7 @@ use super::{Span, StatementKind};
 use context::Ctx;
 use mentions::Np;
 pub use mentions::{Form, Gender, Mention, Pronoun, Usage};
+use parts::Part;
 use speech::Direct;
 
 /// Most tokens a noun phrase may span.
@@ -147,10 +149,13 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
             ctx.push_names(&mut out.mentions);
             if let Some(direct) = ctx.direct() {
                 Outcome::Direct(direct)
-            } else if let Some((np, kind, verb)) = ctx.speech() {
-                Outcome::Speech(np, kind, verb)
             } else {
-                Outcome::Narration(ctx.narration_subject())
+                let parts = ctx.speech_parts();
+                if parts.is_empty() {
+                    Outcome::Narration(ctx.narration_subject())
+                } else {
+                    Outcome::Speech(parts)
+                }
             }
         };
         match (outcome, continues) {
@@ -184,14 +189,17 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
                 });
                 direct_run = Some((out.claims.len() - 1, index));
             }
-            (Outcome::Speech(np, kind, verb), _) => {
-                let source = Source::Mention(record(&mut out, &mut known, np, Usage::Speaker));
-                out.claims.push(Claim {
-                    span: sentence.span,
-                    kind,
-                    source,
-                    verb,
-                });
+            (Outcome::Speech(parts), _) => {
+                for part in parts {
+                    let np = part.speaker;
+                    let source = Source::Mention(record(&mut out, &mut known, np, Usage::Speaker));
+                    out.claims.push(Claim {
+                        span: part.span,
+                        kind: part.kind,
+                        source,
+                        verb: part.verb,
+                    });
+                }
             }
             (Outcome::Narration(Some(np)), _) => {
                 record(&mut out, &mut known, np, Usage::Subject);
@@ -235,7 +243,8 @@ fn name_words<'a, 's>(
 /// What a sentence turned out to be.
 enum Outcome {
     Direct(Direct),
-    Speech(Np, StatementKind, Option<Span>),
+    /// One statement per part (clause) with its own speaker.
+    Speech(Vec<Part>),
     Narration(Option<Np>),
 }
 

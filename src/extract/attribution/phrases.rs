@@ -118,9 +118,14 @@ impl<'a> Ctx<'a> {
         let company_name = body_head > start
             && self.is(body_head, lexicon::ORG_NAME_HEADS)
             && self.is_name_word(body_head - 1);
+        // "the Red Crescent", "the United Nations": people take no "the".
+        let the_name = self.is(start, &["the"])
+            && end > start + 1
+            && (start + 1..end).all(|i| self.is_name_word(i) && !self.is(i, lexicon::TITLES));
         if self.is_body_word(body_head)
             || has_and
             || company_name
+            || the_name
             || (single && is_acronym(self.key(end - 1)))
         {
             return Some(body(body_head));
