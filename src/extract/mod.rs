@@ -286,7 +286,9 @@ The Courier notes that the two sides last met in Geneva.";
         for text in ["Mediator Steps", "Details of", "in 2019", "last met"] {
             assert_no_statement(&statements, article, text);
         }
-        assert_eq!(statements.len(), 9, "{statements:#?}");
+        assert_eq!(statements.len(), 10, "{statements:#?}");
+        // Narration between two quotes is in neither.
+        assert_no_statement(&statements, article, "told reporters");
     }
 
     #[test]

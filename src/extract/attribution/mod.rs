@@ -159,12 +159,15 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
             }
         };
         match (outcome, continues) {
+            // A bare quote right after the previous one ("“We waited.” “We
+            // are tired.”") continues it; narration between them ("the
+            // minister said.") makes it a statement of its own.
             (
                 Outcome::Direct(Direct {
                     span, bare: true, ..
                 }),
                 Some((claim, _)),
-            ) => {
+            ) if only_marks_between(article, out.claims[claim].span.end, span.start) => {
                 out.claims[claim].span.end = span.end;
                 direct_run = Some((claim, index));
             }
@@ -208,6 +211,13 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
         }
     }
     out
+}
+
+/// Nothing but quote marks, closing punctuation and spaces in `article[from..to]`.
+fn only_marks_between(article: &str, from: usize, to: usize) -> bool {
+    article
+        .get(from..to)
+        .is_some_and(|gap| !gap.chars().any(char::is_alphanumeric))
 }
 
 /// Records a mention and returns its index; a speaker's surname becomes known.

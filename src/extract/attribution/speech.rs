@@ -329,13 +329,32 @@ mod tests {
                 "«Nous sommes prêts», a dit Roux.",
                 &[("Nous sommes prêts", "<previous>", Direct)],
             ),
+            // narration between two quotes: two statements, never one with the narration
             (
                 "‘We are ready,’ Roux said. ‘We always were.’",
-                &[("We are ready,’ Roux said. ‘We always were.", "Roux", Direct)],
+                &[
+                    ("We are ready", "Roux", Direct),
+                    ("We always were.", "<previous>", Direct),
+                ],
+            ),
+            (
+                "\"We are ready,\" the minister said. \"But not at any price.\"",
+                &[
+                    ("We are ready", "role:the minister", Direct),
+                    ("But not at any price.", "<previous>", Direct),
+                ],
+            ),
+            // nothing but marks between: one statement of two quoted parts
+            (
+                "“We waited.” “We are tired.”",
+                &[("We waited.” “We are tired.", "<previous>", Direct)],
             ),
             (
                 "\"Both sides are here,\" she said. \"A deal is possible.\"",
-                &[("A deal is possible.", "pronoun:she", Direct)],
+                &[
+                    ("Both sides are here", "pronoun:she", Direct),
+                    ("A deal is possible.", "<previous>", Direct),
+                ],
             ),
             (
                 "Roux said: “We will not move.”",
