@@ -1032,11 +1032,12 @@ pub fn aggregate_articles(
         for s in statements {
             let (label, confidence) = decide(model.labels(), &s.probabilities, min_confidence);
             let rounded = |p: f64| fixed(&p.to_string()).unwrap_or(0);
+            let text = s.text_in(&article).to_owned();
             aggregate.add(ScoredRow {
                 article: article.id.clone(),
                 statement: s.index as u64,
                 speaker: s.speaker,
-                text: article.text[s.start..s.end].to_owned(),
+                text,
                 label: aggregate.labels.iter().position(|l| l == label),
                 confidence: rounded(confidence),
                 probabilities: order.iter().map(|&i| rounded(s.probabilities[i])).collect(),

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::articles::Article;
 use crate::error::Result;
-use crate::extract::{StatementKind, extract};
+use crate::extract::{StatementKind, extract, extract_titled};
 use crate::model::Model;
 
 /// One statement of an article with its stance probabilities.
@@ -21,24 +21,53 @@ pub struct ScoredStatement {
     pub start: usize,
     /// Byte offset one past its end.
     pub end: usize,
-    /// Direct quote, indirect speech or reported speech act.
+    /// Direct quote, indirect speech, reported speech act or headline. A
+    /// headline of an article with a `title` indexes the title, not the text.
     pub kind: StatementKind,
     /// Probability per model label, in model label order.
     pub probabilities: Vec<f64>,
 }
 
+impl ScoredStatement {
+    /// The statement's text: from the article's title for a headline when
+    /// the article has one, else from its text.
+    pub fn text_in<'a>(&self, article: &'a Article) -> &'a str {
+        let source = match (&article.title, self.kind) {
+            (Some(title), StatementKind::Headline) => title,
+            _ => &article.text,
+        };
+        source.get(self.start..self.end).unwrap_or_default()
+    }
+}
+
 /// Finds every statement in `text` and labels it.
 pub fn score_article(model: &Model, text: &str) -> Vec<ScoredStatement> {
-    extract(text)
+    score_titled(model, None, text)
+}
+
+/// Finds every statement of an article, its title as the headline when it
+/// has one ([`extract_titled`]), and labels it.
+pub fn score_titled(model: &Model, title: Option<&str>, text: &str) -> Vec<ScoredStatement> {
+    let statements = match title {
+        Some(title) => extract_titled(title, text),
+        None => extract(text),
+    };
+    statements
         .into_iter()
         .enumerate()
-        .map(|(index, s)| ScoredStatement {
-            index,
-            probabilities: model.predict_statement(text, &s),
-            speaker: s.speaker,
-            start: s.start,
-            end: s.end,
-            kind: s.kind,
+        .map(|(index, s)| {
+            let source = match (title, s.kind) {
+                (Some(title), StatementKind::Headline) => title,
+                _ => text,
+            };
+            ScoredStatement {
+                index,
+                probabilities: model.predict_statement(source, &s),
+                speaker: s.speaker,
+                start: s.start,
+                end: s.end,
+                kind: s.kind,
+            }
         })
         .collect()
 }
@@ -81,7 +110,7 @@ impl<I: Iterator<Item = Result<Article>>> Iterator for ScoreArticles<'_, I> {
                 .into_par_iter()
                 .map(|item| {
                     item.map(|a| {
-                        let statements = score_article(model, &a.text);
+                        let statements = score_titled(model, a.title.as_deref(), &a.text);
                         (a, statements)
                     })
                 })

@@ -178,6 +178,43 @@ fn collections_carry_ids_dates_and_sources_and_stdin_works() {
 }
 
 #[test]
+fn a_collection_title_is_the_headline_and_its_span_indexes_the_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let title = "Vellmark vows ‘mirror response’ to new duties";
+    let text = "BRENSK (AFP) - Vellmark’s government said on Tuesday it would answer the duties “in kind.”";
+    let jsonl = dir.path().join("c.jsonl");
+    let row = serde_json::json!({"id": "v1", "title": title, "text": text});
+    std::fs::write(&jsonl, format!("{row}\n")).unwrap();
+    let csv = dir.path().join("c.csv");
+    let mut writer = csv::Writer::from_path(&csv).unwrap();
+    writer.write_record(["id", "title", "text"]).unwrap();
+    writer.write_record(["v2", title, text]).unwrap();
+    writer.flush().unwrap();
+    let rows = score_jsonl(&[jsonl.as_os_str(), csv.as_os_str()]);
+    assert_eq!(rows.len(), 4, "{rows:#?}");
+    for pair in rows.chunks(2) {
+        let (headline, body) = (&pair[0], &pair[1]);
+        assert_eq!(headline["kind"], "headline");
+        assert_eq!(headline["statement"], 0);
+        assert_eq!(headline["text"], title);
+        let (start, end) = (
+            headline["start"].as_u64().unwrap() as usize,
+            headline["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&title[start..end], title);
+        assert_eq!(headline["speaker"], "Vellmark’s government");
+        // The text's statement keeps its offsets into the text, dateline left out.
+        assert_eq!(body["kind"], "indirect");
+        let (start, end) = (
+            body["start"].as_u64().unwrap() as usize,
+            body["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[start..end], body["text"].as_str().unwrap());
+        assert!(text[start..end].starts_with("Vellmark’s government said"));
+    }
+}
+
+#[test]
 fn min_confidence_marks_uncertain_and_keeps_probabilities() {
     let path: PathBuf = root().join("data/articles/rail-strike.txt");
     let rows = score_jsonl(&[

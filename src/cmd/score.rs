@@ -129,7 +129,7 @@ fn write_article(
             s.speaker.clone().map_or(Cell::Null, Cell::Str),
             Cell::Int(s.start as u64),
             Cell::Int(s.end as u64),
-            Cell::Str(article.text[s.start..s.end].to_owned()),
+            Cell::Str(s.text_in(article).to_owned()),
             Cell::Str(label.to_owned()),
             Cell::Num(confidence),
         ];

@@ -21,6 +21,7 @@
 
 use std::collections::HashMap;
 
+use super::StatementKind;
 use super::attribution::{Attribution, Form, Gender, Mention, Pronoun, Source, Usage};
 use super::lexicon;
 
@@ -152,18 +153,51 @@ pub fn resolve(attribution: &Attribution) -> Vec<Option<String>> {
         .map(|(i, m)| resolver.resolve(i, m))
         .collect();
     let mut previous = None;
-    attribution
+    let mut entities: Vec<Option<usize>> = attribution
         .claims
         .iter()
         .map(|claim| {
+            if claim.kind == StatementKind::Headline {
+                return None;
+            }
             let entity = match claim.source {
                 Source::Mention(i) => entity_of.get(i).copied().flatten(),
                 Source::Previous => previous,
             };
             previous = entity;
-            entity.map(|e| resolver.entities[e].canonical())
+            entity
         })
+        .collect();
+    for (c, claim) in attribution.claims.iter().enumerate() {
+        if let (StatementKind::Headline, Source::Mention(m)) = (claim.kind, claim.source) {
+            let after = entities[c + 1..].iter().flatten().copied();
+            entities[c] = resolver.headline(m, &attribution.mentions[m], after);
+        }
+    }
+    entities
+        .into_iter()
+        .map(|e| e.map(|e| resolver.entities[e].canonical()))
         .collect()
+}
+
+/// How many of the first statements after a headline may be the one it sums up.
+const HEADLINE_REACH: usize = 3;
+
+/// A word of a name or role as compared with a headline's words: lowercase,
+/// without a possessive or a plural "s" ("Farmers'" = "farmer", "rebels" =
+/// "rebel").
+fn headline_word(word: &str) -> String {
+    let lower = word.to_lowercase().replace('\u{2019}', "'");
+    let stem = lower
+        .strip_suffix("'s")
+        .or_else(|| lower.strip_suffix('\''))
+        .unwrap_or(&lower);
+    let stem = if stem.len() > 3 && stem.ends_with('s') && !stem.ends_with("ss") {
+        &stem[..stem.len() - 1]
+    } else {
+        stem
+    };
+    stem.to_string()
 }
 
 struct Resolver<'a> {
@@ -205,7 +239,51 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// The speaker of a headline: among the first statements after it, the
+    /// one whose speaker's name shares a word with the headline's
+    /// ("Castellan" for "Castellan Mining"), else the first (the lead a
+    /// headline sums up: "Aid chief says ..." for the coordinator the lead
+    /// names), else the headline's own phrase.
+    fn headline(
+        &mut self,
+        index: usize,
+        mention: &Mention,
+        after: impl Iterator<Item = usize>,
+    ) -> Option<usize> {
+        let words: Vec<String> = match &mention.form {
+            Form::Person(name) => name.iter().map(|w| headline_word(w)).collect(),
+            Form::Body { words, .. } => words.iter().map(|w| headline_word(w)).collect(),
+            Form::Role { text, .. } => text.split_whitespace().map(headline_word).collect(),
+            Form::Pronoun(_) => Vec::new(),
+        };
+        let words: Vec<String> = words
+            .into_iter()
+            .filter(|w| !lexicon::is_in(lexicon::FUNCTION_WORDS, w))
+            .collect();
+        let candidates: Vec<usize> = after.take(HEADLINE_REACH).collect();
+        let shares_word = |e: usize| {
+            let canonical = self.entities[e].canonical();
+            canonical
+                .split_whitespace()
+                .any(|w| words.contains(&headline_word(w)))
+        };
+        if let Some(&e) = candidates.iter().find(|&&e| shares_word(e)) {
+            return Some(e);
+        }
+        if let Some(&lead) = candidates.first() {
+            return Some(lead);
+        }
+        let mention = Mention {
+            usage: Usage::Speaker,
+            ..mention.clone()
+        };
+        self.resolve(index, &mention)
+    }
+
     fn resolve(&mut self, index: usize, mention: &Mention) -> Option<usize> {
+        if mention.usage == Usage::Headline {
+            return None;
+        }
         if mention.usage == Usage::Name {
             // A company's name makes it known to "the company" later on.
             if let Form::Body {
@@ -458,12 +536,13 @@ impl<'a> Resolver<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{attribution, quotes, sentences};
+    use super::super::{attribution, paragraphs, quotes, sentences};
 
     /// Speakers of the claims of `article`, in order.
     fn speakers(article: &str) -> Vec<Option<String>> {
-        let sentences = sentences::split(article);
-        let quotes = quotes::find(article, &sentences);
+        let paragraphs = paragraphs::split(article, paragraphs::First::Detect);
+        let quotes = quotes::find(article, &paragraphs);
+        let sentences = sentences::split(article, &paragraphs, &quotes);
         super::resolve(&attribution::attribute(article, &sentences, &quotes))
     }
 

@@ -409,6 +409,59 @@ pub const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "immediately",
 ];
 
+/// Days, and words standing for one, that head a time phrase ("on Monday",
+/// "late Wednesday", "yesterday").
+#[rustfmt::skip]
+pub const DAYS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+    "yesterday", "tonight", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
+    "sun",
+];
+
+/// Months, full and abbreviated, that head a date ("on March 3", "Nov. 26").
+#[rustfmt::skip]
+pub const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+];
+
+/// Parts of a day after a day ("Monday evening").
+pub const PARTS_OF_DAY: &[&str] = &["morning", "afternoon", "evening", "night"];
+
+/// Periods after "last", "this" or "next" ("last week").
+pub const PERIODS: &[&str] = &["week", "weekend", "month", "year", "night", "morning"];
+
+/// Words before a time phrase's head ("on Monday", "late Wednesday", "last week").
+pub const TIME_MODIFIERS: &[&str] = &["on", "late", "early", "last", "this", "next", "earlier"];
+
+/// Words that join two clauses after a comma or semicolon; a sentence is cut
+/// before one when the clause after it has a speaker of its own ("..., while
+/// Y said ...").
+pub const CLAUSE_JOINERS: &[&str] = &[
+    "while", "whereas", "but", "even as", "and", "although", "though", "yet", "as",
+];
+
+/// Relatives that open a clause with its own speaker ("..., which Tehran denies").
+pub const RELATIVE_SPEECH_OPENERS: &[&str] = &["which"];
+
+/// Nouns for what was said that open a clause with its own speaker after a
+/// determiner ("..., a charge Tehran denies").
+pub const CHARGE_NOUNS: &[&str] = &[
+    "charge",
+    "accusation",
+    "claim",
+    "allegation",
+    "assertion",
+    "suggestion",
+    "view",
+    "notion",
+    "characterisation",
+    "characterization",
+    "description",
+    "version",
+];
+
 /// Words that start a sentence without being part of its subject.
 #[rustfmt::skip]
 pub const CONNECTIVES: &[&str] = &[

@@ -32,12 +32,15 @@ mod attribution;
 mod coref;
 pub mod gold;
 mod lexicon;
+mod paragraphs;
 mod quotes;
 mod sentences;
 mod statements;
 mod tokens;
 
 use serde::Serialize;
+
+use paragraphs::First;
 
 /// One statement found in an article.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -69,15 +72,20 @@ pub enum StatementKind {
     Indirect,
     /// A reported speech act ("X dismissed the offer as ..."); the span is the sentence.
     Reported,
+    /// The headline, when it reports what someone said ("India slams US over
+    /// oil tariff"); the span is the headline. From [`extract_titled`], the
+    /// span indexes the title, not the text.
+    Headline,
 }
 
 impl StatementKind {
-    /// The kind as written in outputs: `direct`, `indirect` or `reported`.
+    /// The kind as written in outputs: `direct`, `indirect`, `reported` or `headline`.
     pub fn as_str(self) -> &'static str {
         match self {
             StatementKind::Direct => "direct",
             StatementKind::Indirect => "indirect",
             StatementKind::Reported => "reported",
+            StatementKind::Headline => "headline",
         }
     }
 }
@@ -117,7 +125,9 @@ impl Span {
 /// The sentences and headings of `article`, in order, as extraction splits
 /// them (paragraphs, abbreviations, quotes holding several sentences).
 pub fn sentence_spans(article: &str) -> Vec<Span> {
-    sentences::split(article)
+    let paragraphs = paragraphs::split(article, First::Detect);
+    let quotes = quotes::find(article, &paragraphs);
+    sentences::split(article, &paragraphs, &quotes)
         .into_iter()
         .map(|s| s.span)
         .collect()
@@ -125,10 +135,76 @@ pub fn sentence_spans(article: &str) -> Vec<Span> {
 
 /// Finds every statement in `article`, in order of appearance.
 ///
+/// The first line is the headline when a blank line follows it and it reads
+/// like one (short, no final full stop); it is a statement when it reports
+/// what someone said.
+///
 /// Never panics; runs in roughly linear time in the article length.
 pub fn extract(article: &str) -> Vec<Statement> {
-    let sentences = sentences::split(article);
-    let quotes = quotes::find(article, &sentences);
+    run(article, First::Detect)
+}
+
+/// Finds every statement of an article whose headline comes apart from its
+/// text, as a collection's `title` field does.
+///
+/// A statement of kind [`StatementKind::Headline`] indexes `title`
+/// (`title[start..end]`, and its `speaker_span` and `verb` too); every other
+/// statement indexes `text`. The title is always read as the headline, and
+/// the text's own first line never is. Speakers are resolved across both: a
+/// headline's speaker is that of the statement in the text it sums up.
+///
+/// ```
+/// use stance::extract::{extract_titled, StatementKind};
+///
+/// let title = "Ostland rejects summit call";
+/// let text = "The Ostland foreign ministry dismissed the proposal as “theatre for the cameras.”";
+/// let statements = extract_titled(title, text);
+/// assert_eq!(statements[0].kind, StatementKind::Headline);
+/// assert_eq!(&title[statements[0].start..statements[0].end], title);
+/// assert_eq!(statements[0].speaker.as_deref(), Some("the Ostland foreign ministry"));
+/// assert!(text[statements[1].start..statements[1].end].contains("theatre"));
+/// ```
+pub fn extract_titled(title: &str, text: &str) -> Vec<Statement> {
+    if title.trim().is_empty() {
+        return extract(text);
+    }
+    // One article, "title\n\ntext". The title's line breaks become as many
+    // spaces as they have bytes, so offsets into the title stay valid.
+    let mut joined = String::with_capacity(title.len() + 2 + text.len());
+    for c in title.chars() {
+        if paragraphs::is_line_break(c) {
+            joined.extend(std::iter::repeat_n(' ', c.len_utf8()));
+        } else {
+            joined.push(c);
+        }
+    }
+    joined.push_str("\n\n");
+    let shift = joined.len();
+    joined.push_str(text);
+    let back = |span: Span| Span::new(span.start - shift, span.end - shift);
+    run(&joined, First::Headline)
+        .into_iter()
+        .filter_map(|mut s| {
+            if s.kind == StatementKind::Headline {
+                return (s.end <= title.len()).then_some(s);
+            }
+            if s.start < shift {
+                return None;
+            }
+            (s.start, s.end) = (s.start - shift, s.end - shift);
+            s.speaker_span = s.speaker_span.filter(|w| w.start >= shift).map(back);
+            s.verb = s.verb.filter(|v| v.start >= shift).map(back);
+            Some(s)
+        })
+        .collect()
+}
+
+/// The pipeline: paragraphs, quotes, sentences, attribution, coreference,
+/// statements.
+fn run(article: &str, first: First) -> Vec<Statement> {
+    let paragraphs = paragraphs::split(article, first);
+    let quotes = quotes::find(article, &paragraphs);
+    let sentences = sentences::split(article, &paragraphs, &quotes);
     let attribution = attribution::attribute(article, &sentences, &quotes);
     let speakers = coref::resolve(&attribution);
     statements::build(article, &attribution, &speakers)
@@ -164,7 +240,7 @@ mod tests {
         );
     }
 
-    use StatementKind::{Direct, Indirect, Reported};
+    use StatementKind::{Direct, Headline, Indirect, Reported};
 
     #[test]
     fn a_whole_article() {
@@ -180,6 +256,12 @@ He would attend “if invited,” according to the Daily Courier.\n\
 The Courier notes that the two sides last met in Geneva.";
         let statements = extract(article);
         let cases: &[(&str, Option<&str>, StatementKind)] = &[
+            // the headline sums up the lead
+            (
+                "Ostland Rejects Summit Call",
+                Some("the Ostland foreign ministry"),
+                Headline,
+            ),
             (
                 "theatre for the cameras",
                 Some("the Ostland foreign ministry"),
@@ -201,16 +283,62 @@ The Courier notes that the two sides last met in Geneva.";
         for &(text, speaker, kind) in cases {
             assert_statement(&statements, article, text, speaker, kind);
         }
-        for text in [
-            "Ostland Rejects",
-            "Mediator Steps",
-            "Details of",
-            "in 2019",
-            "last met",
-        ] {
+        for text in ["Mediator Steps", "Details of", "in 2019", "last met"] {
             assert_no_statement(&statements, article, text);
         }
-        assert_eq!(statements.len(), 8, "{statements:#?}");
+        assert_eq!(statements.len(), 10, "{statements:#?}");
+        // Narration between two quotes is in neither.
+        assert_no_statement(&statements, article, "told reporters");
+    }
+
+    #[test]
+    fn headlines_report_speech_and_datelines_are_furniture() {
+        let article = "Vellmark says it is ‘not interested’ in talks\n\n\
+BRENSK, Vellmark (AFP) — Vellmark said on Friday it would not join the talks.\n\
+“Not now,” Foreign Minister Ilse Kaarma told reporters.";
+        let statements = extract(article);
+        assert_statement(
+            &statements,
+            article,
+            "not interested",
+            Some("Vellmark"),
+            Headline,
+        );
+        assert_statement(
+            &statements,
+            article,
+            "would not join",
+            Some("Vellmark"),
+            Indirect,
+        );
+        assert_no_statement(&statements, article, "BRENSK");
+        assert_no_statement(&statements, article, "AFP");
+        assert_eq!(statements.len(), 3, "{statements:#?}");
+        // A headline that reports no speech is no statement.
+        assert_eq!(
+            extract("Storm closes the harbour\n\nThe port was shut.").len(),
+            0
+        );
+    }
+
+    #[test]
+    fn a_title_apart_from_the_text_is_the_headline_with_its_own_offsets() {
+        let title = "Harbour union\ncalls pay offer ‘an insult’";
+        let text = "Harbour union calls offer\n\nThe dockers’ union, Portlabor, rejected the offer on Monday.";
+        let statements = extract_titled(title, text);
+        assert_eq!(statements.len(), 2, "{statements:#?}");
+        let headline = &statements[0];
+        assert_eq!(headline.kind, Headline);
+        assert_eq!(&title[headline.start..headline.end], title);
+        let verb = headline.verb.unwrap();
+        assert_eq!(&title[verb.start..verb.end], "calls");
+        assert_eq!(headline.speaker.as_deref(), Some("Portlabor"));
+        // The text's own first line is not a headline; the rest indexes the text.
+        let body = &statements[1];
+        assert!(text[body.start..body.end].starts_with("The dockers’ union"));
+        let who = body.speaker_span.unwrap();
+        assert_eq!(&text[who.start..who.end], "Portlabor");
+        assert_eq!(extract_titled("  ", text), extract(text));
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! apostrophe.
 
 use super::Span;
-use super::sentences::Sentence;
+use super::paragraphs::{Block, Paragraph};
 
 /// One top-level quotation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,38 +19,26 @@ pub struct Quote {
     pub inner: Span,
     /// False when the paragraph ended before a closing mark.
     pub closed: bool,
-    /// Index of the sentence that holds the quote.
-    pub sentence: usize,
+    /// Index of the paragraph that holds the quote.
+    pub paragraph: usize,
 }
 
-/// Finds the quotes of every non-heading sentence, in order.
-pub fn find(article: &str, sentences: &[Sentence]) -> Vec<Quote> {
+/// Finds the quotes of every text paragraph, in order: each paragraph is
+/// scanned once, and later steps (sentences, attribution) read the result.
+pub fn find(article: &str, paragraphs: &[Paragraph]) -> Vec<Quote> {
     let mut quotes = Vec::new();
-    let mut first = 0;
-    while first < sentences.len() {
-        let paragraph = sentences[first].paragraph;
-        let mut last = first;
-        while last + 1 < sentences.len() && sentences[last + 1].paragraph == paragraph {
-            last += 1;
+    for (index, paragraph) in paragraphs.iter().enumerate() {
+        if paragraph.kind != Block::Text {
+            continue;
         }
-        if !sentences[first].heading {
-            let span = Span::new(sentences[first].span.start, sentences[last].span.end);
-            let mut s = first;
-            for (outer, inner, closed) in scan(article, span) {
-                while s < last && sentences[s].span.end <= outer.start {
-                    s += 1;
-                }
-                let end = sentences[s].span.end;
-                let clamp = |span: Span| Span::new(span.start.min(end), span.end.min(end));
-                quotes.push(Quote {
-                    outer: clamp(outer),
-                    inner: clamp(inner),
-                    closed,
-                    sentence: s,
-                });
-            }
+        for (outer, inner, closed) in scan(article, paragraph.span) {
+            quotes.push(Quote {
+                outer,
+                inner,
+                closed,
+                paragraph: index,
+            });
         }
-        first = last + 1;
     }
     quotes
 }
@@ -79,7 +67,7 @@ struct Open {
 /// A top-level single mark left open at the paragraph end was an apostrophe
 /// after all: the scan is redone without it (a few times at most, then without
 /// any single marks), which keeps the work linear.
-pub fn scan(article: &str, paragraph: Span) -> Vec<(Span, Span, bool)> {
+fn scan(article: &str, paragraph: Span) -> Vec<(Span, Span, bool)> {
     let mut apostrophes = Vec::new();
     for _ in 0..4 {
         match scan_once(article, paragraph, &apostrophes, true) {
@@ -270,14 +258,15 @@ mod tests {
     }
 
     #[test]
-    fn find_assigns_quotes_to_sentences_per_paragraph() {
-        let article = "“One,” he said. “Two.”\n“Three";
-        let sentences = super::super::sentences::split(article);
-        let quotes = find(article, &sentences);
+    fn find_scans_text_paragraphs_only() {
+        let article = "“One,” he said. “Two.”\nTalks “Stall” Again\n“Three";
+        let paragraphs =
+            super::super::paragraphs::split(article, super::super::paragraphs::First::Detect);
+        let quotes = find(article, &paragraphs);
         let got: Vec<(&str, usize)> = quotes
             .iter()
-            .map(|q| (&article[q.inner.start..q.inner.end], q.sentence))
+            .map(|q| (&article[q.inner.start..q.inner.end], q.paragraph))
             .collect();
-        assert_eq!(got, [("One,", 0), ("Two.", 1), ("Three", 2)]);
+        assert_eq!(got, [("One,", 0), ("Two.", 0), ("Three", 2)]);
     }
 }

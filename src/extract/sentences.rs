@@ -1,15 +1,15 @@
-//! Paragraphs, headings and sentences.
+//! Sentences: each text paragraph split into sentences; a heading is one unit.
 //!
-//! Every line break ends a paragraph, and a paragraph always ends a sentence.
-//! A short line without final punctuation is a heading: its own unit, never a
-//! statement. Inside a paragraph a sentence ends at `.`, `!`, `?` or an
-//! ellipsis followed by a space and a capital, digit or opening quote, except
-//! after an abbreviation ("Gen.", "Mr.", "Jan. 31"), an initial ("J. R.
-//! Smith"), a dotted acronym that does not end the sentence ("the U.S. State
+//! Inside a paragraph a sentence ends at `.`, `!`, `?` or an ellipsis
+//! followed by a space and a capital, digit or opening quote, except after an
+//! abbreviation ("Gen.", "Mr.", "Jan. 31"), an initial ("J. R. Smith"), a
+//! dotted acronym that does not end the sentence ("the U.S. State
 //! Department"), or inside a quotation, so a quote that holds several
-//! sentences stays in one.
+//! sentences stays in one. The quotations come from the `quotes` step, which
+//! scans each paragraph once.
 
-use super::quotes;
+use super::paragraphs::{Block, Paragraph, is_closing, is_opening, is_terminator};
+use super::quotes::Quote;
 use super::{Span, lexicon};
 
 /// A sentence or heading, trimmed of surrounding whitespace.
@@ -17,35 +17,10 @@ use super::{Span, lexicon};
 pub struct Sentence {
     /// The sentence text in the article.
     pub span: Span,
-    /// Index of its paragraph; each line is a paragraph.
+    /// Index of its paragraph.
     pub paragraph: usize,
-    /// A headline or subheading line, never a statement.
-    pub heading: bool,
-}
-
-/// Headings are at most this many words long.
-const MAX_HEADING_WORDS: usize = 20;
-
-fn is_line_break(c: char) -> bool {
-    matches!(
-        c,
-        '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' | '\u{0b}' | '\u{0c}'
-    )
-}
-
-fn is_terminator(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？' | '؟')
-}
-
-fn is_closing(c: char) -> bool {
-    matches!(c, '”' | '"' | '’' | '\'' | '»' | ')' | ']' | '“')
-}
-
-fn is_opening(c: char) -> bool {
-    matches!(
-        c,
-        '“' | '"' | '‘' | '\'' | '«' | '„' | '(' | '[' | '¿' | '¡'
-    )
+    /// Running text, a heading (never a statement) or the headline.
+    pub block: Block,
 }
 
 /// Can a sentence start with `c`? Uncased scripts (Arabic, Chinese) always can.
@@ -53,47 +28,37 @@ fn starts_sentence(c: char) -> bool {
     c.is_numeric() || is_opening(c) || (c.is_alphabetic() && !c.is_lowercase())
 }
 
-/// Splits `article` into sentences and headings, in order.
-pub fn split(article: &str) -> Vec<Sentence> {
+/// Splits the paragraphs of `article` into sentences and headings, in order;
+/// `quotes` are those of [`quotes::find`](super::quotes::find).
+pub fn split(article: &str, paragraphs: &[Paragraph], quotes: &[Quote]) -> Vec<Sentence> {
     let mut sentences = Vec::new();
-    let mut paragraph = 0;
-    let mut line_start = 0;
-    let breaks = article.char_indices().filter(|&(_, c)| is_line_break(c));
-    for (line_end, c) in breaks.chain(std::iter::once((article.len(), '\n'))) {
-        let line = Span::new(line_start, line_end).trim(article);
-        line_start = line_end + c.len_utf8();
-        if line.is_empty() {
-            continue;
+    let mut next_quote = 0;
+    for (index, paragraph) in paragraphs.iter().enumerate() {
+        let first = next_quote;
+        while next_quote < quotes.len() && quotes[next_quote].paragraph == index {
+            next_quote += 1;
         }
-        if is_heading(&article[line.start..line.end]) {
-            sentences.push(Sentence {
-                span: line,
-                paragraph,
-                heading: true,
-            });
+        if paragraph.kind == Block::Text {
+            let quotes = &quotes[first..next_quote];
+            split_paragraph(article, paragraph.span, index, quotes, &mut sentences);
         } else {
-            split_paragraph(article, line, paragraph, &mut sentences);
+            sentences.push(Sentence {
+                span: paragraph.span,
+                paragraph: index,
+                block: paragraph.kind,
+            });
         }
-        paragraph += 1;
     }
     sentences
 }
 
-/// A short line without final punctuation, and not an unclosed quotation.
-fn is_heading(line: &str) -> bool {
-    let last = line.chars().next_back().unwrap_or('.');
-    let punctuated = is_terminator(last) || is_closing(last) || matches!(last, ':' | ';' | ',');
-    let double_marks = line
-        .chars()
-        .filter(|c| matches!(c, '“' | '”' | '„' | '«' | '»' | '"'))
-        .count();
-    let balanced = double_marks % 2 == 0;
-    let opens_quote = line.starts_with(is_opening);
-    !punctuated && !opens_quote && balanced && line.split_whitespace().count() <= MAX_HEADING_WORDS
-}
-
-fn split_paragraph(article: &str, paragraph: Span, index: usize, out: &mut Vec<Sentence>) {
-    let quotes = quotes::scan(article, paragraph);
+fn split_paragraph(
+    article: &str,
+    paragraph: Span,
+    index: usize,
+    quotes: &[Quote],
+    out: &mut Vec<Sentence>,
+) {
     let mut quote = 0;
     let text = &article[paragraph.start..paragraph.end];
     let mut start = 0;
@@ -127,13 +92,10 @@ fn split_paragraph(article: &str, paragraph: Span, index: usize, out: &mut Vec<S
             continue;
         }
         let boundary = paragraph.start + run_end;
-        while quote < quotes.len() && quotes[quote].0.end <= boundary {
+        while quote < quotes.len() && quotes[quote].outer.end <= boundary {
             quote += 1;
         }
-        if quotes
-            .get(quote)
-            .is_some_and(|(outer, _, _)| outer.start < boundary)
-        {
+        if quotes.get(quote).is_some_and(|q| q.outer.start < boundary) {
             continue;
         }
         push(
@@ -158,7 +120,7 @@ fn push(article: &str, span: Span, paragraph: usize, out: &mut Vec<Sentence>) {
         out.push(Sentence {
             span,
             paragraph,
-            heading: false,
+            block: Block::Text,
         });
     }
 }
@@ -192,18 +154,24 @@ fn ends_sentence_after(before: &str, after: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::{paragraphs, quotes};
     use super::*;
+
+    fn split_text(article: &str) -> Vec<Sentence> {
+        let paragraphs = paragraphs::split(article, paragraphs::First::Detect);
+        split(article, &paragraphs, &quotes::find(article, &paragraphs))
+    }
 
     /// Checks the sentence texts of `article`; headings are marked with a leading `#`.
     fn assert_sentences(article: &str, expected: &[&str]) {
-        let got: Vec<String> = split(article)
+        let got: Vec<String> = split_text(article)
             .iter()
             .map(|s| {
                 let text = &article[s.span.start..s.span.end];
-                if s.heading {
-                    format!("#{text}")
-                } else {
-                    text.to_string()
+                match s.block {
+                    Block::Text => text.to_string(),
+                    Block::Heading => format!("#{text}"),
+                    Block::Headline => format!("!{text}"),
                 }
             })
             .collect();
@@ -286,14 +254,14 @@ mod tests {
         assert_sentences(
             article,
             &[
-                "#Kovač Rejects Talks",
+                "!Kovač Rejects Talks",
                 "#She spoke first",
                 "and then left.",
                 "#Europe Stays Calm",
                 "“We wait”",
             ],
         );
-        let paragraphs: Vec<usize> = split(article).iter().map(|s| s.paragraph).collect();
+        let paragraphs: Vec<usize> = split_text(article).iter().map(|s| s.paragraph).collect();
         assert_eq!(paragraphs, [0, 1, 2, 3, 4]);
     }
 }

@@ -126,9 +126,12 @@ pub fn tokenize(article: &str, span: Span) -> Vec<Token> {
         }
         let mut j = i + 1;
         loop {
+            let digit_before = first(j - 1).is_some_and(|c| c.is_ascii_digit());
             match (first(j), first(j + 1)) {
                 (Some(c), _) if is_word_char(c) => j += 1,
                 (Some(c), Some(next)) if is_joiner(c) && is_word_char(next) => j += 2,
+                // "9,000": a thousands separator is no comma.
+                (Some(','), Some(next)) if digit_before && next.is_ascii_digit() => j += 2,
                 _ => break,
             }
         }
@@ -254,10 +257,14 @@ mod tests {
                 ],
             ),
             (
-                "public-sector 3.5",
+                "public-sector 3.5 9,000 9, 000",
                 &[
                     ("public-sector", "public-sector", false, false),
                     ("3.5", "3.5", false, false),
+                    ("9,000", "9,000", false, false),
+                    ("9", "9", false, false),
+                    (",", ",", false, false),
+                    ("000", "000", false, false),
                 ],
             ),
             (

@@ -1,0 +1,648 @@
+//! Clauses: where a reporting verb's subject stands. Right before the verb
+//! (auxiliaries and adverbs skipped), at the start of the clause when an
+//! appositive stands between, before a relative "who", after a passive "by",
+//! after an inverted verb, or as the head of a postmodified phrase.
+
+use super::super::lexicon::{self, is_in};
+use super::MAX_PHRASE;
+use super::context::Ctx;
+use super::mentions::{Form, Found, Gender, Np, gender_of};
+
+/// What stands right before a verb.
+pub(super) enum Before {
+    Found(Found),
+    /// A comma at this token: an appositive or an inserted phrase.
+    Comma(usize),
+    Nothing,
+}
+
+/// Most tokens of an introductory phrase ("After meeting X in Y, ...").
+const MAX_INTRO: usize = 30;
+/// Most tokens after a verb searched for a gender cue ("said she had ...").
+const GENDER_CUE_WINDOW: usize = 4;
+
+impl<'a> Ctx<'a> {
+    /// What stands right before the verb at `v`, not looking before `floor`.
+    pub(super) fn before(&self, v: usize, floor: usize) -> Before {
+        let end = self.skip_back(v, floor);
+        if end == floor {
+            return Before::Nothing;
+        }
+        if self.is_comma(end - 1) {
+            return Before::Comma(end - 1);
+        }
+        let Some(head) = self.word(end - 1) else {
+            return Before::Nothing;
+        };
+        if head.is_possessive() {
+            return Before::Nothing;
+        }
+        if self.is(end - 1, lexicon::PRONOUNS) {
+            return self
+                .classify(end - 1, end)
+                .map_or(Before::Nothing, Before::Found);
+        }
+        let bodyish = self.is_body_word(end - 1);
+        let mut start = end - 1;
+        while start > floor && end - start < MAX_PHRASE {
+            let p = start - 1;
+            let Some(t) = self.word(p) else { break };
+            if self.is(p, lexicon::DETERMINERS) {
+                start = p;
+                // "Miners at the Cerro Alto mine": the group before the preposition.
+                let joined = p >= floor + 2
+                    && self.is(p - 1, lexicon::GROUP_PREPOSITIONS)
+                    && self.is_body_word(p - 2);
+                if !joined {
+                    break;
+                }
+                start = p - 2;
+                continue;
+            }
+            if self.is(p, lexicon::QUANTIFIERS) {
+                start = p;
+                continue;
+            }
+            if t.is_possessive() {
+                if !bodyish {
+                    break;
+                }
+                start = p;
+                continue;
+            }
+            let joins = |word: &str| self.key(p).eq_ignore_ascii_case(word) && p > floor;
+            let preposition = p > floor
+                && (self.is(p, lexicon::GROUP_PREPOSITIONS) || self.named_body_preposition(p));
+            let owner = |i: usize| self.is_body_word(i) || (joins("of") && self.is_name_word(i));
+            if preposition && owner(p - 1) {
+                start = p - 1;
+                continue;
+            }
+            if joins("and") && self.is_name_word(p - 1) && self.is_name_word(start) {
+                start = p - 1;
+                continue;
+            }
+            let stop = self.is_function(p)
+                || self.is(p, lexicon::BETWEEN_SUBJECT_AND_VERB)
+                || self.is_verb(p)
+                || (t.is_cap() && lexicon::NOT_NAMES.contains(&t.stem(self.article)));
+            if stop {
+                break;
+            }
+            start = p;
+        }
+        if start > floor
+            && self.is(start - 1, lexicon::POSTMODIFIER_PREPOSITIONS)
+            && let Some(found) = self.postmodified_subject(start - 1, end, floor)
+        {
+            return Before::Found(found);
+        }
+        // "Fresh calls for ...": a lone sentence-initial word before a verb
+        // form that could be a noun is only a surname if seen as a name elsewhere.
+        let verb_for_sure = self.is(v, lexicon::UNAMBIGUOUS_VERBS) || self.key(v).ends_with("ed");
+        match self.classify(start, end) {
+            Some(Found::Np(np)) if self.bare_unknown(&np) && !verb_for_sure => Before::Nothing,
+            Some(found) => Before::Found(found),
+            None => Before::Nothing,
+        }
+    }
+
+    /// Where the words between a subject and the verb at `v` begin: auxiliaries
+    /// and adverbs ("has repeatedly", "was") are skipped, at most four.
+    pub(super) fn skip_back(&self, v: usize, floor: usize) -> usize {
+        let mut end = v;
+        let mut skipped = 0;
+        while end > floor && skipped < 4 {
+            if let Some(start) = self.time_before(end, floor) {
+                end = start;
+                skipped += 1;
+                continue;
+            }
+            let Some(t) = self.word(end - 1).filter(|t| !t.is_cap()) else {
+                break;
+            };
+            let key = t.key(self.article);
+            let adverb = key.len() > 3 && key.ends_with("ly") && !key.eq_ignore_ascii_case("only");
+            if !(adverb || is_in(lexicon::BETWEEN_SUBJECT_AND_VERB, key)) {
+                break;
+            }
+            end -= 1;
+            skipped += 1;
+        }
+        end
+    }
+
+    /// Where a time phrase ending right before token `end` starts: "on
+    /// Monday", "late Wednesday", "Tuesday evening", "on March 3", "last
+    /// week", "yesterday". "The Council on Monday said": the time is no part
+    /// of the speaker.
+    pub(super) fn time_before(&self, end: usize, floor: usize) -> Option<usize> {
+        let mut k = end;
+        let at = |k: usize, list: &[&str]| k > floor && self.is(k - 1, list);
+        if at(k, lexicon::PARTS_OF_DAY) && at(k - 1, lexicon::DAYS) {
+            k -= 1;
+        }
+        let number = |k: usize| {
+            k > floor
+                && self
+                    .word(k - 1)
+                    .is_some_and(|t| t.key(self.article).chars().all(|c| c.is_ascii_digit()))
+        };
+        if at(k, lexicon::DAYS) {
+            k -= 1;
+        } else if (number(k) && at(k - 1, lexicon::MONTHS))
+            || (at(k, lexicon::PERIODS) && at(k - 1, &["last", "this", "next"]))
+        {
+            k -= 2;
+        } else {
+            return None;
+        }
+        let mut modifiers = 0;
+        while modifiers < 2 && at(k, lexicon::TIME_MODIFIERS) {
+            k -= 1;
+            modifiers += 1;
+        }
+        Some(k)
+    }
+
+    /// The noun phrase starting at `from` (after connectives and an
+    /// introductory phrase when `sentence_start`), ending before `to`.
+    pub(super) fn subject_after(
+        &self,
+        from: usize,
+        to: usize,
+        sentence_start: bool,
+    ) -> Option<Found> {
+        let to = to.min(self.len());
+        let mut i = from;
+        if sentence_start {
+            while i < to && self.is(i, lexicon::CONNECTIVES) {
+                i += 1;
+                if self.is_comma(i) {
+                    i += 1;
+                }
+            }
+            if i < to && self.is(i, lexicon::INTRO_WORDS) {
+                i = (i..to.min(i + MAX_INTRO)).find(|&c| self.is_comma(c))? + 1;
+                while i < to && self.is(i, lexicon::CONNECTIVES) {
+                    i += 1;
+                }
+            }
+        }
+        if i >= to {
+            return None;
+        }
+        if self.is(i, lexicon::PRONOUNS) {
+            return self.classify(i, i + 1);
+        }
+        let mut j = i;
+        while j < to && j - i < MAX_PHRASE {
+            let Some(t) = self.word(j) else { break };
+            if j > i {
+                if self.is(j, lexicon::DETERMINERS) {
+                    break;
+                }
+                let of = self.key(j).eq_ignore_ascii_case("of");
+                if of
+                    && (self.is_name_word(j - 1) || self.is_body_word(j - 1))
+                    && self.word(j + 1).is_some()
+                {
+                    j += 1;
+                    continue;
+                }
+                let stop = self.is_function(j)
+                    || self.is(j, lexicon::BETWEEN_SUBJECT_AND_VERB)
+                    || self.is_verb(j)
+                    || (t.is_cap() && lexicon::NOT_NAMES.contains(&t.stem(self.article)));
+                if stop {
+                    break;
+                }
+            } else if self.is_function(j)
+                && !self.is(j, lexicon::NAME_PARTICLES)
+                && !self.is(j, lexicon::POSSESSIVE_DETERMINERS)
+            {
+                return None;
+            }
+            j += 1;
+        }
+        let found = (i + 1..=j).rev().find_map(|k| self.classify(i, k))?;
+        Some(self.with_appositive_name(found, to))
+    }
+
+    /// A lone capitalised word opening the sentence, never seen inside one:
+    /// more likely an ordinary word ("Fresh calls for ...") than a surname.
+    pub(super) fn bare_unknown(&self, np: &Np) -> bool {
+        match &np.form {
+            Form::Person(name) => {
+                name.len() == 1
+                    && np.roles.is_empty()
+                    && self.at_sentence_start(np.start)
+                    && !self.names.contains(name[0].as_str())
+            }
+            _ => false,
+        }
+    }
+
+    /// "X, appositive, said": the phrase that opens the clause, if a comma
+    /// follows it, with the appositive's words as roles.
+    pub(super) fn appositive_subject(
+        &self,
+        from: usize,
+        comma: usize,
+        verb: usize,
+        sentence_start: bool,
+    ) -> Option<Found> {
+        let found = self.subject_after(from, comma, sentence_start)?;
+        let Found::Np(mut np) = found else {
+            return Some(Found::Source);
+        };
+        if !self.is_comma(np.end) {
+            return None;
+        }
+        let from = np.end + 1;
+        self.add_appositive(&mut np, from, verb);
+        Some(Found::Np(np))
+    }
+
+    /// Takes in an appositive in tokens `from..to` (up to a comma): its words
+    /// become roles, and a name whose appositive is headed by a body noun
+    /// ("Portlabor, the dockers' union representing ...") is that body.
+    pub(super) fn add_appositive(&self, np: &mut Np, from: usize, to: usize) {
+        np.add_cues(self.appositive_words(from, to));
+        let Form::Person(name) = &np.form else {
+            return;
+        };
+        // The head: a body noun ending the first run of content words, or
+        // followed by a participle ("the union representing ...").
+        let to = to.min(self.len());
+        let run_end = (from..to)
+            .find(|&i| {
+                self.is_comma(i)
+                    || self.word(i).is_none()
+                    || (self.is_function(i) && !self.is(i, lexicon::DETERMINERS))
+            })
+            .unwrap_or(to);
+        let participle = |i: usize| {
+            let key = self.key(i);
+            key.ends_with("ing") || key.ends_with("ed")
+        };
+        let head = (from..run_end).find(|&i| {
+            let t = &self.tokens[i];
+            !t.is_cap()
+                && !t.is_possessive()
+                && is_in(lexicon::BODIES, self.key(i))
+                && (i + 1 == run_end || participle(i + 1))
+        });
+        if let Some(head) = head {
+            let text = name.join(" ");
+            let mut words: Vec<String> = name.iter().map(|w| w.to_lowercase()).collect();
+            let head = self.key(head).to_lowercase();
+            words.push(head.clone());
+            np.form = Form::Body {
+                text,
+                head,
+                words,
+                plural: false,
+            };
+            np.gender = Gender::Unknown;
+        }
+    }
+
+    /// Lowercase words of an appositive, up to `to` or the next comma.
+    pub(super) fn appositive_words(&self, from: usize, to: usize) -> Vec<String> {
+        (from..to.min(self.len()))
+            .take_while(|&i| !self.is_comma(i))
+            .filter_map(|i| self.word(i))
+            .map(|t| t.key(self.article).to_lowercase())
+            .filter(|w| !lexicon::is_in(lexicon::DETERMINERS, w))
+            .collect()
+    }
+
+    /// "Priya Raghunathan, the party's spokesperson, who has urged ...": the
+    /// person a relative "who" before the verb at `v` refers to.
+    pub(super) fn relative_subject(&self, v: usize) -> Option<Found> {
+        let end = self.skip_back(v, 0);
+        if end < 2 || !self.is(end - 1, &["who"]) || !self.is_comma(end - 2) {
+            return None;
+        }
+        let comma = end - 2;
+        let named = |found: &Np| match &found.form {
+            Form::Person(_) => true,
+            Form::Body { .. } => self.tokens[found.end - 1].is_cap(),
+            _ => false,
+        };
+        if let Before::Found(Found::Np(np)) = self.before(comma, 0)
+            && named(&np)
+        {
+            return Some(Found::Np(np));
+        }
+        // Across an appositive to the name before it.
+        let lowest = comma.saturating_sub(MAX_PHRASE);
+        let earlier = (lowest..comma).rev().find(|&k| self.word(k).is_none())?;
+        if !self.is_comma(earlier) {
+            return None;
+        }
+        let Before::Found(Found::Np(mut np)) = self.before(earlier, 0) else {
+            return None;
+        };
+        if !named(&np) {
+            return None;
+        }
+        self.add_appositive(&mut np, earlier + 1, comma);
+        Some(Found::Np(np))
+    }
+
+    /// "Residents of the village of Ostra said", "Sofia Marchetti of the
+    /// Centre for Security Studies said": the walk back from the verb stopped
+    /// at a preposition, so what it found is the object of a postmodifier. The
+    /// subject is the leftmost group or name followed by a preposition.
+    pub(super) fn postmodified_subject(
+        &self,
+        preposition: usize,
+        end: usize,
+        floor: usize,
+    ) -> Option<Found> {
+        let lowest = floor.max(preposition.saturating_sub(MAX_PHRASE));
+        let mut head = None;
+        let mut k = preposition;
+        while k > lowest {
+            k -= 1;
+            let Some(t) = self.word(k) else { break };
+            let before_preposition = self.is(k + 1, lexicon::POSTMODIFIER_PREPOSITIONS);
+            if before_preposition && (self.is_body_word(k) || self.is_name_word(k)) {
+                head = Some(k);
+                continue;
+            }
+            let joiner =
+                self.is(k, lexicon::DETERMINERS) || self.is(k, lexicon::POSTMODIFIER_PREPOSITIONS);
+            let stop = self.is_function(k)
+                || self.is(k, lexicon::BETWEEN_SUBJECT_AND_VERB)
+                || self.is_verb(k)
+                || (t.is_cap() && lexicon::NOT_NAMES.contains(&t.stem(self.article)));
+            if stop && !joiner {
+                break;
+            }
+        }
+        let head = head?;
+        if self.is_body_word(head) {
+            let opener = head > floor
+                && (self.is(head - 1, lexicon::DETERMINERS)
+                    || self.is(head - 1, lexicon::QUANTIFIERS));
+            return self.classify(head - usize::from(opener), end);
+        }
+        let mut start = head;
+        while start > floor
+            && (self.is_name_word(start - 1) || self.is(start - 1, lexicon::NAME_PARTICLES))
+        {
+            start -= 1;
+        }
+        let mut found = self.classify(start, head + 1)?;
+        if let Found::Np(np) = &mut found {
+            np.add_cues(self.appositive_words(head + 2, end));
+        }
+        Some(found)
+    }
+
+    /// Inverted attribution ("said Kovač", "said the minister"), with the
+    /// appositive that may follow it.
+    pub(super) fn inverted_subject(&self, from: usize, to: usize) -> Option<Found> {
+        let mut found = self.subject_after(from, to, false)?;
+        if let Found::Np(np) = &mut found
+            && self.is_comma(np.end)
+        {
+            let from = np.end + 1;
+            self.add_appositive(np, from, to);
+        }
+        Some(found)
+    }
+
+    /// "The talks will resume, said a spokesman.": an inverted subject in
+    /// indirect speech, only after a saying verb and only if the phrase ends
+    /// the clause (so "..., accused Norland of ..." is not read as Norland speaking).
+    pub(super) fn inverted_speech_subject(
+        &self,
+        verb: usize,
+        len: usize,
+        to: usize,
+    ) -> Option<Found> {
+        if len != 1 || !self.is(verb, lexicon::INVERTING_VERBS) {
+            return None;
+        }
+        let found = self.inverted_subject(verb + 1, to)?;
+        let ends_clause = match &found {
+            Found::Np(np) => np.end >= to || self.word(np.end).is_none(),
+            Found::Source => true,
+        };
+        ends_clause.then_some(found)
+    }
+
+    /// The agent of a passive reporting verb: "it was said by one senior
+    /// manager at the airline", "were described as “...” by a senior official".
+    pub(super) fn passive_agent(&self, v: usize, len: usize, to: usize) -> Option<Found> {
+        let key = self.key(v);
+        let participle = key.ends_with("ed") || is_in(lexicon::IRREGULAR_PARTICIPLES, key);
+        let end = self.skip_back(v, 0);
+        let passive =
+            participle && end < v && (end..v).any(|i| self.is(i, lexicon::PASSIVE_AUXILIARIES));
+        if !passive {
+            return None;
+        }
+        let mut unquoted = 0;
+        let mut k = v + len;
+        // Bounded, quoted words included, to keep extraction linear.
+        let to = to.min(k + 3 * MAX_PHRASE);
+        while k < to && unquoted <= MAX_PHRASE / 2 {
+            if self.quoted[k] {
+                k += 1;
+                continue;
+            }
+            if self.is_comma(k) || self.is_verb(k) {
+                return None;
+            }
+            if self.key(k).eq_ignore_ascii_case("by") && self.word(k).is_some() {
+                let found = self.subject_after(k + 1, to, false)?;
+                return Some(self.with_postmodifier(found, to));
+            }
+            unquoted += 1;
+            k += 1;
+        }
+        None
+    }
+
+    pub(super) fn add_gender_cue_after(&self, np: &mut Np, from: usize, to: usize) {
+        if !matches!(np.form, Form::Person(_)) || np.gender != Gender::Unknown {
+            return;
+        }
+        let end = to.min(from + GENDER_CUE_WINDOW).min(self.len());
+        for i in from..end {
+            if self.is(i, lexicon::PRONOUN_CUES) {
+                np.gender = gender_of(self.key(i));
+                return;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::StatementKind::{Indirect, Reported};
+    use super::super::Usage;
+    use super::super::tests::{ClaimCase, assert_claims, attribute_text};
+    use super::*;
+
+    #[test]
+    fn time_between_subject_and_verb_is_no_part_of_the_speaker() {
+        let cases: &[ClaimCase] = &[
+            (
+                "The Varden Council on Monday vowed a “firm” answer.",
+                &[("firm", "body:the Varden Council", Indirect)],
+            ),
+            (
+                "The Ostmark Security Council late Wednesday said it was worried.",
+                &[("worried", "body:the Ostmark Security Council", Indirect)],
+            ),
+            (
+                "Portlabor, the dockers’ union, on Monday rejected the offer.",
+                &[("offer", "body:Portlabor", Reported)],
+            ),
+            (
+                "Kestmar’s Foreign Ministry Tuesday evening condemned the drills.",
+                &[("drills", "body:Kestmar’s Foreign Ministry", Reported)],
+            ),
+            (
+                "Ilse Kaarma on March 3 said the port would reopen.",
+                &[("reopen", "Ilse Kaarma", Indirect)],
+            ),
+            (
+                "The rebels last week threatened a new offensive.",
+                &[("offensive", "body:the rebels", Reported)],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn a_name_whose_appositive_is_a_body_noun_is_a_body() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Portlabor, the union representing 6,000 dockers, said the strike would go on.",
+                &[("go on", "body:Portlabor", Indirect)],
+            ),
+            (
+                "Dravos, a 12-nation trading bloc, urged restraint.",
+                &[("restraint", "body:Dravos", Reported)],
+            ),
+            // a person's appositive names a role, not a body
+            (
+                "Ilse Kaarma, head of the union, said the strike would go on.",
+                &[("go on", "Ilse Kaarma", Indirect)],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn roles_relatives_passives_descriptors_and_particles() {
+        let cases: &[ClaimCase] = &[
+            // a role with a postmodifier before the appositive name
+            (
+                "The French envoy to the talks, Marc Olivet, told reporters the deadline would slip.",
+                &[("deadline would slip", "Marc Olivet", Indirect)],
+            ),
+            // a relative "who" after an appositive
+            (
+                "The row has also drawn in Lena Vasquez, the party’s housing spokeswoman, who has repeatedly urged ministers to freeze rents.",
+                &[("freeze rents", "Lena Vasquez", Reported)],
+            ),
+            // a relative "who" right after the name
+            (
+                "Officials met Oskar Brandt, who has warned that the levy will ruin farmers, on Monday.",
+                &[("ruin farmers", "Oskar Brandt", Indirect)],
+            ),
+            // passive agents, with the body a role belongs to
+            (
+                "The offer would be “a trap”, it was said by one senior adviser at the bank, who asked not to be named.",
+                &[("a trap", "role:one senior adviser at the bank", Indirect)],
+            ),
+            (
+                "The proposal was described as “unworkable” by a senior diplomat.",
+                &[("unworkable", "role:a senior diplomat", Reported)],
+            ),
+            (
+                "The strike was condemned as “reckless” by the Veltmark Transport Ministry.",
+                &[("reckless", "body:the Veltmark Transport Ministry", Reported)],
+            ),
+            // a passive without an agent is no statement
+            ("The bridge was repaired in May.", &[]),
+            // descriptors before a named body
+            (
+                "The state-owned Kiruna Rail Authority said it would appeal.",
+                &[("appeal", "body:the Kiruna Rail Authority", Indirect)],
+            ),
+            (
+                "The Lisbon-based Atlantic Policy Institute warned that rates would climb.",
+                &[(
+                    "rates would climb",
+                    "body:the Atlantic Policy Institute",
+                    Indirect,
+                )],
+            ),
+            // speech acts by a titled person and by a ministry
+            (
+                "Health Secretary Ingrid Solberg urged both unions to accept mediation.",
+                &[("accept mediation", "Ingrid Solberg", Reported)],
+            ),
+            (
+                "The Veltmark Defence Ministry called the incursion “a calculated provocation”.",
+                &[(
+                    "calculated provocation",
+                    "body:the Veltmark Defence Ministry",
+                    Reported,
+                )],
+            ),
+            // name particles
+            (
+                "Cerys ap Rhys said the vote was lost.",
+                &[("vote was lost", "Cerys ap Rhys", Indirect)],
+            ),
+            (
+                "Khalid al-Masri said the border would stay shut.",
+                &[("stay shut", "Khalid al-Masri", Indirect)],
+            ),
+            // a company name is a body
+            (
+                "Borealis Energy said supplies would resume.",
+                &[("supplies would resume", "body:Borealis Energy", Indirect)],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn gender_cues_come_from_titles_appositives_and_pronouns() {
+        let cases: &[(&str, Gender)] = &[
+            ("Mr. Roux said talks were over.", Gender::Male),
+            (
+                "Alex Roux, a spokeswoman for the party, said talks were over.",
+                Gender::Female,
+            ),
+            ("Alex Roux said her team was ready.", Gender::Female),
+            ("Alex Roux said talks were over.", Gender::Unknown),
+        ];
+        for (article, gender) in cases {
+            let attribution = attribute_text(article);
+            let speaker = attribution
+                .mentions
+                .iter()
+                .find(|m| m.usage == Usage::Speaker)
+                .unwrap();
+            assert_eq!(speaker.gender, *gender, "{article}");
+        }
+    }
+}

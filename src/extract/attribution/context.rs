@@ -1,0 +1,153 @@
+//! One sentence's tokens, with quoted tokens marked, and the word tests
+//! every rule uses.
+
+use std::collections::HashSet;
+
+use super::super::Span;
+use super::super::lexicon;
+use super::super::quotes::Quote;
+use super::super::tokens::Token;
+use super::mentions::is_acronym;
+
+/// One sentence's tokens, with quoted tokens marked.
+pub(super) struct Ctx<'a> {
+    pub(super) article: &'a str,
+    pub(super) sentence: Span,
+    pub(super) quotes: &'a [Quote],
+    pub(super) tokens: Vec<Token>,
+    pub(super) quoted: Vec<bool>,
+    /// Surnames of speakers so far.
+    pub(super) known: &'a HashSet<String>,
+    /// Capitalised words seen inside some sentence: names, not sentence-initial words.
+    pub(super) names: &'a HashSet<&'a str>,
+    /// The sentence is the headline: verbs may be capitalised ("Ostland Rejects ...").
+    pub(super) headline: bool,
+}
+
+impl<'a> Ctx<'a> {
+    pub(super) fn new(
+        article: &'a str,
+        sentence: Span,
+        quotes: &'a [Quote],
+        tokens: Vec<Token>,
+        known: &'a HashSet<String>,
+        names: &'a HashSet<&'a str>,
+    ) -> Self {
+        let mut quoted = Vec::with_capacity(tokens.len());
+        let mut q = 0;
+        for token in &tokens {
+            while q < quotes.len() && quotes[q].outer.end <= token.span.start {
+                q += 1;
+            }
+            quoted.push(
+                quotes
+                    .get(q)
+                    .is_some_and(|quote| quote.outer.start <= token.span.start),
+            );
+        }
+        Ctx {
+            article,
+            sentence,
+            quotes,
+            tokens,
+            quoted,
+            known,
+            names,
+            headline: false,
+        }
+    }
+
+    /// Tokens `from..to` as a clause of their own, without a trailing comma
+    /// or semicolon: its span is theirs, and its subjects are found in it.
+    pub(super) fn part(&self, from: usize, to: usize) -> Ctx<'a> {
+        let mut to = to.min(self.len());
+        while to > from && (self.is_comma(to - 1) || self.tokens[to - 1].is_punct(';')) {
+            to -= 1;
+        }
+        let from = from.min(to);
+        let sentence = match (
+            self.tokens.get(from),
+            to.checked_sub(1).and_then(|l| self.tokens.get(l)),
+        ) {
+            (Some(first), Some(last)) if from < to => Span::new(first.span.start, last.span.end),
+            _ => Span::new(self.sentence.end, self.sentence.end),
+        };
+        Ctx {
+            article: self.article,
+            sentence,
+            quotes: self.quotes,
+            tokens: self.tokens[from..to].to_vec(),
+            quoted: self.quoted[from..to].to_vec(),
+            known: self.known,
+            names: self.names,
+            headline: self.headline,
+        }
+    }
+
+    /// The same sentence read as a headline.
+    pub(super) fn in_headline(self) -> Self {
+        Ctx {
+            headline: true,
+            ..self
+        }
+    }
+
+    /// Is token `i` the first of its sentence, connectives aside?
+    pub(super) fn at_sentence_start(&self, i: usize) -> bool {
+        (0..i).all(|k| self.is(k, lexicon::CONNECTIVES) || self.is_comma(k))
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// The token if it is an unquoted word.
+    pub(super) fn word(&self, i: usize) -> Option<&Token> {
+        self.tokens
+            .get(i)
+            .filter(|t| t.is_word() && !self.quoted[i])
+    }
+
+    pub(super) fn key(&self, i: usize) -> &'a str {
+        self.tokens[i].key(self.article)
+    }
+
+    pub(super) fn is(&self, i: usize, list: &[&str]) -> bool {
+        self.word(i).is_some_and(|t| t.is_in(self.article, list))
+    }
+
+    pub(super) fn is_comma(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.is_punct(',')) && !self.quoted[i]
+    }
+
+    pub(super) fn is_name_word(&self, i: usize) -> bool {
+        self.word(i)
+            .is_some_and(|t| t.is_cap() && !lexicon::NOT_NAMES.contains(&t.stem(self.article)))
+    }
+
+    /// "for" inside a body's name ("the Department for Education").
+    pub(super) fn named_body_preposition(&self, i: usize) -> bool {
+        i > 0
+            && self.is(i, lexicon::NAMED_BODY_PREPOSITIONS)
+            && self.tokens[i - 1].is_cap()
+            && self.is_body_word(i - 1)
+            && self.word(i + 1).is_some_and(|t| t.is_cap())
+    }
+
+    /// A function word; "US" and "IT" in capitals are acronyms, not "us" and "it".
+    pub(super) fn is_function(&self, i: usize) -> bool {
+        self.is(i, lexicon::FUNCTION_WORDS) && !is_acronym(self.key(i))
+    }
+
+    pub(super) fn is_body_word(&self, i: usize) -> bool {
+        self.is(i, lexicon::BODIES) || self.is(i, lexicon::GROUPS)
+    }
+
+    /// The span of tokens `from..from + len`.
+    pub(super) fn span_of(&self, from: usize, len: usize) -> Span {
+        Span::new(
+            self.tokens[from].span.start,
+            self.tokens[from + len - 1].span.end,
+        )
+    }
+}

@@ -1,0 +1,522 @@
+//! Attribution: which sentences and quotes are statements, and which phrase
+//! names each one's speaker.
+//!
+//! A sentence that opens with a quote (or introduces one with a colon) is a
+//! direct statement, attributed by the short clause around the quote (`,” said
+//! Kovač`, `,” the minister said`, `Kovač said: “`); a following sentence that
+//! is nothing but a quote continues it. Any other sentence is a statement when
+//! it has a reporting verb with a person or body as its subject, or names its
+//! source with "according to"; the whole sentence is then the statement.
+//! Subjects are found next to the verb: the noun phrase before it (titles,
+//! possessive leads and roles included), the phrase that opens the sentence
+//! when an appositive stands between, or the phrase after an inverted verb.
+//! News outlets are never speakers. A passive reporting verb takes its agent
+//! as speaker ("was described as “...” by a senior official"), and a verb after
+//! a relative "who" the person before it ("X, the party's spokeswoman, who has
+//! urged ..."). Descriptors before a body's name ("state-run") are dropped.
+//!
+//! Each speaker phrase becomes a [`Mention`]; resolving mentions to people
+//! and bodies is left to `coref`.
+//!
+//! The rules live in one file per role: [`context`] (one sentence's tokens),
+//! [`mentions`] (the phrases that name people and bodies), [`phrases`] (what a
+//! phrase names: titles, roles, descriptors, bodies, people), [`clauses`]
+//! (where a verb's subject stands: before it, across an appositive, in a
+//! relative clause, after a passive "by"), and [`speech`] (direct quotes,
+//! reporting verbs, "according to").
+
+mod clauses;
+mod context;
+mod mentions;
+mod parts;
+mod phrases;
+mod speech;
+
+use std::collections::HashSet;
+
+use super::paragraphs::Block;
+use super::quotes::Quote;
+use super::sentences::Sentence;
+use super::tokens::{Token, tokenize};
+use super::{Span, StatementKind};
+use context::Ctx;
+use mentions::Np;
+pub use mentions::{Form, Gender, Mention, Pronoun, Usage};
+use parts::Part;
+use speech::Direct;
+
+/// Most tokens a noun phrase may span.
+const MAX_PHRASE: usize = 10;
+
+/// Candidate statements and every mention of a possible speaker, in order.
+#[derive(Debug, Default)]
+pub struct Attribution {
+    /// Statements before speaker resolution.
+    pub claims: Vec<Claim>,
+    /// Speaker phrases, sentence subjects and full names, in article order.
+    pub mentions: Vec<Mention>,
+}
+
+/// A statement whose speaker is not resolved yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claim {
+    /// The statement text.
+    pub span: Span,
+    /// Direct, indirect or reported.
+    pub kind: StatementKind,
+    /// Where the speaker comes from.
+    pub source: Source,
+    /// The reporting verb ("said", "played down") or "according to".
+    pub verb: Option<Span>,
+}
+
+/// Where a claim's speaker comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// The mention with this index.
+    Mention(usize),
+    /// Whoever spoke the previous statement (a quote with no attribution).
+    Previous,
+}
+
+/// Finds the claims and speaker mentions of every sentence.
+pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Attribution {
+    let mut out = Attribution::default();
+    let mut known = HashSet::new();
+    let mut direct_run: Option<(usize, usize)> = None;
+    let mut next_quote = 0;
+    let tokens: Vec<Vec<Token>> = sentences
+        .iter()
+        .map(|s| match s.block {
+            Block::Text | Block::Headline => tokenize(article, s.span),
+            Block::Heading => Vec::new(),
+        })
+        .collect();
+    // A headline capitalises ordinary words ("Ostland Rejects Summit Call").
+    let text_tokens = sentences
+        .iter()
+        .zip(&tokens)
+        .filter(|(s, _)| s.block == Block::Text)
+        .map(|(_, t)| t.as_slice());
+    let names = name_words(article, text_tokens);
+    for (index, (sentence, tokens)) in sentences.iter().zip(tokens).enumerate() {
+        // Sentences never split a quote, so each quote starts in the sentence that holds it.
+        while next_quote < quotes.len() && quotes[next_quote].outer.start < sentence.span.start {
+            next_quote += 1;
+        }
+        let first = next_quote;
+        while next_quote < quotes.len() && quotes[next_quote].outer.start < sentence.span.end {
+            next_quote += 1;
+        }
+        if sentence.block != Block::Text {
+            direct_run = None;
+            if sentence.block == Block::Headline {
+                let ctx = Ctx::new(
+                    article,
+                    sentence.span,
+                    &quotes[first..next_quote],
+                    tokens,
+                    &known,
+                    &names,
+                )
+                .in_headline();
+                if let Some((np, verb)) = ctx.headline() {
+                    let source = Source::Mention(record(&mut out, &mut known, np, Usage::Headline));
+                    out.claims.push(Claim {
+                        span: sentence.span,
+                        kind: StatementKind::Headline,
+                        source,
+                        verb,
+                    });
+                }
+            }
+            continue;
+        }
+        let continues = direct_run.filter(|&(_, previous)| {
+            previous + 1 == index && sentences[previous].paragraph == sentence.paragraph
+        });
+        direct_run = None;
+        let outcome = {
+            let sentence_quotes = &quotes[first..next_quote];
+            let ctx = Ctx::new(
+                article,
+                sentence.span,
+                sentence_quotes,
+                tokens,
+                &known,
+                &names,
+            );
+            ctx.push_names(&mut out.mentions);
+            if let Some(direct) = ctx.direct() {
+                Outcome::Direct(direct)
+            } else {
+                let parts = ctx.speech_parts();
+                if parts.is_empty() {
+                    Outcome::Narration(ctx.narration_subject())
+                } else {
+                    Outcome::Speech(parts)
+                }
+            }
+        };
+        match (outcome, continues) {
+            // A bare quote right after the previous one ("“We waited.” “We
+            // are tired.”") continues it; narration between them ("the
+            // minister said.") makes it a statement of its own.
+            (
+                Outcome::Direct(Direct {
+                    span, bare: true, ..
+                }),
+                Some((claim, _)),
+            ) if only_marks_between(article, out.claims[claim].span.end, span.start) => {
+                out.claims[claim].span.end = span.end;
+                direct_run = Some((claim, index));
+            }
+            (
+                Outcome::Direct(Direct {
+                    span,
+                    speaker,
+                    verb,
+                    ..
+                }),
+                _,
+            ) => {
+                let source = match speaker {
+                    Some(np) => Source::Mention(record(&mut out, &mut known, np, Usage::Speaker)),
+                    None => Source::Previous,
+                };
+                out.claims.push(Claim {
+                    span,
+                    kind: StatementKind::Direct,
+                    source,
+                    verb,
+                });
+                direct_run = Some((out.claims.len() - 1, index));
+            }
+            (Outcome::Speech(parts), _) => {
+                for part in parts {
+                    let np = part.speaker;
+                    let source = Source::Mention(record(&mut out, &mut known, np, Usage::Speaker));
+                    out.claims.push(Claim {
+                        span: part.span,
+                        kind: part.kind,
+                        source,
+                        verb: part.verb,
+                    });
+                }
+            }
+            (Outcome::Narration(Some(np)), _) => {
+                record(&mut out, &mut known, np, Usage::Subject);
+            }
+            (Outcome::Narration(None), _) => {}
+        }
+    }
+    out
+}
+
+/// Nothing but quote marks, closing punctuation and spaces in `article[from..to]`.
+fn only_marks_between(article: &str, from: usize, to: usize) -> bool {
+    article
+        .get(from..to)
+        .is_some_and(|gap| !gap.chars().any(char::is_alphanumeric))
+}
+
+/// Records a mention and returns its index; a speaker's surname becomes known.
+fn record(out: &mut Attribution, known: &mut HashSet<String>, np: Np, usage: Usage) -> usize {
+    if let (Form::Person(name), Usage::Speaker) = (&np.form, usage)
+        && let Some(last) = name.last()
+    {
+        known.insert(last.clone());
+    }
+    out.mentions.push(np.into_mention(usage));
+    out.mentions.len() - 1
+}
+
+/// Capitalised words seen after another word, or with a possessive,
+/// somewhere in the article: names, as opposed to ordinary words capitalised
+/// at a sentence start ("Fresh calls").
+fn name_words<'a, 's>(
+    article: &'a str,
+    sentences: impl Iterator<Item = &'s [Token]>,
+) -> HashSet<&'a str> {
+    let mut names = HashSet::new();
+    for tokens in sentences {
+        for (i, token) in tokens.iter().enumerate() {
+            let after_word = i > 0 && tokens[i - 1].is_word();
+            if token.is_cap() && (after_word || token.is_possessive()) {
+                names.insert(token.stem(article));
+            }
+        }
+    }
+    names
+}
+
+/// What a sentence turned out to be.
+enum Outcome {
+    Direct(Direct),
+    /// One statement per part (clause) with its own speaker.
+    Speech(Vec<Part>),
+    Narration(Option<Np>),
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use super::super::{paragraphs, quotes, sentences};
+    use super::*;
+
+    /// What the speaker phrase of a claim looks like, for comparisons.
+    pub(super) fn describe(article: &str, attribution: &Attribution, claim: &Claim) -> String {
+        match claim.source {
+            Source::Previous => "<previous>".to_string(),
+            Source::Mention(i) => {
+                let mention = &attribution.mentions[i];
+                match &mention.form {
+                    Form::Person(name) => name.join(" "),
+                    Form::Body { text, .. } => format!("body:{text}"),
+                    Form::Role { text, .. } => format!("role:{text}"),
+                    Form::Pronoun(_) => {
+                        format!("pronoun:{}", &article[mention.span.start..mention.span.end])
+                    }
+                }
+            }
+        }
+    }
+
+    pub(super) fn attribute_text(article: &str) -> Attribution {
+        let paragraphs = paragraphs::split(article, paragraphs::First::Detect);
+        let quotes = quotes::find(article, &paragraphs);
+        let sentences = sentences::split(article, &paragraphs, &quotes);
+        attribute(article, &sentences, &quotes)
+    }
+
+    /// Checks the claims of `article`: (text the claim contains, speaker phrase, kind).
+    pub(super) fn assert_claims(article: &str, expected: &[(&str, &str, StatementKind)]) {
+        let attribution = attribute_text(article);
+        let got: Vec<(String, String, StatementKind)> = attribution
+            .claims
+            .iter()
+            .map(|c| {
+                let text = article[c.span.start..c.span.end].to_string();
+                (text, describe(article, &attribution, c), c.kind)
+            })
+            .collect();
+        assert_eq!(got.len(), expected.len(), "claims of {article:?}: {got:#?}");
+        for ((text, speaker, kind), (want_text, want_speaker, want_kind)) in
+            got.iter().zip(expected)
+        {
+            assert!(
+                text.contains(want_text),
+                "{text:?} should contain {want_text:?} in {article:?}"
+            );
+            assert_eq!(
+                (speaker.as_str(), *kind),
+                (*want_speaker, *want_kind),
+                "claim {text:?}"
+            );
+        }
+    }
+
+    use StatementKind::{Direct, Indirect, Reported};
+
+    /// An article and its expected claims: (contained text, speaker phrase, kind).
+    pub(super) type ClaimCase = (
+        &'static str,
+        &'static [(&'static str, &'static str, StatementKind)],
+    );
+
+    #[test]
+    fn speaker_patterns() {
+        let cases: &[ClaimCase] = &[
+            // title + name + verb
+            (
+                "Foreign Minister Anna Kovač said any meeting must be prepared step by step.",
+                &[("step by step", "Anna Kovač", Indirect)],
+            ),
+            // inverted
+            (
+                "“We are ready,” said Kovač.",
+                &[("We are ready", "Kovač", Direct)],
+            ),
+            (
+                "“We are ready,” said the minister.",
+                &[("We are ready", "role:the minister", Direct)],
+            ),
+            (
+                "“We are ready,” Kovač said.",
+                &[("We are ready", "Kovač", Direct)],
+            ),
+            (
+                "“We are ready,” the ministry said in a statement.",
+                &[("We are ready", "body:the ministry", Direct)],
+            ),
+            (
+                "\"We are ready,\" said Chief Executive Łucja Wróbel, \"at the right price.\"",
+                &[("at the right price", "Łucja Wróbel", Direct)],
+            ),
+            // appositive
+            (
+                "Piet van Dijk, Ostland’s deputy UN envoy, added that nobody had left.",
+                &[("nobody had left", "Piet van Dijk", Indirect)],
+            ),
+            (
+                "Ngô Bảo, a trader at Sông Capital, which owns a stake, said she was “far from sure.”",
+                &[("far from sure", "Ngô Bảo", Indirect)],
+            ),
+            // role before name, possessive lead
+            (
+                "Ostland’s deputy envoy Piet van Dijk warned against haste.",
+                &[("haste", "Piet van Dijk", Reported)],
+            ),
+            (
+                "Vellmark’s Anaïs Lefèvre said the plan was dead.",
+                &[("dead", "Anaïs Lefèvre", Indirect)],
+            ),
+            (
+                "The UN's special envoy Søren Dahl welcomed the truce as “a start.”",
+                &[("a start", "Søren Dahl", Reported)],
+            ),
+            // according to
+            (
+                "According to Lefèvre, the deal is “close.”",
+                &[("close", "Lefèvre", Indirect)],
+            ),
+            (
+                "According to the central bank, the risk is rising.",
+                &[("risk", "body:the central bank", Indirect)],
+            ),
+            ("The risk is rising, according to Reuters.", &[]),
+            // bodies and groups
+            (
+                "The Kremlin dismissed the proposal as premature.",
+                &[("premature", "body:the Kremlin", Reported)],
+            ),
+            (
+                "The Ostland foreign ministry dismissed the offer as a stunt.",
+                &[("stunt", "body:the Ostland foreign ministry", Reported)],
+            ),
+            (
+                "European leaders caution against optimism.",
+                &[("optimism", "body:European leaders", Reported)],
+            ),
+            (
+                "Meanwhile, public-sector unions threatened a strike.",
+                &[("strike", "body:public-sector unions", Reported)],
+            ),
+            ("NATO backs the plan.", &[("plan", "body:NATO", Reported)]),
+            (
+                "The Federation of Road Hauliers urged calm.",
+                &[("calm", "body:the Federation of Road Hauliers", Reported)],
+            ),
+            // reported acts with another person as object
+            (
+                "Mr. Roux also called Kovač “a bookkeeper.”",
+                &[("bookkeeper", "Roux", Reported)],
+            ),
+            (
+                "Anaïs Lefèvre spoke. Lefèvre later ruled out any talks.",
+                &[("talks", "Lefèvre", Reported)],
+            ),
+            (
+                "Mr. Roux left. Roux has privately told aides he could accept.",
+                &[("accept", "Roux", Indirect)],
+            ),
+            // participle after a comma
+            (
+                "Ostland’s chief negotiator Piet van Dijk struck a softer tone, saying talks were alive.",
+                &[("alive", "Piet van Dijk", Indirect)],
+            ),
+            // role, then the name in commas
+            (
+                "But Vellmark's prime minister, Anaïs Lefèvre, said talks were possible.",
+                &[("possible", "Anaïs Lefèvre", Indirect)],
+            ),
+            // pronouns
+            (
+                "However, he warned against “a meeting for its own sake.”",
+                &[("own sake", "pronoun:he", Reported)],
+            ),
+            // outlets are never speakers
+            (
+                "The Daily Courier notes that the last meeting was in 2019.",
+                &[],
+            ),
+            ("Reuters reported that talks had stalled.", &[]),
+            // groups with a place or owner
+            (
+                "Officials in Selvik said the talks could last a week.",
+                &[("a week", "body:Officials in Selvik", Indirect)],
+            ),
+            (
+                "Miners at the Cerro Alto mine threatened to strike.",
+                &[("strike", "body:Miners at the Cerro Alto mine", Reported)],
+            ),
+            (
+                "However, officials on both sides played down hopes of a deal.",
+                &[("hopes", "body:officials on both sides", Reported)],
+            ),
+            (
+                "According to a statement from the harbour office, the port is closed.",
+                &[("closed", "body:the harbour office", Indirect)],
+            ),
+            (
+                "The mine's owner, Andes Copper Corp., said in a statement that costs were high.",
+                &[("costs", "body:Andes Copper Corp.", Indirect)],
+            ),
+            // postmodified subjects
+            (
+                "Residents of the border village of Ostra said they heard gunfire.",
+                &[(
+                    "gunfire",
+                    "body:Residents of the border village of Ostra",
+                    Indirect,
+                )],
+            ),
+            (
+                "Sofia Marchetti of the Centre for Security Studies said the clash was unplanned.",
+                &[("unplanned", "Sofia Marchetti", Indirect)],
+            ),
+            // a role or a body named by a common noun, then the name
+            (
+                "Their union, the FNSEA, called the deal a betrayal.",
+                &[("betrayal", "body:the FNSEA", Reported)],
+            ),
+            (
+                "Vellmark's state rail company, Vellbahn, rejected the offer.",
+                &[("offer", "Vellbahn", Reported)],
+            ),
+            (
+                "Its leader, Tomas Vik, accused Norland of lying.",
+                &[("lying", "Tomas Vik", Reported)],
+            ),
+            // inverted indirect speech only after a saying verb that ends the clause
+            (
+                "The talks will resume on Monday, said a Norland spokesman.",
+                &[("resume", "role:a Norland spokesman", Indirect)],
+            ),
+            // stance adjectives after a copula, phrasal speech acts
+            (
+                "Tomas Vik spoke. Vik was sceptical that the deal would hold.",
+                &[("hold", "Vik", Reported)],
+            ),
+            (
+                "Tomas Vik spoke. He later brushed aside questions about his future.",
+                &[("questions", "pronoun:He", Reported)],
+            ),
+            (
+                "The harbour authority was blunt: “No ship leaves.”",
+                &[("No ship leaves", "body:the harbour authority", Direct)],
+            ),
+            (
+                "“We are ready,” Roux, the trade minister, said.",
+                &[("We are ready", "Roux", Direct)],
+            ),
+            // narration
+            ("Details remain unclear.", &[]),
+            ("The last meeting was in 2019.", &[]),
+            ("Fresh calls for a summit went unanswered.", &[]),
+            ("Trask’s earlier pledge has not been kept.", &[]),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+}

@@ -1,0 +1,285 @@
+//! Parts: a sentence that holds more than one statement. "X called it “...,”
+//! while Y described it as “...”", "X said A, but Y said B", "..., whereas
+//! Y ...", "..., a charge Tehran denies, saying ...", "..., which Tehran
+//! denies" and "X said A, where B, according to Y" each give one statement
+//! per speaker, with its own span, speaker and verb.
+//!
+//! A sentence is cut before a joining word (after a comma or semicolon) only
+//! when the clause after it opens with its own speaker and reporting verb;
+//! the clause before it is a statement only if it has one too (else it is
+//! narration: "The army removed a checkpoint, but aid agencies said ...").
+
+use super::super::lexicon;
+use super::super::{Span, StatementKind};
+use super::context::Ctx;
+use super::mentions::Np;
+
+/// One statement of a sentence.
+pub(super) struct Part {
+    /// The statement's text: the whole sentence or one clause of it.
+    pub(super) span: Span,
+    /// Who said it.
+    pub(super) speaker: Np,
+    /// Indirect or reported.
+    pub(super) kind: StatementKind,
+    /// The reporting verb or "according to".
+    pub(super) verb: Option<Span>,
+}
+
+/// Most places a sentence is tried for a cut, which keeps extraction linear
+/// on sentences that never end.
+const MAX_CUTS: usize = 4;
+
+/// Where a sentence may be cut: the clause after the cut starts at `clause`,
+/// and the clause before it ends before `end`.
+#[derive(Debug, Clone, Copy)]
+struct Cut {
+    end: usize,
+    clause: usize,
+    /// The clause after the cut is an "according to" source's.
+    according: bool,
+}
+
+impl<'a> Ctx<'a> {
+    /// The statements of a sentence that is not a direct quotation: none,
+    /// the whole sentence, or one per clause with its own speaker.
+    pub(super) fn speech_parts(&self) -> Vec<Part> {
+        let Some((speaker, kind, verb)) = self.speech() else {
+            return Vec::new();
+        };
+        let mut parts = Vec::new();
+        // Start of the clause not yet given to a statement.
+        let mut from = 0;
+        for cut in self.cuts() {
+            if cut.end <= from {
+                continue;
+            }
+            let right = self.part(cut.clause, self.len());
+            let Some((np, _, _)) = right.speech() else {
+                continue;
+            };
+            if !(cut.according || right.at_sentence_start(np.start)) {
+                continue;
+            }
+            let left = self.part(from, cut.end);
+            match left.speech() {
+                Some((np, kind, verb)) => parts.push(Part {
+                    span: left.sentence,
+                    speaker: np,
+                    kind,
+                    verb,
+                }),
+                // Narration before the first speaker's clause is dropped.
+                None if from == 0 && !cut.according => {}
+                // A clause without a speaker of its own belongs to the one before.
+                None => continue,
+            }
+            from = cut.clause;
+        }
+        let rest = self.part(from, self.len());
+        match rest.speech().filter(|_| from > 0) {
+            Some((np, kind, verb)) => parts.push(Part {
+                span: rest.sentence,
+                speaker: np,
+                kind,
+                verb,
+            }),
+            None => {
+                return vec![Part {
+                    span: self.sentence,
+                    speaker,
+                    kind,
+                    verb,
+                }];
+            }
+        }
+        parts
+    }
+
+    /// Candidate cuts, in order: before a joining word after a comma or a
+    /// semicolon ("..., while", "...; but"), after a relative that names a
+    /// new speaker ("..., which", "..., a charge"), and before the last
+    /// clause ahead of "according to".
+    fn cuts(&self) -> Vec<Cut> {
+        let mut cuts = Vec::new();
+        for i in 1..self.len() {
+            if cuts.len() >= MAX_CUTS {
+                break;
+            }
+            if self.quoted[i] || !self.after_clause_break(i) {
+                continue;
+            }
+            if self.word(i).is_none() {
+                continue;
+            }
+            let joining = lexicon::CLAUSE_JOINERS.iter().find_map(|joiner| {
+                let words: Vec<&str> = joiner.split(' ').collect();
+                words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| self.is(i + k, &[w]))
+                    .then_some(words.len())
+            });
+            let relative = self
+                .is(i, lexicon::RELATIVE_SPEECH_OPENERS)
+                .then_some(1)
+                .or_else(|| {
+                    (self.is(i, lexicon::DETERMINERS) && self.is(i + 1, lexicon::CHARGE_NOUNS))
+                        .then_some(2)
+                });
+            let semicolon = self.tokens[i - 1].is_punct(';');
+            if let Some(len) = joining.or(relative) {
+                cuts.push(Cut {
+                    end: i,
+                    clause: i + len,
+                    according: false,
+                });
+            } else if semicolon {
+                cuts.push(Cut {
+                    end: i,
+                    clause: i,
+                    according: false,
+                });
+            }
+        }
+        if let Some(at) = self.according_at(0, self.len()) {
+            // "X said A, where B, according to Y": Y is the source of B only.
+            let comma = (1..at.saturating_sub(1))
+                .rev()
+                .take(3 * super::MAX_PHRASE)
+                .find(|&k| self.is_comma(k));
+            if let Some(comma) = comma
+                && at >= 1
+                && self.is_comma(at - 1)
+            {
+                cuts.push(Cut {
+                    end: comma,
+                    clause: comma + 1,
+                    according: true,
+                });
+            }
+        }
+        cuts.sort_by_key(|c| c.end);
+        cuts
+    }
+
+    /// Does a comma or semicolon stand right before token `i`, possibly
+    /// inside the closing quote before it (`opening,” while`)?
+    fn after_clause_break(&self, i: usize) -> bool {
+        let previous_word_end = (0..i)
+            .rev()
+            .find(|&k| self.tokens[k].is_word())
+            .map_or(self.sentence.start, |k| self.tokens[k].span.end);
+        let gap = &self.article[previous_word_end..self.tokens[i].span.start];
+        gap.contains([',', ';'])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::StatementKind::{Indirect, Reported};
+    use super::super::tests::{ClaimCase, assert_claims};
+
+    #[test]
+    fn two_speakers_in_one_sentence_are_two_statements() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Mira Osei called the round “the most useful yet,” while the prime minister described it as “a stalling game.”",
+                &[
+                    ("the most useful yet", "Mira Osei", Reported),
+                    ("a stalling game", "role:the prime minister", Reported),
+                ],
+            ),
+            (
+                "Tomas Vik said the deal was close, but Lena Ruiz said it was dead.",
+                &[
+                    ("the deal was close", "Tomas Vik", Indirect),
+                    ("it was dead", "Lena Ruiz", Indirect),
+                ],
+            ),
+            (
+                "Vik hailed the plan as historic, whereas Ruiz dismissed it as a stunt.",
+                &[("historic", "Vik", Reported), ("stunt", "Ruiz", Reported)],
+            ),
+            (
+                "The Ostmark front said the talks had stalled, even as mediators insisted a truce was near.",
+                &[
+                    ("had stalled", "body:the Ostmark front", Indirect),
+                    ("a truce was near", "body:mediators", Indirect),
+                ],
+            ),
+            (
+                "Tomas Vik said the deal was close; Lena Ruiz said it was dead.",
+                &[
+                    ("the deal was close", "Tomas Vik", Indirect),
+                    ("it was dead", "Lena Ruiz", Indirect),
+                ],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn a_relative_or_an_according_to_clause_with_its_own_speaker_is_cut_off() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Three states accuse Varnia of hoarding grain, a charge Varnia consistently denies, saying its silos are empty.",
+                &[
+                    ("hoarding grain", "body:Three states", Reported),
+                    ("its silos are empty", "Varnia", Indirect),
+                ],
+            ),
+            (
+                "The union blamed the port for the delays, which the port authority denies.",
+                &[
+                    ("the delays", "body:the union", Reported),
+                    ("denies", "body:the port authority", Indirect),
+                ],
+            ),
+            (
+                "The front said the talks were “going nowhere” while the shelling went on, where 9,000 people are trapped, according to the Red Crescent.",
+                &[
+                    ("going nowhere", "body:the front", Indirect),
+                    (
+                        "9,000 people are trapped",
+                        "body:the Red Crescent",
+                        Indirect,
+                    ),
+                ],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn one_speaker_or_narration_keeps_the_sentence_whole_or_drops_the_narration() {
+        let cases: &[ClaimCase] = &[
+            // the clause after the cut has no speaker of its own
+            (
+                "Tomas Vik said the deal was close, but added that nothing was signed.",
+                &[("nothing was signed", "Tomas Vik", Indirect)],
+            ),
+            (
+                "Tomas Vik said the deal was close, while the talks went on.",
+                &[("the talks went on", "Tomas Vik", Indirect)],
+            ),
+            // narration before the cut is no statement
+            (
+                "The army removed one checkpoint, but aid agencies said the main barrier remained.",
+                &[("main barrier remained", "body:aid agencies", Indirect)],
+            ),
+            // "according to" a source with no comma before: the whole sentence is theirs
+            (
+                "The port will reopen on Monday, according to a harbour official.",
+                &[("reopen", "role:a harbour official", Indirect)],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+}

@@ -1,0 +1,357 @@
+//! Phrases: what a run of tokens names. Titles before a name are dropped
+//! ("Foreign Minister Anna Kovač"), roles stand for people ("the minister"),
+//! body and group nouns make institutions ("the Kremlin", "European leaders"),
+//! descriptors before a body's name are no part of it ("state-run"), news
+//! outlets and documents are sources, never speakers.
+
+use super::super::Span;
+use super::super::lexicon;
+use super::MAX_PHRASE;
+use super::context::Ctx;
+use super::mentions::{
+    Form, Found, Gender, Mention, Np, Pronoun, Usage, gender_of, is_acronym, role_word,
+};
+
+impl<'a> Ctx<'a> {
+    /// What the tokens `start..end` name, if anything.
+    pub(super) fn classify(&self, start: usize, end: usize) -> Option<Found> {
+        self.classify_phrase(start, end, false)
+    }
+
+    pub(super) fn classify_phrase(
+        &self,
+        start: usize,
+        end: usize,
+        possessive_head: bool,
+    ) -> Option<Found> {
+        if start >= end || (start..end).any(|i| self.word(i).is_none()) {
+            return None;
+        }
+        let article = self.article;
+        let head = &self.tokens[end - 1];
+        if head.is_possessive() && !possessive_head {
+            return None;
+        }
+        let span = Span::new(self.tokens[start].span.start, head.stem_end);
+        let np = |form, roles, gender| {
+            Found::Np(Np {
+                start,
+                end,
+                span,
+                form,
+                roles,
+                gender,
+            })
+        };
+        if end - start == 1 && self.is(start, lexicon::PRONOUNS) {
+            let pronoun = match self.key(start).to_lowercase().as_str() {
+                "he" => Pronoun::He,
+                "she" => Pronoun::She,
+                "they" => Pronoun::They,
+                _ => Pronoun::It,
+            };
+            return Some(np(Form::Pronoun(pronoun), Vec::new(), Gender::Unknown));
+        }
+        let is_source = (start..end).any(|i| {
+            lexicon::OUTLETS.contains(&self.tokens[i].stem(article))
+                || self.is(i, lexicon::SOURCES_NOT_SPEAKERS)
+        });
+        if is_source {
+            return Some(Found::Source);
+        }
+        let of = (start + 1..end)
+            .find(|&i| self.is(i, lexicon::GROUP_PREPOSITIONS) || self.named_body_preposition(i));
+        let body_head = of.map_or(end - 1, |i| i - 1);
+        let determiners = (start..end)
+            .filter(|&i| self.is(i, lexicon::DETERMINERS))
+            .count();
+        let has_and = (start..end).any(|i| self.key(i).eq_ignore_ascii_case("and"));
+        // "The state-run National Mediation Office": a descriptor before a
+        // name is no part of it.
+        let opener = start + usize::from(self.is(start, lexicon::DETERMINERS));
+        let descriptor = opener + 1 < end
+            && lexicon::is_descriptor(self.key(opener))
+            && self.tokens[opener + 1].is_cap();
+        let text = || {
+            let raw = if descriptor {
+                &article[self.tokens[opener + 1].span.start..span.end]
+            } else {
+                &article[self.tokens[opener].span.start..span.end]
+            };
+            if opener > start {
+                format!("{} {raw}", self.key(start).to_lowercase())
+            } else {
+                raw.to_string()
+            }
+        };
+        let lower_words = || {
+            (start..end)
+                .filter(|&i| !(self.is(i, lexicon::DETERMINERS) || (descriptor && i == opener)))
+                .map(|i| self.tokens[i].stem(article).to_lowercase())
+                .collect::<Vec<_>>()
+        };
+        let body = |head: usize| {
+            let head_word = self.key(head).to_lowercase();
+            let plural = has_and || lexicon::is_in(lexicon::GROUPS, &head_word);
+            let form = Form::Body {
+                text: text(),
+                head: head_word,
+                words: lower_words(),
+                plural,
+            };
+            np(form, Vec::new(), Gender::Unknown)
+        };
+        if !head.is_cap() {
+            if self.is_body_word(body_head) {
+                return Some(body(body_head));
+            }
+            if self.is(end - 1, lexicon::ROLES) {
+                let form = Form::Role {
+                    text: text(),
+                    head: self.key(end - 1).to_lowercase(),
+                };
+                return Some(np(form, Vec::new(), Gender::Unknown));
+            }
+            return None;
+        }
+        let single = end - start - determiners == 1;
+        let company_name = body_head > start
+            && self.is(body_head, lexicon::ORG_NAME_HEADS)
+            && self.is_name_word(body_head - 1);
+        // "the Red Crescent", "the United Nations": people take no "the".
+        let the_name = self.is(start, &["the"])
+            && end > start + 1
+            && (start + 1..end).all(|i| self.is_name_word(i) && !self.is(i, lexicon::TITLES));
+        if self.is_body_word(body_head)
+            || has_and
+            || company_name
+            || the_name
+            || (single && is_acronym(self.key(end - 1)))
+        {
+            return Some(body(body_head));
+        }
+        if of.is_some() {
+            return None;
+        }
+        // A person: the run of capitalised words (and particles) at the end,
+        // less any titles before the name.
+        let mut run = end - 1;
+        while run > start {
+            let p = run - 1;
+            let particle = self.is(p, lexicon::NAME_PARTICLES)
+                && !self.tokens[p].is_cap()
+                && (p == start || self.is_name_word(p - 1));
+            if self.tokens[p].is_possessive() || !(self.is_name_word(p) || particle) {
+                break;
+            }
+            run = p;
+        }
+        if self.is(run, lexicon::NAME_PARTICLES) && !self.tokens[run].is_cap() && run + 1 == end {
+            return None;
+        }
+        if !self.is_name_word(end - 1) {
+            return None;
+        }
+        let title = (run..end - 1).rev().find(|&i| self.is(i, lexicon::TITLES));
+        let name_start = title.map_or(run, |t| t + 1);
+        let mut roles: Vec<String> = (start..name_start)
+            .filter(|&i| !self.tokens[i].is_possessive() && !self.is(i, lexicon::DETERMINERS))
+            .map(|i| role_word(self.key(i)))
+            .collect();
+        if name_start + 1 == end && self.is(end - 1, lexicon::TITLES) {
+            let form = Form::Role {
+                text: text(),
+                head: role_word(self.key(end - 1)),
+            };
+            return Some(np(form, roles, Gender::Unknown));
+        }
+        let name: Vec<String> = (name_start..end)
+            .map(|i| self.tokens[i].stem(article).to_string())
+            .collect();
+        let gender = roles
+            .iter()
+            .map(|r| gender_of(r))
+            .find(|g| *g != Gender::Unknown)
+            .unwrap_or_default();
+        roles.dedup();
+        Some(np(Form::Person(name), roles, gender))
+    }
+
+    /// "Kaldoria's prime minister, Helena Vuorinen, said": a role followed by
+    /// a name in commas is that person.
+    pub(super) fn with_appositive_name(&self, found: Found, to: usize) -> Found {
+        let Found::Np(generic) = &found else {
+            return found;
+        };
+        // A role, or a body named by a common noun ("Their union, the FNSEA,").
+        let common = (generic.start..generic.end).all(|i| {
+            !self.tokens[i].is_cap()
+                || self.is(i, lexicon::DETERMINERS)
+                || self.is(i, lexicon::POSSESSIVE_DETERMINERS)
+        });
+        let lowercase_head = !self.tokens[generic.end - 1].is_cap();
+        let text = match &generic.form {
+            Form::Role { text, .. } => text,
+            Form::Body { text, .. } if common || lowercase_head => text,
+            _ => return found,
+        };
+        // "The US ambassador to Nato, Dwayne Whitaker,": a short postmodifier
+        // may stand between the role and the comma.
+        let mut comma = generic.end;
+        if self.is(comma, lexicon::ROLE_POSTMODIFIERS) {
+            let mut k = comma + 1;
+            while k < to
+                && k - comma <= MAX_PHRASE / 2
+                && self.word(k).is_some()
+                && !self.is_verb(k)
+            {
+                k += 1;
+            }
+            if k > comma + 1 && self.is_comma(k) {
+                comma = k;
+            }
+        }
+        if !self.is_comma(comma) {
+            return found;
+        }
+        let start = comma + 1;
+        let mut end = start + usize::from(self.is(start, lexicon::DETERMINERS));
+        while end < to
+            && end - start < MAX_PHRASE
+            && (self.is_name_word(end) || self.is(end, lexicon::NAME_PARTICLES))
+        {
+            end += 1;
+        }
+        let closes = end >= to || self.word(end).is_none() || self.is_verb(end);
+        match self.classify(start, end).filter(|_| closes && end > start) {
+            Some(Found::Np(mut named))
+                if matches!(named.form, Form::Person(_) | Form::Body { .. }) =>
+            {
+                let words = text.split_whitespace().map(str::to_lowercase);
+                named.add_cues(words.collect::<Vec<_>>());
+                named.add_cues(generic.roles.clone());
+                named.start = generic.start;
+                Found::Np(named)
+            }
+            _ => found,
+        }
+    }
+
+    /// "one senior manager at the airline": a role with the body it belongs to.
+    pub(super) fn with_postmodifier(&self, found: Found, to: usize) -> Found {
+        let Found::Np(mut np) = found else {
+            return found;
+        };
+        let Form::Role { text, .. } = &mut np.form else {
+            return Found::Np(np);
+        };
+        if !self.is(np.end, lexicon::GROUP_PREPOSITIONS) {
+            return Found::Np(np);
+        }
+        let from = np.end + 1;
+        let mut end = from;
+        while end < to
+            && end - from < MAX_PHRASE
+            && self.word(end).is_some()
+            && (self.is(end, lexicon::DETERMINERS) || !self.is_function(end))
+            && !self.is_verb(end)
+        {
+            end += 1;
+        }
+        let owner = (from + 1..=end)
+            .rev()
+            .find_map(|e| match self.classify(from, e) {
+                Some(Found::Np(owner)) if matches!(owner.form, Form::Body { .. }) => Some(owner),
+                _ => None,
+            });
+        if let Some(owner) = owner {
+            let raw = &self.article[self.tokens[np.start].span.start..owner.span.end];
+            let first_len = raw.find(' ').unwrap_or(raw.len());
+            *text = format!("{}{}", raw[..first_len].to_lowercase(), &raw[first_len..]);
+            np.span.end = owner.span.end;
+            np.end = owner.end;
+        }
+        Found::Np(np)
+    }
+
+    /// Full names anywhere outside quotes ("US President Donald Trask",
+    /// "Trask’s"), recorded so that a later surname finds its fullest form.
+    pub(super) fn push_names(&self, mentions: &mut Vec<Mention>) {
+        let mut i = 0;
+        while i < self.len() {
+            let particle_start = self.is(i, lexicon::NAME_PARTICLES) && self.is_name_word(i + 1);
+            if !(self.is_name_word(i) || particle_start) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut end = i;
+            while end < self.len() {
+                let particle = self.is(end, lexicon::NAME_PARTICLES) && self.is_name_word(end + 1);
+                if !(self.is_name_word(end) || particle) {
+                    break;
+                }
+                end += 1;
+                if self.tokens[end - 1].is_possessive() {
+                    break;
+                }
+            }
+            // "carrier Nordlys Air": a company noun before the name gives its type.
+            let company_noun = start > 0
+                && self.is(start - 1, lexicon::COMPANY_NOUNS)
+                && !self.tokens[start - 1].is_cap();
+            match self.classify_phrase(start, end, true) {
+                Some(Found::Np(np)) if matches!(&np.form, Form::Person(n) if n.len() >= 2 && !company_noun) =>
+                {
+                    mentions.push(np.into_mention(Usage::Name));
+                }
+                Some(Found::Np(mut np)) if matches!(np.form, Form::Body { .. }) || company_noun => {
+                    if company_noun {
+                        np.roles.push(self.key(start - 1).to_lowercase());
+                        if let Form::Person(name) = &np.form {
+                            let text = name.join(" ");
+                            let words = name.iter().map(|w| w.to_lowercase()).collect();
+                            let head = name.last().map(|w| w.to_lowercase()).unwrap_or_default();
+                            np.form = Form::Body {
+                                text,
+                                head,
+                                words,
+                                plural: false,
+                            };
+                        }
+                    }
+                    mentions.push(np.into_mention(Usage::Name));
+                }
+                _ => {}
+            }
+            i = end.max(start + 1);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::attribute_text;
+    use super::*;
+
+    #[test]
+    fn records_full_names_and_subjects() {
+        let article = "After talks in Vell, US President Donald Brandt renewed his push. Details remain unclear.";
+        let attribution = attribute_text(article);
+        let names: Vec<(String, Usage, Gender)> = attribution
+            .mentions
+            .iter()
+            .map(|m| match &m.form {
+                Form::Person(name) => (name.join(" "), m.usage, m.gender),
+                other => (format!("{other:?}"), m.usage, m.gender),
+            })
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("Donald Brandt".to_string(), Usage::Name, Gender::Unknown),
+                ("Donald Brandt".to_string(), Usage::Subject, Gender::Unknown),
+            ]
+        );
+    }
+}

@@ -1,0 +1,399 @@
+//! Speech acts: direct quotations and their attribution clauses, reporting
+//! verbs with their subjects, "according to" sources, and the subject of a
+//! sentence that is not a statement.
+
+use super::super::lexicon::{self, is_in};
+use super::super::quotes::Quote;
+use super::super::{Span, StatementKind};
+use super::MAX_PHRASE;
+use super::clauses::Before;
+use super::context::Ctx;
+use super::mentions::{Form, Found, Gender, Np, Pronoun};
+
+/// A direct quotation found in a sentence.
+pub(super) struct Direct {
+    pub(super) span: Span,
+    pub(super) speaker: Option<Np>,
+    /// The reporting verb of the attribution, if it has one.
+    pub(super) verb: Option<Span>,
+    /// No words outside the quotes: continues the previous quote.
+    pub(super) bare: bool,
+}
+
+/// Most tokens between a quote and the verb of its attribution.
+const MAX_ATTRIBUTION_GAP: usize = 12;
+
+impl<'a> Ctx<'a> {
+    /// A reporting verb at `i`: its length in tokens, its kind, and whether it
+    /// is a participle ("saying").
+    pub(super) fn verb_at(&self, i: usize) -> Option<(usize, StatementKind, bool)> {
+        let token = self.word(i).filter(|t| self.headline || !t.is_cap())?;
+        let word = token.key(self.article);
+        if is_in(lexicon::REPORTING_ADJECTIVES, word) {
+            let after_copula = i > 0 && self.is(i - 1, lexicon::COPULAS);
+            return after_copula.then_some((1, StatementKind::Reported, false));
+        }
+        let forms = lexicon::reporting_verb_forms(&word.to_ascii_lowercase());
+        let next = self
+            .word(i + 1)
+            .filter(|t| self.headline || !t.is_cap())
+            .map(|t| t.key(self.article));
+        let phrasal = forms.iter().find(|(second, _)| {
+            second.is_some_and(|second| next.is_some_and(|n| second.eq_ignore_ascii_case(n)))
+        });
+        let single = forms.iter().find(|(second, _)| second.is_none());
+        let participle = word.ends_with("ing");
+        match (phrasal, single) {
+            (Some(&(_, kind)), _) => Some((2, kind, participle)),
+            (None, Some(&(_, kind))) => Some((1, kind, participle)),
+            (None, None) => None,
+        }
+    }
+
+    /// The verb's kind, made a speech act by "against"/"of" ("warned against").
+    pub(super) fn verb_kind(&self, kind: StatementKind, after: usize) -> StatementKind {
+        if kind == StatementKind::Indirect && self.is(after, lexicon::ACT_PARTICLES) {
+            StatementKind::Reported
+        } else {
+            kind
+        }
+    }
+
+    pub(super) fn is_verb(&self, i: usize) -> bool {
+        self.verb_at(i).is_some()
+    }
+
+    /// Direct quotation: the sentence opens with a quote (or introduces one
+    /// with a colon, or a verb and comma), and the quote is more than a
+    /// scare-quoted phrase.
+    pub(super) fn direct(&self) -> Option<Direct> {
+        let first = self.quotes.first()?;
+        let last = self.quotes.last()?;
+        if first.inner.is_empty() {
+            return None;
+        }
+        let before = self
+            .tokens
+            .iter()
+            .take_while(|t| t.span.end <= first.outer.start)
+            .count();
+        let quote_first = before == 0;
+        let lead = before > 0
+            && (self.tokens[before - 1].is_punct(':')
+                || (self.is_comma(before - 1) && before >= 2 && self.is_verb(before - 2)));
+        if !(lead || quote_first && self.looks_direct(first)) {
+            return None;
+        }
+        let bare = (0..self.len()).all(|i| self.quoted[i] || !self.tokens[i].is_word());
+        let attribution = if lead {
+            // "Kovač was blunt: “...”" names the speaker without a verb.
+            let subject = || self.subject_after(0, before, true).and_then(Found::np);
+            self.attribution_in(0, before).or_else(|| {
+                subject()
+                    .filter(|np| !self.bare_unknown(np))
+                    .map(|np| (np, None))
+            })
+        } else {
+            let from = self
+                .tokens
+                .iter()
+                .take_while(|t| t.span.start < first.outer.end)
+                .count();
+            let to = match self.quotes.get(1) {
+                Some(second) => self
+                    .tokens
+                    .iter()
+                    .take_while(|t| t.span.start < second.outer.start)
+                    .count(),
+                None => self.len(),
+            };
+            self.attribution_in(from, to)
+        };
+        let span = trim_quote(
+            self.article,
+            Span::new(first.inner.start, last.inner.end.max(first.inner.end)),
+        );
+        let (speaker, verb) = attribution.map_or((None, None), |(np, verb)| (Some(np), verb));
+        (!span.is_empty()).then_some(Direct {
+            span,
+            speaker,
+            verb,
+            bare,
+        })
+    }
+
+    /// A quote is direct speech, not a scare-quoted phrase, when it ends in
+    /// punctuation, is followed by punctuation, or runs to the paragraph end.
+    pub(super) fn looks_direct(&self, quote: &Quote) -> bool {
+        let inner = &self.article[quote.inner.start..quote.inner.end];
+        let after = self.article[quote.outer.end..self.sentence.end]
+            .chars()
+            .next();
+        !quote.closed
+            || inner.ends_with([',', '.', '!', '?', '…', '-', '—', '–', ';', ':'])
+            || after.is_none_or(|c| matches!(c, ',' | '.' | '!' | '?' | ';' | ':' | '—' | '–'))
+    }
+
+    /// The speaker named by an attribution clause in tokens `from..to`, and
+    /// its reporting verb (or "according to").
+    pub(super) fn attribution_in(&self, from: usize, to: usize) -> Option<(Np, Option<Span>)> {
+        if let Some(np) = self.according_to(from, to).and_then(Found::np) {
+            let at = self.according_at(from, to).map(|a| self.span_of(a, 2));
+            return Some((np, at));
+        }
+        // `,” Kovač, the minister, said`: the clause starts after the punctuation.
+        let from = (from..to).find(|&i| self.word(i).is_some()).unwrap_or(to);
+        let end = to.min(from + MAX_ATTRIBUTION_GAP);
+        let v = (from..end).find(|&i| self.is_verb(i))?;
+        let (len, _, _) = self.verb_at(v)?;
+        let words_before = (from..v).any(|i| self.word(i).is_some());
+        let found = if words_before {
+            match self.before(v, from) {
+                Before::Found(found) => Some(found),
+                Before::Comma(comma) => self.appositive_subject(from, comma, v, false),
+                Before::Nothing => None,
+            }
+        } else {
+            self.inverted_subject(v + len, to)
+        };
+        let mut np = found?.np()?;
+        self.add_gender_cue_after(&mut np, v + len, to);
+        Some((np, Some(self.span_of(v, len))))
+    }
+
+    /// The speaker and verb of a headline that reports what someone said:
+    /// "Ostland rejects summit call", "‘We will not move,’ says Marić",
+    /// "Marić: ‘We will not move’".
+    pub(super) fn headline(&self) -> Option<(Np, Option<Span>)> {
+        if let Some(Direct {
+            speaker: Some(np),
+            verb,
+            ..
+        }) = self.direct()
+        {
+            return Some((np, verb));
+        }
+        self.speech().map(|(np, _, verb)| (np, verb))
+    }
+
+    /// Indirect speech or a reported speech act: the first reporting verb with
+    /// a person or body as subject, or an "according to" source.
+    pub(super) fn speech(&self) -> Option<(Np, StatementKind, Option<Span>)> {
+        let limit = self.len();
+        let mut outlet_source = false;
+        if let Some(found) = self.according_to(0, limit) {
+            match found {
+                Found::Np(np) => {
+                    let at = self.according_at(0, limit).map(|a| self.span_of(a, 2));
+                    return Some((np, StatementKind::Indirect, at));
+                }
+                Found::Source => outlet_source = true,
+            }
+        }
+        let mut i = 0;
+        while i < limit {
+            let Some((len, kind, participle)) = self.verb_at(i) else {
+                i += 1;
+                continue;
+            };
+            let found = if participle {
+                let found = (i > 0 && self.is_comma(i - 1))
+                    .then(|| self.subject_after(0, i, true))
+                    .flatten();
+                found.filter(|f| !matches!(f, Found::Np(np) if self.bare_unknown(np)))
+            } else if let Some(found) = self
+                .passive_agent(i, len, limit)
+                .or_else(|| self.relative_subject(i))
+            {
+                Some(found)
+            } else {
+                match self.before(i, 0) {
+                    Before::Found(found) => Some(found),
+                    Before::Comma(comma) => self
+                        .appositive_subject(0, comma, i, true)
+                        .or_else(|| self.inverted_speech_subject(i, len, limit)),
+                    Before::Nothing => None,
+                }
+            };
+            if let Some(mut np) = found.and_then(Found::np) {
+                self.add_gender_cue_after(&mut np, i + len, limit);
+                let verb = Some(self.span_of(i, len));
+                return Some((np, self.verb_kind(kind, i + len), verb));
+            }
+            i += len;
+        }
+        // "He would join “if necessary,” according to the BBC": an outlet
+        // passes on what the sentence's subject said.
+        if outlet_source {
+            let np = self.subject_after(0, limit, true).and_then(Found::np)?;
+            let speaks = match &np.form {
+                Form::Pronoun(pronoun) => *pronoun != Pronoun::It,
+                Form::Person(name) => name.last().is_some_and(|last| self.known.contains(last)),
+                _ => false,
+            };
+            let at = self.according_at(0, limit).map(|a| self.span_of(a, 2));
+            return speaks.then_some((np, StatementKind::Indirect, at));
+        }
+        None
+    }
+
+    /// The subject of a sentence that is not a statement, when it names a
+    /// person or body worth remembering for later pronouns.
+    pub(super) fn narration_subject(&self) -> Option<Np> {
+        let np = match self.subject_after(0, self.len(), true) {
+            Some(found) => found.np()?,
+            None => {
+                // "Trask’s earlier pledge ...": a known speaker's possessive.
+                let i = (0..self.len()).find(|&i| !self.is(i, lexicon::CONNECTIVES))?;
+                let token = self.word(i).filter(|t| t.is_possessive() && t.is_cap())?;
+                let stem = token.stem(self.article);
+                if !self.known.contains(stem) {
+                    return None;
+                }
+                let form = Form::Person(vec![stem.to_string()]);
+                return Some(Np {
+                    start: i,
+                    end: i + 1,
+                    span: token.span,
+                    form,
+                    roles: Vec::new(),
+                    gender: Gender::Unknown,
+                });
+            }
+        };
+        let keep = match &np.form {
+            Form::Person(name) => {
+                name.len() >= 2
+                    || !np.roles.is_empty()
+                    || name.last().is_some_and(|l| self.known.contains(l))
+            }
+            Form::Body { .. } | Form::Role { .. } => true,
+            Form::Pronoun(_) => false,
+        };
+        keep.then_some(np)
+    }
+
+    /// "according to X" in tokens `from..to`: X, or `Source` for an outlet or a document.
+    pub(super) fn according_to(&self, from: usize, to: usize) -> Option<Found> {
+        let at = self.according_at(from, to)?;
+        if let Some(Found::Np(np)) = self.subject_after(at + 2, to, false) {
+            return Some(Found::Np(np));
+        }
+        // "according to a statement from the ministry": the document's author.
+        let end = to.min(at + 2 + MAX_PHRASE);
+        let by = (at + 2..end)
+            .take_while(|&i| !self.is_comma(i))
+            .find(|&i| self.is(i, lexicon::AUTHOR_PREPOSITIONS));
+        match by.and_then(|by| self.subject_after(by + 1, to, false)) {
+            Some(Found::Np(np)) => Some(Found::Np(np)),
+            _ => Some(Found::Source),
+        }
+    }
+
+    /// Where "according to" starts in tokens `from..to`.
+    pub(super) fn according_at(&self, from: usize, to: usize) -> Option<usize> {
+        (from..to.saturating_sub(1)).find(|&i| {
+            self.key(i).eq_ignore_ascii_case("according")
+                && self.word(i).is_some()
+                && self.is(i + 1, &["to"])
+        })
+    }
+}
+
+/// A quote's content without trailing commas and colons ("We are ready," -> "We are ready").
+pub(super) fn trim_quote(article: &str, span: Span) -> Span {
+    let span = span.trim(article);
+    let text = &article[span.start..span.end];
+    let kept = text.trim_end_matches([',', ';', ':', ' ', '\u{a0}']);
+    Span::new(span.start, span.start + kept.len()).trim(article)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{ClaimCase, assert_claims};
+    use super::*;
+    use StatementKind::{Direct, Reported};
+
+    #[test]
+    fn quotes_split_by_attribution_and_bare_continuations() {
+        let cases: &[ClaimCase] = &[
+            (
+                "“We are ready,” he said, “but not at any price.”",
+                &[(
+                    "We are ready,” he said, “but not at any price.",
+                    "pronoun:he",
+                    Direct,
+                )],
+            ),
+            (
+                "«Nous sommes prêts», a dit Roux.",
+                &[("Nous sommes prêts", "<previous>", Direct)],
+            ),
+            // narration between two quotes: two statements, never one with the narration
+            (
+                "‘We are ready,’ Roux said. ‘We always were.’",
+                &[
+                    ("We are ready", "Roux", Direct),
+                    ("We always were.", "<previous>", Direct),
+                ],
+            ),
+            (
+                "\"We are ready,\" the minister said. \"But not at any price.\"",
+                &[
+                    ("We are ready", "role:the minister", Direct),
+                    ("But not at any price.", "<previous>", Direct),
+                ],
+            ),
+            // nothing but marks between: one statement of two quoted parts
+            (
+                "“We waited.” “We are tired.”",
+                &[("We waited.” “We are tired.", "<previous>", Direct)],
+            ),
+            (
+                "\"Both sides are here,\" she said. \"A deal is possible.\"",
+                &[
+                    ("Both sides are here", "pronoun:she", Direct),
+                    ("A deal is possible.", "<previous>", Direct),
+                ],
+            ),
+            (
+                "Roux said: “We will not move.”",
+                &[("We will not move.", "Roux", Direct)],
+            ),
+            (
+                "“We will not move. Not an inch. Not ever.”",
+                &[("Not ever.", "<previous>", Direct)],
+            ),
+            (
+                "“We will fight on,” said Roux, “whatever it costs",
+                &[("whatever it costs", "Roux", Direct)],
+            ),
+            // a scare-quoted phrase opening a sentence is not a direct quote
+            ("“Coalition of the willing” members met on Monday.", &[]),
+            // a quote inside indirect speech: the whole sentence
+            (
+                "Kovač called the plan “a trap” and left.",
+                &[("the plan", "Kovač", Reported)],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn two_direct_quotes_with_own_attribution_stay_apart() {
+        assert_claims(
+            "“Yes,” said Roux. “No,” said Kovač.",
+            &[("Yes", "Roux", Direct), ("No", "Kovač", Direct)],
+        );
+        // A bare quote in a new paragraph is a statement of its own.
+        assert_claims(
+            "“Yes,” said Roux.\n“And again yes.”",
+            &[
+                ("Yes", "Roux", Direct),
+                ("And again yes.", "<previous>", Direct),
+            ],
+        );
+    }
+}
