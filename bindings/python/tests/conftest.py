@@ -1,0 +1,67 @@
+"""Shared helpers: the repository, the built `stance` CLI, the example articles."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[3]
+ARTICLES = ROOT / "data" / "articles"
+
+
+def cli_path() -> Path:
+    """The CLI to compare with: $STANCE_CLI, else the newest build in target/."""
+    if os.environ.get("STANCE_CLI"):
+        return Path(os.environ["STANCE_CLI"])
+    built = [p for p in (ROOT / "target/release/stance", ROOT / "target/debug/stance") if p.exists()]
+    if not built:
+        pytest.fail("no stance CLI: run `cargo build` first or set STANCE_CLI")
+    return max(built, key=lambda p: p.stat().st_mtime)
+
+
+def run_cli(*args: object, ok: bool = True) -> subprocess.CompletedProcess[bytes]:
+    """Runs `stance ARGS...`; with `ok`, it must succeed."""
+    done = subprocess.run([str(cli_path()), *map(str, args)], capture_output=True, check=False)
+    if ok and done.returncode != 0:
+        raise AssertionError(f"stance {args} failed: {done.stderr.decode()}")
+    return done
+
+
+def cli_jsonl(*args: object) -> list[dict]:
+    """The JSON lines `stance ARGS...` prints."""
+    return [json.loads(line) for line in run_cli(*args).stdout.decode().splitlines()]
+
+
+def example_articles() -> list[dict]:
+    """data/articles as collection items, each with a date and a source so
+    that period rows and the date/source columns are exercised."""
+    items = []
+    for i, path in enumerate(sorted(ARTICLES.glob("*.txt"))):
+        items.append(
+            {
+                "id": path.stem,
+                "text": path.read_text(encoding="utf-8"),
+                "date": f"2026-{10 + i % 3:02}-{3 + 9 * i:02}",
+                "source": ["Herald", "Wire"][i % 2],
+            }
+        )
+    return items
+
+
+def write_jsonl(path: Path, items: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(item) + "\n" for item in items), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def articles() -> list[dict]:
+    return example_articles()
+
+
+@pytest.fixture(scope="session")
+def articles_jsonl(tmp_path_factory: pytest.TempPathFactory, articles: list[dict]) -> Path:
+    return write_jsonl(tmp_path_factory.mktemp("news") / "news.jsonl", articles)
