@@ -36,20 +36,18 @@ def cli_jsonl(*args: object) -> list[dict]:
     return [json.loads(line) for line in run_cli(*args).stdout.decode().splitlines()]
 
 
+#: Dates for the example articles: months, an ISO week 53, a timestamp, and
+#: one that is no date (counted as undated, as the CLI counts it).
+DATES = ["2026-10-03", "2026-11-12", "2026-11-30T08:00:00Z", "2027-01-01", "3 Nov 2026"]
+
+
 def example_articles() -> list[dict]:
     """data/articles as collection items, each with a date and a source so
     that period rows and the date/source columns are exercised."""
-    items = []
-    for i, path in enumerate(sorted(ARTICLES.glob("*.txt"))):
-        items.append(
-            {
-                "id": path.stem,
-                "text": path.read_text(encoding="utf-8"),
-                "date": f"2026-{10 + i % 3:02}-{3 + 9 * i:02}",
-                "source": ["Herald", "Wire"][i % 2],
-            }
-        )
-    return items
+    return [
+        {"id": path.stem, "text": path.read_text(encoding="utf-8"), "date": date, "source": ["Herald", "Wire"][i % 2]}
+        for i, (path, date) in enumerate(zip(sorted(ARTICLES.glob("*.txt")), DATES, strict=True))
+    ]
 
 
 def write_jsonl(path: Path, items: list[dict]) -> Path:
