@@ -355,33 +355,77 @@ fn parse_jsonl_article(path: &Path, line: u64, raw: &str) -> Result<Article> {
     let obj = value
         .as_object()
         .ok_or_else(|| Error::csv(path, line, "expected a JSON object per line"))?;
-    let field = |k: &str| -> Option<String> {
-        match obj.get(k)? {
-            serde_json::Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
-            serde_json::Value::Number(n) => Some(n.to_string()),
-            _ => None,
-        }
-    };
-    let text = match obj.get("text") {
-        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s.clone(),
-        Some(serde_json::Value::String(_)) => {
-            return Err(Error::csv(path, line, "empty article text"));
-        }
-        _ => return Err(Error::csv(path, line, "no \"text\" string field")),
-    };
-    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
-    Ok(Article {
-        id: field("id").unwrap_or_else(|| format!("{stem}:{line}")),
-        text,
-        date: field("date"),
-        source: field("source"),
-        title: field("title"),
-    })
+    Article::from_json(obj, path, line)
+}
+
+impl Article {
+    /// The article a JSON object describes, read as a line of a `.jsonl`
+    /// collection is: `text` a non-empty string; `id`, `date`, `source` and
+    /// `title` strings (trimmed) or numbers, anything else counting as absent.
+    /// `path` and `line` name the object in errors, and give the id of an
+    /// article without one: `<file stem>:<line>`.
+    pub fn from_json(
+        obj: &serde_json::Map<String, serde_json::Value>,
+        path: &Path,
+        line: u64,
+    ) -> Result<Article> {
+        let field = |k: &str| -> Option<String> {
+            match obj.get(k)? {
+                serde_json::Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+                serde_json::Value::Number(n) => Some(n.to_string()),
+                _ => None,
+            }
+        };
+        let text = match obj.get("text") {
+            Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s.clone(),
+            Some(serde_json::Value::String(_)) => {
+                return Err(Error::csv(path, line, "empty article text"));
+            }
+            _ => return Err(Error::csv(path, line, "no \"text\" string field")),
+        };
+        let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+        Ok(Article {
+            id: field("id").unwrap_or_else(|| format!("{stem}:{line}")),
+            text,
+            date: field("date"),
+            source: field("source"),
+            title: field("title"),
+        })
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_objects_are_read_as_jsonl_lines_are() {
+        let path = Path::new("<articles>");
+        let read = |v: serde_json::Value| {
+            Article::from_json(v.as_object().unwrap(), path, 4).map_err(|e| e.to_string())
+        };
+        let a = read(serde_json::json!({
+            "id": 17, "text": " Ana said \u{201C}yes\u{201D}. ", "date": " 2026-11-03 ",
+            "source": "", "title": true,
+        }))
+        .unwrap();
+        assert_eq!(a.id, "17");
+        assert_eq!(a.text, " Ana said \u{201C}yes\u{201D}. ");
+        assert_eq!(a.date.as_deref(), Some("2026-11-03"));
+        assert_eq!((a.source, a.title), (None, None));
+        assert_eq!(
+            read(serde_json::json!({"text": "x"})).unwrap().id,
+            "<articles>:4"
+        );
+        assert_eq!(
+            read(serde_json::json!({"id": "a", "text": "  "})).unwrap_err(),
+            "<articles> line 4: empty article text"
+        );
+        assert_eq!(
+            read(serde_json::json!({"id": "a", "text": 3})).unwrap_err(),
+            "<articles> line 4: no \"text\" string field"
+        );
+    }
 
     #[test]
     fn reads_every_kind_of_input_and_reports_bad_articles() {

@@ -85,6 +85,7 @@ use std::path::{Path, PathBuf};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::articles::Article;
 use crate::corpus::LineCounter;
@@ -108,7 +109,8 @@ pub const REQUIRED_COLUMNS: [&str; 6] = [
 ];
 
 /// The calendar unit of period rows and of the HTML trend chart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Period {
     /// ISO week, `2026-W47`.
     Week,
@@ -172,7 +174,7 @@ pub struct ScoredRow {
 }
 
 /// The most confident statement of a speaker for one label.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Example {
     /// Article id.
     pub article: String,
@@ -198,7 +200,7 @@ impl Example {
 
 /// Running sums for one speaker (or one speaker in one period). Every field
 /// merges exactly: integer sums, a set, min/max, a total-order best.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct Tally {
     statements: u64,
     articles: BTreeSet<String>,
@@ -326,6 +328,11 @@ impl Aggregate {
         &self.labels
     }
 
+    /// The unit of the period tallies.
+    pub fn period(&self) -> Period {
+        self.period
+    }
+
     /// Statements left out because they have no speaker.
     pub fn without_speaker(&self) -> u64 {
         self.without_speaker
@@ -375,22 +382,49 @@ impl Aggregate {
         }
     }
 
+    /// Why `other` cannot be merged into `self`, if it cannot: their periods
+    /// differ, or both hold statements and their labels differ (an aggregate
+    /// to which nothing was added takes the labels of the other).
+    pub fn merge_conflict(&self, other: &Aggregate) -> Option<String> {
+        if self.period != other.period {
+            return Some(format!(
+                "cannot merge an aggregate by {} into one by {}",
+                other.period.as_str(),
+                self.period.as_str()
+            ));
+        }
+        if !self.is_blank() && !other.is_blank() && self.labels != other.labels {
+            return Some(format!(
+                "cannot merge an aggregate over labels ({}) into one over ({})",
+                other.labels.join(", "),
+                self.labels.join(", ")
+            ));
+        }
+        None
+    }
+
+    /// True when nothing at all was added (not even a row without a speaker).
+    fn is_blank(&self) -> bool {
+        self.is_empty() && self.bad_dates == 0
+    }
+
     /// Adds `other`, as if its statements had been added to `self`. The result
     /// does not depend on the order of merges.
     ///
     /// # Panics
-    /// When both hold statements and their labels or periods differ
-    /// ([`read_scored_files`] checks labels first and reports the file).
+    /// When [`Self::merge_conflict`] names a conflict ([`read_scored_files`]
+    /// checks labels first and reports the file).
     pub fn merge(&mut self, other: Aggregate) {
-        if other.is_empty() && other.bad_dates == 0 {
+        if let Some(conflict) = self.merge_conflict(&other) {
+            panic!("{conflict}");
+        }
+        if other.is_blank() {
             return;
         }
-        if self.is_empty() && self.bad_dates == 0 {
+        if self.is_blank() {
             *self = other;
             return;
         }
-        assert_eq!(self.labels, other.labels, "merging different label sets");
-        assert_eq!(self.period, other.period, "merging different periods");
         self.without_speaker += other.without_speaker;
         self.bad_dates += other.bad_dates;
         for (speaker, tally) in other.speakers {
@@ -467,6 +501,133 @@ impl Aggregate {
             without_speaker: self.without_speaker,
             bad_dates: self.bad_dates,
         }
+    }
+}
+
+/// Written in serialised aggregates, so that other JSON is recognised as such.
+pub const AGGREGATE_FORMAT: &str = "stance-aggregate";
+/// The newest serialised aggregate this build reads.
+pub const AGGREGATE_VERSION: u32 = 1;
+
+/// The serialised form of an [`Aggregate`]: every field as it is, so that it
+/// round-trips exactly. Period tallies are a list, since JSON keys are text.
+#[derive(Serialize, Deserialize)]
+struct AggregateFile<'a> {
+    format: Cow<'a, str>,
+    format_version: u32,
+    labels: Cow<'a, [String]>,
+    period: Period,
+    without_speaker: u64,
+    bad_dates: u64,
+    speakers: Vec<(Cow<'a, str>, Cow<'a, Tally>)>,
+    periods: Vec<(Cow<'a, str>, Cow<'a, str>, Cow<'a, Tally>)>,
+}
+
+impl Aggregate {
+    /// The aggregate as bytes (JSON) that [`Aggregate::from_bytes`] turns
+    /// back into an equal aggregate: how partial aggregates travel between
+    /// processes, e.g. from Spark executors to the driver.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let file = AggregateFile {
+            format: AGGREGATE_FORMAT.into(),
+            format_version: AGGREGATE_VERSION,
+            labels: Cow::Borrowed(&self.labels),
+            period: self.period,
+            without_speaker: self.without_speaker,
+            bad_dates: self.bad_dates,
+            speakers: self
+                .speakers
+                .iter()
+                .map(|(s, t)| (Cow::Borrowed(s.as_str()), Cow::Borrowed(t)))
+                .collect(),
+            periods: self
+                .periods
+                .iter()
+                .map(|((s, p), t)| {
+                    (
+                        Cow::Borrowed(s.as_str()),
+                        Cow::Borrowed(p.as_str()),
+                        Cow::Borrowed(t),
+                    )
+                })
+                .collect(),
+        };
+        serde_json::to_vec(&file).expect("an aggregate always serialises")
+    }
+
+    /// Reads bytes written by [`Aggregate::to_bytes`], with checks: damaged or
+    /// foreign bytes are an error (`origin` names them), never a panic later.
+    pub fn from_bytes(bytes: &[u8], origin: &Path) -> Result<Aggregate> {
+        let fail = |message: String| Error::Data {
+            path: origin.into(),
+            message,
+        };
+        let file: AggregateFile<'_> = serde_json::from_slice(bytes).map_err(|e| {
+            fail(format!(
+                "not a stance aggregate (expected the JSON of \"format\": \"{AGGREGATE_FORMAT}\"): {e}"
+            ))
+        })?;
+        if file.format != AGGREGATE_FORMAT {
+            return Err(fail(format!(
+                "not a stance aggregate (expected \"format\": \"{AGGREGATE_FORMAT}\")"
+            )));
+        }
+        if file.format_version != AGGREGATE_VERSION {
+            return Err(fail(format!(
+                "aggregate format version {} is not the version {AGGREGATE_VERSION} this build reads",
+                file.format_version
+            )));
+        }
+        let labels = file.labels.into_owned();
+        if report_label_order(labels.clone()) != labels
+            || labels.iter().any(|l| l.is_empty() || l == UNCERTAIN)
+        {
+            return Err(fail(format!(
+                "labels ({}) are not distinct labels in report order",
+                labels.join(", ")
+            )));
+        }
+        let check = |who: &str, t: &Tally| -> Result<()> {
+            let n = labels.len();
+            let counted: u64 = t.counts.iter().sum::<u64>() + t.uncertain;
+            let max = t.statements * u64::from(SCALE);
+            let consistent = t.counts.len() == n
+                && t.probability_sums.len() == n
+                && t.examples.len() == n
+                && t.statements > 0
+                && counted == t.statements
+                && !t.articles.is_empty()
+                && t.confidence_sum <= max
+                && t.probability_sums.iter().all(|&p| p <= max)
+                && t.first_date.is_some() == t.last_date.is_some()
+                && t.examples.iter().flatten().all(|e| e.confidence <= SCALE);
+            if consistent {
+                Ok(())
+            } else {
+                Err(fail(format!("the tally of {who} is inconsistent")))
+            }
+        };
+        let mut speakers = BTreeMap::new();
+        for (speaker, tally) in file.speakers {
+            check(&speaker, &tally)?;
+            speakers.insert(speaker.into_owned(), tally.into_owned());
+        }
+        let mut periods = BTreeMap::new();
+        for (speaker, period, tally) in file.periods {
+            check(&format!("{speaker} in {period}"), &tally)?;
+            periods.insert(
+                (speaker.into_owned(), period.into_owned()),
+                tally.into_owned(),
+            );
+        }
+        Ok(Aggregate {
+            labels,
+            period: file.period,
+            speakers,
+            periods,
+            without_speaker: file.without_speaker,
+            bad_dates: file.bad_dates,
+        })
     }
 }
 
@@ -793,7 +954,7 @@ fn unneutralise(cell: &str) -> &str {
 }
 
 fn read_jsonl(path: &Path, input: impl BufRead, period: Period) -> Result<Aggregate> {
-    let mut aggregate: Option<Aggregate> = None;
+    let mut aggregate = Aggregate::new(Vec::new(), period);
     for (i, line) in input.lines().enumerate() {
         let n = i as u64 + 1;
         let line = line.map_err(|e| match e.kind() {
@@ -809,24 +970,37 @@ fn read_jsonl(path: &Path, input: impl BufRead, period: Period) -> Result<Aggreg
         let obj = value
             .as_object()
             .ok_or_else(|| Error::csv(path, n, "expected a JSON object per line"))?;
+        aggregate.add_json(path, n, obj)?;
+    }
+    Ok(aggregate)
+}
+
+impl Aggregate {
+    /// Adds one scored statement given as a JSON object, a line of `stance
+    /// score --format jsonl`, with the checks and messages of reading such a
+    /// file (`path` and `line` name it). Its `p_<label>` keys give the labels
+    /// when nothing was added yet, and must name the same labels after that.
+    pub fn add_json(
+        &mut self,
+        path: &Path,
+        n: u64,
+        obj: &serde_json::Map<String, serde_json::Value>,
+    ) -> Result<()> {
         let labels =
             header_labels(path, obj.keys().map(String::as_str)).map_err(|e| relined(e, n))?;
-        let aggregate = match &mut aggregate {
-            Some(a) => a,
-            None => {
-                if labels.is_empty() {
-                    return Err(Error::csv(path, n, "no p_<label> fields"));
-                }
-                aggregate.insert(Aggregate::new(labels.clone(), period))
+        if self.labels.is_empty() {
+            if labels.is_empty() {
+                return Err(Error::csv(path, n, "no p_<label> fields"));
             }
-        };
-        if report_label_order(labels) != aggregate.labels {
+            self.labels = report_label_order(labels.clone());
+        }
+        if report_label_order(labels) != self.labels {
             return Err(Error::csv(
                 path,
                 n,
                 format!(
                     "its p_ fields differ from the first line's (p_{})",
-                    aggregate.labels.join(", p_")
+                    self.labels.join(", p_")
                 ),
             ));
         }
@@ -853,17 +1027,17 @@ fn read_jsonl(path: &Path, input: impl BufRead, period: Period) -> Result<Aggreg
             text: required("text")?,
             label: required("label")?,
             confidence: required("confidence")?,
-            probabilities: aggregate
+            probabilities: self
                 .labels
                 .iter()
                 .map(|l| required(&format!("p_{l}")))
                 .collect::<Result<_>>()?,
             date: field("date")?,
         };
-        let row = check_row(path, n, &aggregate.labels, raw)?;
-        aggregate.add(row);
+        let row = check_row(path, n, &self.labels, raw)?;
+        self.add(row);
+        Ok(())
     }
-    Ok(aggregate.unwrap_or_else(|| Aggregate::new(Vec::new(), period)))
 }
 
 fn relined(e: Error, line: u64) -> Error {
@@ -1049,6 +1223,13 @@ pub fn aggregate_articles(
 }
 
 // ---------------------------------------------------------------- writing
+
+/// `report` in `format`, as [`write`] writes it (what `stance report` prints).
+pub fn render(report: &Report, format: ReportFormat) -> std::io::Result<String> {
+    let mut out = Vec::new();
+    write(report, format, &mut out)?;
+    String::from_utf8(out).map_err(std::io::Error::other)
+}
 
 /// Writes `report` in `format`.
 pub fn write(report: &Report, format: ReportFormat, out: &mut dyn Write) -> std::io::Result<()> {
@@ -2299,6 +2480,177 @@ mod tests {
         let mut sorted = order.clone();
         sorted.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
         assert_eq!(order, sorted);
+    }
+
+    #[test]
+    fn aggregates_round_trip_through_bytes_and_merge_the_same() {
+        let rows: Vec<ScoredRow> = (0..30)
+            .map(|i| {
+                let label = ["conciliatory", "sceptical", "hawkish", "uncertain"][i % 4];
+                let mut r = row(
+                    ["Ana", "Bo", "Çelik \"the\" ☃", ""][i % 4],
+                    &format!("a{}", i % 4),
+                    i as u64,
+                    label,
+                    2_000 + (i as u32 * 331) % 8_000,
+                );
+                r.date = [None, Some("2026-11-03".into()), Some("bad".into())][i % 3].clone();
+                r
+            })
+            .collect();
+        let mut whole = Aggregate::new(labels(), Period::Week);
+        rows.iter().cloned().for_each(|r| whole.add(r));
+        let origin = Path::new("<test>");
+        let back = Aggregate::from_bytes(&whole.to_bytes(), origin).unwrap();
+        assert_eq!(back, whole);
+        assert_eq!(back.to_bytes(), whole.to_bytes());
+        // Parts sent as bytes and merged in any order give the whole.
+        let parts: Vec<Vec<u8>> = rows
+            .chunks(7)
+            .map(|chunk| {
+                let mut a = Aggregate::new(labels(), Period::Week);
+                chunk.iter().cloned().for_each(|r| a.add(r));
+                a.to_bytes()
+            })
+            .collect();
+        for order in [[0, 1, 2, 3, 4], [4, 2, 0, 3, 1]] {
+            let mut merged = Aggregate::new(Vec::new(), Period::Week);
+            for i in order {
+                merged.merge(Aggregate::from_bytes(&parts[i], origin).unwrap());
+            }
+            assert_eq!(merged, whole);
+        }
+        let empty = Aggregate::new(labels(), Period::Month);
+        assert_eq!(
+            Aggregate::from_bytes(&empty.to_bytes(), origin).unwrap(),
+            empty
+        );
+    }
+
+    #[test]
+    fn damaged_or_foreign_aggregates_are_refused() {
+        let mut a = Aggregate::new(labels(), Period::Month);
+        a.add(row("Ana", "a1", 0, "hawkish", 9_000));
+        let good = String::from_utf8(a.to_bytes()).unwrap();
+        for (bytes, expected) in [
+            ("", "not a stance aggregate"),
+            ("{\"format\": \"stance-model\"}", "not a stance aggregate"),
+            (&good[..good.len() / 2], "not a stance aggregate"),
+            (
+                &good.replace("\"format_version\":1", "\"format_version\":2"),
+                "format version 2",
+            ),
+            (
+                &good.replace("\"statements\":1", "\"statements\":2"),
+                "tally of Ana is inconsistent",
+            ),
+            (
+                &good.replace("\"counts\":[0,0,1]", "\"counts\":[0,1]"),
+                "inconsistent",
+            ),
+            (
+                &good.replace(
+                    "[\"conciliatory\",\"sceptical\"",
+                    "[\"sceptical\",\"conciliatory\"",
+                ),
+                "report order",
+            ),
+        ] {
+            let err = Aggregate::from_bytes(bytes.as_bytes(), Path::new("part-3"))
+                .unwrap_err()
+                .to_string();
+            assert!(err.starts_with("part-3: "), "{err}");
+            assert!(
+                err.contains(expected),
+                "{err:?} should mention {expected:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn merge_conflicts_are_named() {
+        let mut weeks = Aggregate::new(labels(), Period::Week);
+        let months = Aggregate::new(labels(), Period::Month);
+        assert!(
+            weeks
+                .merge_conflict(&months)
+                .unwrap()
+                .contains("by month into one by week")
+        );
+        let mut other = Aggregate::new(vec!["neg".into(), "pos".into()], Period::Week);
+        // Nothing added yet: any labels merge.
+        assert_eq!(weeks.merge_conflict(&other), None);
+        weeks.add(row("Ana", "a1", 0, "hawkish", 9_000));
+        other.add(ScoredRow {
+            label: Some(0),
+            probabilities: vec![6_000, 4_000],
+            ..row("Bo", "a2", 0, "", 6_000)
+        });
+        assert!(
+            weeks
+                .merge_conflict(&other)
+                .unwrap()
+                .contains("labels (neg, pos) into one over (conciliatory, sceptical, hawkish)")
+        );
+    }
+
+    #[test]
+    fn json_rows_are_checked_as_jsonl_lines_are() {
+        let path = Path::new("<rows>");
+        let obj = |v: serde_json::Value| v.as_object().unwrap().clone();
+        let good = obj(serde_json::json!({
+            "article": "a1", "statement": 0, "speaker": "Ana", "text": "We will act.",
+            "label": "hawkish", "confidence": 0.81234, "p_hawkish": 0.81234,
+            "p_conciliatory": 0.1, "p_sceptical": 0.08766, "date": null,
+        }));
+        let mut a = Aggregate::new(Vec::new(), Period::Month);
+        a.add_json(path, 1, &good).unwrap();
+        assert_eq!(a.labels(), labels());
+        let report = a.clone().finish(1, false);
+        assert_eq!(report.speakers[0].counts, [0, 0, 1]);
+        assert_eq!(
+            report.speakers[0].examples[2].as_ref().unwrap().confidence,
+            8_123
+        );
+        let mut missing = good.clone();
+        missing.remove("speaker");
+        let mut other_labels = good.clone();
+        other_labels.insert("p_neutral".into(), 0.0.into());
+        for (row, expected) in [
+            (missing, "<rows> line 2: no field 'speaker'"),
+            (
+                other_labels,
+                "<rows> line 2: its p_ fields differ from the first line's",
+            ),
+            (
+                obj(serde_json::json!({"article": "a"})),
+                "<rows> line 2: its p_",
+            ),
+        ] {
+            let err = a.add_json(path, 2, &row).unwrap_err().to_string();
+            assert!(err.starts_with(expected), "{err}");
+        }
+        let err = Aggregate::new(Vec::new(), Period::Month)
+            .add_json(path, 1, &obj(serde_json::json!({"article": "a"})))
+            .unwrap_err();
+        assert_eq!(err.to_string(), "<rows> line 1: no p_<label> fields");
+    }
+
+    #[test]
+    fn render_is_what_write_writes() {
+        let mut a = Aggregate::new(labels(), Period::Month);
+        a.add(row("Ana", "a1", 0, "hawkish", 9_000));
+        let report = a.finish(1, false);
+        for format in [
+            ReportFormat::Csv,
+            ReportFormat::Json,
+            ReportFormat::Markdown,
+            ReportFormat::Html,
+        ] {
+            let mut written = Vec::new();
+            write(&report, format, &mut written).unwrap();
+            assert_eq!(render(&report, format).unwrap().as_bytes(), written);
+        }
     }
 
     #[test]

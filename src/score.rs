@@ -9,6 +9,7 @@ use crate::articles::Article;
 use crate::error::Result;
 use crate::extract::{StatementKind, extract, extract_titled};
 use crate::model::Model;
+use crate::output::Cell;
 
 /// One statement of an article with its stance probabilities.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -139,3 +140,104 @@ pub fn decide<'a>(
 
 /// The label given to statements below `--min-confidence`.
 pub const UNCERTAIN: &str = "uncertain";
+
+/// The columns of `stance score` output before the per-label ones.
+pub const BASE_COLUMNS: [&str; 8] = [
+    "article",
+    "statement",
+    "speaker",
+    "start",
+    "end",
+    "text",
+    "label",
+    "confidence",
+];
+
+/// The columns of `stance score` output (CSV header, JSONL keys) for a model
+/// with `labels`: [`BASE_COLUMNS`], `p_<label>` per label in model order,
+/// `kind`, then `date` and `source` when the input is a collection (`with_meta`).
+pub fn columns(labels: &[String], with_meta: bool) -> Vec<String> {
+    let mut columns: Vec<String> = BASE_COLUMNS.map(String::from).to_vec();
+    columns.extend(labels.iter().map(|l| format!("p_{l}")));
+    columns.push("kind".into());
+    if with_meta {
+        columns.extend(["date".into(), "source".into()]);
+    }
+    columns
+}
+
+/// One row of `stance score` output per statement of `article`, cells in
+/// [`columns`] order: what the CLI writes and the Python package yields.
+pub fn rows(
+    labels: &[String],
+    article: &Article,
+    statements: &[ScoredStatement],
+    min_confidence: f64,
+    with_meta: bool,
+) -> Vec<Vec<Cell>> {
+    statements
+        .iter()
+        .map(|s| {
+            let (label, confidence) = decide(labels, &s.probabilities, min_confidence);
+            let mut cells = vec![
+                Cell::Str(article.id.clone()),
+                Cell::Int(s.index as u64),
+                s.speaker.clone().map_or(Cell::Null, Cell::Str),
+                Cell::Int(s.start as u64),
+                Cell::Int(s.end as u64),
+                Cell::Str(s.text_in(article).to_owned()),
+                Cell::Str(label.to_owned()),
+                Cell::Num(confidence),
+            ];
+            cells.extend(s.probabilities.iter().map(|&p| Cell::Num(p)));
+            cells.push(Cell::Str(s.kind.as_str().to_owned()));
+            if with_meta {
+                cells.push(article.date.clone().map_or(Cell::Null, Cell::Str));
+                cells.push(article.source.clone().map_or(Cell::Null, Cell::Str));
+            }
+            cells
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_follow_the_columns() {
+        let model = Model::embedded().unwrap();
+        let text = "The minister said: \u{201C}We are ready to talk.\u{201D} \
+                    \u{201C}We will strike back,\u{201D} Ana Lima warned.";
+        let article = Article {
+            id: "a1".into(),
+            text: text.into(),
+            date: Some("2026-11-03".into()),
+            source: None,
+            title: None,
+        };
+        let statements = score_article(model, text);
+        assert_eq!(statements.len(), 2, "{statements:?}");
+        for with_meta in [false, true] {
+            let columns = columns(model.labels(), with_meta);
+            let rows = rows(model.labels(), &article, &statements, 0.0, with_meta);
+            assert_eq!(rows.len(), 2);
+            for (row, s) in rows.iter().zip(&statements) {
+                assert_eq!(row.len(), columns.len());
+                let cell = |name: &str| &row[columns.iter().position(|c| c == name).unwrap()];
+                assert_eq!(cell("article"), &Cell::Str("a1".into()));
+                assert_eq!(cell("text"), &Cell::Str(text[s.start..s.end].into()));
+                let best = crate::train::argmax(&s.probabilities);
+                assert_eq!(cell("label"), &Cell::Str(model.labels()[best].clone()));
+                assert_eq!(cell("confidence"), &Cell::Num(s.probabilities[best]));
+                if with_meta {
+                    assert_eq!(cell("date"), &Cell::Str("2026-11-03".into()));
+                    assert_eq!(cell("source"), &Cell::Null);
+                }
+            }
+        }
+        // Below --min-confidence the label is `uncertain`, the confidence kept.
+        let rows = rows(model.labels(), &article, &statements, 1.0, false);
+        assert!(rows.iter().all(|r| r[6] == Cell::Str(UNCERTAIN.into())));
+    }
+}

@@ -3,10 +3,9 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use stance::Model;
-use stance::articles::{Article, ArticleReader, CollectionColumns, expand_inputs};
-use stance::output::{Cell, Format, RowWriter};
-use stance::score::{ScoredStatement, decide, score_articles};
+use stance::articles::{ArticleReader, CollectionColumns, expand_inputs};
+use stance::output::{Format, RowWriter};
+use stance::score::{columns, rows, score_articles};
 
 use super::classify::FormatArg;
 
@@ -37,18 +36,6 @@ pub struct Args {
     id_column: String,
 }
 
-/// The columns of `stance score` output, before the per-label ones.
-pub const BASE_COLUMNS: [&str; 8] = [
-    "article",
-    "statement",
-    "speaker",
-    "start",
-    "end",
-    "text",
-    "label",
-    "confidence",
-];
-
 /// Runs `stance score`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if !(0.0..=1.0).contains(&args.min_confidence) {
@@ -64,7 +51,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         eprintln!("stance: skipping {e}");
     }
     let with_meta = inputs.iter().any(|i| i.is_collection());
-    let columns = CollectionColumns {
+    let collection = CollectionColumns {
         text: args.text_column.clone(),
         id: args.id_column.clone(),
     };
@@ -73,37 +60,34 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
     }
     let count_files = !with_meta;
-    let reader = ArticleReader::new(inputs, columns);
+    let reader = ArticleReader::new(inputs, collection);
     let format: Format = args.format.into();
-    let labels = model.labels().to_vec();
-    let mut header: Vec<String> = BASE_COLUMNS.iter().map(|s| s.to_string()).collect();
-    header.extend(labels.iter().map(|l| format!("p_{l}")));
-    header.push("kind".into());
-    if with_meta {
-        header.extend(["date".into(), "source".into()]);
-    }
+    let header = columns(model.labels(), with_meta);
     super::with_output(args.output.as_ref(), |w| {
-        let mut rows = RowWriter::new(format, header, w);
+        let mut writer = RowWriter::new(format, header, w);
         for item in score_articles(&model, reader) {
             if count_files {
                 bar.inc(1);
             }
             match item {
-                Ok((article, statements)) => write_article(
-                    &mut rows,
-                    &model,
-                    &article,
-                    &statements,
-                    args.min_confidence,
-                    with_meta,
-                )?,
+                Ok((article, statements)) => {
+                    for row in rows(
+                        model.labels(),
+                        &article,
+                        &statements,
+                        args.min_confidence,
+                        with_meta,
+                    ) {
+                        writer.row(&row)?;
+                    }
+                }
                 Err(e) => {
                     failures += 1;
                     eprintln!("stance: skipping {e}");
                 }
             }
         }
-        rows.finish()
+        writer.finish()
     })?;
     bar.finish_and_clear();
     if failures > 0 {
@@ -111,35 +95,4 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn write_article(
-    rows: &mut RowWriter<'_>,
-    model: &Model,
-    article: &Article,
-    statements: &[ScoredStatement],
-    min_confidence: f64,
-    with_meta: bool,
-) -> std::io::Result<()> {
-    for s in statements {
-        let (label, confidence) = decide(model.labels(), &s.probabilities, min_confidence);
-        let mut cells = vec![
-            Cell::Str(article.id.clone()),
-            Cell::Int(s.index as u64),
-            s.speaker.clone().map_or(Cell::Null, Cell::Str),
-            Cell::Int(s.start as u64),
-            Cell::Int(s.end as u64),
-            Cell::Str(s.text_in(article).to_owned()),
-            Cell::Str(label.to_owned()),
-            Cell::Num(confidence),
-        ];
-        cells.extend(s.probabilities.iter().map(|&p| Cell::Num(p)));
-        cells.push(Cell::Str(s.kind.as_str().to_owned()));
-        if with_meta {
-            cells.push(article.date.clone().map_or(Cell::Null, Cell::Str));
-            cells.push(article.source.clone().map_or(Cell::Null, Cell::Str));
-        }
-        rows.row(&cells)?;
-    }
-    Ok(())
 }
