@@ -13,7 +13,7 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::tokenize::{Token, TokenKind, TokenizerParams, tokenize};
+use crate::tokenize::{Token, TokenKind, TokenizerParams, is_quote_mark, tokenize};
 
 /// The lexicon shipped with `stance`, as text.
 pub const BUILTIN_TSV: &str = include_str!("../data/cues.tsv");
@@ -197,7 +197,7 @@ impl Cues {
         };
         for (i, tok) in tokens.iter().enumerate() {
             if tok.kind == TokenKind::Punct {
-                if !text.get(tok.start..tok.end).is_some_and(is_quote) {
+                if !text.get(tok.start..tok.end).is_some_and(is_quote_mark) {
                     flush(&words[run_start..], &mut emit);
                     run_start = words.len();
                 }
@@ -207,16 +207,6 @@ impl Cues {
         }
         flush(&words[run_start..], &mut emit);
     }
-}
-
-fn is_quote(mark: &str) -> bool {
-    !mark.is_empty()
-        && mark.chars().all(|c| {
-            matches!(
-                c,
-                '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{AB}' | '\u{BB}'
-            )
-        })
 }
 
 #[cfg(test)]

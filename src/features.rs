@@ -88,6 +88,9 @@ impl FeatureParams {
         if self.word_ngrams == (0, 0) && self.char_ngrams == (0, 0) {
             return Err(Error::Params("no word and no character n-grams".into()));
         }
+        if self.cue_roles && !self.cues {
+            return Err(Error::Params("cue roles need the cue lexicon".into()));
+        }
         if self.max_features == 0 || self.min_df == 0 {
             return Err(Error::Params(
                 "max_features and min_df must be at least 1".into(),

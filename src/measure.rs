@@ -168,9 +168,16 @@ pub fn gold_articles(model: &Model, dir: &Path) -> Result<GoldArticles> {
         let sentences = sentence_spans(&article);
         for (g, found) in gold.iter().zip(match_gold(&article, &statements, &gold)) {
             let Some(sentence) = own_sentence(&article, &sentences, &g.quote) else {
+                let what = if g.quote.trim().is_empty() {
+                    "an empty quote".to_owned()
+                } else if article.contains(&g.quote) {
+                    format!("quote '{}' lies in no sentence of the article", g.quote)
+                } else {
+                    format!("quote '{}' is not in the article", g.quote)
+                };
                 return Err(Error::Data {
                     path: gold_path,
-                    message: format!("quote '{}' is not in the article", g.quote),
+                    message: what,
                 });
             };
             out.own_sentence

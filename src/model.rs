@@ -413,6 +413,11 @@ impl Model {
             .check()
             .map_err(|e| fail(format!("bad feature settings: {e}")))?;
         let cues = if file.features.cues {
+            if file.cues.is_empty() {
+                return Err(fail(
+                    "its features use a cue lexicon but the file holds none".into(),
+                ));
+            }
             Some(Cues::new(file.cues).map_err(|e| fail(format!("bad cue lexicon: {e}")))?)
         } else {
             None

@@ -108,8 +108,8 @@ fn with_possessive_lead(text: &str, span: Span) -> Span {
                 i + before[i..].chars().next().map_or(1, char::len_utf8)
             });
         let word = &before[word_start..];
-        let possessive = word.chars().count() > 2
-            && (word.ends_with("'s") || word.ends_with("\u{2019}s") || word.ends_with("s'"));
+        let possessive =
+            word.chars().count() > 2 && (word.ends_with("'s") || word.ends_with("\u{2019}s"));
         if !possessive || word_start == start {
             return Span::new(start, span.end);
         }
@@ -118,13 +118,19 @@ fn with_possessive_lead(text: &str, span: Span) -> Span {
 }
 
 /// The attribution of a statement as byte ranges to cut: the speaker phrase
-/// through the verb when they stand together ("Lavrov, the minister, said"
-/// or "said the minister"), else each on its own.
+/// through the verb when only an aside stands between them ("Lavrov, the
+/// minister, said", "said the minister"), else each on its own, so that what
+/// was said between them ("Lavrov visited Kyiv and rejected the offer,
+/// saying ...") stays.
 fn attribution_cuts(text: &str, s: &Statement) -> Vec<Span> {
     let joined = |a: Span, b: Span| {
-        let gap = &text[a.end..b.start];
-        let quoted = gap.contains(['"', '\u{201C}', '\u{201D}', '\u{AB}', '\u{BB}']);
-        (!quoted && gap.len() <= MAX_ATTRIBUTION_GAP).then(|| Span::new(a.start, b.end))
+        let gap = text[a.end..b.start].trim();
+        let aside = gap.is_empty()
+            || (gap.len() <= MAX_ATTRIBUTION_GAP
+                && gap.starts_with(',')
+                && gap.ends_with(',')
+                && !gap.contains(crate::tokenize::is_quote_char));
+        aside.then(|| Span::new(a.start, b.end))
     };
     let speaker = s.speaker_span.map(|who| with_possessive_lead(text, who));
     match (speaker, s.verb) {
@@ -138,8 +144,9 @@ fn attribution_cuts(text: &str, s: &Statement) -> Vec<Span> {
     }
 }
 
-/// `text[span]` with the (sorted) cuts inside it removed; each cut leaves
-/// one space, and the result is trimmed.
+/// `text[span]` with the (sorted) cuts inside it removed; a cut inside the
+/// text leaves a comma, so no word pair is made across it, and the result is
+/// trimmed.
 fn without(text: &str, span: Span, cuts: &[Span]) -> String {
     let mut out = String::with_capacity(span.end - span.start);
     let mut at = span.start;
@@ -149,16 +156,16 @@ fn without(text: &str, span: Span, cuts: &[Span]) -> String {
             continue;
         }
         out.push_str(&text[at..start]);
-        if !out.ends_with(' ') {
-            out.push(' ');
-        }
+        out.push_str(" , ");
         at = end;
     }
     out.push_str(&text[at..span.end]);
     let joined = out.split_whitespace().collect::<Vec<_>>().join(" ");
-    // A cut at the start leaves ", " or similar behind.
+    // A cut at either end leaves its comma (and the text's own) behind.
     joined
         .trim_start_matches([',', ' ', ';', ':'])
+        .trim_end_matches([',', ' '])
+        .replace(" , ,", " ,")
         .trim()
         .to_owned()
 }
@@ -183,7 +190,7 @@ mod tests {
             (
                 "“We are ready,” the minister said. “But not at any price.”",
                 Some("said"),
-                "“We are ready,” . “But not at any price.”",
+                "“We are ready,” , . “But not at any price.”",
             ),
             (
                 "Pyongyang dismissed the offer as “a cheap trick”.",
@@ -193,7 +200,12 @@ mod tests {
             (
                 "The talks will resume on Tuesday, according to the ministry.",
                 Some("according to"),
-                "The talks will resume on Tuesday, .",
+                "The talks will resume on Tuesday, , .",
+            ),
+            (
+                "He would join the talks next week, according to the BBC.",
+                Some("according to"),
+                "would join the talks next week, , the BBC.",
             ),
             (
                 "more theatre than substance",

@@ -123,14 +123,18 @@ const CONDITION_NEEDS_ONLY: &[&str] = &["after", "when", "once"];
 /// The longest condition scope, in tokens.
 const CONDITION_WINDOW: usize = 12;
 
-/// Quote marks: with [`TokenizerParams::scopes`] they do not end a scope.
-fn is_quote_mark(text: &str) -> bool {
-    text.chars().all(|c| {
-        matches!(
-            c,
-            '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{AB}' | '\u{BB}'
-        )
-    })
+/// A double quote mark of any style: straight, curly, low or guillemet.
+pub(crate) fn is_quote_char(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{AB}' | '\u{BB}'
+    )
+}
+
+/// A token made of quote marks only: with [`TokenizerParams::scopes`] it
+/// does not end a scope.
+pub(crate) fn is_quote_mark(text: &str) -> bool {
+    !text.is_empty() && text.chars().all(is_quote_char)
 }
 
 /// Sentence-final punctuation: ends every scope.
