@@ -33,7 +33,11 @@ fn params(spec: &str) -> Result<TrainParams, String> {
     let mut p = TrainParams::default();
     for part in spec.split(',').map(str::trim).filter(|s| !s.is_empty()) {
         let (key, value) = part.split_once('=').unwrap_or((part, ""));
-        let num = || value.parse::<usize>().map_err(|_| format!("bad number in '{part}'"));
+        let num = || {
+            value
+                .parse::<usize>()
+                .map_err(|_| format!("bad number in '{part}'"))
+        };
         match key {
             "base" => {}
             "said" => p.features.said = true,
@@ -64,7 +68,11 @@ fn figures(pairs: &LabelPairs, labels: &[String]) -> String {
     let mut stance = (0, 0);
     let mut neutral = (0, 0);
     for (g, p) in pairs.gold.iter().zip(&pairs.predicted) {
-        let slot = if g == "neutral" { &mut neutral } else { &mut stance };
+        let slot = if g == "neutral" {
+            &mut neutral
+        } else {
+            &mut stance
+        };
         slot.1 += 1;
         slot.0 += usize::from(g == p);
     }
@@ -156,8 +164,14 @@ fn main() -> ExitCode {
             if set.is_dir() {
                 match gold_articles(&model, set) {
                     Ok(g) => {
-                        println!("  {name:<40} extracted {}", figures(&g.extracted, model.labels()));
-                        println!("  {name:<40} sentence  {}", figures(&g.own_sentence, model.labels()));
+                        println!(
+                            "  {name:<40} extracted {}",
+                            figures(&g.extracted, model.labels())
+                        );
+                        println!(
+                            "  {name:<40} sentence  {}",
+                            figures(&g.own_sentence, model.labels())
+                        );
                     }
                     Err(e) => eprintln!("  {name}: {e}"),
                 }

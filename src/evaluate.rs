@@ -284,7 +284,11 @@ mod tests {
         // Bin 0.6-0.7: 0.6, right -> gap 0.4. ECE = 2/3 * 0.45 + 1/3 * 0.4.
         let c = super::Calibration::compute(&[0.95, 0.6, 0.95, 1.0][..3], &[true, true, false]);
         assert_eq!(c.reliability.len(), 2);
-        assert!((c.ece - (2.0 / 3.0 * 0.45 + 0.4 / 3.0)).abs() < 1e-12, "{}", c.ece);
+        assert!(
+            (c.ece - (2.0 / 3.0 * 0.45 + 0.4 / 3.0)).abs() < 1e-12,
+            "{}",
+            c.ece
+        );
         assert_eq!(c.reliability[1].count, 2);
         assert!((c.reliability[1].accuracy - 0.5).abs() < 1e-12);
         // A confidence of exactly 1 falls in the last bin.

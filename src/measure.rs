@@ -128,8 +128,7 @@ pub fn gold_articles(model: &Model, dir: &Path) -> Result<GoldArticles> {
         let gold = read_gold(&gold_path)?;
         let statements = extract(&article);
         out.articles += 1;
-        out.extraction
-            .add(score_gold(&article, &statements, &gold));
+        out.extraction.add(score_gold(&article, &statements, &gold));
         let sentences = sentence_spans(&article);
         for (g, found) in gold.iter().zip(match_gold(&article, &statements, &gold)) {
             let Some(at) = article.find(&g.quote) else {
@@ -169,7 +168,10 @@ mod tests {
             .map(String::from)
             .to_vec();
         let m = pairs.metrics(&labels);
-        assert_eq!(m.labels, ["conciliatory", "sceptical", "hawkish", "neutral"]);
+        assert_eq!(
+            m.labels,
+            ["conciliatory", "sceptical", "hawkish", "neutral"]
+        );
         assert!((m.accuracy - 1.0 / 3.0).abs() < 1e-12);
         assert_eq!(m.confusion[3][2], 1);
         assert_eq!(pairs.calibration().reliability.len(), 3);

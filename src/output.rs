@@ -19,6 +19,21 @@ pub fn write_atomic_with(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<()> {
+    // A device or FIFO (`/dev/null`, `/dev/stdout`, a named pipe) is written
+    // to, never replaced: renaming a regular file over `/dev/null` would
+    // break the machine for everyone. Atomic replacement is for regular files.
+    if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+        && !meta.is_dir()
+    {
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .map_err(|e| Error::io(path, e))?;
+        let mut w = std::io::BufWriter::new(file);
+        fill(&mut w).map_err(|e| Error::io(path, e))?;
+        return w.flush().map_err(|e| Error::io(path, e));
+    }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -27,7 +42,7 @@ pub fn write_atomic_with(
         .prefix(".stance-")
         .suffix(".tmp")
         .tempfile_in(dir)
-        .map_err(|e| Error::io(path, e))?;
+        .map_err(|e| Error::io(path, without_temp_path(e)))?;
     {
         let mut w = std::io::BufWriter::new(tmp.as_file_mut());
         fill(&mut w).map_err(|e| Error::io(path, e))?;
@@ -44,8 +59,26 @@ pub fn write_atomic_with(
             .map_err(|e| Error::io(path, e))?;
     }
     tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
-    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    tmp.persist(path)
+        .map_err(|e| Error::io(path, without_temp_path(e.error)))?;
     Ok(())
+}
+
+/// tempfile adds the temporary file's name to its errors ("... at path
+/// /x/.stance-a1B2.tmp"); users name the output, not our temp file, so keep
+/// only what the operating system said.
+fn without_temp_path(e: std::io::Error) -> std::io::Error {
+    if e.get_ref().is_none() {
+        return e; // a bare OS error: no path attached
+    }
+    let kind = e.kind();
+    match e.into_inner() {
+        Some(inner) => match std::error::Error::source(&*inner) {
+            Some(os) => std::io::Error::new(kind, os.to_string()),
+            None => std::io::Error::new(kind, inner),
+        },
+        None => std::io::Error::from(kind),
+    }
 }
 
 /// Makes a CSV cell safe to open in a spreadsheet: a cell beginning with `=`,

@@ -268,3 +268,277 @@ fn bad_model_files_are_refused() {
         );
     }
 }
+
+// ---- issue 13: a command line that behaves like ripgrep, xsv, jq ----
+
+const ARTICLE: &str = "The minister said: \u{201C}We are ready to talk.\u{201D}\n";
+
+/// Runs `args` in `dir`, expects failure and no panic; returns stderr.
+fn fails_in(dir: &Path, args: &[&str]) -> String {
+    let out = stance()
+        .current_dir(dir)
+        .args(args)
+        .assert()
+        .failure()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    stderr
+}
+
+/// The names of the files in `dir`, sorted.
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_failed_score_leaves_the_previous_output_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("news.txt"), ARTICLE).unwrap();
+    stance()
+        .current_dir(d)
+        .args(["score", "news.txt", "--output", "scored.csv"])
+        .assert()
+        .success();
+    let before = std::fs::read(d.join("scored.csv")).unwrap();
+    assert!(before.len() > 60, "a real output to lose");
+    std::fs::write(d.join("no_text.csv"), "id,body\n1,hello\n").unwrap();
+    std::fs::write(d.join("empty.csv"), "").unwrap();
+    for bad in ["typo.txt", "no_text.csv", "empty.csv"] {
+        let stderr = fails_in(d, &["score", bad, "--output", "scored.csv"]);
+        assert!(stderr.contains(bad), "{stderr}");
+        assert!(stderr.contains("scored.csv left as it was"), "{stderr}");
+        assert_eq!(
+            std::fs::read(d.join("scored.csv")).unwrap(),
+            before,
+            "{bad}"
+        );
+        assert_eq!(
+            files_in(d),
+            ["empty.csv", "news.txt", "no_text.csv", "scored.csv"],
+            "no temp file left"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn output_to_a_fifo_is_written_to_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("news.txt"), ARTICLE).unwrap();
+    let fifo = d.join("pipe");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    let got = std::fs::File::create(d.join("got.csv")).unwrap();
+    let mut cat = std::process::Command::new("cat")
+        .arg(&fifo)
+        .stdout(got)
+        .spawn()
+        .unwrap();
+    let run = stance()
+        .current_dir(d)
+        .args(["score", "news.txt", "--output", "pipe"])
+        .output()
+        .unwrap();
+    let still_fifo = std::fs::metadata(&fifo).unwrap().file_type().is_fifo();
+    if !still_fifo {
+        cat.kill().unwrap(); // nobody will ever write to the FIFO it opened
+    }
+    cat.wait().unwrap();
+    assert!(run.status.success(), "{run:?}");
+    assert!(still_fifo, "the FIFO was replaced by a regular file");
+    let csv = std::fs::read_to_string(d.join("got.csv")).unwrap();
+    assert!(csv.starts_with("article,statement,speaker"), "{csv}");
+    assert!(csv.contains("ready to talk"), "{csv}");
+}
+
+#[test]
+fn output_dash_is_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("news.txt"), ARTICLE).unwrap();
+    let out = stdout_of(
+        stance()
+            .current_dir(dir.path())
+            .args(["score", "news.txt", "--output", "-"]),
+    );
+    assert!(out.contains("ready to talk"), "{out}");
+    assert_eq!(files_in(dir.path()), ["news.txt"]);
+}
+
+/// A JSONL collection of one article with a quote.
+fn jsonl_collection() -> String {
+    let line = serde_json::json!({"id": "n1", "text": ARTICLE, "date": "2026-11-02"});
+    format!("{line}\n")
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(bytes).unwrap();
+    gz.finish().unwrap()
+}
+
+#[test]
+fn collections_are_read_whatever_they_are_called_and_gzipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let jsonl = jsonl_collection();
+    let csv = format!("id,text\nn1,\"{}\"\n", ARTICLE.replace('"', "\"\""));
+    std::fs::write(d.join("news.ndjson"), &jsonl).unwrap();
+    std::fs::write(d.join("news.JSONL"), &jsonl).unwrap();
+    std::fs::write(d.join("news.CSV"), &csv).unwrap();
+    std::fs::write(d.join("news.jsonl.gz"), gzip(jsonl.as_bytes())).unwrap();
+    std::fs::write(d.join("news.csv.GZ"), gzip(csv.as_bytes())).unwrap();
+    for file in [
+        "news.ndjson",
+        "news.JSONL",
+        "news.CSV",
+        "news.jsonl.gz",
+        "news.csv.GZ",
+    ] {
+        let out = stdout_of(stance().current_dir(d).args(["score", file]));
+        let rows: Vec<&str> = out.lines().collect();
+        assert!(rows[0].ends_with(",date,source"), "{file}: {out}");
+        assert!(rows.len() >= 2, "{file}: {out}");
+        assert!(rows[1].starts_with("n1,0,"), "{file}: {out}");
+    }
+    // stdin: as --input-format says, and gzip found by its magic bytes
+    for (stdin, format) in [
+        (jsonl.clone().into_bytes(), "jsonl"),
+        (gzip(jsonl.as_bytes()), "jsonl"),
+        (gzip(csv.as_bytes()), "csv"),
+    ] {
+        let out = stdout_of(
+            stance()
+                .args(["score", "-", "--input-format", format])
+                .write_stdin(stdin),
+        );
+        assert!(out.lines().nth(1).unwrap().starts_with("n1,0,"), "{out}");
+    }
+    let out = stdout_of(
+        stance()
+            .args(["score", "-"])
+            .write_stdin(gzip(ARTICLE.as_bytes())),
+    );
+    assert!(out.contains("stdin,0,"), "{out}");
+}
+
+#[test]
+fn an_input_without_statements_warns() {
+    let out = stance()
+        .args(["score", "-"])
+        .write_stdin(jsonl_collection().replace(['\u{201C}', '\u{201D}'], ""))
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("warning: no statements found"), "{stderr}");
+    assert!(stderr.contains("--input-format"), "{stderr}");
+}
+
+#[test]
+fn lossy_reads_latin1_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let mut latin1 = ARTICLE.replace("minister", "ministre").into_bytes();
+    latin1.extend(b"Le minist\xe8re a dit: \"non\".\n");
+    std::fs::write(d.join("latin1.txt"), &latin1).unwrap();
+    let stderr = fails_in(d, &["score", "latin1.txt"]);
+    assert!(
+        stderr.contains("latin1.txt line 2: not valid UTF-8"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--lossy"), "{stderr}");
+    let out = stdout_of(
+        stance()
+            .current_dir(d)
+            .args(["score", "--lossy", "latin1.txt"]),
+    );
+    assert!(out.contains("latin1,0,"), "{out}");
+    // report --articles treats a bad article as score does: named, skipped,
+    // the rest reported, non-zero exit at the end.
+    std::fs::write(d.join("good.txt"), ARTICLE).unwrap();
+    let run = stance()
+        .current_dir(d)
+        .args(["report", "--articles", "latin1.txt", "good.txt"])
+        .assert()
+        .failure()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.contains("latin1.txt line 2: not valid UTF-8"),
+        "{stderr}"
+    );
+    assert!(!run.stdout.is_empty(), "the good article is reported");
+    stance()
+        .current_dir(d)
+        .args(["report", "--articles", "--lossy", "latin1.txt", "good.txt"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn article_ids_from_files_are_unique() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for sub in ["d1", "d2"] {
+        std::fs::create_dir_all(d.join("news").join(sub)).unwrap();
+        std::fs::write(d.join("news").join(sub).join("story.txt"), ARTICLE).unwrap();
+    }
+    std::fs::write(d.join("news/other.txt"), ARTICLE).unwrap();
+    let out = stdout_of(stance().current_dir(d).args(["score", "news"]));
+    let ids: std::collections::BTreeSet<&str> = out
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap())
+        .collect();
+    assert_eq!(
+        ids.into_iter().collect::<Vec<_>>(),
+        ["d1/story", "d2/story", "other"],
+        "{out}"
+    );
+}
+
+#[test]
+fn report_counts_a_scored_file_given_twice_once_and_warns() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("news.txt"), ARTICLE).unwrap();
+    stance()
+        .current_dir(d)
+        .args(["score", "news.txt", "--output", "scored.csv"])
+        .assert()
+        .success();
+    let once = stdout_of(stance().current_dir(d).args(["report", "scored.csv"]));
+    let twice = stance()
+        .current_dir(d)
+        .args(["report", "scored.csv", "scored.csv"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    assert_eq!(String::from_utf8_lossy(&twice.stdout), once);
+    let stderr = String::from_utf8_lossy(&twice.stderr);
+    assert!(
+        stderr.contains("1 repeated statement(s) counted once"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("scored.csv line 2: article 'news' statement 0"),
+        "{stderr}"
+    );
+}

@@ -15,6 +15,27 @@ pub mod score;
 pub mod synth;
 pub mod train;
 
+/// `--input-format`: how to read article inputs, whatever they are called.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum InputFormatArg {
+    /// One plain-text article per file (or on stdin).
+    Txt,
+    /// One JSON object per line (`.jsonl`, `.ndjson`).
+    Jsonl,
+    /// A CSV with a header.
+    Csv,
+}
+
+impl From<InputFormatArg> for stance::articles::InputFormat {
+    fn from(f: InputFormatArg) -> Self {
+        match f {
+            InputFormatArg::Txt => stance::articles::InputFormat::Txt,
+            InputFormatArg::Jsonl => stance::articles::InputFormat::Jsonl,
+            InputFormatArg::Csv => stance::articles::InputFormat::Csv,
+        }
+    }
+}
+
 /// The model from `--model`, or the embedded default.
 pub fn load_model(path: Option<&Path>) -> anyhow::Result<Cow<'static, Model>> {
     Ok(match path {
@@ -42,12 +63,13 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
-/// Writes to `--output FILE` atomically, or streams to stdout.
+/// Writes to `--output FILE` atomically, or streams to stdout (no `--output`,
+/// or `--output -`).
 pub fn with_output(
     output: Option<&PathBuf>,
     fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> anyhow::Result<()> {
-    match output {
+    match output.filter(|p| p.as_os_str() != "-") {
         Some(path) => stance::output::write_atomic_with(path, fill)?,
         None => {
             let stdout = std::io::stdout();
@@ -57,6 +79,38 @@ pub fn with_output(
         }
     }
     Ok(())
+}
+
+/// Returned by a `with_output` callback to write nothing at all: the
+/// temporary file is dropped and an existing output is left as it was.
+#[derive(Debug)]
+pub struct NothingWritten;
+
+impl std::fmt::Display for NothingWritten {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("nothing written")
+    }
+}
+
+impl std::error::Error for NothingWritten {}
+
+impl NothingWritten {
+    /// The error a callback returns.
+    pub fn io() -> std::io::Error {
+        std::io::Error::other(NothingWritten)
+    }
+
+    /// True when `err` came from [`NothingWritten::io`].
+    pub fn is(err: &anyhow::Error) -> bool {
+        err.chain().any(|cause| {
+            let io = match cause.downcast_ref::<stance::Error>() {
+                Some(stance::Error::Io { source, .. }) => Some(source),
+                _ => cause.downcast_ref::<std::io::Error>(),
+            };
+            io.and_then(|e| e.get_ref())
+                .is_some_and(|e| e.is::<NothingWritten>())
+        })
+    }
 }
 
 /// A progress bar on stderr, drawn only when stderr is a terminal.

@@ -13,18 +13,26 @@ use super::classify::FormatArg;
 /// Arguments of `stance score`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Articles: .txt files (id = file stem), folders of them, `-` for stdin,
-    /// .jsonl / .csv collections (id, text, optional date, source, title).
+    /// Articles: .txt files (id = file stem, or the path when stems clash),
+    /// folders of them, `-` for stdin, .jsonl / .ndjson / .csv collections
+    /// (id, text, optional date, source, title); any of them gzipped.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
+    /// Read every input as this format (default: from the extension, any
+    /// case; `-` is plain text).
+    #[arg(long, value_enum)]
+    input_format: Option<super::InputFormatArg>,
+    /// Read invalid UTF-8 with replacement characters instead of skipping the article.
+    #[arg(long)]
+    lossy: bool,
     /// Model file (default: the embedded model).
     #[arg(long)]
     model: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value = "csv")]
     format: FormatArg,
-    /// Write here (atomically) instead of stdout.
-    #[arg(long)]
+    /// Write here (atomically; `-` is stdout) instead of stdout.
+    #[arg(long, visible_alias = "out")]
     output: Option<PathBuf>,
     /// Statements whose top probability is below this get the label `uncertain`.
     #[arg(long, default_value_t = 0.0)]
@@ -58,7 +66,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         );
     }
     let model = super::load_model(args.model.as_deref())?;
-    let (inputs, errors) = expand_inputs(&args.inputs);
+    let (inputs, errors) = expand_inputs(&args.inputs, args.input_format.map(Into::into));
     let mut failures = errors.len();
     for e in &errors {
         eprintln!("stance: skipping {e}");
@@ -73,7 +81,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
     }
     let count_files = !with_meta;
-    let reader = ArticleReader::new(inputs, columns);
+    let reader = ArticleReader::new(inputs, columns).lossy(args.lossy);
     let format: Format = args.format.into();
     let labels = model.labels().to_vec();
     let mut header: Vec<String> = BASE_COLUMNS.iter().map(|s| s.to_string()).collect();
@@ -82,32 +90,66 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if with_meta {
         header.extend(["date".into(), "source".into()]);
     }
-    super::with_output(args.output.as_ref(), |w| {
+    let mut scored = 0usize;
+    let mut statements_found = 0usize;
+    let written = super::with_output(args.output.as_ref(), |w| {
         let mut rows = RowWriter::new(format, header, w);
         for item in score_articles(&model, reader) {
             if count_files {
                 bar.inc(1);
             }
             match item {
-                Ok((article, statements)) => write_article(
-                    &mut rows,
-                    &model,
-                    &article,
-                    &statements,
-                    args.min_confidence,
-                    with_meta,
-                )?,
+                Ok((article, statements)) => {
+                    scored += 1;
+                    statements_found += statements.len();
+                    write_article(
+                        &mut rows,
+                        &model,
+                        &article,
+                        &statements,
+                        args.min_confidence,
+                        with_meta,
+                    )?
+                }
                 Err(e) => {
                     failures += 1;
-                    eprintln!("stance: skipping {e}");
+                    bar.suspend(|| eprintln!("stance: skipping {e}"));
                 }
             }
         }
+        // Nothing scored: write nothing, so a failed run (a typo in a path,
+        // a collection without its text column) never replaces a good output
+        // with a header-only file.
+        if scored == 0 {
+            return Err(super::NothingWritten::io());
+        }
         rows.finish()
-    })?;
+    });
     bar.finish_and_clear();
+    match written {
+        Ok(()) => {}
+        Err(e) if super::NothingWritten::is(&e) => {
+            let kept = match args.output.as_ref().filter(|p| p.as_os_str() != "-") {
+                Some(p) if p.exists() => format!("; {} left as it was", p.display()),
+                _ => String::new(),
+            };
+            if failures == 0 {
+                eprintln!("stance: no articles found in the inputs; nothing written{kept}");
+            } else {
+                eprintln!("stance: no article could be scored; nothing written{kept}");
+            }
+            return Ok(ExitCode::FAILURE);
+        }
+        Err(e) => return Err(e),
+    }
+    if statements_found == 0 {
+        eprintln!(
+            "stance: warning: no statements found in {scored} article(s) \
+             (a collection read as plain text? see --input-format)"
+        );
+    }
     if failures > 0 {
-        eprintln!("stance: {failures} input(s) could not be scored");
+        eprintln!("stance: {failures} skipped (named above), {scored} article(s) scored");
         return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)
