@@ -49,8 +49,25 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(err) if cmd::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("stance: {err:#}");
+            eprintln!("stance: {}", message(&err));
             ExitCode::FAILURE
         }
     }
+}
+
+/// The error and its causes, joined by ": ", each said once: library errors
+/// already include their cause in their own message ("x.csv: No such file or
+/// directory"), which `{:#}` would then print a second time.
+fn message(err: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if out.is_empty() {
+            out = text;
+        } else if !out.ends_with(&text) {
+            out.push_str(": ");
+            out.push_str(&text);
+        }
+    }
+    out
 }

@@ -13,6 +13,39 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     write_atomic_with(path, |w| w.write_all(bytes))
 }
 
+/// Checks, before long work, that [`write_atomic`] will be able to write
+/// `path`: its folder exists and a file can be created there.
+pub fn check_writable(path: &Path) -> Result<()> {
+    if path.is_dir() {
+        return Err(Error::io(
+            path,
+            std::io::Error::other("is a folder, expected a file name"),
+        ));
+    }
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return Ok(()); // a device or FIFO, written to as it is
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    if !dir.is_dir() {
+        return Err(Error::io(
+            path,
+            std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                format!("the folder {} does not exist", dir.display()),
+            ),
+        ));
+    }
+    tempfile::Builder::new()
+        .prefix(".stance-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map(drop)
+        .map_err(|e| Error::io(path, without_temp_path(e)))
+}
+
 /// Like [`write_atomic`], for output produced by a writer callback. If the
 /// callback fails, the temporary file is removed and `path` is untouched.
 pub fn write_atomic_with(

@@ -542,3 +542,102 @@ fn report_counts_a_scored_file_given_twice_once_and_warns() {
         "{stderr}"
     );
 }
+
+#[test]
+fn train_needs_an_output_and_checks_its_folder_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // No default: one would overwrite the model shipped in the repository.
+    let stderr = fails_in(
+        d,
+        &["train", "--data", fixture("small.csv").to_str().unwrap()],
+    );
+    assert!(stderr.contains("--output"), "{stderr}");
+    // A missing folder is found before training, and named without temp paths.
+    let stderr = fails_in(
+        d,
+        &[
+            "train",
+            "--data",
+            fixture("small.csv").to_str().unwrap(),
+            "--output",
+            "missing/m.json",
+        ],
+    );
+    assert!(stderr.contains("missing/m.json"), "{stderr}");
+    assert!(stderr.contains("does not exist"), "{stderr}");
+    assert!(!stderr.contains(".stance-"), "a temp path: {stderr}");
+    assert!(
+        !stderr.contains("os error 2): No such"),
+        "cause twice: {stderr}"
+    );
+    assert_eq!(files_in(d), Vec::<String>::new());
+}
+
+#[test]
+fn train_and_evaluate_read_stdin_and_warn_on_small_sets() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let data = std::fs::read(fixture("small.csv")).unwrap();
+    let run = stance()
+        .current_dir(d)
+        .args(["train", "--folds", "2", "--alphas", "1", "--min-df", "1"])
+        .args(["--data", "-", "--output", "m.json"])
+        .write_stdin(data.clone())
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(!stderr.contains("warning"), "{stderr}");
+    let report = stdout_of(
+        stance()
+            .current_dir(d)
+            .args([
+                "evaluate", "--model", "m.json", "--data", "-", "--format", "json",
+            ])
+            .write_stdin(data),
+    );
+    assert!(report.contains("macro_f1"), "{report}");
+    let few = "text,label\n".to_owned()
+        + &(0..12)
+            .map(|i| format!("We will talk {i},conciliatory\nWe will fight {i},hawkish\n"))
+            .collect::<String>()
+        + "I doubt it,sceptical\nNot convinced at all,sceptical\nHardly,sceptical\n";
+    let run = stance()
+        .current_dir(d)
+        .args(["train", "--folds", "2", "--alphas", "1", "--min-df", "1"])
+        .args(["--data", "-", "--out", "few.json"])
+        .write_stdin(few)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.contains("warning: <stdin>: label 'sceptical' has only 3 row(s)"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn messages_say_each_cause_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for args in [
+        &["classify", "--model", "nope.json", "x"][..],
+        &["report", "nope.csv"],
+        &["train", "--data", "nope.csv", "--output", "m.json"],
+    ] {
+        let stderr = fails_in(d, args);
+        assert!(stderr.contains("nope."), "{stderr}");
+        assert_eq!(stderr.matches("os error 2").count(), 1, "{stderr}");
+    }
+    // An unknown --id-column is an error, as an unknown --text-column is.
+    std::fs::write(d.join("news.csv"), "id,text\n1,hello\n").unwrap();
+    let stderr = fails_in(d, &["score", "--id-column", "key", "news.csv"]);
+    assert!(
+        stderr.contains("news.csv line 1: no column named 'key'"),
+        "{stderr}"
+    );
+}

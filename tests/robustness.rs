@@ -203,7 +203,13 @@ fn unreadable_files_are_reported() {
         return;
     }
     fails_with(
-        &["train".as_ref(), "--data".as_ref(), path.as_os_str()],
+        &[
+            "train".as_ref(),
+            "--data".as_ref(),
+            path.as_os_str(),
+            "--output".as_ref(),
+            dir.path().join("m.json").as_os_str(),
+        ],
         &["locked.csv", "Permission denied"],
     );
 }

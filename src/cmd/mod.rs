@@ -36,6 +36,24 @@ impl From<InputFormatArg> for stance::articles::InputFormat {
     }
 }
 
+/// A labelled CSV from a file, or from stdin for `-`.
+pub fn read_labelled(
+    path: &Path,
+    columns: &stance::corpus::Columns,
+) -> anyhow::Result<stance::corpus::Corpus> {
+    if path.as_os_str() != "-" {
+        return Ok(stance::corpus::read_csv(path, columns)?);
+    }
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)
+        .context("reading stdin")?;
+    Ok(stance::corpus::parse_csv(
+        Path::new("<stdin>"),
+        &bytes,
+        columns,
+    )?)
+}
+
 /// The model from `--model`, or the embedded default.
 pub fn load_model(path: Option<&Path>) -> anyhow::Result<Cow<'static, Model>> {
     Ok(match path {
