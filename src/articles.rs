@@ -6,6 +6,8 @@
 use std::collections::VecDeque;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::corpus::LineCounter;
 use crate::error::{Error, Result};
@@ -213,9 +215,38 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     Ok(())
 }
 
+/// The total size of `inputs` in bytes, as stored (compressed, for gzipped
+/// files); `None` when one is stdin, whose size is not known in advance.
+pub fn total_bytes(inputs: &[Input]) -> Option<u64> {
+    inputs
+        .iter()
+        .map(|i| {
+            if i.is_stdin() {
+                None
+            } else {
+                std::fs::metadata(&i.path).ok().map(|m| m.len())
+            }
+        })
+        .sum()
+}
+
+/// Counts the bytes read through it into a shared counter (for progress).
+struct Counting<R> {
+    inner: R,
+    count: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
 /// Opens a file (or stdin for `-`), decompressing gzip when its first bytes
 /// are the gzip magic number, whatever the file is called.
-fn open_input(path: &Path) -> Result<Box<dyn BufRead>> {
+fn open_input(path: &Path, count: &Arc<AtomicU64>) -> Result<Box<dyn BufRead>> {
     let raw: Box<dyn Read> = if path.as_os_str() == "-" {
         Box::new(std::io::stdin())
     } else {
@@ -226,6 +257,10 @@ fn open_input(path: &Path) -> Result<Box<dyn BufRead>> {
             ));
         }
         Box::new(std::fs::File::open(path).map_err(|e| Error::io(display(path), e))?)
+    };
+    let raw = Counting {
+        inner: raw,
+        count: Arc::clone(count),
     };
     let mut reader = BufReader::with_capacity(64 * 1024, raw);
     let head = reader.fill_buf().map_err(|e| Error::io(display(path), e))?;
@@ -254,6 +289,7 @@ pub struct ArticleReader {
     columns: CollectionColumns,
     current: Option<Collection>,
     lossy: bool,
+    bytes_read: Arc<AtomicU64>,
 }
 
 enum Collection {
@@ -287,7 +323,14 @@ impl ArticleReader {
             columns,
             current: None,
             lossy: false,
+            bytes_read: Arc::default(),
         }
+    }
+
+    /// A counter of the bytes read so far (as stored, before any gzip
+    /// decompression), for progress bars: it compares with [`total_bytes`].
+    pub fn bytes_read(&self) -> Arc<AtomicU64> {
+        Arc::clone(&self.bytes_read)
     }
 
     /// Reads invalid UTF-8 with replacement characters (U+FFFD) instead of
@@ -299,7 +342,7 @@ impl ArticleReader {
 
     fn open(&mut self, input: Input) -> Option<Result<Article>> {
         let path = display(&input.path).to_path_buf();
-        let reader = match open_input(&input.path) {
+        let reader = match open_input(&input.path, &self.bytes_read) {
             Ok(r) => r,
             Err(e) => return Some(Err(e)),
         };

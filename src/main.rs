@@ -14,6 +14,9 @@ mod cmd;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// No progress bars (they are drawn only on a terminal anyway).
+    #[arg(long, short, global = true)]
+    quiet: bool,
 }
 
 #[derive(Subcommand)]
@@ -36,6 +39,9 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if cli.quiet {
+        cmd::QUIET.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
     let result = match cli.command {
         Command::Train(args) => cmd::train::run(args),
         Command::Evaluate(args) => cmd::evaluate::run(args),

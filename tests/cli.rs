@@ -641,3 +641,42 @@ fn messages_say_each_cause_once() {
         "{stderr}"
     );
 }
+
+/// Runs a shell command line under a pseudo-terminal (`script` from
+/// util-linux), so that stderr and stdout are terminals; `None` without it.
+fn on_a_terminal(dir: &Path, line: &str) -> Option<String> {
+    let out = std::process::Command::new("script")
+        .current_dir(dir)
+        .args(["-qec", line, "/dev/null"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn progress_only_where_it_helps() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let line = serde_json::json!({"text": ARTICLE.repeat(20)}).to_string() + "\n";
+    std::fs::write(d.join("news.jsonl"), line.repeat(300)).unwrap();
+    std::fs::write(d.join("one.txt"), ARTICLE).unwrap();
+    let bin = env!("CARGO_BIN_EXE_stance");
+    let Some(shown) = on_a_terminal(d, &format!("{bin} score news.jsonl --output out.csv")) else {
+        eprintln!("skipped: no `script` to make a terminal");
+        return;
+    };
+    // A collection gets a bar with bytes and a rate.
+    assert!(shown.contains("scoring ["), "{shown:?}");
+    assert!(shown.contains("KiB/"), "{shown:?}");
+    // --quiet silences it.
+    let quiet =
+        on_a_terminal(d, &format!("{bin} --quiet score news.jsonl --output q.csv")).unwrap();
+    assert_eq!(quiet, "", "{quiet:?}");
+    // Rows on the terminal are the progress: no stray bar before the CSV.
+    let rows = on_a_terminal(d, &format!("{bin} score one.txt")).unwrap();
+    assert!(rows.starts_with("article,statement"), "{rows:?}");
+    assert!(!rows.contains("scoring"), "{rows:?}");
+}

@@ -131,8 +131,26 @@ impl NothingWritten {
     }
 }
 
-/// A progress bar on stderr, drawn only when stderr is a terminal.
+/// Set by `--quiet`: no progress bars.
+pub static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// True when a progress bar may be drawn: stderr is a terminal, `--quiet`
+/// was not given, and no rows stream to the same terminal on stdout (they
+/// would be torn by the redraws; the rows show the progress there anyway).
+pub fn progress_wanted(output: Option<&PathBuf>) -> bool {
+    use std::io::IsTerminal;
+    let to_stdout = output.is_none_or(|p| p.as_os_str() == "-");
+    !QUIET.load(std::sync::atomic::Ordering::Relaxed)
+        && std::io::stderr().is_terminal()
+        && !(to_stdout && std::io::stdout().is_terminal())
+}
+
+/// A progress bar on stderr for work that prints nothing until it ends
+/// (training): drawn when stderr is a terminal and `--quiet` was not given.
 pub fn progress_bar(len: u64, what: &str) -> indicatif::ProgressBar {
+    if !progress_wanted(Some(&PathBuf::from("(not stdout)"))) {
+        return indicatif::ProgressBar::hidden();
+    }
     let bar = indicatif::ProgressBar::with_draw_target(
         Some(len),
         indicatif::ProgressDrawTarget::stderr(),
@@ -144,4 +162,69 @@ pub fn progress_bar(len: u64, what: &str) -> indicatif::ProgressBar {
     }
     bar.set_message(what.to_owned());
     bar
+}
+
+/// Progress over article inputs: bytes read of the total (or, on stdin, a
+/// count) with the rate, and articles done; cleared before the command ends.
+pub struct ArticleProgress {
+    bar: indicatif::ProgressBar,
+    bytes: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    articles: u64,
+}
+
+impl ArticleProgress {
+    /// Progress for `reader` over `inputs`, shown only when [`progress_wanted`].
+    pub fn new(
+        what: &str,
+        inputs: &[stance::articles::Input],
+        reader: &stance::articles::ArticleReader,
+        output: Option<&PathBuf>,
+    ) -> Self {
+        let bar = if progress_wanted(output) {
+            let total = stance::articles::total_bytes(inputs);
+            let bar = indicatif::ProgressBar::with_draw_target(
+                total,
+                indicatif::ProgressDrawTarget::stderr(),
+            );
+            let template = if total.is_some() {
+                "{prefix} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} {msg} eta {eta}"
+            } else {
+                "{prefix} {spinner} {bytes} {bytes_per_sec} {msg}"
+            };
+            if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+                bar.set_style(style.progress_chars("=> "));
+            }
+            bar.set_prefix(what.to_owned());
+            bar
+        } else {
+            indicatif::ProgressBar::hidden()
+        };
+        ArticleProgress {
+            bar,
+            bytes: reader.bytes_read(),
+            articles: 0,
+        }
+    }
+
+    /// One more article done.
+    pub fn article(&mut self) {
+        self.articles += 1;
+        if !self.bar.is_hidden() {
+            self.bar
+                .set_position(self.bytes.load(std::sync::atomic::Ordering::Relaxed));
+            let rate = self.articles as f64 / self.bar.elapsed().as_secs_f64().max(1e-3);
+            self.bar
+                .set_message(format!("{} articles ({rate:.0}/s)", self.articles));
+        }
+    }
+
+    /// Prints a line on stderr without tearing the bar.
+    pub fn println(&self, line: &str) {
+        self.bar.suspend(|| eprintln!("{line}"));
+    }
+
+    /// Clears the bar (before the summary and any output on the terminal).
+    pub fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
 }

@@ -143,8 +143,11 @@ fn score_then_aggregate(args: &Args, period: Period) -> anyhow::Result<(Aggregat
         text: args.text_column.clone(),
         id: args.id_column.clone(),
     };
-    let reader = ArticleReader::new(inputs, columns).lossy(args.lossy);
+    let reader = ArticleReader::new(inputs.clone(), columns).lossy(args.lossy);
+    let mut bar = super::ArticleProgress::new("scoring", &inputs, &reader, args.output.as_ref());
+    let reader = reader.inspect(|_| bar.article());
     let (aggregate, bad) = aggregate_articles(&model, reader, args.min_confidence, period);
+    bar.finish();
     errors.extend(bad);
     // As `score` does: name each bad article, report the rest, fail at the end.
     for e in &errors {

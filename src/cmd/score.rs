@@ -76,12 +76,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         text: args.text_column.clone(),
         id: args.id_column.clone(),
     };
-    let bar = super::progress_bar(inputs.len() as u64, "scoring");
-    if inputs.len() < 2 {
-        bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
-    }
-    let count_files = !with_meta;
-    let reader = ArticleReader::new(inputs, columns).lossy(args.lossy);
+    let reader = ArticleReader::new(inputs.clone(), columns).lossy(args.lossy);
+    let mut bar = super::ArticleProgress::new("scoring", &inputs, &reader, args.output.as_ref());
     let format: Format = args.format.into();
     let labels = model.labels().to_vec();
     let mut header: Vec<String> = BASE_COLUMNS.iter().map(|s| s.to_string()).collect();
@@ -95,9 +91,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let written = super::with_output(args.output.as_ref(), |w| {
         let mut rows = RowWriter::new(format, header, w);
         for item in score_articles(&model, reader) {
-            if count_files {
-                bar.inc(1);
-            }
+            bar.article();
             match item {
                 Ok((article, statements)) => {
                     scored += 1;
@@ -113,7 +107,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 }
                 Err(e) => {
                     failures += 1;
-                    bar.suspend(|| eprintln!("stance: skipping {e}"));
+                    bar.println(&format!("stance: skipping {e}"));
                 }
             }
         }
@@ -125,7 +119,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         rows.finish()
     });
-    bar.finish_and_clear();
+    bar.finish();
     match written {
         Ok(()) => {}
         Err(e) if super::NothingWritten::is(&e) => {
