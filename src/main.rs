@@ -17,6 +17,9 @@ struct Cli {
     /// No progress bars (they are drawn only on a terminal anyway).
     #[arg(long, short, global = true)]
     quiet: bool,
+    /// Worker threads (default: one per CPU; RAYON_NUM_THREADS is honoured too).
+    #[arg(long, short = 'j', global = true, value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
 }
 
 #[derive(Subcommand)]
@@ -39,6 +42,14 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(n) = cli.threads
+        && let Err(e) = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.into())
+            .build_global()
+    {
+        eprintln!("stance: --threads {n}: {e}");
+        return ExitCode::FAILURE;
+    }
     if cli.quiet {
         cmd::QUIET.store(true, std::sync::atomic::Ordering::Relaxed);
     }

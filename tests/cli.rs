@@ -680,3 +680,56 @@ fn progress_only_where_it_helps() {
     assert!(rows.starts_with("article,statement"), "{rows:?}");
     assert!(!rows.contains("scoring"), "{rows:?}");
 }
+
+#[test]
+fn one_vocabulary_across_subcommands() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("news.txt"), ARTICLE).unwrap();
+    // classify --input - reads a CSV on stdin; --format json is JSONL for rows.
+    let out = stdout_of(
+        stance()
+            .args(["classify", "--input", "-", "--format", "json"])
+            .write_stdin("id,text\nq1,We welcome the talks.\n"),
+    );
+    let row: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(row["id"], "q1", "{out}");
+    // explain: --format text|json, the old --json, and --output.
+    let json = stdout_of(stance().args(["explain", "--format", "json", "We welcome the talks."]));
+    let old = stdout_of(stance().args(["explain", "--json", "We welcome the talks."]));
+    assert_eq!(json, old);
+    assert!(
+        serde_json::from_str::<serde_json::Value>(&json).is_ok(),
+        "{json}"
+    );
+    stance()
+        .current_dir(d)
+        .args(["explain", "--output", "why.txt", "We welcome the talks."])
+        .assert()
+        .success();
+    // --output and its alias --out on every command that writes.
+    for args in [
+        &["score", "news.txt", "--out", "a.csv"][..],
+        &[
+            "score", "news.txt", "--format", "json", "--output", "a.jsonl",
+        ],
+        &[
+            "evaluate",
+            "--output",
+            "e.txt",
+            "--data",
+            fixture("small.csv").to_str().unwrap(),
+        ],
+        &["synth", "statements", "--rows", "3", "--out", "s.csv"],
+        &["--threads", "1", "score", "news.txt", "--output", "t.csv"],
+    ] {
+        stance().current_dir(d).args(args).assert().success();
+    }
+    assert_eq!(
+        files_in(d),
+        [
+            "a.csv", "a.jsonl", "e.txt", "news.txt", "s.csv", "t.csv", "why.txt"
+        ]
+    );
+    fails_in(d, &["--threads", "0", "score", "news.txt"]);
+}

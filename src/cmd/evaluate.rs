@@ -31,6 +31,9 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
+    /// Write here (atomically; `-` is stdout) instead of stdout.
+    #[arg(long, visible_alias = "out")]
+    output: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -78,7 +81,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         (None, None) => unreachable!("clap requires --data or --articles"),
     };
-    super::with_output(None, |w| w.write_all(out.as_bytes()))?;
+    super::with_output(args.output.as_ref(), |w| w.write_all(out.as_bytes()))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -15,19 +15,32 @@ pub struct Args {
     /// Model file (default: the embedded model).
     #[arg(long)]
     model: Option<PathBuf>,
-    /// Print JSON instead of text.
-    #[arg(long)]
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// The same as --format json (kept for old scripts).
+    #[arg(long, hide = true)]
     json: bool,
+    /// Write here (atomically; `-` is stdout) instead of stdout.
+    #[arg(long, visible_alias = "out")]
+    output: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
 }
 
 /// Runs `stance explain`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let model = super::load_model(args.model.as_deref())?;
+    let json = args.json || args.format == Format::Json;
     let mut out = String::new();
     match &args.text {
         Some(text) => {
             let ex = model.explain(text);
-            if args.json {
+            if json {
                 let mut ex = ex;
                 for l in &mut ex.per_label {
                     l.contributions.truncate(args.top);
@@ -63,7 +76,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         None => {
             let top = model.top_features(args.top);
-            if args.json {
+            if json {
                 let map: serde_json::Map<String, serde_json::Value> = top
                     .into_iter()
                     .map(|(label, feats)| (label, serde_json::json!(feats)))
@@ -83,7 +96,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    super::with_output(None, |w| w.write_all(out.as_bytes()))?;
+    super::with_output(args.output.as_ref(), |w| w.write_all(out.as_bytes()))?;
     Ok(ExitCode::SUCCESS)
 }
 
