@@ -733,3 +733,65 @@ fn one_vocabulary_across_subcommands() {
     );
     fails_in(d, &["--threads", "0", "score", "news.txt"]);
 }
+
+#[test]
+fn completions_man_page_and_examples_in_help() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let script = stdout_of(stance().args(["completions", shell]));
+        for word in ["score", "report", "input-format", "output"] {
+            assert!(script.contains(word), "{shell} completion lacks {word}");
+        }
+    }
+    stance().args(["completions", "tcsh"]).assert().failure();
+    let man = stdout_of(stance().arg("man"));
+    assert!(
+        man.contains(".TH stance 1"),
+        "{}",
+        &man[..200.min(man.len())]
+    );
+    for sub in ["score", "report", "train", "completions"] {
+        assert!(man.contains(sub), "man page lacks {sub}");
+    }
+    for sub in [
+        "train", "evaluate", "classify", "explain", "score", "report", "synth",
+    ] {
+        let help = stdout_of(stance().args([sub, "--help"]));
+        let examples = help.split("Examples:").nth(1).unwrap_or_default();
+        assert!(
+            examples.matches(&format!("stance {sub}")).count() >= 2,
+            "{sub} --help has no examples: {help}"
+        );
+    }
+}
+
+#[test]
+fn the_readme_tells_how_to_install_and_what_the_flags_are() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let manifest = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
+    let msrv = manifest
+        .lines()
+        .find_map(|l| l.strip_prefix("rust-version = "))
+        .expect("Cargo.toml sets rust-version")
+        .trim_matches('"');
+    assert!(
+        readme.contains(&format!("Rust {msrv}")),
+        "README names Rust {msrv}"
+    );
+    assert!(manifest.contains("license = \"MIT OR Apache-2.0\""));
+    assert!(root.join("LICENSE-MIT").is_file() && root.join("LICENSE-APACHE").is_file());
+    for needle in [
+        "cargo install --path .",
+        "--input-format",
+        "--lossy",
+        "--quiet",
+        "--threads",
+        "--output -",
+        "stance completions",
+        "stance man",
+        ".gz",
+        "first build",
+    ] {
+        assert!(readme.contains(needle), "README lacks {needle}");
+    }
+}
