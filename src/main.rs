@@ -83,6 +83,12 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Ctrl-C (or SIGTERM) mid-write: remove the temporary file, keep the old
+    // output, exit as shells expect after SIGINT.
+    let _ = ctrlc::set_handler(|| {
+        stance::output::remove_temp_files();
+        std::process::exit(130);
+    });
     if let Some(n) = cli.threads
         && let Err(e) = rayon::ThreadPoolBuilder::new()
             .num_threads(n.into())

@@ -76,6 +76,7 @@ pub fn write_atomic_with(
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(|e| Error::io(path, without_temp_path(e)))?;
+    let _live = LiveTemp::new(tmp.path());
     {
         let mut w = std::io::BufWriter::new(tmp.as_file_mut());
         fill(&mut w).map_err(|e| Error::io(path, e))?;
@@ -95,6 +96,43 @@ pub fn write_atomic_with(
     tmp.persist(path)
         .map_err(|e| Error::io(path, without_temp_path(e.error)))?;
     Ok(())
+}
+
+/// Temporary files being written now. A signal (Ctrl-C) ends the process
+/// without running destructors, so the binary's handler removes these.
+static LIVE_TEMPS: std::sync::Mutex<Vec<std::path::PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// Keeps a temporary file in [`LIVE_TEMPS`] while it lives.
+struct LiveTemp(std::path::PathBuf);
+
+impl LiveTemp {
+    fn new(path: &Path) -> Self {
+        if let Ok(mut live) = LIVE_TEMPS.lock() {
+            live.push(path.to_path_buf());
+        }
+        LiveTemp(path.to_path_buf())
+    }
+}
+
+impl Drop for LiveTemp {
+    fn drop(&mut self) {
+        if let Ok(mut live) = LIVE_TEMPS.lock() {
+            live.retain(|p| p != &self.0);
+        }
+    }
+}
+
+/// Removes the temporary files of outputs being written: for a signal
+/// handler that then ends the process, so that an interrupted run leaves
+/// neither a half-written output nor a `.stance-*.tmp` file behind.
+pub fn remove_temp_files() {
+    // ctrlc runs handlers on their own thread, and writers hold the lock
+    // only to add or drop a name, so waiting for it is safe.
+    if let Ok(live) = LIVE_TEMPS.lock() {
+        for path in live.iter() {
+            let _ = std::fs::remove_file(path);
+        }
+    }
 }
 
 /// tempfile adds the temporary file's name to its errors ("... at path
@@ -221,6 +259,8 @@ impl<'w> RowWriter<'w> {
                 "text" => 60,
                 "article" | "speaker" | "id" => 24,
                 "label" => 12,
+                // direct, indirect, reported: never cut
+                "kind" => 8,
                 _ => c.chars().count().max(6),
             })
             .collect();

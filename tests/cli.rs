@@ -795,3 +795,63 @@ fn the_readme_tells_how_to_install_and_what_the_flags_are() {
         assert!(readme.contains(needle), "README lacks {needle}");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_leaves_no_temp_file_and_keeps_the_old_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    stance()
+        .current_dir(d)
+        .args(["synth", "articles", "--mb", "40", "--output", "big.jsonl"])
+        .assert()
+        .success();
+    std::fs::write(d.join("scored.csv"), "the previous output\n").unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_stance"))
+        .current_dir(d)
+        .args([
+            "--threads",
+            "1",
+            "score",
+            "big.jsonl",
+            "--output",
+            "scored.csv",
+        ])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait for the temporary output to appear, then interrupt.
+    let temp_seen = loop {
+        if files_in(d).iter().any(|f| f.starts_with(".stance-")) {
+            break true;
+        }
+        if child.try_wait().unwrap().is_some() {
+            break false;
+        }
+        std::thread::yield_now();
+    };
+    assert!(temp_seen, "scoring ended before it could be interrupted");
+    let sent = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let status = child.wait().unwrap();
+    assert!(!status.success(), "{status:?}");
+    assert_eq!(files_in(d), ["big.jsonl", "scored.csv"]);
+    assert_eq!(
+        std::fs::read_to_string(d.join("scored.csv")).unwrap(),
+        "the previous output\n"
+    );
+}
+
+#[test]
+fn table_kind_is_never_cut() {
+    let out = stdout_of(
+        stance()
+            .args(["score", "-", "--format", "table"])
+            .write_stdin("The minister said that talks would resume soon.\n"),
+    );
+    assert!(out.contains("indirect"), "{out}");
+    assert!(!out.contains("indir…"), "{out}");
+}
