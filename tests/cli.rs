@@ -855,3 +855,36 @@ fn table_kind_is_never_cut() {
     assert!(out.contains("indirect"), "{out}");
     assert!(!out.contains("indir…"), "{out}");
 }
+
+#[test]
+fn explain_groups_character_fragments_per_word() {
+    let out = stdout_of(stance().args([
+        "explain",
+        "--top",
+        "50",
+        "We will never negotiate with terrorists.",
+    ]));
+    assert!(out.contains("c:terrorists"), "{out}");
+    assert!(out.contains("character n-grams; strongest"), "{out}");
+    // One line per word and label, not one per fragment.
+    let per_label = out.split("strongest:").nth(1).unwrap();
+    assert_eq!(per_label.matches("c:terrorists").count(), 1, "{out}");
+    assert!(!per_label.contains("c:\"rror\""), "{out}");
+}
+
+#[test]
+fn an_empty_csv_gets_the_same_message_from_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("empty.csv"), "").unwrap();
+    let want = "empty.csv: the file is empty (expected a CSV header and rows)";
+    for args in [
+        &["score", "empty.csv"][..],
+        &["train", "--data", "empty.csv", "--output", "m.json"],
+        &["classify", "--input", "empty.csv"],
+        &["report", "--articles", "empty.csv"],
+    ] {
+        let stderr = fails_in(d, args);
+        assert!(stderr.contains(want), "{args:?}: {stderr}");
+    }
+}
