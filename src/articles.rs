@@ -131,12 +131,43 @@ pub fn expand_inputs(paths: &[PathBuf], format: Option<InputFormat>) -> (Vec<Inp
         .map(|((path, _), name)| Input {
             format: format
                 .or_else(|| InputFormat::from_path(&path))
+                .or_else(|| (path.as_os_str() == "-").then(sniff_stdin))
                 .unwrap_or(InputFormat::Txt),
             path,
             name,
         })
         .collect();
     (inputs, errors)
+}
+
+/// The format of stdin when none is given: `cat news.jsonl | stance score -`
+/// means the collection, not one article made of JSON, and an article does
+/// not start with `{`. Looks at what stdin has buffered (decompressed, when
+/// gzipped) without consuming it: later reads see the same bytes.
+fn sniff_stdin() -> InputFormat {
+    let mut stdin = std::io::stdin().lock();
+    let Ok(head) = stdin.fill_buf() else {
+        return InputFormat::Txt;
+    };
+    let mut plain = [0u8; 256];
+    let head: &[u8] = if head.starts_with(&[0x1f, 0x8b]) {
+        let mut gz = flate2::read::MultiGzDecoder::new(head);
+        let mut n = 0;
+        while n < plain.len() {
+            match gz.read(&mut plain[n..]) {
+                Ok(0) | Err(_) => break,
+                Ok(k) => n += k,
+            }
+        }
+        &plain[..n]
+    } else {
+        head
+    };
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    match head.iter().find(|b| !b.is_ascii_whitespace()) {
+        Some(b'{') => InputFormat::Jsonl,
+        _ => InputFormat::Txt,
+    }
 }
 
 /// File stems, unless two inputs share one: then the path relative to the

@@ -433,13 +433,20 @@ fn collections_are_read_whatever_they_are_called_and_gzipped() {
             .write_stdin(gzip(ARTICLE.as_bytes())),
     );
     assert!(out.contains("stdin,0,"), "{out}");
+    // Without --input-format, JSON objects on stdin are a JSONL collection.
+    for stdin in [jsonl.clone().into_bytes(), gzip(jsonl.as_bytes())] {
+        let out = stdout_of(stance().args(["score", "-"]).write_stdin(stdin));
+        let mut rows = out.lines();
+        assert!(rows.next().unwrap().ends_with(",date,source"), "{out}");
+        assert!(rows.next().unwrap().starts_with("n1,0,"), "{out}");
+    }
 }
 
 #[test]
 fn an_input_without_statements_warns() {
     let out = stance()
-        .args(["score", "-"])
-        .write_stdin(jsonl_collection().replace(['\u{201C}', '\u{201D}'], ""))
+        .args(["score", "-", "--input-format", "txt"])
+        .write_stdin("No one said anything at all.\n")
         .assert()
         .success()
         .get_output()
