@@ -518,6 +518,22 @@ fn article_ids_from_files_are_unique() {
         ["d1/story", "d2/story", "other"],
         "{out}"
     );
+    // Two folders named on the command line: the paths as given tell them apart.
+    let out = stdout_of(
+        stance()
+            .current_dir(d)
+            .args(["score", "news/d1", "news/d2"]),
+    );
+    let ids: std::collections::BTreeSet<&str> = out
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap())
+        .collect();
+    assert_eq!(
+        ids.into_iter().collect::<Vec<_>>(),
+        ["news/d1/story", "news/d2/story"],
+        "{out}"
+    );
 }
 
 #[test]
