@@ -6,8 +6,10 @@
 use std::collections::VecDeque;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::corpus::{LineCounter, read_file};
+use crate::corpus::LineCounter;
 use crate::error::{Error, Result};
 
 /// One article to score.
@@ -43,45 +45,78 @@ impl Default for CollectionColumns {
     }
 }
 
+/// How an input is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputFormat {
+    /// One plain-text article per file.
+    Txt,
+    /// One JSON object per line with `id`, `text` and optional `date`, `source`, `title`.
+    Jsonl,
+    /// A CSV with a header, id and text columns, optional `date`, `source`, `title`.
+    Csv,
+}
+
+impl InputFormat {
+    /// The format a file name announces: `.txt`, `.jsonl` / `.ndjson`, `.csv`,
+    /// in any case, with or without a `.gz` after it; `None` for anything else.
+    pub fn from_path(path: &Path) -> Option<InputFormat> {
+        let name = path.file_name()?.to_string_lossy().to_lowercase();
+        let name = name.strip_suffix(".gz").unwrap_or(&name);
+        let ext = Path::new(name).extension()?.to_str()?;
+        match ext {
+            "txt" => Some(InputFormat::Txt),
+            "jsonl" | "ndjson" => Some(InputFormat::Jsonl),
+            "csv" => Some(InputFormat::Csv),
+            _ => None,
+        }
+    }
+}
+
 /// One input as named on the command line, after folders are expanded.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Input {
-    /// A plain-text article; its id is the file stem.
-    Text(PathBuf),
-    /// One article on standard input, id `stdin`.
-    Stdin,
-    /// One JSON object per line with `id`, `text` and optional `date`, `source`, `title`.
-    Jsonl(PathBuf),
-    /// A CSV with a header, id and text columns, optional `date`, `source`, `title`.
-    Csv(PathBuf),
+pub struct Input {
+    /// The file, or `-` for standard input.
+    pub path: PathBuf,
+    /// How it is read.
+    pub format: InputFormat,
+    /// A name unique among the inputs: the id of a plain-text article, and the
+    /// prefix of ids for collection rows without one. The file stem, or when
+    /// stems clash the path relative to the folder named on the command line.
+    pub name: String,
 }
 
 impl Input {
     /// True for collections, which may carry dates and sources.
     pub fn is_collection(&self) -> bool {
-        matches!(self, Input::Jsonl(_) | Input::Csv(_))
+        self.format != InputFormat::Txt
+    }
+
+    fn is_stdin(&self) -> bool {
+        self.path.as_os_str() == "-"
     }
 }
 
 /// Turns command-line paths into inputs: `-` is stdin, a folder gives its
-/// `.txt`, `.jsonl` and `.csv` files (recursively, sorted by path), a file is
-/// typed by its extension (anything but `.jsonl` / `.csv` is plain text).
-/// Paths that do not exist are returned as errors, the rest still listed.
-pub fn expand_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<Error>) {
-    let mut inputs = Vec::new();
+/// `.txt`, `.jsonl`, `.ndjson` and `.csv` files (also gzipped, any case;
+/// recursively, sorted by path), a file is read as `format` or else as its
+/// extension says (plain text when it says nothing known). Paths that do not
+/// exist are returned as errors, the rest still listed.
+pub fn expand_inputs(paths: &[PathBuf], format: Option<InputFormat>) -> (Vec<Input>, Vec<Error>) {
+    // (path, the folder it was found in, when it was)
+    let mut found: Vec<(PathBuf, Option<PathBuf>)> = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
-            inputs.push(Input::Stdin);
+            found.push((path.clone(), None));
         } else if path.is_dir() {
             let mut files = Vec::new();
             if let Err(e) = walk(path, &mut files) {
                 errors.push(e);
             }
             files.sort();
-            inputs.extend(files.into_iter().map(classify_path));
+            found.extend(files.into_iter().map(|f| (f, Some(path.clone()))));
         } else if path.exists() {
-            inputs.push(classify_path(path.clone()));
+            found.push((path.clone(), None));
         } else {
             errors.push(Error::io(
                 path,
@@ -89,7 +124,113 @@ pub fn expand_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<Error>) {
             ));
         }
     }
+    let names = unique_names(&found);
+    let inputs = found
+        .into_iter()
+        .zip(names)
+        .map(|((path, _), name)| Input {
+            format: format
+                .or_else(|| InputFormat::from_path(&path))
+                .or_else(|| (path.as_os_str() == "-").then(sniff_stdin))
+                .unwrap_or(InputFormat::Txt),
+            path,
+            name,
+        })
+        .collect();
     (inputs, errors)
+}
+
+/// The format of stdin when none is given: `cat news.jsonl | stance score -`
+/// means the collection, not one article made of JSON, and an article does
+/// not start with `{`. Looks at what stdin has buffered (decompressed, when
+/// gzipped) without consuming it: later reads see the same bytes.
+fn sniff_stdin() -> InputFormat {
+    let mut stdin = std::io::stdin().lock();
+    let Ok(head) = stdin.fill_buf() else {
+        return InputFormat::Txt;
+    };
+    let mut plain = [0u8; 256];
+    let head: &[u8] = if head.starts_with(&[0x1f, 0x8b]) {
+        let mut gz = flate2::read::MultiGzDecoder::new(head);
+        let mut n = 0;
+        while n < plain.len() {
+            match gz.read(&mut plain[n..]) {
+                Ok(0) | Err(_) => break,
+                Ok(k) => n += k,
+            }
+        }
+        &plain[..n]
+    } else {
+        head
+    };
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    match head.iter().find(|b| !b.is_ascii_whitespace()) {
+        Some(b'{') => InputFormat::Jsonl,
+        _ => InputFormat::Txt,
+    }
+}
+
+/// File stems, unless two inputs share one: then the path relative to the
+/// folder it was found in (or as given), and a `#2`, `#3` on a path given twice.
+fn unique_names(found: &[(PathBuf, Option<PathBuf>)]) -> Vec<String> {
+    fn strip(path: &Path) -> String {
+        let mut s = path.to_string_lossy().into_owned();
+        let lower = s.to_lowercase();
+        let mut cut = lower.strip_suffix(".gz").map_or(s.len(), str::len);
+        if let Some(dot) = lower[..cut].rfind('.')
+            && !lower[dot..cut].contains(['/', '\\'])
+            && dot > 0
+        {
+            cut = dot;
+        }
+        s.truncate(cut);
+        s
+    }
+    let count = |names: &[String], n: &String| names.iter().filter(|m| *m == n).count();
+    let stems: Vec<String> = found
+        .iter()
+        .map(|(p, _)| {
+            if p.as_os_str() == "-" {
+                "stdin".to_owned()
+            } else {
+                strip(Path::new(p.file_name().unwrap_or(p.as_os_str())))
+            }
+        })
+        .collect();
+    let relative: Vec<String> = found
+        .iter()
+        .zip(&stems)
+        .map(|((p, root), stem)| {
+            if count(&stems, stem) < 2 {
+                return stem.clone();
+            }
+            match root.as_ref().and_then(|r| p.strip_prefix(r).ok()) {
+                Some(rel) => strip(rel),
+                None => stem.clone(),
+            }
+        })
+        .collect();
+    let full: Vec<String> = found
+        .iter()
+        .zip(&relative)
+        .map(|((p, _), rel)| {
+            if count(&relative, rel) < 2 || p.as_os_str() == "-" {
+                rel.clone()
+            } else {
+                strip(p)
+            }
+        })
+        .collect();
+    let mut out: Vec<String> = Vec::with_capacity(full.len());
+    for (i, name) in full.iter().enumerate() {
+        let seen = full[..i].iter().filter(|m| *m == name).count();
+        out.push(if seen == 0 {
+            name.clone()
+        } else {
+            format!("{name}#{}", seen + 1)
+        });
+    }
+    out
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
@@ -98,21 +239,78 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
         let path = entry.map_err(|e| Error::io(dir, e))?.path();
         if path.is_dir() {
             walk(&path, out)?;
-        } else if matches!(
-            path.extension().and_then(|e| e.to_str()),
-            Some("txt" | "jsonl" | "csv")
-        ) {
+        } else if InputFormat::from_path(&path).is_some() {
             out.push(path);
         }
     }
     Ok(())
 }
 
-fn classify_path(path: PathBuf) -> Input {
-    match path.extension().and_then(|e| e.to_str()) {
-        Some("jsonl") => Input::Jsonl(path),
-        Some("csv") => Input::Csv(path),
-        _ => Input::Text(path),
+/// The total size of `inputs` in bytes, as stored (compressed, for gzipped
+/// files); `None` when one is stdin, whose size is not known in advance.
+pub fn total_bytes(inputs: &[Input]) -> Option<u64> {
+    inputs
+        .iter()
+        .map(|i| {
+            if i.is_stdin() {
+                None
+            } else {
+                std::fs::metadata(&i.path).ok().map(|m| m.len())
+            }
+        })
+        .sum()
+}
+
+/// Counts the bytes read through it into a shared counter (for progress).
+struct Counting<R> {
+    inner: R,
+    count: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+/// Opens a file (or stdin for `-`), decompressing gzip when its first bytes
+/// are the gzip magic number, whatever the file is called.
+fn open_input(path: &Path, count: &Arc<AtomicU64>) -> Result<Box<dyn BufRead>> {
+    let raw: Box<dyn Read> = if path.as_os_str() == "-" {
+        Box::new(std::io::stdin())
+    } else {
+        if path.is_dir() {
+            return Err(Error::io(
+                path,
+                std::io::Error::other("is a directory, expected a file"),
+            ));
+        }
+        Box::new(std::fs::File::open(path).map_err(|e| Error::io(display(path), e))?)
+    };
+    let raw = Counting {
+        inner: raw,
+        count: Arc::clone(count),
+    };
+    let mut reader = BufReader::with_capacity(64 * 1024, raw);
+    let head = reader.fill_buf().map_err(|e| Error::io(display(path), e))?;
+    if head.starts_with(&[0x1f, 0x8b]) {
+        Ok(Box::new(BufReader::with_capacity(
+            64 * 1024,
+            flate2::bufread::MultiGzDecoder::new(reader),
+        )))
+    } else {
+        Ok(Box::new(reader))
+    }
+}
+
+/// The name of an input in messages.
+fn display(path: &Path) -> &Path {
+    if path.as_os_str() == "-" {
+        Path::new("<stdin>")
+    } else {
+        path
     }
 }
 
@@ -121,17 +319,22 @@ pub struct ArticleReader {
     inputs: VecDeque<Input>,
     columns: CollectionColumns,
     current: Option<Collection>,
+    lossy: bool,
+    bytes_read: Arc<AtomicU64>,
 }
 
 enum Collection {
     Jsonl {
         path: PathBuf,
-        lines: std::io::Lines<BufReader<std::fs::File>>,
+        name: String,
+        lines: std::io::Split<Box<dyn BufRead>>,
         line: u64,
+        lossy: bool,
     },
     Csv {
         path: PathBuf,
-        reader: Box<csv::Reader<LineCounter<std::fs::File>>>,
+        name: String,
+        reader: Box<csv::Reader<LineCounter<Box<dyn BufRead>>>>,
         text: usize,
         id: Option<usize>,
         date: Option<usize>,
@@ -139,6 +342,7 @@ enum Collection {
         title: Option<usize>,
         record: u64,
         failed: bool,
+        lossy: bool,
     },
 }
 
@@ -149,32 +353,59 @@ impl ArticleReader {
             inputs: inputs.into(),
             columns,
             current: None,
+            lossy: false,
+            bytes_read: Arc::default(),
         }
     }
 
+    /// A counter of the bytes read so far (as stored, before any gzip
+    /// decompression), for progress bars: it compares with [`total_bytes`].
+    pub fn bytes_read(&self) -> Arc<AtomicU64> {
+        Arc::clone(&self.bytes_read)
+    }
+
+    /// Reads invalid UTF-8 with replacement characters (U+FFFD) instead of
+    /// skipping the article.
+    pub fn lossy(mut self, lossy: bool) -> Self {
+        self.lossy = lossy;
+        self
+    }
+
     fn open(&mut self, input: Input) -> Option<Result<Article>> {
-        match input {
-            Input::Text(path) => Some(read_text(&path)),
-            Input::Stdin => {
+        let path = display(&input.path).to_path_buf();
+        let reader = match open_input(&input.path, &self.bytes_read) {
+            Ok(r) => r,
+            Err(e) => return Some(Err(e)),
+        };
+        match input.format {
+            InputFormat::Txt => {
                 let mut bytes = Vec::new();
-                if let Err(e) = std::io::stdin().lock().read_to_end(&mut bytes) {
-                    return Some(Err(Error::io("<stdin>", e)));
+                let mut reader = reader;
+                if let Err(e) = reader.read_to_end(&mut bytes) {
+                    return Some(Err(Error::io(&path, e)));
                 }
-                Some(text_article(Path::new("<stdin>"), "stdin".into(), bytes))
+                let id = if input.is_stdin() {
+                    "stdin".to_owned()
+                } else {
+                    input.name
+                };
+                Some(text_article(&path, id, bytes, self.lossy))
             }
-            Input::Jsonl(path) => match std::fs::File::open(&path) {
-                Ok(f) => {
-                    self.current = Some(Collection::Jsonl {
-                        path,
-                        lines: BufReader::new(f).lines(),
-                        line: 0,
-                    });
-                    None
-                }
-                Err(e) => Some(Err(Error::io(&path, e))),
-            },
-            Input::Csv(path) => match open_csv(&path, &self.columns) {
-                Ok(c) => {
+            InputFormat::Jsonl => {
+                self.current = Some(Collection::Jsonl {
+                    path,
+                    name: input.name,
+                    lines: reader.split(b'\n'),
+                    line: 0,
+                    lossy: self.lossy,
+                });
+                None
+            }
+            InputFormat::Csv => match open_csv(&path, input.name, reader, &self.columns) {
+                Ok(mut c) => {
+                    if let Collection::Csv { lossy, .. } = &mut c {
+                        *lossy = self.lossy;
+                    }
                     self.current = Some(c);
                     None
                 }
@@ -203,24 +434,23 @@ impl Iterator for ArticleReader {
     }
 }
 
-fn read_text(path: &Path) -> Result<Article> {
-    let bytes = read_file(path)?;
-    let id = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string());
-    text_article(path, id, bytes)
-}
-
-fn text_article(path: &Path, id: String, mut bytes: Vec<u8>) -> Result<Article> {
+fn text_article(path: &Path, id: String, mut bytes: Vec<u8>, lossy: bool) -> Result<Article> {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let line = 1 + e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count();
-        Error::csv(path, line as u64, format!("not valid UTF-8 (byte {at})"))
-    })?;
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) if lossy => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let line = 1 + e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count();
+            return Err(Error::csv(
+                path,
+                line as u64,
+                format!("not valid UTF-8 (byte {at}; --lossy reads it anyway)"),
+            ));
+        }
+    };
     if let Some(at) = text.find('\0') {
         let line = 1 + text[..at].matches('\n').count();
         return Err(Error::csv(
@@ -244,52 +474,93 @@ fn text_article(path: &Path, id: String, mut bytes: Vec<u8>) -> Result<Article> 
     })
 }
 
-fn open_csv(path: &Path, columns: &CollectionColumns) -> Result<Collection> {
-    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+fn open_csv(
+    path: &Path,
+    name: String,
+    input: Box<dyn BufRead>,
+    columns: &CollectionColumns,
+) -> Result<Collection> {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
-        .from_reader(LineCounter::new(file));
+        .from_reader(LineCounter::new(input));
     let headers = reader
         .headers()
         .map_err(|e| Error::csv(path, 1, e.to_string()))?
         .clone();
+    if headers.iter().all(|h| h.trim().is_empty()) {
+        // The same words as `train` and `evaluate` use for an empty CSV.
+        return Err(Error::Empty {
+            path: path.into(),
+            message: "the file is empty (expected a CSV header and rows)".into(),
+        });
+    }
     let find = |name: &str| headers.iter().position(|h| h.trim() == name);
-    let text = find(&columns.text).ok_or_else(|| Error::MissingColumn {
+    let missing = |column: &str| Error::MissingColumn {
         path: path.into(),
-        column: columns.text.clone(),
+        column: column.to_owned(),
         found: headers.iter().collect::<Vec<_>>().join(", "),
-    })?;
+    };
+    let text = find(&columns.text).ok_or_else(|| missing(&columns.text))?;
+    // Without an `id` column rows get numbered ids; a column asked for by
+    // name must be there.
+    let id = find(&columns.id);
+    if id.is_none() && columns.id != CollectionColumns::default().id {
+        return Err(missing(&columns.id));
+    }
     Ok(Collection::Csv {
         path: path.into(),
+        name,
         text,
-        id: find(&columns.id),
+        id,
         date: find("date"),
         source: find("source"),
         title: find("title"),
         reader: Box::new(reader),
         record: 0,
         failed: false,
+        lossy: false,
     })
 }
 
 fn next_in_collection(c: &mut Collection) -> Option<Result<Article>> {
     match c {
-        Collection::Jsonl { path, lines, line } => loop {
+        Collection::Jsonl {
+            path,
+            name,
+            lines,
+            line,
+            lossy,
+        } => loop {
             *line += 1;
-            let raw = match lines.next()? {
+            let mut raw = match lines.next()? {
                 Ok(raw) => raw,
-                Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
-                    return Some(Err(Error::csv(&*path, *line, "not valid UTF-8")));
-                }
                 Err(e) => return Some(Err(Error::io(&*path, e))),
+            };
+            if raw.last() == Some(&b'\r') {
+                raw.pop();
+            }
+            if *line == 1 && raw.starts_with(b"\xEF\xBB\xBF") {
+                raw.drain(..3);
+            }
+            let raw = match String::from_utf8(raw) {
+                Ok(raw) => raw,
+                Err(e) if *lossy => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                Err(_) => {
+                    return Some(Err(Error::csv(
+                        &*path,
+                        *line,
+                        "not valid UTF-8 (--lossy reads it anyway)",
+                    )));
+                }
             };
             if raw.trim().is_empty() {
                 continue;
             }
-            return Some(parse_jsonl_article(path, *line, &raw));
+            return Some(parse_jsonl_article(path, name, *line, &raw));
         },
         Collection::Csv {
             path,
+            name,
             reader,
             text,
             id,
@@ -298,20 +569,42 @@ fn next_in_collection(c: &mut Collection) -> Option<Result<Article>> {
             title,
             record,
             failed,
+            lossy,
         } => {
             if *failed {
                 return None;
             }
-            let mut rec = csv::StringRecord::new();
+            let mut raw = csv::ByteRecord::new();
             *record += 1;
-            match reader.read_record(&mut rec) {
-                Ok(false) => None,
+            let read = match reader.read_byte_record(&mut raw) {
+                Ok(false) => Ok(None),
+                Ok(true) if *lossy => Ok(Some(csv::StringRecord::from_byte_record_lossy(raw))),
+                Ok(true) => match csv::StringRecord::from_byte_record(raw) {
+                    Ok(rec) => Ok(Some(rec)),
+                    Err(e) => {
+                        let line = e
+                            .into_byte_record()
+                            .position()
+                            .map_or(0, |p| reader.get_mut().line_at(p.byte()));
+                        return Some(Err(Error::csv(
+                            &*path,
+                            line,
+                            "not valid UTF-8 (--lossy reads it anyway)",
+                        )));
+                    }
+                },
+                Err(e) => Err(e),
+            };
+            match read {
+                Ok(None) => None,
                 Err(e) => {
                     let line = e
                         .position()
                         .map_or(0, |p| reader.get_mut().line_at(p.byte()));
                     let message = match e.kind() {
-                        csv::ErrorKind::Utf8 { .. } => "not valid UTF-8".to_owned(),
+                        csv::ErrorKind::Utf8 { .. } => {
+                            "not valid UTF-8 (--lossy reads it anyway)".to_owned()
+                        }
                         _ => e.to_string(),
                     };
                     // A UTF-8 error consumed its record, so reading can go on;
@@ -321,7 +614,7 @@ fn next_in_collection(c: &mut Collection) -> Option<Result<Article>> {
                     }
                     Some(Err(Error::csv(&*path, line, message)))
                 }
-                Ok(true) => {
+                Ok(Some(rec)) => {
                     // Asked for every record, so the counter keeps no backlog.
                     let line = rec
                         .position()
@@ -335,9 +628,8 @@ fn next_in_collection(c: &mut Collection) -> Option<Result<Article>> {
                     let Some(body) = rec.get(*text).filter(|t| !t.trim().is_empty()) else {
                         return Some(Err(Error::csv(&*path, line, "empty article text")));
                     };
-                    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
                     Some(Ok(Article {
-                        id: get(id).unwrap_or_else(|| format!("{stem}:{record}")),
+                        id: get(id).unwrap_or_else(|| format!("{name}:{record}")),
                         text: body.to_owned(),
                         date: get(date),
                         source: get(source),
@@ -349,24 +641,25 @@ fn next_in_collection(c: &mut Collection) -> Option<Result<Article>> {
     }
 }
 
-fn parse_jsonl_article(path: &Path, line: u64, raw: &str) -> Result<Article> {
+fn parse_jsonl_article(path: &Path, name: &str, line: u64, raw: &str) -> Result<Article> {
     let value: serde_json::Value = serde_json::from_str(raw)
         .map_err(|e| Error::csv(path, line, format!("not valid JSON: {e}")))?;
     let obj = value
         .as_object()
         .ok_or_else(|| Error::csv(path, line, "expected a JSON object per line"))?;
-    Article::from_json(obj, path, line)
+    Article::from_json(obj, path, name, line)
 }
 
 impl Article {
     /// The article a JSON object describes, read as a line of a `.jsonl`
     /// collection is: `text` a non-empty string; `id`, `date`, `source` and
     /// `title` strings (trimmed) or numbers, anything else counting as absent.
-    /// `path` and `line` name the object in errors, and give the id of an
-    /// article without one: `<file stem>:<line>`.
+    /// `path` and `line` name the object in errors; an article without an
+    /// id gets `<name>:<line>`.
     pub fn from_json(
         obj: &serde_json::Map<String, serde_json::Value>,
         path: &Path,
+        name: &str,
         line: u64,
     ) -> Result<Article> {
         let field = |k: &str| -> Option<String> {
@@ -383,9 +676,8 @@ impl Article {
             }
             _ => return Err(Error::csv(path, line, "no \"text\" string field")),
         };
-        let stem = path.file_stem().unwrap_or_default().to_string_lossy();
         Ok(Article {
-            id: field("id").unwrap_or_else(|| format!("{stem}:{line}")),
+            id: field("id").unwrap_or_else(|| format!("{name}:{line}")),
             text,
             date: field("date"),
             source: field("source"),
@@ -402,7 +694,7 @@ mod tests {
     fn json_objects_are_read_as_jsonl_lines_are() {
         let path = Path::new("<articles>");
         let read = |v: serde_json::Value| {
-            Article::from_json(v.as_object().unwrap(), path, 4).map_err(|e| e.to_string())
+            Article::from_json(v.as_object().unwrap(), path, "<articles>", 4).map_err(|e| e.to_string())
         };
         let a = read(serde_json::json!({
             "id": 17, "text": " Ana said \u{201C}yes\u{201D}. ", "date": " 2026-11-03 ",
@@ -444,7 +736,7 @@ mod tests {
             "id,text,source\nk1,\"t,\nu\",Herald\nk2,,x\n",
         )
         .unwrap();
-        let (inputs, errors) = expand_inputs(&[d.to_path_buf(), d.join("missing.txt")]);
+        let (inputs, errors) = expand_inputs(&[d.to_path_buf(), d.join("missing.txt")], None);
         assert_eq!(errors.len(), 1);
         assert_eq!(inputs.len(), 5);
         let items: Vec<std::result::Result<Article, String>> =

@@ -13,12 +13,60 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     write_atomic_with(path, |w| w.write_all(bytes))
 }
 
+/// Checks, before long work, that [`write_atomic`] will be able to write
+/// `path`: its folder exists and a file can be created there.
+pub fn check_writable(path: &Path) -> Result<()> {
+    if path.is_dir() {
+        return Err(Error::io(
+            path,
+            std::io::Error::other("is a folder, expected a file name"),
+        ));
+    }
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return Ok(()); // a device or FIFO, written to as it is
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    if !dir.is_dir() {
+        return Err(Error::io(
+            path,
+            std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                format!("the folder {} does not exist", dir.display()),
+            ),
+        ));
+    }
+    tempfile::Builder::new()
+        .prefix(".stance-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map(drop)
+        .map_err(|e| Error::io(path, without_temp_path(e)))
+}
+
 /// Like [`write_atomic`], for output produced by a writer callback. If the
 /// callback fails, the temporary file is removed and `path` is untouched.
 pub fn write_atomic_with(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<()> {
+    // A device or FIFO (`/dev/null`, `/dev/stdout`, a named pipe) is written
+    // to, never replaced: renaming a regular file over `/dev/null` would
+    // break the machine for everyone. Atomic replacement is for regular files.
+    if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+        && !meta.is_dir()
+    {
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .map_err(|e| Error::io(path, e))?;
+        let mut w = std::io::BufWriter::new(file);
+        fill(&mut w).map_err(|e| Error::io(path, e))?;
+        return w.flush().map_err(|e| Error::io(path, e));
+    }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -27,7 +75,8 @@ pub fn write_atomic_with(
         .prefix(".stance-")
         .suffix(".tmp")
         .tempfile_in(dir)
-        .map_err(|e| Error::io(path, e))?;
+        .map_err(|e| Error::io(path, without_temp_path(e)))?;
+    let _live = LiveTemp::new(tmp.path());
     {
         let mut w = std::io::BufWriter::new(tmp.as_file_mut());
         fill(&mut w).map_err(|e| Error::io(path, e))?;
@@ -44,8 +93,63 @@ pub fn write_atomic_with(
             .map_err(|e| Error::io(path, e))?;
     }
     tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
-    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    tmp.persist(path)
+        .map_err(|e| Error::io(path, without_temp_path(e.error)))?;
     Ok(())
+}
+
+/// Temporary files being written now. A signal (Ctrl-C) ends the process
+/// without running destructors, so the binary's handler removes these.
+static LIVE_TEMPS: std::sync::Mutex<Vec<std::path::PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// Keeps a temporary file in [`LIVE_TEMPS`] while it lives.
+struct LiveTemp(std::path::PathBuf);
+
+impl LiveTemp {
+    fn new(path: &Path) -> Self {
+        if let Ok(mut live) = LIVE_TEMPS.lock() {
+            live.push(path.to_path_buf());
+        }
+        LiveTemp(path.to_path_buf())
+    }
+}
+
+impl Drop for LiveTemp {
+    fn drop(&mut self) {
+        if let Ok(mut live) = LIVE_TEMPS.lock() {
+            live.retain(|p| p != &self.0);
+        }
+    }
+}
+
+/// Removes the temporary files of outputs being written: for a signal
+/// handler that then ends the process, so that an interrupted run leaves
+/// neither a half-written output nor a `.stance-*.tmp` file behind.
+pub fn remove_temp_files() {
+    // ctrlc runs handlers on their own thread, and writers hold the lock
+    // only to add or drop a name, so waiting for it is safe.
+    if let Ok(live) = LIVE_TEMPS.lock() {
+        for path in live.iter() {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+/// tempfile adds the temporary file's name to its errors ("... at path
+/// /x/.stance-a1B2.tmp"); users name the output, not our temp file, so keep
+/// only what the operating system said.
+fn without_temp_path(e: std::io::Error) -> std::io::Error {
+    if e.get_ref().is_none() {
+        return e; // a bare OS error: no path attached
+    }
+    let kind = e.kind();
+    match e.into_inner() {
+        Some(inner) => match std::error::Error::source(&*inner) {
+            Some(os) => std::io::Error::new(kind, os.to_string()),
+            None => std::io::Error::new(kind, inner),
+        },
+        None => std::io::Error::from(kind),
+    }
 }
 
 /// Makes a CSV cell safe to open in a spreadsheet: a cell beginning with `=`,
@@ -155,6 +259,8 @@ impl<'w> RowWriter<'w> {
                 "text" => 60,
                 "article" | "speaker" | "id" => 24,
                 "label" => 12,
+                // direct, indirect, reported: never cut
+                "kind" => 8,
                 _ => c.chars().count().max(6),
             })
             .collect();

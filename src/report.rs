@@ -307,6 +307,24 @@ pub struct Aggregate {
     periods: BTreeMap<(String, String), Tally>,
     without_speaker: u64,
     bad_dates: u64,
+    seen: Seen,
+}
+
+/// The (article, statement) pairs read from scored files, with the line of
+/// each, so that a file given twice is not counted twice.
+#[derive(Debug, Clone, Default)]
+struct Seen {
+    lines: HashMap<(String, u64), u64>,
+    repeated: u64,
+    first_repeat: Option<String>,
+}
+
+/// Two aggregates are equal when their counts are: where the rows came from
+/// (files or articles scored on the fly) does not matter.
+impl PartialEq for Seen {
+    fn eq(&self, _: &Seen) -> bool {
+        true
+    }
 }
 
 impl Aggregate {
@@ -320,7 +338,38 @@ impl Aggregate {
             periods: BTreeMap::new(),
             without_speaker: 0,
             bad_dates: 0,
+            seen: Seen::default(),
         }
+    }
+
+    /// Records that `path` holds the statement `row` at `line`: false when the
+    /// same (article, statement) pair was read before (from a file given
+    /// twice, or overlapping shards), which is then counted once.
+    fn first_time(&mut self, path: &Path, line: u64, row: &ScoredRow) -> bool {
+        match self.seen.lines.entry((row.article.clone(), row.statement)) {
+            std::collections::hash_map::Entry::Occupied(_) => {
+                self.seen.repeated += 1;
+                if self.seen.first_repeat.is_none() {
+                    self.seen.first_repeat = Some(format!(
+                        "{} line {line}: article '{}' statement {}",
+                        path.display(),
+                        row.article,
+                        row.statement
+                    ));
+                }
+                false
+            }
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(line);
+                true
+            }
+        }
+    }
+
+    /// Rows left out because their (article, statement) pair had been read
+    /// already, and where the first of them is.
+    pub fn repeated(&self) -> (u64, Option<&str>) {
+        (self.seen.repeated, self.seen.first_repeat.as_deref())
     }
 
     /// The labels, in report order.
@@ -344,7 +393,7 @@ impl Aggregate {
     }
 
     /// True when nothing was added.
-    fn is_empty(&self) -> bool {
+    pub fn is_empty(&self) -> bool {
         self.speakers.is_empty() && self.without_speaker == 0
     }
 
@@ -427,6 +476,11 @@ impl Aggregate {
         }
         self.without_speaker += other.without_speaker;
         self.bad_dates += other.bad_dates;
+        self.seen.lines.extend(other.seen.lines);
+        self.seen.repeated += other.seen.repeated;
+        if self.seen.first_repeat.is_none() {
+            self.seen.first_repeat = other.seen.first_repeat;
+        }
         for (speaker, tally) in other.speakers {
             match self.speakers.get_mut(&speaker) {
                 Some(t) => t.merge(tally),
@@ -627,6 +681,9 @@ impl Aggregate {
             periods,
             without_speaker: file.without_speaker,
             bad_dates: file.bad_dates,
+            // Which rows made the tally is not carried: shards of one run
+            // hold different statements.
+            seen: Seen::default(),
         })
     }
 }
@@ -798,7 +855,25 @@ pub fn read_scored_files(
                         labels_from = Some(path);
                         total.labels = a.labels.clone();
                     }
-                    total.merge(a);
+                    let overlaps = a
+                        .seen
+                        .lines
+                        .keys()
+                        .any(|k| total.seen.lines.contains_key(k));
+                    if !overlaps {
+                        total.merge(a);
+                    } else {
+                        // Read it again, this time knowing what came before,
+                        // so that repeated statements count once.
+                        match read_scored_file_after(path, period, total.seen.clone()) {
+                            Ok(again) => {
+                                let seen = again.seen.clone();
+                                total.merge(again);
+                                total.seen = seen;
+                            }
+                            Err(e) => errors.push(e),
+                        }
+                    }
                 }
             },
         }
@@ -813,16 +888,29 @@ pub fn read_scored_files(
 /// Reads one scored file, CSV or JSONL (told apart by the first character:
 /// `{` starts JSONL). `-` reads stdin.
 pub fn read_scored_file(path: &Path, period: Period) -> Result<Aggregate> {
+    read_scored_file_after(path, period, Seen::default())
+}
+
+fn read_scored_file_after(path: &Path, period: Period, seen: Seen) -> Result<Aggregate> {
     if path.as_os_str() == "-" {
         let stdin = std::io::stdin();
-        return read_scored(Path::new("<stdin>"), stdin.lock(), period);
+        return read_scored_after(Path::new("<stdin>"), stdin.lock(), period, seen);
     }
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-    read_scored(path, file, period)
+    read_scored_after(path, file, period, seen)
 }
 
 /// Reads scored statements from `input`; `path` names it in errors.
 pub fn read_scored(path: &Path, input: impl Read, period: Period) -> Result<Aggregate> {
+    read_scored_after(path, input, period, Seen::default())
+}
+
+fn read_scored_after(
+    path: &Path,
+    input: impl Read,
+    period: Period,
+    seen: Seen,
+) -> Result<Aggregate> {
     let mut input = BufReader::new(input);
     let head = input.fill_buf().map_err(|e| Error::io(path, e))?;
     let bom = head.starts_with(b"\xEF\xBB\xBF");
@@ -835,9 +923,9 @@ pub fn read_scored(path: &Path, input: impl Read, period: Period) -> Result<Aggr
         input.consume(3);
     }
     if jsonl {
-        read_jsonl(path, input, period)
+        read_jsonl(path, input, period, seen)
     } else {
-        read_csv(path, input, period)
+        read_csv(path, input, period, seen)
     }
 }
 
@@ -853,7 +941,7 @@ struct RawRow<'a> {
     date: Option<Cow<'a, str>>,
 }
 
-fn read_csv(path: &Path, input: impl Read, period: Period) -> Result<Aggregate> {
+fn read_csv(path: &Path, input: impl Read, period: Period, seen: Seen) -> Result<Aggregate> {
     let mut reader = csv::ReaderBuilder::new().from_reader(LineCounter::new(input));
     let headers = match reader.headers() {
         Ok(h) => h.clone(),
@@ -875,6 +963,7 @@ fn read_csv(path: &Path, input: impl Read, period: Period) -> Result<Aggregate> 
         return Err(missing("p_<label>"));
     }
     let mut aggregate = Aggregate::new(labels, period);
+    aggregate.seen = seen;
     let probability_columns: Vec<usize> = aggregate
         .labels
         .iter()
@@ -905,7 +994,9 @@ fn read_csv(path: &Path, input: impl Read, period: Period) -> Result<Aggregate> 
                     date: date.map(|i| Cow::Borrowed(&record[i])),
                 };
                 let row = check_row(path, line, &aggregate.labels, raw)?;
-                aggregate.add(row);
+                if aggregate.first_time(path, line, &row) {
+                    aggregate.add(row);
+                }
             }
         }
     }
@@ -953,8 +1044,9 @@ fn unneutralise(cell: &str) -> &str {
     }
 }
 
-fn read_jsonl(path: &Path, input: impl BufRead, period: Period) -> Result<Aggregate> {
+fn read_jsonl(path: &Path, input: impl BufRead, period: Period, seen: Seen) -> Result<Aggregate> {
     let mut aggregate = Aggregate::new(Vec::new(), period);
+    aggregate.seen = seen;
     for (i, line) in input.lines().enumerate() {
         let n = i as u64 + 1;
         let line = line.map_err(|e| match e.kind() {
@@ -1035,7 +1127,9 @@ impl Aggregate {
             date: field("date")?,
         };
         let row = check_row(path, n, &self.labels, raw)?;
-        self.add(row);
+        if self.first_time(path, n, &row) {
+            self.add(row);
+        }
         Ok(())
     }
 }

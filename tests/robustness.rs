@@ -203,7 +203,13 @@ fn unreadable_files_are_reported() {
         return;
     }
     fails_with(
-        &["train".as_ref(), "--data".as_ref(), path.as_os_str()],
+        &[
+            "train".as_ref(),
+            "--data".as_ref(),
+            path.as_os_str(),
+            "--output".as_ref(),
+            dir.path().join("m.json").as_os_str(),
+        ],
         &["locked.csv", "Permission denied"],
     );
 }
@@ -258,7 +264,7 @@ fn bad_articles_are_skipped_and_reported_and_the_rest_scored() {
         "invalid_utf8_article.txt line 1: not valid UTF-8",
         "empty_article.txt: the article is empty",
         "missing.txt: no such file",
-        "4 input(s) could not be scored",
+        "4 skipped (named above), 1 article(s) scored",
     ] {
         assert!(
             stderr.contains(expected),

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use rayon::prelude::*;
-use stance::corpus::{Columns, read_csv};
+use stance::corpus::Columns;
 use stance::output::{Cell, Format, RowWriter};
 use stance::train::argmax;
 
@@ -15,7 +15,8 @@ use stance::train::argmax;
 pub struct Args {
     /// Statements to label. With none and no --input, reads one per line from stdin.
     text: Vec<String>,
-    /// A CSV of statements (column --text-column; an --id-column is carried through).
+    /// A CSV of statements (column --text-column; an --id-column is carried
+    /// through); `-` reads it from stdin.
     #[arg(long, conflicts_with = "text")]
     input: Option<PathBuf>,
     /// Column with the statement text in --input.
@@ -30,8 +31,8 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     format: FormatArg,
-    /// Write here (atomically) instead of stdout.
-    #[arg(long)]
+    /// Write here (atomically; `-` is stdout) instead of stdout.
+    #[arg(long, visible_alias = "out")]
     output: Option<PathBuf>,
 }
 
@@ -40,7 +41,8 @@ pub struct Args {
 pub enum FormatArg {
     /// CSV with a header.
     Csv,
-    /// One JSON object per line.
+    /// One JSON object per line (`json` is accepted too).
+    #[value(alias = "json")]
     Jsonl,
     /// Aligned columns.
     Table,
@@ -65,7 +67,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             label: None,
             id: Some(args.id_column.clone()),
         };
-        let corpus = read_csv(path, &columns)?;
+        let corpus = super::read_labelled(path, &columns)?;
         (
             corpus.ids,
             corpus.examples.into_iter().map(|e| e.text).collect(),

@@ -5,14 +5,14 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use stance::Model;
-use stance::corpus::{Columns, read_csv};
+use stance::corpus::Columns;
 use stance::measure::{GoldArticles, LabelPairs, gold_articles, statements};
 
 /// Arguments of `stance evaluate`.
 #[derive(clap::Args)]
 #[command(group = clap::ArgGroup::new("input").required(true).args(["data", "articles"]))]
 pub struct Args {
-    /// Labelled CSV with a header.
+    /// Labelled CSV with a header (`-` for stdin).
     #[arg(long)]
     data: Option<PathBuf>,
     /// A folder of articles with gold annotations (NAME.txt + NAME.gold.jsonl):
@@ -31,6 +31,9 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
+    /// Write here (atomically; `-` is stdout) instead of stdout.
+    #[arg(long, visible_alias = "out")]
+    output: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -49,7 +52,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 label: Some(args.label_column.clone()),
                 id: None,
             };
-            let corpus = read_csv(data, &columns)?;
+            let corpus = super::read_labelled(data, &columns)?;
             let labels = model.labels();
             if let Some(e) = corpus.examples.iter().find(|e| !labels.contains(&e.label)) {
                 return Err(stance::Error::csv(
@@ -78,7 +81,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         (None, None) => unreachable!("clap requires --data or --articles"),
     };
-    super::with_output(None, |w| w.write_all(out.as_bytes()))?;
+    super::with_output(args.output.as_ref(), |w| w.write_all(out.as_bytes()))?;
     Ok(ExitCode::SUCCESS)
 }
 

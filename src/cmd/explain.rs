@@ -15,19 +15,32 @@ pub struct Args {
     /// Model file (default: the embedded model).
     #[arg(long)]
     model: Option<PathBuf>,
-    /// Print JSON instead of text.
-    #[arg(long)]
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// The same as --format json (kept for old scripts).
+    #[arg(long, hide = true)]
     json: bool,
+    /// Write here (atomically; `-` is stdout) instead of stdout.
+    #[arg(long, visible_alias = "out")]
+    output: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
 }
 
 /// Runs `stance explain`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let model = super::load_model(args.model.as_deref())?;
+    let json = args.json || args.format == Format::Json;
     let mut out = String::new();
     match &args.text {
         Some(text) => {
             let ex = model.explain(text);
-            if args.json {
+            if json {
                 let mut ex = ex;
                 for l in &mut ex.per_label {
                     l.contributions.truncate(args.top);
@@ -48,22 +61,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                         l.intercept,
                         l.contributions.len()
                     );
-                    for c in l.contributions.iter().take(args.top) {
-                        let _ = writeln!(
-                            out,
-                            "  {:+.4}  {:<28} (value {:.3} x weight {:+.3})",
-                            c.contribution,
-                            show_feature(&c.feature),
-                            c.value,
-                            c.weight
-                        );
+                    for line in grouped(&ex.input, &l.contributions).iter().take(args.top) {
+                        let _ = writeln!(out, "{line}");
                     }
                 }
             }
         }
         None => {
             let top = model.top_features(args.top);
-            if args.json {
+            if json {
                 let map: serde_json::Map<String, serde_json::Value> = top
                     .into_iter()
                     .map(|(label, feats)| (label, serde_json::json!(feats)))
@@ -83,7 +89,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    super::with_output(None, |w| w.write_all(out.as_bytes()))?;
+    super::with_output(args.output.as_ref(), |w| w.write_all(out.as_bytes()))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -93,4 +99,68 @@ fn show_feature(name: &str) -> String {
         Some(gram) => format!("c:\"{gram}\""),
         None => name.to_owned(),
     }
+}
+
+/// The contributions as lines, strongest first, with the character n-grams
+/// of one word summed on one line (a fragment found in several words goes
+/// to the first): "negotiate" shows once, not as "nego",
+/// "egot", "goti"... on lines of their own. Sums are exact, so the lines
+/// still add up to the logit.
+fn grouped(input: &str, contributions: &[stance::model::Contribution]) -> Vec<String> {
+    let lower = input.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    // (sort key, line); words keep their fragments in order of strength.
+    let mut lines: Vec<(f64, String)> = Vec::new();
+    let mut by_word: Vec<(&str, f64, Vec<String>)> = Vec::new();
+    for c in contributions {
+        let word = c.feature.strip_prefix("c:").and_then(|gram| {
+            let inner = gram.trim_matches(' ');
+            words
+                .iter()
+                .find(|w| !inner.is_empty() && format!(" {w} ").contains(gram))
+                .copied()
+        });
+        match word {
+            Some(w) => match by_word.iter_mut().find(|(x, _, _)| *x == w) {
+                Some((_, sum, grams)) => {
+                    *sum += c.contribution;
+                    grams.push(c.feature["c:".len()..].to_owned());
+                }
+                None => by_word.push((w, c.contribution, vec![c.feature[2..].to_owned()])),
+            },
+            None => lines.push((
+                c.contribution,
+                format!(
+                    "  {:+.4}  {:<28} (value {:.3} x weight {:+.3})",
+                    c.contribution,
+                    show_feature(&c.feature),
+                    c.value,
+                    c.weight
+                ),
+            )),
+        }
+    }
+    for (word, sum, grams) in by_word {
+        let line = if grams.len() == 1 {
+            format!("  {sum:+.4}  {:<28}", format!("c:\"{}\"", grams[0]))
+        } else {
+            format!(
+                "  {sum:+.4}  {:<28} ({} character n-grams; strongest {})",
+                format!("c:{word}"),
+                grams.len(),
+                grams
+                    .iter()
+                    .take(3)
+                    .map(|g| format!("\"{g}\""))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            )
+        };
+        lines.push((sum, line.trim_end().to_owned()));
+    }
+    lines.sort_by(|a, b| b.0.abs().total_cmp(&a.0.abs()));
+    lines.into_iter().map(|(_, line)| line).collect()
 }

@@ -15,6 +15,45 @@ pub mod score;
 pub mod synth;
 pub mod train;
 
+/// `--input-format`: how to read article inputs, whatever they are called.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum InputFormatArg {
+    /// One plain-text article per file (or on stdin).
+    Txt,
+    /// One JSON object per line (`.jsonl`, `.ndjson`).
+    Jsonl,
+    /// A CSV with a header.
+    Csv,
+}
+
+impl From<InputFormatArg> for stance::articles::InputFormat {
+    fn from(f: InputFormatArg) -> Self {
+        match f {
+            InputFormatArg::Txt => stance::articles::InputFormat::Txt,
+            InputFormatArg::Jsonl => stance::articles::InputFormat::Jsonl,
+            InputFormatArg::Csv => stance::articles::InputFormat::Csv,
+        }
+    }
+}
+
+/// A labelled CSV from a file, or from stdin for `-`.
+pub fn read_labelled(
+    path: &Path,
+    columns: &stance::corpus::Columns,
+) -> anyhow::Result<stance::corpus::Corpus> {
+    if path.as_os_str() != "-" {
+        return Ok(stance::corpus::read_csv(path, columns)?);
+    }
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)
+        .context("reading stdin")?;
+    Ok(stance::corpus::parse_csv(
+        Path::new("<stdin>"),
+        &bytes,
+        columns,
+    )?)
+}
+
 /// The model from `--model`, or the embedded default.
 pub fn load_model(path: Option<&Path>) -> anyhow::Result<Cow<'static, Model>> {
     Ok(match path {
@@ -42,12 +81,13 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
-/// Writes to `--output FILE` atomically, or streams to stdout.
+/// Writes to `--output FILE` atomically, or streams to stdout (no `--output`,
+/// or `--output -`).
 pub fn with_output(
     output: Option<&PathBuf>,
     fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> anyhow::Result<()> {
-    match output {
+    match output.filter(|p| p.as_os_str() != "-") {
         Some(path) => stance::output::write_atomic_with(path, fill)?,
         None => {
             let stdout = std::io::stdout();
@@ -59,8 +99,58 @@ pub fn with_output(
     Ok(())
 }
 
-/// A progress bar on stderr, drawn only when stderr is a terminal.
+/// Returned by a `with_output` callback to write nothing at all: the
+/// temporary file is dropped and an existing output is left as it was.
+#[derive(Debug)]
+pub struct NothingWritten;
+
+impl std::fmt::Display for NothingWritten {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("nothing written")
+    }
+}
+
+impl std::error::Error for NothingWritten {}
+
+impl NothingWritten {
+    /// The error a callback returns.
+    pub fn io() -> std::io::Error {
+        std::io::Error::other(NothingWritten)
+    }
+
+    /// True when `err` came from [`NothingWritten::io`].
+    pub fn is(err: &anyhow::Error) -> bool {
+        err.chain().any(|cause| {
+            let io = match cause.downcast_ref::<stance::Error>() {
+                Some(stance::Error::Io { source, .. }) => Some(source),
+                _ => cause.downcast_ref::<std::io::Error>(),
+            };
+            io.and_then(|e| e.get_ref())
+                .is_some_and(|e| e.is::<NothingWritten>())
+        })
+    }
+}
+
+/// Set by `--quiet`: no progress bars.
+pub static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// True when a progress bar may be drawn: stderr is a terminal, `--quiet`
+/// was not given, and no rows stream to the same terminal on stdout (they
+/// would be torn by the redraws; the rows show the progress there anyway).
+pub fn progress_wanted(output: Option<&PathBuf>) -> bool {
+    use std::io::IsTerminal;
+    let to_stdout = output.is_none_or(|p| p.as_os_str() == "-");
+    !QUIET.load(std::sync::atomic::Ordering::Relaxed)
+        && std::io::stderr().is_terminal()
+        && !(to_stdout && std::io::stdout().is_terminal())
+}
+
+/// A progress bar on stderr for work that prints nothing until it ends
+/// (training): drawn when stderr is a terminal and `--quiet` was not given.
 pub fn progress_bar(len: u64, what: &str) -> indicatif::ProgressBar {
+    if !progress_wanted(Some(&PathBuf::from("(not stdout)"))) {
+        return indicatif::ProgressBar::hidden();
+    }
     let bar = indicatif::ProgressBar::with_draw_target(
         Some(len),
         indicatif::ProgressDrawTarget::stderr(),
@@ -72,4 +162,69 @@ pub fn progress_bar(len: u64, what: &str) -> indicatif::ProgressBar {
     }
     bar.set_message(what.to_owned());
     bar
+}
+
+/// Progress over article inputs: bytes read of the total (or, on stdin, a
+/// count) with the rate, and articles done; cleared before the command ends.
+pub struct ArticleProgress {
+    bar: indicatif::ProgressBar,
+    bytes: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    articles: u64,
+}
+
+impl ArticleProgress {
+    /// Progress for `reader` over `inputs`, shown only when [`progress_wanted`].
+    pub fn new(
+        what: &str,
+        inputs: &[stance::articles::Input],
+        reader: &stance::articles::ArticleReader,
+        output: Option<&PathBuf>,
+    ) -> Self {
+        let bar = if progress_wanted(output) {
+            let total = stance::articles::total_bytes(inputs);
+            let bar = indicatif::ProgressBar::with_draw_target(
+                total,
+                indicatif::ProgressDrawTarget::stderr(),
+            );
+            let template = if total.is_some() {
+                "{prefix} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} {msg} eta {eta}"
+            } else {
+                "{prefix} {spinner} {bytes} {bytes_per_sec} {msg}"
+            };
+            if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+                bar.set_style(style.progress_chars("=> "));
+            }
+            bar.set_prefix(what.to_owned());
+            bar
+        } else {
+            indicatif::ProgressBar::hidden()
+        };
+        ArticleProgress {
+            bar,
+            bytes: reader.bytes_read(),
+            articles: 0,
+        }
+    }
+
+    /// One more article done.
+    pub fn article(&mut self) {
+        self.articles += 1;
+        if !self.bar.is_hidden() {
+            self.bar
+                .set_position(self.bytes.load(std::sync::atomic::Ordering::Relaxed));
+            let rate = self.articles as f64 / self.bar.elapsed().as_secs_f64().max(1e-3);
+            self.bar
+                .set_message(format!("{} articles ({rate:.0}/s)", self.articles));
+        }
+    }
+
+    /// Prints a line on stderr without tearing the bar.
+    pub fn println(&self, line: &str) {
+        self.bar.suspend(|| eprintln!("{line}"));
+    }
+
+    /// Clears the bar (before the summary and any output on the terminal).
+    pub fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
 }

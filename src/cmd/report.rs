@@ -23,6 +23,12 @@ pub struct Args {
     /// With --articles: statements whose top probability is below this are `uncertain`.
     #[arg(long, default_value_t = 0.0, requires = "articles")]
     min_confidence: f64,
+    /// With --articles: read every input as this format (default: from the extension).
+    #[arg(long, value_enum, requires = "articles")]
+    input_format: Option<super::InputFormatArg>,
+    /// With --articles: read invalid UTF-8 with replacement characters.
+    #[arg(long, requires = "articles")]
+    lossy: bool,
     /// With --articles: text column of .csv collections.
     #[arg(long, default_value = "text", requires = "articles")]
     text_column: String,
@@ -32,8 +38,8 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "csv")]
     format: FormatArg,
-    /// Write here (atomically) instead of stdout.
-    #[arg(long)]
+    /// Write here (atomically; `-` is stdout) instead of stdout.
+    #[arg(long, visible_alias = "out")]
     output: Option<PathBuf>,
     /// Leave out speakers with fewer statements.
     #[arg(long, default_value_t = 1)]
@@ -83,11 +89,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(PeriodArg::Week) => Period::Week,
         Some(PeriodArg::Month) | None => Period::Month,
     };
-    let aggregate = if args.articles {
+    let (aggregate, skipped) = if args.articles {
         score_then_aggregate(&args, period)?
     } else {
-        read_scored_files(&args.inputs, period).map_err(fail)?
+        (read_scored_files(&args.inputs, period).map_err(fail)?, 0)
     };
+    if let (n @ 1.., first) = aggregate.repeated() {
+        eprintln!(
+            "stance: warning: {n} repeated statement(s) counted once (the first: {}); \
+             is a file given twice?",
+            first.unwrap_or("?")
+        );
+    }
     if aggregate.without_speaker() > 0 {
         eprintln!(
             "stance: {} statement(s) without a speaker left out",
@@ -110,10 +123,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     super::with_output(args.output.as_ref(), |w| {
         stance::report::write(&report, args.format.into(), w)
     })?;
+    if skipped > 0 {
+        eprintln!("stance: {skipped} article(s) or input(s) skipped (named above)");
+        return Ok(ExitCode::FAILURE);
+    }
     Ok(ExitCode::SUCCESS)
 }
 
-fn score_then_aggregate(args: &Args, period: Period) -> anyhow::Result<Aggregate> {
+fn score_then_aggregate(args: &Args, period: Period) -> anyhow::Result<(Aggregate, usize)> {
     if !(0.0..=1.0).contains(&args.min_confidence) {
         anyhow::bail!(
             "--min-confidence {} must be between 0 and 1",
@@ -121,19 +138,25 @@ fn score_then_aggregate(args: &Args, period: Period) -> anyhow::Result<Aggregate
         );
     }
     let model = super::load_model(args.model.as_deref())?;
-    let (inputs, mut errors) = expand_inputs(&args.inputs);
+    let (inputs, mut errors) = expand_inputs(&args.inputs, args.input_format.map(Into::into));
     let columns = CollectionColumns {
         text: args.text_column.clone(),
         id: args.id_column.clone(),
     };
-    let reader = ArticleReader::new(inputs, columns);
+    let reader = ArticleReader::new(inputs.clone(), columns).lossy(args.lossy);
+    let mut bar = super::ArticleProgress::new("scoring", &inputs, &reader, args.output.as_ref());
+    let reader = reader.inspect(|_| bar.article());
     let (aggregate, bad) = aggregate_articles(&model, reader, args.min_confidence, period);
+    bar.finish();
     errors.extend(bad);
-    if errors.is_empty() {
-        Ok(aggregate)
-    } else {
-        Err(fail(errors))
+    // As `score` does: name each bad article, report the rest, fail at the end.
+    for e in &errors {
+        eprintln!("stance: skipping {e}");
     }
+    if aggregate.is_empty() && !errors.is_empty() {
+        anyhow::bail!("no article could be scored; no report written");
+    }
+    Ok((aggregate, errors.len()))
 }
 
 /// A report over part of the inputs would mislead: name every bad input,

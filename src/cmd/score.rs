@@ -12,18 +12,26 @@ use super::classify::FormatArg;
 /// Arguments of `stance score`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Articles: .txt files (id = file stem), folders of them, `-` for stdin,
-    /// .jsonl / .csv collections (id, text, optional date, source, title).
+    /// Articles: .txt files (id = file stem, or the path when stems clash),
+    /// folders of them, `-` for stdin, .jsonl / .ndjson / .csv collections
+    /// (id, text, optional date, source, title); any of them gzipped.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
+    /// Read every input as this format (default: from the extension, any
+    /// case; `-` is plain text).
+    #[arg(long, value_enum)]
+    input_format: Option<super::InputFormatArg>,
+    /// Read invalid UTF-8 with replacement characters instead of skipping the article.
+    #[arg(long)]
+    lossy: bool,
     /// Model file (default: the embedded model).
     #[arg(long)]
     model: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value = "csv")]
     format: FormatArg,
-    /// Write here (atomically) instead of stdout.
-    #[arg(long)]
+    /// Write here (atomically; `-` is stdout) instead of stdout.
+    #[arg(long, visible_alias = "out")]
     output: Option<PathBuf>,
     /// Statements whose top probability is below this get the label `uncertain`.
     #[arg(long, default_value_t = 0.0)]
@@ -45,7 +53,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         );
     }
     let model = super::load_model(args.model.as_deref())?;
-    let (inputs, errors) = expand_inputs(&args.inputs);
+    let (inputs, errors) = expand_inputs(&args.inputs, args.input_format.map(Into::into));
     let mut failures = errors.len();
     for e in &errors {
         eprintln!("stance: skipping {e}");
@@ -55,22 +63,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         text: args.text_column.clone(),
         id: args.id_column.clone(),
     };
-    let bar = super::progress_bar(inputs.len() as u64, "scoring");
-    if inputs.len() < 2 {
-        bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
-    }
-    let count_files = !with_meta;
-    let reader = ArticleReader::new(inputs, collection);
+    let reader = ArticleReader::new(inputs.clone(), collection).lossy(args.lossy);
+    let mut bar = super::ArticleProgress::new("scoring", &inputs, &reader, args.output.as_ref());
     let format: Format = args.format.into();
     let header = columns(model.labels(), with_meta);
-    super::with_output(args.output.as_ref(), |w| {
+    let mut scored = 0usize;
+    let mut statements_found = 0usize;
+    let written = super::with_output(args.output.as_ref(), |w| {
         let mut writer = RowWriter::new(format, header, w);
         for item in score_articles(&model, reader) {
-            if count_files {
-                bar.inc(1);
-            }
+            bar.article();
             match item {
                 Ok((article, statements)) => {
+                    scored += 1;
+                    statements_found += statements.len();
                     for row in rows(
                         model.labels(),
                         &article,
@@ -83,15 +89,43 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 }
                 Err(e) => {
                     failures += 1;
-                    eprintln!("stance: skipping {e}");
+                    bar.println(&format!("stance: skipping {e}"));
                 }
             }
         }
+        // Nothing scored: write nothing, so a failed run (a typo in a path,
+        // a collection without its text column) never replaces a good output
+        // with a header-only file.
+        if scored == 0 {
+            return Err(super::NothingWritten::io());
+        }
         writer.finish()
-    })?;
-    bar.finish_and_clear();
+    });
+    bar.finish();
+    match written {
+        Ok(()) => {}
+        Err(e) if super::NothingWritten::is(&e) => {
+            let kept = match args.output.as_ref().filter(|p| p.as_os_str() != "-") {
+                Some(p) if p.exists() => format!("; {} left as it was", p.display()),
+                _ => String::new(),
+            };
+            if failures == 0 {
+                eprintln!("stance: no articles found in the inputs; nothing written{kept}");
+            } else {
+                eprintln!("stance: no article could be scored; nothing written{kept}");
+            }
+            return Ok(ExitCode::FAILURE);
+        }
+        Err(e) => return Err(e),
+    }
+    if statements_found == 0 {
+        eprintln!(
+            "stance: warning: no statements found in {scored} article(s) \
+             (a collection read as plain text? see --input-format)"
+        );
+    }
     if failures > 0 {
-        eprintln!("stance: {failures} input(s) could not be scored");
+        eprintln!("stance: {failures} skipped (named above), {scored} article(s) scored");
         return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)

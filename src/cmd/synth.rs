@@ -24,7 +24,7 @@ enum What {
         #[arg(long, default_value_t = 1)]
         seed: u64,
         /// Output file (default: stdout).
-        #[arg(long)]
+        #[arg(long, visible_alias = "out")]
         output: Option<PathBuf>,
     },
     /// A JSONL article collection (`id`, `text`, `date`) of about MB megabytes.
@@ -39,7 +39,7 @@ enum What {
         #[arg(long, default_value_t = 1)]
         seed: u64,
         /// Output file (default: stdout).
-        #[arg(long)]
+        #[arg(long, visible_alias = "out")]
         output: Option<PathBuf>,
     },
 }

@@ -4,18 +4,19 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use stance::corpus::{Columns, read_csv};
+use stance::corpus::{Columns, Corpus};
 use stance::train::{Solver, TrainParams};
 
 /// Arguments of `stance train`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Labelled CSV with a header.
+    /// Labelled CSV with a header (`-` for stdin).
     #[arg(long)]
     data: PathBuf,
-    /// Where to write the model.
-    #[arg(long, default_value = "models/default.json")]
-    out: PathBuf,
+    /// Where to write the model (a file; its folder must exist). Required:
+    /// a default would overwrite the model shipped in the repository.
+    #[arg(long, visible_alias = "out")]
+    output: PathBuf,
     /// Column with the statement text.
     #[arg(long, default_value = "text")]
     text_column: String,
@@ -124,12 +125,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     params.check()?;
+    if args.output.as_os_str() == "-" {
+        anyhow::bail!("--output -: a model is written to a file; give its name");
+    }
+    // Before minutes of training, not after.
+    stance::output::check_writable(&args.output)?;
     let columns = Columns {
         text: args.text_column,
         label: Some(args.label_column),
         id: None,
     };
-    let corpus = read_csv(&args.data, &columns)?;
+    let corpus = super::read_labelled(&args.data, &columns)?;
+    warn_if_small(&corpus);
     let started = std::time::Instant::now();
     let bar = super::progress_bar(0, "training");
     let (model, report) = params.fit(&corpus, &|done, total| {
@@ -138,8 +145,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     })?;
     bar.finish_and_clear();
     model
-        .save(&args.out)
-        .with_context(|| format!("saving the model to {}", args.out.display()))?;
+        .save(&args.output)
+        .with_context(|| format!("saving the model to {}", args.output.display()))?;
     let mut out = String::new();
     out += &format!(
         "trained on {} rows, {} labels, {} features in {:.1}s; alpha {} chosen by {}-fold CV\n",
@@ -155,7 +162,35 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     out += "\ncross-validated (out-of-fold) at the chosen alpha:\n";
     out += &report.cv.to_text();
-    out += &format!("\nwrote {}\n", args.out.display());
+    out += &format!("\nwrote {}\n", args.output.display());
     super::with_output(None, |w| w.write_all(out.as_bytes()))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Rows per label below which cross-validated figures mean little.
+const FEW_ROWS: usize = 10;
+
+/// Warns when the training set is too small to trust: fewer than ten rows
+/// for a label, or fewer than ten per label overall.
+fn warn_if_small(corpus: &Corpus) {
+    let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+    for e in &corpus.examples {
+        *counts.entry(e.label.as_str()).or_default() += 1;
+    }
+    let path = corpus.path.display();
+    let total = corpus.examples.len();
+    if total < FEW_ROWS * counts.len().max(1) {
+        eprintln!(
+            "stance: warning: {path}: only {total} rows; the model and its \
+             cross-validated figures will be unreliable"
+        );
+    }
+    for (label, n) in counts {
+        if n < FEW_ROWS {
+            eprintln!(
+                "stance: warning: {path}: label '{label}' has only {n} row(s) \
+                 (fewer than {FEW_ROWS})"
+            );
+        }
+    }
 }

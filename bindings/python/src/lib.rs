@@ -204,7 +204,7 @@ const ROWS: &str = "<rows>";
 /// `.jsonl` collection is.
 fn article(item: &Bound<'_, PyAny>, n: u64) -> PyResult<Article> {
     let obj = json_object(item, Some(&ARTICLE_FIELDS), &format!("article {n}"))?;
-    Article::from_json(&obj, Path::new(ARTICLES), n).map_err(py_err)
+    Article::from_json(&obj, Path::new(ARTICLES), ARTICLES, n).map_err(py_err)
 }
 
 fn cell_object<'py>(py: Python<'py>, cell: Cell) -> PyResult<Bound<'py, PyAny>> {
