@@ -911,3 +911,14 @@ fn an_empty_csv_gets_the_same_message_from_every_command() {
         assert!(stderr.contains(want), "{args:?}: {stderr}");
     }
 }
+
+#[test]
+fn messages_never_show_temporary_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("news.txt"), ARTICLE).unwrap();
+    let stderr = fails_in(d, &["score", "news.txt", "--output", "missing/x.csv"]);
+    assert!(stderr.contains("missing/x.csv: No such file"), "{stderr}");
+    assert!(!stderr.contains(".stance-"), "{stderr}");
+    assert_eq!(stderr.matches("os error 2").count(), 1, "{stderr}");
+}
