@@ -353,7 +353,7 @@ fn output_to_a_fifo_is_written_to_not_replaced() {
         .output()
         .unwrap();
     let still_fifo = std::fs::metadata(&fifo).unwrap().file_type().is_fifo();
-    if !still_fifo {
+    if !still_fifo || !run.status.success() {
         cat.kill().unwrap(); // nobody will ever write to the FIFO it opened
     }
     cat.wait().unwrap();
