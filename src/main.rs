@@ -10,7 +10,7 @@ mod cmd;
 /// Label what politicians, diplomats and institutions say in the news as
 /// conciliatory, sceptical or hawkish.
 #[derive(Parser)]
-#[command(name = "stance", version, about, long_about = None)]
+#[command(name = "stance", version, long_about = None)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

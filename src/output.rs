@@ -143,12 +143,12 @@ fn without_temp_path(e: std::io::Error) -> std::io::Error {
         return e; // a bare OS error: no path attached
     }
     let kind = e.kind();
-    match e.into_inner() {
-        Some(inner) => match std::error::Error::source(&*inner) {
-            Some(os) => std::io::Error::new(kind, os.to_string()),
-            None => std::io::Error::new(kind, inner),
-        },
-        None => std::io::Error::from(kind),
+    let text = e.to_string();
+    // tempfile's wrapper says "{error} at path {path:?}" and passes on only
+    // the inner error's own source, so the words are all there is to cut.
+    match text.rsplit_once(" at path ") {
+        Some((said, path)) if path.contains(".stance-") => std::io::Error::new(kind, said),
+        _ => e,
     }
 }
 

@@ -358,7 +358,7 @@ fn output_to_a_fifo_is_written_to_not_replaced() {
         .output()
         .unwrap();
     let still_fifo = std::fs::metadata(&fifo).unwrap().file_type().is_fifo();
-    if !still_fifo {
+    if !still_fifo || !run.status.success() {
         cat.kill().unwrap(); // nobody will ever write to the FIFO it opened
     }
     cat.wait().unwrap();
@@ -915,4 +915,15 @@ fn an_empty_csv_gets_the_same_message_from_every_command() {
         let stderr = fails_in(d, args);
         assert!(stderr.contains(want), "{args:?}: {stderr}");
     }
+}
+
+#[test]
+fn messages_never_show_temporary_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("news.txt"), ARTICLE).unwrap();
+    let stderr = fails_in(d, &["score", "news.txt", "--output", "missing/x.csv"]);
+    assert!(stderr.contains("missing/x.csv: No such file"), "{stderr}");
+    assert!(!stderr.contains(".stance-"), "{stderr}");
+    assert_eq!(stderr.matches("os error 2").count(), 1, "{stderr}");
 }
