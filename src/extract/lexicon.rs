@@ -238,7 +238,12 @@ pub const ROLES: &[&str] = &[
     "lawmaker", "deputy", "captain", "officer", "inspector", "investigator", "professor",
     "researcher", "scientist", "activist", "campaigner", "organiser", "organizer", "emir",
     "sultan", "monarch", "colonel", "major", "sergeant", "lieutenant", "strategist", "banker",
-    "treasurer", "delegate", "chairperson",
+    "treasurer", "delegate", "chairperson", "investor", "shareholder", "trustee", "member",
+    "resident", "witness", "legislator", "mp", "soldier", "medic", "doctor", "nurse", "worker",
+    "trader", "farmer", "fisherman", "student", "teacher", "lecturer", "abbot", "priest",
+    "bishop", "cleric", "commentator", "historian", "specialist", "consultant", "partner",
+    "insider", "operator", "organizer", "observer", "monitor", "inspector", "mediator",
+    "steward", "ombudsman", "auditor", "regulator", "governor-general", "secretary-general",
 ];
 
 /// Head nouns of institutions that speak as one body ("the Kremlin", "the
@@ -278,7 +283,32 @@ pub const GROUPS: &[&str] = &[
     "scholars", "lawyers", "administrators", "manufacturers", "exporters", "importers", "owners",
     "miners", "drivers", "pilots", "nurses", "teachers", "students", "soldiers", "villagers",
     "refugees", "families", "residents", "farmers", "citizens", "shippers", "airlines", "carriers",
+    "people", "persons", "insiders", "trustees", "hospitals", "charities", "medics", "sides",
+    "mps", "councils", "courts", "firms", "unions", "governors", "mayors", "clerics",
 ];
+
+/// Nouns for unnamed sources, besides roles and groups ("people familiar
+/// with ...", "a person close to ...", "sources close to ...").
+pub const SOURCE_NOUNS: &[&str] = &[
+    "people", "person", "persons", "source", "sources", "insider", "insiders",
+];
+
+/// Adjectives and participles that tie an unnamed source to what it knows
+/// ("familiar with", "close to", "briefed on", "involved in").
+#[rustfmt::skip]
+pub const SOURCE_QUALIFIERS: &[&str] = &[
+    "familiar", "close", "closer", "briefed", "involved", "knowledgeable", "aware", "privy",
+    "linked", "allied", "loyal", "opposed", "connected", "tied", "affiliated", "working",
+    "speaking",
+];
+
+/// Words that, right after a verb, make it a source's request for anonymity
+/// ("asked not to be named", "requested anonymity", "spoke on condition of
+/// anonymity"), not a report of what it said.
+pub const ANONYMITY_WORDS: &[&str] = &["anonymity", "named", "identified", "quoted"];
+
+/// Determiner-like words that open a role or group phrase ("another official").
+pub const OTHERS: &[&str] = &["another", "other", "one"];
 
 /// Subject pronouns that can stand for a speaker.
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "it"];

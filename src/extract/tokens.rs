@@ -20,8 +20,8 @@ pub struct Token {
 /// Word or punctuation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
-    /// Letters and digits, with inner hyphens, apostrophes and dots, and the
-    /// final dot of an abbreviation ("U.S.", "Gen.").
+    /// Letters, digits and "&", with inner hyphens, apostrophes and dots, and
+    /// the final dot of an abbreviation ("U.S.", "Gen.").
     Word {
         /// Starts with an uppercase letter.
         cap: bool,
@@ -73,7 +73,7 @@ impl Token {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    c.is_alphanumeric() || c == '&'
 }
 
 fn is_joiner(c: char) -> bool {
@@ -161,7 +161,8 @@ pub fn tokenize(article: &str, span: Span) -> Vec<Token> {
             span: Span::new(span.start + start, span.start + end),
             stem_end: span.start + stem_end,
             kind: TokenKind::Word {
-                cap: is_capital(c) || is_particle_name(word),
+                // "&" joins names ("Brandt & Vos", "AT&T").
+                cap: is_capital(c) || is_particle_name(word) || c == '&',
                 possessive,
             },
         });
@@ -284,6 +285,15 @@ mod tests {
             (
                 "end.",
                 &[("end", "end", false, false), (".", ".", false, false)],
+            ),
+            (
+                "Brandt & Vos AT&T",
+                &[
+                    ("Brandt", "Brandt", true, false),
+                    ("&", "&", true, false),
+                    ("Vos", "Vos", true, false),
+                    ("AT&T", "AT&T", true, false),
+                ],
             ),
         ];
         for (text, expected) in cases {

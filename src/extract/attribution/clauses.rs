@@ -91,6 +91,22 @@ impl<'a> Ctx<'a> {
             }
             start = p;
         }
+        // "A spokesman for the court said", "People familiar with the talks
+        // said": a role or group with a postmodifier opens the clause.
+        let lowest = floor.max(start.saturating_sub(2 * MAX_PHRASE));
+        let mut clause = (lowest..start)
+            .rev()
+            .find(|&k| self.word(k).is_none())
+            .map_or(lowest, |k| k + 1);
+        while clause < start && self.is(clause, lexicon::CONNECTIVES) {
+            clause += 1;
+        }
+        if clause < end
+            && let Some((found, phrase_end)) = self.source_phrase(clause, end)
+            && phrase_end == end
+        {
+            return Before::Found(found);
+        }
         if start > floor
             && self.is(start - 1, lexicon::POSTMODIFIER_PREPOSITIONS)
             && let Some(found) = self.postmodified_subject(start - 1, end, floor)
@@ -165,6 +181,15 @@ impl<'a> Ctx<'a> {
         Some(k)
     }
 
+    /// Does a time phrase start at token `i` ("on Monday", "late Wednesday")?
+    pub(super) fn time_after(&self, i: usize) -> bool {
+        let mut k = i;
+        while k < i + 2 && self.is(k, lexicon::TIME_MODIFIERS) {
+            k += 1;
+        }
+        self.is(k, lexicon::DAYS) || self.is(k, lexicon::MONTHS)
+    }
+
     /// The noun phrase starting at `from` (after connectives and an
     /// introductory phrase when `sentence_start`), ending before `to`.
     pub(super) fn subject_after(
@@ -194,6 +219,16 @@ impl<'a> Ctx<'a> {
         }
         if self.is(i, lexicon::PRONOUNS) {
             return self.classify(i, i + 1);
+        }
+        if let Some((found, end)) = self.source_phrase(i, to) {
+            let closes = end >= to
+                || self.word(end).is_none()
+                || self.is_verb(end)
+                || self.is(end, lexicon::BETWEEN_SUBJECT_AND_VERB)
+                || self.time_after(end);
+            if closes {
+                return Some(self.with_appositive_name(found, to));
+            }
         }
         let mut j = i;
         while j < to && j - i < MAX_PHRASE {

@@ -20,6 +20,9 @@ pub(super) struct Direct {
     pub(super) bare: bool,
 }
 
+/// Most tokens after a verb searched for an anonymity phrase.
+const ANONYMITY_WINDOW: usize = 5;
+
 /// Most tokens between a quote and the verb of its attribution.
 const MAX_ATTRIBUTION_GAP: usize = 12;
 
@@ -43,11 +46,24 @@ impl<'a> Ctx<'a> {
         });
         let single = forms.iter().find(|(second, _)| second.is_none());
         let participle = word.ends_with("ing");
+        // "who asked not to be named", "speaking on condition of anonymity":
+        // a source's anonymity, not what it said.
+        if self.anonymity_after(i + 1) {
+            return None;
+        }
         match (phrasal, single) {
             (Some(&(_, kind)), _) => Some((2, kind, participle)),
             (None, Some(&(_, kind))) => Some((1, kind, participle)),
             (None, None) => None,
         }
+    }
+
+    /// Does an anonymity phrase follow at token `i` ("not to be named", "on
+    /// condition of anonymity", "anonymity because ...")?
+    fn anonymity_after(&self, i: usize) -> bool {
+        let end = (i + ANONYMITY_WINDOW).min(self.len());
+        (i..end).any(|k| self.is(k, lexicon::ANONYMITY_WORDS))
+            && (i..end).all(|k| self.word(k).is_some() || self.tokens[k].is_punct(','))
     }
 
     /// The verb's kind, made a speech act by "against"/"of" ("warned against").
