@@ -694,7 +694,8 @@ mod tests {
     fn json_objects_are_read_as_jsonl_lines_are() {
         let path = Path::new("<articles>");
         let read = |v: serde_json::Value| {
-            Article::from_json(v.as_object().unwrap(), path, "<articles>", 4).map_err(|e| e.to_string())
+            Article::from_json(v.as_object().unwrap(), path, "<articles>", 4)
+                .map_err(|e| e.to_string())
         };
         let a = read(serde_json::json!({
             "id": 17, "text": " Ana said \u{201C}yes\u{201D}. ", "date": " 2026-11-03 ",

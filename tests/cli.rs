@@ -886,12 +886,23 @@ fn table_kind_is_never_cut() {
 
 #[test]
 fn explain_groups_character_fragments_per_word() {
-    let out = stdout_of(stance().args([
-        "explain",
-        "--top",
-        "50",
-        "We will never negotiate with terrorists.",
-    ]));
+    // The default model has no character n-grams: train one that has.
+    let dir = tempfile::tempdir().unwrap();
+    let model = dir.path().join("chars.json");
+    stance()
+        .args(["train", "--folds", "2", "--alphas", "1", "--min-df", "1"])
+        .args(["--char-ngrams", "2-5", "--data"])
+        .arg(fixture("small.csv"))
+        .arg("--output")
+        .arg(&model)
+        .assert()
+        .success();
+    let out = stdout_of(
+        stance()
+            .args(["explain", "--top", "50", "--model"])
+            .arg(&model)
+            .arg("We will never negotiate with terrorists."),
+    );
     assert!(out.contains("c:terrorists"), "{out}");
     assert!(out.contains("character n-grams; strongest"), "{out}");
     // One line per word and label, not one per fragment.
