@@ -472,6 +472,40 @@ pub const CLAUSE_JOINERS: &[&str] = &[
     "while", "whereas", "but", "even as", "and", "although", "though", "yet", "as",
 ];
 
+/// Words after a subject and a comma that add others to it ("Lomari, along
+/// with the African Union, has accused"): the whole group speaks.
+pub const COMITATIVES: &[&str] = &[
+    "along with",
+    "together with",
+    "as well as",
+    "alongside",
+    "joined by",
+    "backed by",
+];
+
+/// Plural nouns that, after "the" (and a number), refer back to a list of
+/// names ("Britain, France and Germany ... the three countries").
+pub const LIST_NOUNS: &[&str] = &[
+    "countries",
+    "nations",
+    "governments",
+    "states",
+    "powers",
+    "capitals",
+    "allies",
+    "parties",
+    "sides",
+    "companies",
+    "groups",
+    "unions",
+    "leaders",
+];
+
+/// Number words, in order from one.
+pub const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+];
+
 /// Relatives that open a clause with its own speaker ("..., which Tehran denies").
 pub const RELATIVE_SPEECH_OPENERS: &[&str] = &["which"];
 

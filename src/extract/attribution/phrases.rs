@@ -135,6 +135,37 @@ impl<'a> Ctx<'a> {
         Some((Found::Np(np), end))
     }
 
+    /// Tokens `start..end`, commas and all, as one group that speaks
+    /// together: "Britain, France and Germany", "Lomari, along with the
+    /// African Union and several neighbouring states".
+    pub(super) fn group_of(&self, start: usize, end: usize) -> Np {
+        let span = Span::new(self.tokens[start].span.start, self.tokens[end - 1].stem_end);
+        let raw = &self.article[span.start..span.end];
+        let text = match raw.split_once(' ') {
+            Some((first, rest)) if self.is(start, lexicon::DETERMINERS) => {
+                format!("{} {rest}", first.to_lowercase())
+            }
+            _ => raw.to_string(),
+        };
+        let words = (start..end)
+            .filter(|&k| self.word(k).is_some() && !self.is(k, lexicon::DETERMINERS))
+            .map(|k| self.tokens[k].stem(self.article).to_lowercase())
+            .collect();
+        Np {
+            start,
+            end,
+            span,
+            form: Form::Body {
+                text,
+                head: self.key(end - 1).to_lowercase(),
+                words,
+                plural: true,
+            },
+            roles: Vec::new(),
+            gender: Gender::Unknown,
+        }
+    }
+
     /// What the tokens `start..end` name, if anything.
     pub(super) fn classify(&self, start: usize, end: usize) -> Option<Found> {
         self.classify_phrase(start, end, false)
