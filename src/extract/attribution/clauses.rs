@@ -52,9 +52,13 @@ impl<'a> Ctx<'a> {
             if self.is(p, lexicon::DETERMINERS) {
                 start = p;
                 // "Miners at the Cerro Alto mine": the group before the preposition.
+                // "Speaker of the House Mike Jonson": a title's department.
                 let joined = p >= floor + 2
                     && self.is(p - 1, lexicon::GROUP_PREPOSITIONS)
-                    && self.is_body_word(p - 2);
+                    && (self.is_body_word(p - 2)
+                        || (self.is(p - 1, &["of"])
+                            && self.tokens[p - 2].is_cap()
+                            && self.is_title(p - 2)));
                 if !joined {
                     break;
                 }
