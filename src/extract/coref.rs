@@ -180,6 +180,31 @@ pub fn resolve(attribution: &Attribution) -> Vec<Option<String>> {
         .collect()
 }
 
+/// "the three countries", "the allies": a definite plural that refers back
+/// to a list of names; how many, when it says.
+fn list_reference(text: &str, head: &str, words: &[String]) -> Option<Option<usize>> {
+    let definite = text.split_whitespace().next() == Some("the");
+    if !definite || !lexicon::is_in(lexicon::LIST_NOUNS, head) {
+        return None;
+    }
+    match words {
+        [only] if only == head => Some(None),
+        [count, last] if last == head => {
+            let n = lexicon::NUMBER_WORDS.iter().position(|w| w == count)? + 1;
+            Some(Some(n))
+        }
+        _ => None,
+    }
+}
+
+/// How many names a list holds: "Britain, France and Germany" holds three.
+fn list_size(text: &str) -> usize {
+    text.split(", ")
+        .flat_map(|item| item.split(" and "))
+        .filter(|item| !item.trim().is_empty())
+        .count()
+}
+
 /// How many of the first statements after a headline may be the one it sums up.
 const HEADLINE_REACH: usize = 3;
 
@@ -431,6 +456,19 @@ impl<'a> Resolver<'a> {
                 .take(RECENT_WINDOW)
                 .find(|&&e| self.entities[e].company.answers_to(head));
             if let Some(&e) = fits {
+                return e;
+            }
+        }
+        // "the three countries": the latest list of that many names.
+        if let Some(count) = list_reference(text, head, words) {
+            let fits = self.recent().find(|&e| match &self.entities[e].kind {
+                Kind::Body { text, .. } => {
+                    let size = list_size(text);
+                    size > 1 && count.is_none_or(|n| size == n)
+                }
+                Kind::Person(_) => false,
+            });
+            if let Some(e) = fits {
                 return e;
             }
         }
@@ -701,6 +739,20 @@ mod tests {
         for (article, expected) in cases {
             assert_speakers(article, expected);
         }
+    }
+
+    #[test]
+    fn the_three_countries_are_the_list_of_three() {
+        assert_speakers(
+            "Ostmark, Vell and Dravia have threatened sanctions. Norland and Vell said they would wait. \
+             The three countries accuse Brensk of hoarding grain. The two countries said little.",
+            &[
+                "Ostmark, Vell and Dravia",
+                "Norland and Vell",
+                "Ostmark, Vell and Dravia",
+                "Norland and Vell",
+            ],
+        );
     }
 
     #[test]

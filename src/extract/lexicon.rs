@@ -223,7 +223,27 @@ pub const TITLES: &[&str] = &[
     "chairperson", "chief", "executive", "director", "spokesman", "spokeswoman", "spokesperson",
     "leader", "deputy", "speaker", "rev", "hon", "mme", "mlle", "attorney", "prosecutor",
     "superintendent", "inspector", "coach", "negotiator", "mediator", "delegate", "head",
-    "counsel", "officer", "adviser", "advisor",
+    "counsel", "officer", "adviser", "advisor", "abbot", "patriarch", "metropolitan", "father",
+    "rev", "reverend", "pastor", "rabbi", "mullah", "vizier", "crown",
+];
+
+/// Departments and houses after a title and "of" ("Secretary of State",
+/// "Minister of Foreign Affairs", "Chief of Staff", "Speaker of the House"):
+/// the name follows the last of them.
+#[rustfmt::skip]
+pub const TITLE_OF_OBJECTS: &[&str] = &[
+    "state", "defence", "defense", "foreign", "affairs", "interior", "home", "staff", "justice",
+    "finance", "finances", "health", "commerce", "trade", "energy", "agriculture", "education",
+    "labour", "labor", "transport", "transportation", "homeland", "security", "treasury",
+    "economy", "economic", "war", "veterans", "housing", "environment", "culture", "tourism",
+    "industry", "information", "communications", "planning", "development", "science",
+    "technology", "sport", "sports", "army", "navy", "air", "force", "forces", "police", "staffs",
+    "exchequer", "house", "representatives", "commons", "lords", "senate", "public", "works",
+    "national", "internal", "external", "international", "relations", "cooperation", "immigration",
+    "migration", "welfare", "social", "labour", "employment", "digital", "infrastructure", "water",
+    "fisheries", "mines", "oil", "petroleum", "gas", "natural", "resources", "budget",
+    "intelligence", "unification", "reunification", "emergency", "emergencies", "religious",
+    "women", "youth", "family", "children", "hajj",
 ];
 
 /// Role nouns: "the minister said" refers back to a person with this role.
@@ -470,6 +490,40 @@ pub const TIME_MODIFIERS: &[&str] = &["on", "late", "early", "last", "this", "ne
 /// Y said ...").
 pub const CLAUSE_JOINERS: &[&str] = &[
     "while", "whereas", "but", "even as", "and", "although", "though", "yet", "as",
+];
+
+/// Words after a subject and a comma that add others to it ("Lomari, along
+/// with the African Union, has accused"): the whole group speaks.
+pub const COMITATIVES: &[&str] = &[
+    "along with",
+    "together with",
+    "as well as",
+    "alongside",
+    "joined by",
+    "backed by",
+];
+
+/// Plural nouns that, after "the" (and a number), refer back to a list of
+/// names ("Britain, France and Germany ... the three countries").
+pub const LIST_NOUNS: &[&str] = &[
+    "countries",
+    "nations",
+    "governments",
+    "states",
+    "powers",
+    "capitals",
+    "allies",
+    "parties",
+    "sides",
+    "companies",
+    "groups",
+    "unions",
+    "leaders",
+];
+
+/// Number words, in order from one.
+pub const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 ];
 
 /// Relatives that open a clause with its own speaker ("..., which Tehran denies").

@@ -16,6 +16,8 @@ pub(super) enum Before {
     Nothing,
 }
 
+/// Most earlier items of a list of names ("Britain, France and Germany").
+const MAX_LIST_ITEMS: usize = 6;
 /// Most tokens of an introductory phrase ("After meeting X in Y, ...").
 const MAX_INTRO: usize = 30;
 /// Most tokens after a verb searched for a gender cue ("said she had ...").
@@ -50,9 +52,13 @@ impl<'a> Ctx<'a> {
             if self.is(p, lexicon::DETERMINERS) {
                 start = p;
                 // "Miners at the Cerro Alto mine": the group before the preposition.
+                // "Speaker of the House Mike Jonson": a title's department.
                 let joined = p >= floor + 2
                     && self.is(p - 1, lexicon::GROUP_PREPOSITIONS)
-                    && self.is_body_word(p - 2);
+                    && (self.is_body_word(p - 2)
+                        || (self.is(p - 1, &["of"])
+                            && self.tokens[p - 2].is_cap()
+                            && self.is_title(p - 2)));
                 if !joined {
                     break;
                 }
@@ -90,6 +96,13 @@ impl<'a> Ctx<'a> {
                 break;
             }
             start = p;
+        }
+        // "Britain, France and Germany have threatened": the whole list.
+        if (start..end).any(|i| self.is(i, &["and"])) {
+            let list_start = self.list_start(start, floor);
+            if list_start < start {
+                return Before::Found(Found::Np(self.group_of(list_start, end)));
+            }
         }
         // "A spokesman for the court said", "People familiar with the talks
         // said": a role or group with a postmodifier opens the clause.
@@ -295,8 +308,46 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let from = np.end + 1;
+        // "Lomari, along with the African Union and several states, has
+        // accused": the whole group speaks.
+        let joined = lexicon::COMITATIVES.iter().any(|c| {
+            c.split(' ')
+                .enumerate()
+                .all(|(k, w)| self.is(from + k, &[w]))
+        });
+        if joined && comma > from {
+            return Some(Found::Np(self.group_of(np.start, comma)));
+        }
         self.add_appositive(&mut np, from, verb);
         Some(Found::Np(np))
+    }
+
+    /// Where a list of names ending with the one at `start` begins: earlier
+    /// items are capitalised words (with "the") each followed by a comma,
+    /// the first opening the clause.
+    pub(super) fn list_start(&self, start: usize, floor: usize) -> usize {
+        let mut first = start;
+        let mut items = 0;
+        while first >= floor + 2 && self.is_comma(first - 1) && items < MAX_LIST_ITEMS {
+            let item_end = first - 1;
+            let mut k = item_end;
+            while k > floor && item_end - k < MAX_PHRASE && self.is_name_word(k - 1) {
+                k -= 1;
+            }
+            if k == item_end {
+                break;
+            }
+            if k > floor && self.is(k - 1, &["the"]) {
+                k -= 1;
+            }
+            let opens = k == floor || self.is_comma(k - 1) || self.is(k - 1, lexicon::CONNECTIVES);
+            if !opens {
+                break;
+            }
+            first = k;
+            items += 1;
+        }
+        first
     }
 
     /// Takes in an appositive in tokens `from..to` (up to a comma): its words
@@ -551,6 +602,40 @@ mod tests {
             (
                 "The rebels last week threatened a new offensive.",
                 &[("offensive", "body:the rebels", Reported)],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn a_list_or_a_group_with_its_companions_speaks_as_one() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Ostmark, Vell and Dravia have threatened to walk out.",
+                &[("walk out", "body:Ostmark, Vell and Dravia", Reported)],
+            ),
+            (
+                "The United Provinces, Vell and Dravia said in a joint statement that they would act.",
+                &[(
+                    "would act",
+                    "body:the United Provinces, Vell and Dravia",
+                    Indirect,
+                )],
+            ),
+            (
+                "Brensk, along with the Union of Ports and several coastal towns, has accused the rebels of theft.",
+                &[(
+                    "theft",
+                    "body:Brensk, along with the Union of Ports and several coastal towns",
+                    Reported,
+                )],
+            ),
+            // an introductory place is no item of the list
+            (
+                "In Brensk, Vell and Dravia said they would wait.",
+                &[("would wait", "body:Vell and Dravia", Indirect)],
             ),
         ];
         for (article, expected) in cases {

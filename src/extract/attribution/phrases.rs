@@ -66,6 +66,10 @@ impl<'a> Ctx<'a> {
                     && !self.word(k).is_some_and(|t| t.is_possessive())
             })
             .find(|&k| self.is_role_or_group(k))?;
+        // "Secretary of State Marco Diaz" opening a sentence is a title and a name.
+        if self.tokens[head].is_cap() && self.is_title(head) {
+            return None;
+        }
         let mut end = head + 1;
         let mut named_end = end;
         let qualifier = self.is(end, lexicon::SOURCE_QUALIFIERS);
@@ -133,6 +137,74 @@ impl<'a> Ctx<'a> {
             gender,
         };
         Some((Found::Np(np), end))
+    }
+
+    /// Tokens `start..end`, commas and all, as one group that speaks
+    /// together: "Britain, France and Germany", "Lomari, along with the
+    /// African Union and several neighbouring states".
+    pub(super) fn group_of(&self, start: usize, end: usize) -> Np {
+        let span = Span::new(self.tokens[start].span.start, self.tokens[end - 1].stem_end);
+        let raw = &self.article[span.start..span.end];
+        let text = match raw.split_once(' ') {
+            Some((first, rest)) if self.is(start, lexicon::DETERMINERS) => {
+                format!("{} {rest}", first.to_lowercase())
+            }
+            _ => raw.to_string(),
+        };
+        let words = (start..end)
+            .filter(|&k| self.word(k).is_some() && !self.is(k, lexicon::DETERMINERS))
+            .map(|k| self.tokens[k].stem(self.article).to_lowercase())
+            .collect();
+        Np {
+            start,
+            end,
+            span,
+            form: Form::Body {
+                text,
+                head: self.key(end - 1).to_lowercase(),
+                words,
+                plural: true,
+            },
+            roles: Vec::new(),
+            gender: Gender::Unknown,
+        }
+    }
+
+    /// A title before a name ("Minister", "Secretary-General", "Gen.").
+    pub(super) fn is_title(&self, i: usize) -> bool {
+        self.word(i).is_some_and(|t| {
+            let key = t.key(self.article);
+            lexicon::is_in(lexicon::TITLES, key)
+                || (key.contains('-') && key.split('-').all(|w| lexicon::is_in(lexicon::TITLES, w)))
+        })
+    }
+
+    /// "Secretary of State Marco Diaz", "Minister of Foreign Affairs Lena
+    /// Ruiz": a title with "of" (at token `of`) and a department before a
+    /// name. Where the name starts, and the title's words as roles.
+    fn title_of(&self, start: usize, of: usize, end: usize) -> Option<(usize, Vec<String>)> {
+        if of <= start || !self.is_title(of - 1) || !self.tokens[of - 1].is_cap() {
+            return None;
+        }
+        let mut name_start = of + 1;
+        while name_start + 1 < end
+            && (self.is(name_start, lexicon::TITLE_OF_OBJECTS)
+                || self.is(name_start, &["the", "for", "and", "of"]))
+        {
+            name_start += 1;
+        }
+        let named = name_start > of + 1
+            && (name_start..end).all(|i| {
+                self.is_name_word(i) || (i > name_start && self.is(i, lexicon::NAME_PARTICLES))
+            });
+        if !named {
+            return None;
+        }
+        let roles = (start..name_start)
+            .filter(|&i| !self.is_function(i) && !self.tokens[i].is_possessive())
+            .map(|i| role_word(self.key(i)))
+            .collect();
+        Some((name_start, roles))
     }
 
     /// What the tokens `start..end` name, if anything.
@@ -252,7 +324,26 @@ impl<'a> Ctx<'a> {
         {
             return Some(body(body_head));
         }
-        if of.is_some() {
+        if let Some(o) = of {
+            if let Some((name_start, roles)) = self.title_of(start, o, end) {
+                let name = (name_start..end)
+                    .map(|i| self.tokens[i].stem(article).to_string())
+                    .collect();
+                return Some(np(Form::Person(name), roles, Gender::Unknown));
+            }
+            // "the Secretary of State": a title with its department is a role.
+            let department = o > start
+                && self.is_title(o - 1)
+                && (o + 1..end).all(|i| {
+                    self.is(i, lexicon::TITLE_OF_OBJECTS) || self.is(i, &["the", "for", "and"])
+                });
+            if department && o + 1 < end {
+                let form = Form::Role {
+                    text: text(),
+                    head: role_word(self.key(o - 1)),
+                };
+                return Some(np(form, Vec::new(), Gender::Unknown));
+            }
             return None;
         }
         // A person: the run of capitalised words (and particles) at the end,
@@ -274,13 +365,22 @@ impl<'a> Ctx<'a> {
         if !self.is_name_word(end - 1) {
             return None;
         }
-        let title = (run..end - 1).rev().find(|&i| self.is(i, lexicon::TITLES));
-        let name_start = title.map_or(run, |t| t + 1);
+        let title = (run..end - 1).rev().find(|&i| self.is_title(i));
+        let mut name_start = title.map_or(run, |t| t + 1);
+        // "(Secretary) of State Marco Diaz": the department is no part of the name.
+        let after_of = run > 0
+            && (self.is(run - 1, &["of"])
+                || (run > 1 && self.is(run - 1, &["the"]) && self.is(run - 2, &["of"])));
+        if title.is_none() && after_of {
+            while name_start + 1 < end && self.is(name_start, lexicon::TITLE_OF_OBJECTS) {
+                name_start += 1;
+            }
+        }
         let mut roles: Vec<String> = (start..name_start)
             .filter(|&i| !self.tokens[i].is_possessive() && !self.is(i, lexicon::DETERMINERS))
             .map(|i| role_word(self.key(i)))
             .collect();
-        if name_start + 1 == end && self.is(end - 1, lexicon::TITLES) {
+        if name_start + 1 == end && self.is_title(end - 1) {
             let form = Form::Role {
                 text: text(),
                 head: role_word(self.key(end - 1)),
@@ -456,6 +556,44 @@ mod tests {
     use super::super::super::StatementKind::{Indirect, Reported};
     use super::super::tests::{ClaimCase, assert_claims, attribute_text};
     use super::*;
+
+    #[test]
+    fn titles_never_leak_into_names() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Secretary of State Marco Diaz said the talks were over.",
+                &[("talks were over", "Marco Diaz", Indirect)],
+            ),
+            (
+                "Vellish Minister of Foreign Affairs Lena Ruiz told reporters the border was shut.",
+                &[("border was shut", "Lena Ruiz", Indirect)],
+            ),
+            (
+                "Speaker of the House Mia Jonsson said the vote would be held.",
+                &[("vote would be held", "Mia Jonsson", Indirect)],
+            ),
+            (
+                "OCEN Secretary-General Rafael Quintero said talks would go on.",
+                &[("go on", "Rafael Quintero", Indirect)],
+            ),
+            (
+                "Abbot Serafim Lukić told the agency the monks were afraid.",
+                &[("monks were afraid", "Serafim Lukić", Indirect)],
+            ),
+            (
+                "The Secretary of State said the plan was sound.",
+                &[("plan was sound", "role:the Secretary of State", Indirect)],
+            ),
+            // "of" inside a body's name stays
+            (
+                "The Bank of Ostmark said rates would rise.",
+                &[("rates would rise", "body:the Bank of Ostmark", Indirect)],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
 
     #[test]
     fn unnamed_and_second_hand_sources_keep_role_and_postmodifier() {
