@@ -330,6 +330,46 @@ pub const ANONYMITY_WORDS: &[&str] = &["anonymity", "named", "identified", "quot
 /// Determiner-like words that open a role or group phrase ("another official").
 pub const OTHERS: &[&str] = &["another", "other", "one"];
 
+/// Places and their adjectives that do not follow the regular pattern
+/// ("Germany" -> "German", "Oman" -> "Omani"), lowercase.
+#[rustfmt::skip]
+pub const DEMONYMS: &[(&str, &str)] = &[
+    ("france", "french"), ("netherlands", "dutch"), ("holland", "dutch"),
+    ("switzerland", "swiss"), ("britain", "british"), ("uk", "british"), ("u.k.", "british"),
+    ("united kingdom", "british"), ("england", "english"), ("scotland", "scottish"),
+    ("wales", "welsh"), ("ireland", "irish"), ("us", "american"), ("u.s.", "american"),
+    ("united states", "american"), ("america", "american"), ("greece", "greek"),
+    ("denmark", "danish"), ("sweden", "swedish"), ("finland", "finnish"), ("poland", "polish"),
+    ("norway", "norwegian"), ("philippines", "filipino"), ("spain", "spanish"),
+    ("turkey", "turkish"), ("türkiye", "turkish"), ("portugal", "portuguese"),
+    ("thailand", "thai"), ("saudi arabia", "saudi"), ("cyprus", "cypriot"),
+    ("afghanistan", "afghan"), ("kazakhstan", "kazakh"), ("uzbekistan", "uzbek"),
+    ("tajikistan", "tajik"), ("kyrgyzstan", "kyrgyz"), ("czech republic", "czech"),
+    ("czechia", "czech"), ("slovakia", "slovak"), ("eu", "european"),
+    ("european union", "european"), ("congo", "congolese"), ("madagascar", "malagasy"),
+    ("new zealand", "new zealand"), ("iceland", "icelandic"), ("luxembourg", "luxembourgish"),
+    ("bangladesh", "bangladeshi"), ("somalia", "somali"), ("china", "chinese"),
+    ("japan", "japanese"), ("lebanon", "lebanese"), ("sudan", "sudanese"),
+];
+
+/// Nationality adjectives, lowercase: a description with one names an
+/// owner ("the French foreign minister" is no one's else).
+#[rustfmt::skip]
+pub const NATIONALITIES: &[&str] = &[
+    "german", "russian", "iranian", "ukrainian", "indian", "pakistani", "qatari", "egyptian",
+    "syrian", "iraqi", "korean", "italian", "belgian", "austrian", "hungarian", "romanian",
+    "serbian", "croatian", "bosnian", "bulgarian", "canadian", "mexican", "brazilian",
+    "argentine", "argentinian", "australian", "jordanian", "emirati", "omani", "kuwaiti",
+    "bahraini", "yemeni", "libyan", "tunisian", "algerian", "moroccan", "nigerian", "kenyan",
+    "ethiopian", "eritrean", "palestinian", "israeli", "estonian", "latvian", "lithuanian",
+    "belarusian", "georgian", "armenian", "azerbaijani", "moldovan", "albanian", "kosovan",
+    "macedonian", "slovenian", "montenegrin", "venezuelan", "colombian", "peruvian", "chilean",
+    "cuban", "vietnamese", "indonesian", "malaysian", "singaporean", "taiwanese", "mongolian",
+    "nepalese", "burmese", "cambodian", "ghanaian", "senegalese", "malian", "chadian",
+    "rwandan", "ugandan", "tanzanian", "zambian", "zimbabwean", "angolan", "mozambican",
+    "european",
+];
+
 /// Subject pronouns that can stand for a speaker.
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "it"];
 

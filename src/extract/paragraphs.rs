@@ -143,7 +143,8 @@ pub fn split(article: &str, first: First) -> Vec<Paragraph> {
 
 /// Short, and not ending in a full stop (a one-sentence lead paragraph does).
 fn looks_like_headline(line: &str) -> bool {
-    !line.ends_with('.') && line.split_whitespace().count() <= MAX_HEADLINE_WORDS
+    let before_marks = line.trim_end_matches(is_closing);
+    !before_marks.ends_with('.') && line.split_whitespace().count() <= MAX_HEADLINE_WORDS
 }
 
 /// The length in bytes of a dateline opening `line`, separator included:
@@ -312,6 +313,11 @@ mod tests {
                 "The city said talks would resume.\n\nNothing else.",
                 First::Detect,
                 &["The city said talks would resume.", "Nothing else."],
+            ),
+            (
+                "The city said talks were “over.”\n\nNothing else.",
+                First::Detect,
+                &["The city said talks were “over.”", "Nothing else."],
             ),
             // A title from a collection is the headline whatever its form.
             (

@@ -70,11 +70,22 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             if t.is_possessive() {
-                if !bodyish {
-                    break;
+                if bodyish {
+                    start = p;
+                    continue;
                 }
-                start = p;
-                continue;
+                // "Saudi Arabia's foreign minister": a role keeps its owner.
+                if t.is_cap() && self.is(end - 1, lexicon::ROLES) {
+                    start = p;
+                    while start > floor && end - start < MAX_PHRASE && self.is_name_word(start - 1)
+                    {
+                        start -= 1;
+                    }
+                    if start > floor && self.is(start - 1, &["the"]) {
+                        start -= 1;
+                    }
+                }
+                break;
             }
             let joins = |word: &str| self.key(p).eq_ignore_ascii_case(word) && p > floor;
             let preposition = p > floor

@@ -58,6 +58,15 @@ impl<'a> Ctx<'a> {
         {
             i += 1;
         }
+        // An owner first: "the United Nations’ top official", "Kestria's envoy".
+        let mut owner_end = i;
+        while owner_end < to && owner_end - i < MAX_MODIFIERS && self.is_name_word(owner_end) {
+            owner_end += 1;
+            if self.tokens[owner_end - 1].is_possessive() {
+                i = owner_end;
+                break;
+            }
+        }
         let head = (i..to.min(i + MAX_MODIFIERS + 1))
             .take_while(|&k| {
                 self.word(k).is_some()

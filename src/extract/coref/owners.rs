@@ -1,0 +1,184 @@
+//! Owners: the country or body a role belongs to ("Saudi Arabia's foreign
+//! minister", "the French foreign minister", "the UN's envoy"), and whether a
+//! person's description names the same owner, another one, or none.
+
+use super::super::lexicon;
+
+/// What a person's description says about an owner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relation {
+    /// The same owner: "Saudi Arabia's" or "Saudi" for Saudi Arabia.
+    Same,
+    /// Another owner: "France's" or "French" for Oman.
+    Other,
+    /// No owner named.
+    Unknown,
+}
+
+/// The owner a role phrase names with a possessive, lowercase, without the
+/// possessive: "Saudi Arabia's foreign minister" -> "saudi arabia", "the
+/// United Nations’ top official" -> "united nations".
+pub fn of_role(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let last = words.iter().rposition(|w| possessive_stem(w).is_some())?;
+    let owner: Vec<String> = words[..=last]
+        .iter()
+        .filter(|w| !lexicon::is_in(lexicon::DETERMINERS, w))
+        .map(|w| possessive_stem(w).unwrap_or(w).to_lowercase())
+        .collect();
+    (!owner.is_empty()).then(|| owner.join(" "))
+}
+
+/// The word without its possessive ending, if it has one.
+fn possessive_stem(word: &str) -> Option<&str> {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .or_else(|| {
+            let plural = word.strip_suffix(['\'', '’'])?;
+            plural.ends_with(['s', 'S']).then_some(plural)
+        })
+        .filter(|stem| !stem.is_empty())
+}
+
+/// How a person's description words (`roles`, lowercase) relate to `owner`.
+pub fn relation(owner: &str, roles: &[String]) -> Relation {
+    let mut other = false;
+    for role in roles {
+        let (word, possessive) = match possessive_stem(role) {
+            Some(stem) => (stem, true),
+            None => (role.as_str(), false),
+        };
+        if names(owner, word) {
+            return Relation::Same;
+        }
+        other |= possessive || is_nationality(word);
+    }
+    if other {
+        Relation::Other
+    } else {
+        Relation::Unknown
+    }
+}
+
+/// Does `word` name `owner`: its last word, its initials ("un" for "united
+/// nations") or its people ("french" for "france", "kestrian" for "kestria")?
+fn names(owner: &str, word: &str) -> bool {
+    let word = word.to_lowercase();
+    let last = owner.split_whitespace().last().unwrap_or(owner);
+    let initials: String = owner
+        .split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .collect();
+    let dotless = word.replace('.', "");
+    word == last
+        || word == owner
+        || (initials.chars().count() > 1 && dotless == initials)
+        || demonym_of(owner, &word)
+}
+
+/// Is `adjective` the people or adjective of `place`? Irregular pairs are
+/// listed; otherwise the adjective is the place with a vowel dropped and a
+/// short ending added ("german", "iranian", "omani", "chinese", "kestrian").
+pub fn demonym_of(place: &str, adjective: &str) -> bool {
+    if lexicon::DEMONYMS
+        .iter()
+        .any(|(p, a)| *p == place && *a == adjective)
+    {
+        return true;
+    }
+    let stem = place.trim_end_matches(['a', 'e', 'y', 'o']);
+    if stem.chars().count() < 3 || place.contains(' ') {
+        return false;
+    }
+    if adjective == stem {
+        // "Germany" -> "German", but "France" is not "Franc".
+        return place.ends_with('y');
+    }
+    adjective.starts_with(stem) && adjective.len() - stem.len() <= 4
+}
+
+/// A nationality word that names some owner ("french", "iranian").
+fn is_nationality(word: &str) -> bool {
+    lexicon::DEMONYMS.iter().any(|(_, a)| *a == word)
+        || lexicon::is_in(lexicon::NATIONALITIES, word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roles(words: &[&str]) -> Vec<String> {
+        words.iter().map(|w| w.to_string()).collect()
+    }
+
+    #[test]
+    fn owners_come_from_possessives() {
+        let cases = [
+            ("Saudi Arabia's foreign minister", Some("saudi arabia")),
+            (
+                "the United Nations’ top humanitarian official",
+                Some("united nations"),
+            ),
+            ("Vellmark’s envoy", Some("vellmark")),
+            ("the foreign minister", None),
+        ];
+        for (text, owner) in cases {
+            assert_eq!(of_role(text).as_deref(), owner, "{text}");
+        }
+    }
+
+    #[test]
+    fn descriptions_name_the_same_owner_another_or_none() {
+        let cases: &[(&str, &[&str], Relation)] = &[
+            ("france", &["french", "foreign", "minister"], Relation::Same),
+            ("kestria", &["kestrian", "envoy"], Relation::Same),
+            ("oman", &["french", "foreign", "minister"], Relation::Other),
+            (
+                "oman",
+                &["germany's", "economy", "minister"],
+                Relation::Other,
+            ),
+            (
+                "germany",
+                &["germany's", "economy", "minister"],
+                Relation::Same,
+            ),
+            (
+                "united nations",
+                &["un", "humanitarian", "coordinator"],
+                Relation::Same,
+            ),
+            ("kestria", &["the", "minister"], Relation::Unknown),
+            ("iran", &["iraqi", "envoy"], Relation::Other),
+        ];
+        for (owner, words, relation) in cases {
+            assert_eq!(
+                super::relation(owner, &roles(words)),
+                *relation,
+                "{owner} {words:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn demonyms_regular_and_listed() {
+        for (place, adjective, expected) in [
+            ("germany", "german", true),
+            ("iran", "iranian", true),
+            ("oman", "omani", true),
+            ("china", "chinese", true),
+            ("solmara", "solmaran", true),
+            ("netherlands", "dutch", true),
+            ("france", "french", true),
+            ("iran", "iraqi", false),
+            ("oman", "foreign", false),
+            ("france", "franc", false),
+        ] {
+            assert_eq!(
+                demonym_of(place, adjective),
+                expected,
+                "{place} {adjective}"
+            );
+        }
+    }
+}
