@@ -15,6 +15,8 @@ import random
 import sys
 import tempfile
 
+from compare import macro_f1  # the same macro-F1 as the speed comparison
+
 
 def read(path):
     with open(path, newline="", encoding="utf-8") as f:
@@ -23,20 +25,12 @@ def read(path):
 
 
 def figures(truth, pred):
-    labels = sorted(set(truth))
-    f1s = []
-    for l in labels:
-        tp = sum(1 for t, p in zip(truth, pred) if t == l and p == l)
-        fp = sum(1 for t, p in zip(truth, pred) if t != l and p == l)
-        fn = sum(1 for t, p in zip(truth, pred) if t == l and p != l)
-        pr = tp / (tp + fp) if tp + fp else 0.0
-        rc = tp / (tp + fn) if tp + fn else 0.0
-        f1s.append(2 * pr * rc / (pr + rc) if pr + rc else 0.0)
+    f1 = macro_f1(truth, pred)
     acc = sum(t == p for t, p in zip(truth, pred)) / len(truth)
     st = [(t, p) for t, p in zip(truth, pred) if t != "neutral"]
     ne = [(t, p) for t, p in zip(truth, pred) if t == "neutral"]
     share = lambda xs: f"{sum(t == p for t, p in xs) / len(xs):.3f}" if xs else "  -  "
-    return f"F1 {sum(f1s) / len(f1s):.3f} acc {acc:.3f} stance {share(st)} neutral {share(ne)} (n={len(truth)})"
+    return f"F1 {f1:.3f} acc {acc:.3f} stance {share(st)} neutral {share(ne)} (n={len(truth)})"
 
 
 def sklearn_model(texts, labels):
