@@ -29,7 +29,7 @@ def written(report: stance.Report, fmt: str, **kw) -> bytes:
 
 def test_default_model_has_the_cli_labels():
     model = stance.Model.default()
-    assert model.labels == ["conciliatory", "hawkish", "sceptical"]
+    assert model.labels == ["conciliatory", "hawkish", "neutral", "sceptical"]
     loaded = stance.Model.load(ROOT / "models" / "default.json")
     assert loaded.labels == model.labels
     texts = ["We will answer with force.", "Nobody has rejected talks."]
