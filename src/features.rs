@@ -544,25 +544,28 @@ mod tests {
         out
     }
 
+    fn lexicon(cues: &[(&str, &str)]) -> Cues {
+        let cues = cues
+            .iter()
+            .map(|(c, p)| crate::cues::Cue {
+                category: c.to_string(),
+                phrase: p.to_string(),
+            })
+            .collect();
+        Cues::new(cues).unwrap()
+    }
+
     fn plain(texts: &[&str]) -> Vec<Said> {
         texts.iter().map(|t| Said::plain(t)).collect()
     }
 
     #[test]
     fn verb_cue_and_scope_features() {
-        let cues = Cues::new(
-            [
-                ("refusal", "rejected"),
-                ("praise", "welcomed"),
-                ("force", "strike"),
-            ]
-            .map(|(c, p)| crate::cues::Cue {
-                category: c.into(),
-                phrase: p.into(),
-            })
-            .to_vec(),
-        )
-        .unwrap();
+        let cues = lexicon(&[
+            ("refusal", "rejected"),
+            ("praise", "welcomed"),
+            ("force", "strike"),
+        ]);
         let tokenizer = TokenizerParams {
             scopes: true,
             ..TokenizerParams::default()
@@ -599,15 +602,7 @@ mod tests {
 
     #[test]
     fn cue_roles_mark_the_speakers_side() {
-        let cues = Cues::new(
-            [("force", "strike"), ("blame", "accused")]
-                .map(|(c, p)| crate::cues::Cue {
-                    category: c.into(),
-                    phrase: p.into(),
-                })
-                .to_vec(),
-        )
-        .unwrap();
+        let cues = lexicon(&[("force", "strike"), ("blame", "accused")]);
         let params = FeatureParams {
             word_ngrams: (0, 0),
             char_ngrams: (1, 1),
