@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use stance::extract::extract;
-use stance::extract::gold::{match_gold, read_gold, speaker_key};
+use stance::extract::gold::{match_gold, read_gold, same_speaker};
 
 fn main() -> ExitCode {
     let Some(dir) = std::env::args().nth(1).map(PathBuf::from) else {
@@ -48,7 +48,7 @@ fn main() -> ExitCode {
                     if merged {
                         println!("  MERGED  [{}] {:?}", g.speaker, g.quote);
                     }
-                    if speaker_key(got) != speaker_key(&g.speaker) {
+                    if !same_speaker(got, &g.speaker) {
                         println!(
                             "  SPEAKER gold [{}] got [{}] in {:?}",
                             g.speaker,
