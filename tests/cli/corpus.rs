@@ -2,16 +2,11 @@
 //! trained on it as it is now.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
 
 use stance::Model;
 use stance::corpus::{Columns, read_csv, sha256_hex};
 
-fn data(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("data")
-        .join(name)
-}
+use crate::util::{data, root};
 
 fn rows(name: &str) -> Vec<csv::StringRecord> {
     let mut reader = csv::Reader::from_path(data(name)).unwrap();
@@ -138,7 +133,6 @@ fn embedded_default_model_is_trained_on_the_shipped_corpus() {
         ["conciliatory", "hawkish", "neutral", "sceptical"]
     );
     // And the file on disk is the one embedded.
-    let on_disk =
-        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("models/default.json")).unwrap();
+    let on_disk = std::fs::read(root().join("models/default.json")).unwrap();
     assert_eq!(on_disk, stance::model::DEFAULT_MODEL_JSON);
 }

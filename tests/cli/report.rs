@@ -1,20 +1,16 @@
 //! `stance report`: figures, shard merging, input formats, escaping, golden
-//! outputs and a render in headless Chromium. Runs the built binary in a
-//! temporary folder.
+//! outputs and a render in headless Chromium.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use assert_cmd::cargo::cargo_bin_cmd;
+use crate::util::{ARTICLE, fixture, stance, stance_in, stdout_of, succeeds, write};
 
 const FORMATS: [&str; 4] = ["csv", "json", "markdown", "html"];
 
-fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/report/scored.csv")
-}
-
-fn stance() -> assert_cmd::Command {
-    cargo_bin_cmd!("stance")
+/// The scored statements all report tests start from.
+fn scored() -> PathBuf {
+    fixture("report/scored.csv")
 }
 
 /// `stance report ARGS... INPUTS...`, which must succeed; its stdout.
@@ -33,7 +29,7 @@ fn report(args: &[&str], inputs: &[&Path]) -> String {
 
 /// The fixture's header and rows.
 fn fixture_records() -> (csv::StringRecord, Vec<csv::StringRecord>) {
-    let mut reader = csv::Reader::from_path(fixture()).unwrap();
+    let mut reader = csv::Reader::from_path(scored()).unwrap();
     let header = reader.headers().unwrap().clone();
     let rows = reader.records().map(Result::unwrap).collect();
     (header, rows)
@@ -97,7 +93,7 @@ fn assert_close(value: &serde_json::Value, want: f64) {
 
 #[test]
 fn figures_match_the_hand_computed_ones() {
-    let json = json_report(&[&fixture()]);
+    let json = json_report(&[&scored()]);
     assert_eq!(
         json["labels"],
         serde_json::json!(["conciliatory", "sceptical", "hawkish"])
@@ -177,14 +173,14 @@ fn figures_match_the_hand_computed_ones() {
         .collect();
     assert_eq!(months, [("2026-10", 1.0), ("2026-11", 0.0)]);
 
-    let weeks = report(&["--by-period", "week"], &[&fixture()]);
+    let weeks = report(&["--by-period", "week"], &[&scored()]);
     assert!(weeks.contains("Jürgen Köhler,2026-W44,2,"), "{weeks}");
     assert!(weeks.contains("Jürgen Köhler,2026-W47,3,"), "{weeks}");
 }
 
 #[test]
 fn min_statements_leaves_out_small_speakers() {
-    let out = report(&["--min-statements", "3"], &[&fixture()]);
+    let out = report(&["--min-statements", "3"], &[&scored()]);
     let speakers: Vec<&str> = out
         .lines()
         .skip(1)
@@ -224,7 +220,7 @@ fn shards_give_the_same_report_as_the_whole() {
             if let Some(by) = by {
                 args.extend(["--by-period", by]);
             }
-            let whole = report(&args, &[&fixture()]);
+            let whole = report(&args, &[&scored()]);
             assert_eq!(report(&args, &[&a, &b]), whole, "{format} {by:?}");
             assert_eq!(
                 report(&args, &[&e, &empty, &d, &c]),
@@ -255,12 +251,12 @@ fn jsonl_and_neutralised_csv_give_the_same_report() {
     write_csv(&neutralised, &header, &safe);
     for format in FORMATS {
         let args = ["--format", format, "--by-period", "month"];
-        let from_csv = report(&args, &[&fixture()]);
+        let from_csv = report(&args, &[&scored()]);
         assert_eq!(report(&args, &[&jsonl]), from_csv, "{format}");
         assert_eq!(report(&args, &[&neutralised]), from_csv, "{format}");
         assert_eq!(
             report(&args, &[&jsonl, &neutralised]),
-            report(&args, &[&fixture(), &fixture()])
+            report(&args, &[&scored(), &scored()])
         );
     }
 }
@@ -362,7 +358,7 @@ fn text_from_articles_is_escaped_and_formulas_neutralised() {
 
 #[test]
 fn html_is_self_contained() {
-    let html = report(&["--format", "html", "--by-period", "week"], &[&fixture()]);
+    let html = report(&["--format", "html", "--by-period", "week"], &[&scored()]);
     for external in [
         "<link",
         "<img",
@@ -429,7 +425,7 @@ fn bad_input_names_file_and_line_and_writes_nothing() {
     let assert = stance()
         .args(["report", "--output"])
         .arg(&out)
-        .arg(fixture())
+        .arg(scored())
         .arg(dir.path().join("missing.csv"))
         .arg(&two)
         .assert()
@@ -454,7 +450,7 @@ fn speakerless_rows_are_counted_on_stderr_and_output_is_atomic() {
     let assert = stance()
         .args(["report", "--format", "html", "--output"])
         .arg(&out)
-        .arg(fixture())
+        .arg(scored())
         .assert()
         .success();
     let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
@@ -472,9 +468,31 @@ fn speakerless_rows_are_counted_on_stderr_and_output_is_atomic() {
 }
 
 #[test]
+fn a_scored_file_given_twice_is_counted_once_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "news.txt", ARTICLE);
+    stance_in(d)
+        .args(["score", "news.txt", "--output", "scored.csv"])
+        .assert()
+        .success();
+    let once = stdout_of(stance_in(d).args(["report", "scored.csv"]));
+    let (twice, stderr) = succeeds(stance_in(d).args(["report", "scored.csv", "scored.csv"]));
+    assert_eq!(twice, once);
+    assert!(
+        stderr.contains("1 repeated statement(s) counted once"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("scored.csv line 2: article 'news' statement 0"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn golden_outputs() {
     for format in FORMATS {
-        let out = report(&["--format", format, "--by-period", "month"], &[&fixture()]);
+        let out = report(&["--format", format, "--by-period", "month"], &[&scored()]);
         insta::assert_snapshot!(format!("report_{format}"), out);
     }
 }
@@ -550,7 +568,7 @@ fn html_renders_in_chromium_and_sorts() {
             "--output",
         ])
         .arg(&html)
-        .arg(fixture())
+        .arg(scored())
         .assert()
         .success();
 
