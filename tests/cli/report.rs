@@ -4,7 +4,9 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::util::{ARTICLE, fixture, stance, stance_in, stdout_of, succeeds, write};
+use crate::util::{
+    ARTICLE, fails_with, files_in, fixture, stance, stance_in, stdout_of, succeeds, write,
+};
 
 const FORMATS: [&str; 4] = ["csv", "json", "markdown", "html"];
 
@@ -15,16 +17,7 @@ fn scored() -> PathBuf {
 
 /// `stance report ARGS... INPUTS...`, which must succeed; its stdout.
 fn report(args: &[&str], inputs: &[&Path]) -> String {
-    let out = stance()
-        .arg("report")
-        .args(args)
-        .args(inputs)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    String::from_utf8(out).unwrap()
+    stdout_of(stance().arg("report").args(args).args(inputs))
 }
 
 /// The fixture's header and rows.
@@ -264,15 +257,14 @@ fn jsonl_and_neutralised_csv_give_the_same_report() {
 #[test]
 fn scoring_articles_first_equals_scoring_then_reporting() {
     let dir = tempfile::tempdir().unwrap();
-    let articles = dir.path().join("articles.jsonl");
-    std::fs::write(
-        &articles,
+    let articles = write(
+        dir.path(),
+        "articles.jsonl",
         concat!(
             "{\"id\": \"a1\", \"date\": \"2026-11-02\", \"text\": \"Minister Ana Lima said: \\u201cWe are ready to talk tomorrow.\\u201d\\nThe army chief warned that any attack would be answered with force.\"}\n",
             "{\"id\": \"a2\", \"date\": \"2026-12-01\", \"text\": \"\\u201cNobody should expect a deal this week,\\u201d said Ana Lima.\"}\n",
         ),
-    )
-    .unwrap();
+    );
     let scored_csv = dir.path().join("scored.csv");
     let scored_jsonl = dir.path().join("scored.jsonl");
     for (format, path) in [("csv", &scored_csv), ("jsonl", &scored_jsonl)] {
@@ -294,16 +286,15 @@ fn scoring_articles_first_equals_scoring_then_reporting() {
 #[test]
 fn text_from_articles_is_escaped_and_formulas_neutralised() {
     let dir = tempfile::tempdir().unwrap();
-    let evil = dir.path().join("evil.csv");
-    std::fs::write(
-        &evil,
+    let evil = write(
+        dir.path(),
+        "evil.csv",
         concat!(
             "article,statement,speaker,start,end,text,label,confidence,p_conciliatory,p_hawkish,p_sceptical,kind,date\n",
             "@SUM(A1),0,<img src=x onerror=alert(1)>,0,9,\"</q><script>alert(\"\"x\"\")</script>\",hawkish,0.9,0.05,0.9,0.05,direct,2026-11-02\n",
             "+cmd,1,=2+5,0,9,-2+3 & <b>bold</b> | pipe *star*,conciliatory,0.8,0.8,0.1,0.1,direct,2026-12-02\n",
         ),
-    )
-    .unwrap();
+    );
 
     let csv_out = report(&["--by-period", "month"], &[&evil]);
     let mut reader = csv::Reader::from_reader(csv_out.as_bytes());
@@ -399,46 +390,32 @@ fn bad_input_names_file_and_line_and_writes_nothing() {
     ];
     let out = dir.path().join("out.csv");
     for (name, content, message) in &cases {
-        let path = dir.path().join(name);
-        std::fs::write(&path, content).unwrap();
-        let assert = stance()
-            .args(["report", "--output"])
-            .arg(&out)
-            .arg(&path)
-            .assert()
-            .failure();
-        let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
-        assert!(
-            stderr.contains(&format!("{name} {message}")),
-            "{name}: {stderr}"
+        let path = write(dir.path(), name, content);
+        fails_with(
+            stance().args(["report", "--output"]).arg(&out).arg(&path),
+            &[&format!("{name} {message}")],
         );
         assert!(!out.exists(), "{name}: output written");
     }
 
     // A missing file, and files whose labels differ: every bad input named.
-    let two = dir.path().join("two-labels.csv");
-    std::fs::write(
-        &two,
+    let two = write(
+        dir.path(),
+        "two-labels.csv",
         "article,statement,speaker,text,label,confidence,p_a,p_b\nx,0,Ana,t,a,0.6,0.6,0.4\n",
-    )
-    .unwrap();
-    let assert = stance()
-        .args(["report", "--output"])
-        .arg(&out)
-        .arg(scored())
-        .arg(dir.path().join("missing.csv"))
-        .arg(&two)
-        .assert()
-        .failure();
-    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
-    assert!(stderr.contains("missing.csv"), "{stderr}");
-    assert!(
-        stderr.contains("two-labels.csv line 1: labels (a, b) differ"),
-        "{stderr}"
     );
-    assert!(
-        stderr.contains("2 inputs could not be read; no report written"),
-        "{stderr}"
+    fails_with(
+        stance()
+            .args(["report", "--output"])
+            .arg(&out)
+            .arg(scored())
+            .arg(dir.path().join("missing.csv"))
+            .arg(&two),
+        &[
+            "missing.csv",
+            "two-labels.csv line 1: labels (a, b) differ",
+            "2 inputs could not be read; no report written",
+        ],
     );
     assert!(!out.exists());
 }
@@ -447,13 +424,12 @@ fn bad_input_names_file_and_line_and_writes_nothing() {
 fn speakerless_rows_are_counted_on_stderr_and_output_is_atomic() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("report.html");
-    let assert = stance()
-        .args(["report", "--format", "html", "--output"])
-        .arg(&out)
-        .arg(scored())
-        .assert()
-        .success();
-    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    let (_, stderr) = succeeds(
+        stance()
+            .args(["report", "--format", "html", "--output"])
+            .arg(&out)
+            .arg(scored()),
+    );
     assert!(
         stderr.contains("1 statement(s) without a speaker left out"),
         "{stderr}"
@@ -463,8 +439,11 @@ fn speakerless_rows_are_counted_on_stderr_and_output_is_atomic() {
             .unwrap()
             .ends_with("</html>\n")
     );
-    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
-    assert_eq!(left.len(), 1, "no temp file left behind");
+    assert_eq!(
+        files_in(dir.path()),
+        ["report.html"],
+        "no temp file left behind"
+    );
 }
 
 #[test]
