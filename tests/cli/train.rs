@@ -71,12 +71,6 @@ fn classify_reads_a_csv_and_keeps_ids() {
     assert!(out.lines().nth(1).unwrap().starts_with("1,"));
 }
 
-#[test]
-fn the_default_model_is_embedded() {
-    let out = stdout_of(stance().args(["classify", "--format", "csv", "Let us talk."]));
-    assert_eq!(out.lines().count(), 2);
-}
-
 /// A model file as JSON, with the name of its training data left out.
 fn without_data_file(path: &std::path::Path) -> serde_json::Value {
     let mut json: serde_json::Value =
@@ -159,7 +153,7 @@ fn explain_groups_character_fragments_per_word() {
 }
 
 #[test]
-fn csv_output_neutralises_formulas() {
+fn classify_uses_the_embedded_model_and_neutralises_formulas() {
     let out = stdout_of(stance().args([
         "classify",
         "--format",
@@ -167,6 +161,8 @@ fn csv_output_neutralises_formulas() {
         "=HYPERLINK(\"http://x\")",
         "@SUM(1)",
     ]));
+    // No --model: the default model is embedded in the binary.
+    assert_eq!(out.lines().count(), 3, "{out}");
     assert!(out.contains("\"'=HYPERLINK(\"\"http://x\"\")\""), "{out}");
     assert!(out.contains("'@SUM(1)"), "{out}");
 }
