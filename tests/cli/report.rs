@@ -612,3 +612,75 @@ fn html_renders_in_chromium_and_sorts() {
     assert!(at("Paul Rieger") < at("Renate Schütz"));
     assert!(table.contains("aria-sort=\"ascending\""));
 }
+
+/// The report's columns as the README's table lists them, `<label>` spelt
+/// out for `labels`; rows of `example_<label>...` repeat as a group per label.
+fn readme_columns(labels: &[&str]) -> Vec<String> {
+    let readme = std::fs::read_to_string(crate::util::root().join("README.md")).unwrap();
+    let table = readme
+        .split("### Report columns")
+        .nth(1)
+        .expect("README has a Report columns section")
+        .lines()
+        .skip_while(|l| !l.starts_with("| column |"))
+        .skip(2)
+        .take_while(|l| l.starts_with("| `"));
+    let mut columns = Vec::new();
+    let mut examples: Vec<String> = Vec::new();
+    for row in table {
+        let (names, meaning) = row[2..].split_once(" | ").unwrap();
+        let names: Vec<&str> = names.split(", ").map(|n| n.trim_matches('`')).collect();
+        if names[0].starts_with("example_<label>") {
+            examples.extend(names.iter().map(|n| n.to_string()));
+            continue;
+        }
+        for name in names {
+            if name.contains("<label>") {
+                let stance_only = meaning.contains("every label but `neutral`");
+                for label in labels {
+                    if !(stance_only && *label == "neutral") {
+                        columns.push(name.replace("<label>", label));
+                    }
+                }
+            } else {
+                columns.push(name.to_owned());
+            }
+        }
+    }
+    for label in labels {
+        columns.extend(examples.iter().map(|n| n.replace("<label>", label)));
+    }
+    columns
+}
+
+#[test]
+fn the_readme_column_table_matches_the_report() {
+    let article = crate::util::data("articles/rail-strike.txt");
+    let csv = report(&["--articles"], &[&article]);
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    let json: serde_json::Value =
+        serde_json::from_str(&report(&["--format", "json", "--articles"], &[&article])).unwrap();
+    let labels: Vec<&str> = json["labels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l.as_str().unwrap())
+        .collect();
+    assert!(
+        labels.contains(&"neutral"),
+        "{labels:?}: a model with neutral"
+    );
+    // The JSON keys come sorted (serde_json's map): compare them as a set.
+    let mut keys: Vec<&str> = json["speakers"][0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let documented = readme_columns(&labels);
+    assert_eq!(header, documented, "the CSV header and the README differ");
+    let mut sorted = documented.clone();
+    sorted.sort();
+    keys.sort_unstable();
+    assert_eq!(keys, sorted, "the JSON keys and the README differ");
+}
