@@ -521,6 +521,11 @@ fn headless(browser: &Path, profile: &Path) -> std::process::Command {
 #[test]
 fn html_renders_in_chromium_and_sorts() {
     let Some(browser) = chromium() else {
+        // .ci/run sets this: there a missing browser is a failure, not a skip.
+        assert!(
+            std::env::var_os("STANCE_REQUIRE_CHROMIUM").is_none(),
+            "STANCE_REQUIRE_CHROMIUM is set but chromium is not on the PATH"
+        );
         // Written to the real stderr, past the test harness's capture, so a
         // run without Chromium says so instead of passing silently.
         use std::io::Write as _;
