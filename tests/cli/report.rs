@@ -1,39 +1,28 @@
 //! `stance report`: figures, shard merging, input formats, escaping, golden
-//! outputs and a render in headless Chromium. Runs the built binary in a
-//! temporary folder.
+//! outputs and a render in headless Chromium.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use assert_cmd::cargo::cargo_bin_cmd;
+use crate::util::{
+    ARTICLE, fails_with, files_in, fixture, stance, stance_in, stdout_of, succeeds, write,
+};
 
 const FORMATS: [&str; 4] = ["csv", "json", "markdown", "html"];
 
-fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/report/scored.csv")
-}
-
-fn stance() -> assert_cmd::Command {
-    cargo_bin_cmd!("stance")
+/// The scored statements all report tests start from.
+fn scored() -> PathBuf {
+    fixture("report/scored.csv")
 }
 
 /// `stance report ARGS... INPUTS...`, which must succeed; its stdout.
 fn report(args: &[&str], inputs: &[&Path]) -> String {
-    let out = stance()
-        .arg("report")
-        .args(args)
-        .args(inputs)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    String::from_utf8(out).unwrap()
+    stdout_of(stance().arg("report").args(args).args(inputs))
 }
 
 /// The fixture's header and rows.
 fn fixture_records() -> (csv::StringRecord, Vec<csv::StringRecord>) {
-    let mut reader = csv::Reader::from_path(fixture()).unwrap();
+    let mut reader = csv::Reader::from_path(scored()).unwrap();
     let header = reader.headers().unwrap().clone();
     let rows = reader.records().map(Result::unwrap).collect();
     (header, rows)
@@ -97,7 +86,7 @@ fn assert_close(value: &serde_json::Value, want: f64) {
 
 #[test]
 fn figures_match_the_hand_computed_ones() {
-    let json = json_report(&[&fixture()]);
+    let json = json_report(&[&scored()]);
     assert_eq!(
         json["labels"],
         serde_json::json!(["conciliatory", "sceptical", "hawkish"])
@@ -177,14 +166,14 @@ fn figures_match_the_hand_computed_ones() {
         .collect();
     assert_eq!(months, [("2026-10", 1.0), ("2026-11", 0.0)]);
 
-    let weeks = report(&["--by-period", "week"], &[&fixture()]);
+    let weeks = report(&["--by-period", "week"], &[&scored()]);
     assert!(weeks.contains("Jürgen Köhler,2026-W44,2,"), "{weeks}");
     assert!(weeks.contains("Jürgen Köhler,2026-W47,3,"), "{weeks}");
 }
 
 #[test]
 fn min_statements_leaves_out_small_speakers() {
-    let out = report(&["--min-statements", "3"], &[&fixture()]);
+    let out = report(&["--min-statements", "3"], &[&scored()]);
     let speakers: Vec<&str> = out
         .lines()
         .skip(1)
@@ -224,7 +213,7 @@ fn shards_give_the_same_report_as_the_whole() {
             if let Some(by) = by {
                 args.extend(["--by-period", by]);
             }
-            let whole = report(&args, &[&fixture()]);
+            let whole = report(&args, &[&scored()]);
             assert_eq!(report(&args, &[&a, &b]), whole, "{format} {by:?}");
             assert_eq!(
                 report(&args, &[&e, &empty, &d, &c]),
@@ -255,12 +244,12 @@ fn jsonl_and_neutralised_csv_give_the_same_report() {
     write_csv(&neutralised, &header, &safe);
     for format in FORMATS {
         let args = ["--format", format, "--by-period", "month"];
-        let from_csv = report(&args, &[&fixture()]);
+        let from_csv = report(&args, &[&scored()]);
         assert_eq!(report(&args, &[&jsonl]), from_csv, "{format}");
         assert_eq!(report(&args, &[&neutralised]), from_csv, "{format}");
         assert_eq!(
             report(&args, &[&jsonl, &neutralised]),
-            report(&args, &[&fixture(), &fixture()])
+            report(&args, &[&scored(), &scored()])
         );
     }
 }
@@ -268,15 +257,14 @@ fn jsonl_and_neutralised_csv_give_the_same_report() {
 #[test]
 fn scoring_articles_first_equals_scoring_then_reporting() {
     let dir = tempfile::tempdir().unwrap();
-    let articles = dir.path().join("articles.jsonl");
-    std::fs::write(
-        &articles,
+    let articles = write(
+        dir.path(),
+        "articles.jsonl",
         concat!(
             "{\"id\": \"a1\", \"date\": \"2026-11-02\", \"text\": \"Minister Ana Lima said: \\u201cWe are ready to talk tomorrow.\\u201d\\nThe army chief warned that any attack would be answered with force.\"}\n",
             "{\"id\": \"a2\", \"date\": \"2026-12-01\", \"text\": \"\\u201cNobody should expect a deal this week,\\u201d said Ana Lima.\"}\n",
         ),
-    )
-    .unwrap();
+    );
     let scored_csv = dir.path().join("scored.csv");
     let scored_jsonl = dir.path().join("scored.jsonl");
     for (format, path) in [("csv", &scored_csv), ("jsonl", &scored_jsonl)] {
@@ -298,16 +286,15 @@ fn scoring_articles_first_equals_scoring_then_reporting() {
 #[test]
 fn text_from_articles_is_escaped_and_formulas_neutralised() {
     let dir = tempfile::tempdir().unwrap();
-    let evil = dir.path().join("evil.csv");
-    std::fs::write(
-        &evil,
+    let evil = write(
+        dir.path(),
+        "evil.csv",
         concat!(
             "article,statement,speaker,start,end,text,label,confidence,p_conciliatory,p_hawkish,p_sceptical,kind,date\n",
             "@SUM(A1),0,<img src=x onerror=alert(1)>,0,9,\"</q><script>alert(\"\"x\"\")</script>\",hawkish,0.9,0.05,0.9,0.05,direct,2026-11-02\n",
             "+cmd,1,=2+5,0,9,-2+3 & <b>bold</b> | pipe *star*,conciliatory,0.8,0.8,0.1,0.1,direct,2026-12-02\n",
         ),
-    )
-    .unwrap();
+    );
 
     let csv_out = report(&["--by-period", "month"], &[&evil]);
     let mut reader = csv::Reader::from_reader(csv_out.as_bytes());
@@ -362,7 +349,7 @@ fn text_from_articles_is_escaped_and_formulas_neutralised() {
 
 #[test]
 fn html_is_self_contained() {
-    let html = report(&["--format", "html", "--by-period", "week"], &[&fixture()]);
+    let html = report(&["--format", "html", "--by-period", "week"], &[&scored()]);
     for external in [
         "<link",
         "<img",
@@ -403,46 +390,32 @@ fn bad_input_names_file_and_line_and_writes_nothing() {
     ];
     let out = dir.path().join("out.csv");
     for (name, content, message) in &cases {
-        let path = dir.path().join(name);
-        std::fs::write(&path, content).unwrap();
-        let assert = stance()
-            .args(["report", "--output"])
-            .arg(&out)
-            .arg(&path)
-            .assert()
-            .failure();
-        let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
-        assert!(
-            stderr.contains(&format!("{name} {message}")),
-            "{name}: {stderr}"
+        let path = write(dir.path(), name, content);
+        fails_with(
+            stance().args(["report", "--output"]).arg(&out).arg(&path),
+            &[&format!("{name} {message}")],
         );
         assert!(!out.exists(), "{name}: output written");
     }
 
     // A missing file, and files whose labels differ: every bad input named.
-    let two = dir.path().join("two-labels.csv");
-    std::fs::write(
-        &two,
+    let two = write(
+        dir.path(),
+        "two-labels.csv",
         "article,statement,speaker,text,label,confidence,p_a,p_b\nx,0,Ana,t,a,0.6,0.6,0.4\n",
-    )
-    .unwrap();
-    let assert = stance()
-        .args(["report", "--output"])
-        .arg(&out)
-        .arg(fixture())
-        .arg(dir.path().join("missing.csv"))
-        .arg(&two)
-        .assert()
-        .failure();
-    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
-    assert!(stderr.contains("missing.csv"), "{stderr}");
-    assert!(
-        stderr.contains("two-labels.csv line 1: labels (a, b) differ"),
-        "{stderr}"
     );
-    assert!(
-        stderr.contains("2 inputs could not be read; no report written"),
-        "{stderr}"
+    fails_with(
+        stance()
+            .args(["report", "--output"])
+            .arg(&out)
+            .arg(scored())
+            .arg(dir.path().join("missing.csv"))
+            .arg(&two),
+        &[
+            "missing.csv",
+            "two-labels.csv line 1: labels (a, b) differ",
+            "2 inputs could not be read; no report written",
+        ],
     );
     assert!(!out.exists());
 }
@@ -451,13 +424,12 @@ fn bad_input_names_file_and_line_and_writes_nothing() {
 fn speakerless_rows_are_counted_on_stderr_and_output_is_atomic() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("report.html");
-    let assert = stance()
-        .args(["report", "--format", "html", "--output"])
-        .arg(&out)
-        .arg(fixture())
-        .assert()
-        .success();
-    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    let (_, stderr) = succeeds(
+        stance()
+            .args(["report", "--format", "html", "--output"])
+            .arg(&out)
+            .arg(scored()),
+    );
     assert!(
         stderr.contains("1 statement(s) without a speaker left out"),
         "{stderr}"
@@ -467,14 +439,39 @@ fn speakerless_rows_are_counted_on_stderr_and_output_is_atomic() {
             .unwrap()
             .ends_with("</html>\n")
     );
-    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
-    assert_eq!(left.len(), 1, "no temp file left behind");
+    assert_eq!(
+        files_in(dir.path()),
+        ["report.html"],
+        "no temp file left behind"
+    );
+}
+
+#[test]
+fn a_scored_file_given_twice_is_counted_once_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "news.txt", ARTICLE);
+    stance_in(d)
+        .args(["score", "news.txt", "--output", "scored.csv"])
+        .assert()
+        .success();
+    let once = stdout_of(stance_in(d).args(["report", "scored.csv"]));
+    let (twice, stderr) = succeeds(stance_in(d).args(["report", "scored.csv", "scored.csv"]));
+    assert_eq!(twice, once);
+    assert!(
+        stderr.contains("1 repeated statement(s) counted once"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("scored.csv line 2: article 'news' statement 0"),
+        "{stderr}"
+    );
 }
 
 #[test]
 fn golden_outputs() {
     for format in FORMATS {
-        let out = report(&["--format", format, "--by-period", "month"], &[&fixture()]);
+        let out = report(&["--format", format, "--by-period", "month"], &[&scored()]);
         insta::assert_snapshot!(format!("report_{format}"), out);
     }
 }
@@ -524,6 +521,11 @@ fn headless(browser: &Path, profile: &Path) -> std::process::Command {
 #[test]
 fn html_renders_in_chromium_and_sorts() {
     let Some(browser) = chromium() else {
+        // .ci/run sets this: there a missing browser is a failure, not a skip.
+        assert!(
+            std::env::var_os("STANCE_REQUIRE_CHROMIUM").is_none(),
+            "STANCE_REQUIRE_CHROMIUM is set but chromium is not on the PATH"
+        );
         // Written to the real stderr, past the test harness's capture, so a
         // run without Chromium says so instead of passing silently.
         use std::io::Write as _;
@@ -550,7 +552,7 @@ fn html_renders_in_chromium_and_sorts() {
             "--output",
         ])
         .arg(&html)
-        .arg(fixture())
+        .arg(scored())
         .assert()
         .success();
 
@@ -614,4 +616,76 @@ fn html_renders_in_chromium_and_sorts() {
     assert!(at("Jürgen Köhler") < at("Paul Rieger"));
     assert!(at("Paul Rieger") < at("Renate Schütz"));
     assert!(table.contains("aria-sort=\"ascending\""));
+}
+
+/// The report's columns as the README's table lists them, `<label>` spelt
+/// out for `labels`; rows of `example_<label>...` repeat as a group per label.
+fn readme_columns(labels: &[&str]) -> Vec<String> {
+    let readme = std::fs::read_to_string(crate::util::root().join("README.md")).unwrap();
+    let table = readme
+        .split("### Report columns")
+        .nth(1)
+        .expect("README has a Report columns section")
+        .lines()
+        .skip_while(|l| !l.starts_with("| column |"))
+        .skip(2)
+        .take_while(|l| l.starts_with("| `"));
+    let mut columns = Vec::new();
+    let mut examples: Vec<String> = Vec::new();
+    for row in table {
+        let (names, meaning) = row[2..].split_once(" | ").unwrap();
+        let names: Vec<&str> = names.split(", ").map(|n| n.trim_matches('`')).collect();
+        if names[0].starts_with("example_<label>") {
+            examples.extend(names.iter().map(|n| n.to_string()));
+            continue;
+        }
+        for name in names {
+            if name.contains("<label>") {
+                let stance_only = meaning.contains("every label but `neutral`");
+                for label in labels {
+                    if !(stance_only && *label == "neutral") {
+                        columns.push(name.replace("<label>", label));
+                    }
+                }
+            } else {
+                columns.push(name.to_owned());
+            }
+        }
+    }
+    for label in labels {
+        columns.extend(examples.iter().map(|n| n.replace("<label>", label)));
+    }
+    columns
+}
+
+#[test]
+fn the_readme_column_table_matches_the_report() {
+    let article = crate::util::data("articles/rail-strike.txt");
+    let csv = report(&["--articles"], &[&article]);
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    let json: serde_json::Value =
+        serde_json::from_str(&report(&["--format", "json", "--articles"], &[&article])).unwrap();
+    let labels: Vec<&str> = json["labels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l.as_str().unwrap())
+        .collect();
+    assert!(
+        labels.contains(&"neutral"),
+        "{labels:?}: a model with neutral"
+    );
+    // The JSON keys come sorted (serde_json's map): compare them as a set.
+    let mut keys: Vec<&str> = json["speakers"][0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let documented = readme_columns(&labels);
+    assert_eq!(header, documented, "the CSV header and the README differ");
+    let mut sorted = documented.clone();
+    sorted.sort();
+    keys.sort_unstable();
+    assert_eq!(keys, sorted, "the JSON keys and the README differ");
 }

@@ -2,16 +2,12 @@
 //! trained on it as it is now.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
 
+use sha2::{Digest, Sha256};
 use stance::Model;
-use stance::corpus::{Columns, read_csv, sha256_hex};
+use stance::corpus::{Columns, read_csv};
 
-fn data(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("data")
-        .join(name)
-}
+use crate::util::{data, root};
 
 fn rows(name: &str) -> Vec<csv::StringRecord> {
     let mut reader = csv::Reader::from_path(data(name)).unwrap();
@@ -138,7 +134,14 @@ fn embedded_default_model_is_trained_on_the_shipped_corpus() {
         ["conciliatory", "hawkish", "neutral", "sceptical"]
     );
     // And the file on disk is the one embedded.
-    let on_disk =
-        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("models/default.json")).unwrap();
+    let on_disk = std::fs::read(root().join("models/default.json")).unwrap();
     assert_eq!(on_disk, stance::model::DEFAULT_MODEL_JSON);
+}
+
+/// Lower-case hex SHA-256, as a model's metadata records its training data.
+fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }

@@ -1,0 +1,168 @@
+//! `train`, `evaluate`, `classify` and `explain` on good input.
+
+use crate::util::{
+    bad, files_in, fixture, quick_model, stance, stance_in, stdout_of, succeeds, train_quick,
+    with_model,
+};
+
+#[test]
+fn evaluate_classify_and_explain_a_trained_model() {
+    let model = quick_model();
+    let report = stdout_of(
+        with_model("evaluate", model)
+            .args(["--format", "json", "--data"])
+            .arg(fixture("small.csv")),
+    );
+    let json: serde_json::Value = serde_json::from_str(&report).unwrap();
+    for key in ["accuracy", "macro_f1", "per_class", "confusion"] {
+        assert!(json.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(json["per_class"]["hawkish"]["support"], 20);
+    // Trained on these very rows: it must have learnt most of them.
+    assert!(json["accuracy"].as_f64().unwrap() > 0.8, "{report}");
+
+    let csv = stdout_of(with_model("classify", model).args([
+        "--format",
+        "csv",
+        "We will never negotiate with terrorists.",
+        "We welcome the talks.",
+    ]));
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "text,label,confidence,p_conciliatory,p_hawkish,p_sceptical"
+    );
+    let rows: Vec<&str> = lines.collect();
+    assert_eq!(rows.len(), 2);
+    for row in &rows {
+        let fields: Vec<&str> = row.rsplitn(4, ',').collect();
+        let p: f64 = fields[..3].iter().map(|f| f.parse::<f64>().unwrap()).sum();
+        assert!((p - 1.0).abs() < 2e-4, "{row}");
+    }
+
+    let jsonl = stdout_of(
+        with_model("classify", model)
+            .args(["--format", "jsonl"])
+            .write_stdin("We welcome the talks.\n\nNo mercy.\n"),
+    );
+    assert_eq!(jsonl.lines().count(), 2, "blank stdin lines are skipped");
+    let first: serde_json::Value = serde_json::from_str(jsonl.lines().next().unwrap()).unwrap();
+    assert!(first["p_sceptical"].is_number() && first["label"].is_string());
+
+    let explained =
+        stdout_of(with_model("explain", model).args(["--top", "500", "They crossed a red line"]));
+    assert!(
+        explained.contains("logit") && explained.contains("w:red line"),
+        "{explained}"
+    );
+    let top = stdout_of(with_model("explain", model).args(["--top", "3"]));
+    assert_eq!(top.matches("strongest features").count(), 3);
+}
+
+#[test]
+fn classify_reads_a_csv_and_keeps_ids() {
+    let out = stdout_of(
+        with_model("classify", quick_model())
+            .args(["--format", "csv", "--input"])
+            .arg(fixture("small.csv")),
+    );
+    assert!(out.starts_with("id,text,label,confidence,"));
+    assert_eq!(out.lines().count(), 61);
+    assert!(out.lines().nth(1).unwrap().starts_with("1,"));
+}
+
+/// A model file as JSON, with the name of its training data left out.
+fn without_data_file(path: &std::path::Path) -> serde_json::Value {
+    let mut json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    let name = json
+        .pointer_mut("/metadata/data_file")
+        .expect("a model names its training data");
+    *name = serde_json::Value::Null;
+    json
+}
+
+#[test]
+fn train_and_evaluate_read_stdin_and_warn_on_small_sets() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let data = std::fs::read(fixture("small.csv")).unwrap();
+    let (_, stderr) = succeeds(
+        train_quick("-", "m.json")
+            .current_dir(d)
+            .write_stdin(data.clone()),
+    );
+    assert!(!stderr.contains("warning"), "{stderr}");
+    // The same rows from stdin or from a file: the same model.
+    assert_eq!(
+        without_data_file(&d.join("m.json")),
+        without_data_file(quick_model())
+    );
+    let report = stdout_of(
+        stance_in(d)
+            .args([
+                "evaluate", "--model", "m.json", "--data", "-", "--format", "json",
+            ])
+            .write_stdin(data),
+    );
+    assert!(report.contains("macro_f1"), "{report}");
+    let few = "text,label\n".to_owned()
+        + &(0..12)
+            .map(|i| format!("We will talk {i},conciliatory\nWe will fight {i},hawkish\n"))
+            .collect::<String>()
+        + "I doubt it,sceptical\nNot convinced at all,sceptical\nHardly,sceptical\n";
+    let (_, stderr) = succeeds(train_quick("-", "few.json").current_dir(d).write_stdin(few));
+    assert!(
+        stderr.contains("warning: <stdin>: label 'sceptical' has only 3 row(s)"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn bom_crlf_and_quoted_newlines_are_fine() {
+    let dir = tempfile::tempdir().unwrap();
+    train_quick(
+        bad("bom_crlf_quoted_newline.csv"),
+        dir.path().join("model.json"),
+    )
+    .assert()
+    .success();
+    assert_eq!(files_in(dir.path()), ["model.json"]);
+}
+
+#[test]
+fn explain_groups_character_fragments_per_word() {
+    // The default model has no character n-grams: train one that has.
+    let dir = tempfile::tempdir().unwrap();
+    let model = dir.path().join("chars.json");
+    train_quick(fixture("small.csv"), &model)
+        .args(["--char-ngrams", "2-5"])
+        .assert()
+        .success();
+    let out = stdout_of(with_model("explain", &model).args([
+        "--top",
+        "50",
+        "We will never negotiate with terrorists.",
+    ]));
+    assert!(out.contains("c:terrorists"), "{out}");
+    assert!(out.contains("character n-grams; strongest"), "{out}");
+    // One line per word and label, not one per fragment.
+    let per_label = out.split("strongest:").nth(1).unwrap();
+    assert_eq!(per_label.matches("c:terrorists").count(), 1, "{out}");
+    assert!(!per_label.contains("c:\"rror\""), "{out}");
+}
+
+#[test]
+fn classify_uses_the_embedded_model_and_neutralises_formulas() {
+    let out = stdout_of(stance().args([
+        "classify",
+        "--format",
+        "csv",
+        "=HYPERLINK(\"http://x\")",
+        "@SUM(1)",
+    ]));
+    // No --model: the default model is embedded in the binary.
+    assert_eq!(out.lines().count(), 3, "{out}");
+    assert!(out.contains("\"'=HYPERLINK(\"\"http://x\"\")\""), "{out}");
+    assert!(out.contains("'@SUM(1)"), "{out}");
+}
