@@ -13,7 +13,6 @@ use crate::error::{Error, Result};
 use crate::evaluate::ClassMetrics;
 use crate::features::{FeatureParams, SparseRow, Vectorizer};
 use crate::tokenize::TokenizerParams;
-use crate::train::{Solver, argmax, logits, softmax};
 
 /// Written in every model file so a foreign JSON file is recognised as such.
 pub const FORMAT: &str = "stance-model";
@@ -47,8 +46,8 @@ pub struct TrainingMetadata {
     pub rows_per_label: BTreeMap<String, usize>,
     /// How classes were balanced.
     pub balancing: String,
-    /// The solver that minimised the objective.
-    pub solver: Solver,
+    /// The solver that minimised the objective (`sparse` or `linfa`).
+    pub solver: String,
     /// Cross-validation folds.
     pub folds: usize,
     /// Seed for folds and balancing.
@@ -478,9 +477,60 @@ impl Model {
     }
 }
 
+/// Logits `b + x W` of one sparse row.
+pub(crate) fn logits(row: &SparseRow, w: &[f64], b: &[f64], k: usize) -> Vec<f64> {
+    let mut z = vec![0.0; k];
+    logits_into(row, w, b, &mut z);
+    z
+}
+
+/// Logits into a buffer of length k, without allocating.
+pub(crate) fn logits_into(row: &SparseRow, w: &[f64], b: &[f64], z: &mut [f64]) {
+    let k = z.len();
+    z.copy_from_slice(b);
+    for &(j, v) in row {
+        let wj = &w[j as usize * k..(j as usize + 1) * k];
+        for (zc, wc) in z.iter_mut().zip(wj) {
+            *zc += f64::from(v) * wc;
+        }
+    }
+}
+
+/// Softmax in place, stable for large logits.
+pub fn softmax(z: &mut [f64]) {
+    let max = z.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let mut sum = 0.0;
+    for v in z.iter_mut() {
+        *v = (*v - max).exp();
+        sum += *v;
+    }
+    for v in z.iter_mut() {
+        *v /= sum;
+    }
+}
+
+/// Index of the largest value (the first on ties).
+pub fn argmax(v: &[f64]) -> usize {
+    let mut best = 0;
+    for (i, x) in v.iter().enumerate() {
+        if *x > v[best] {
+            best = i;
+        }
+    }
+    best
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn softmax_is_stable_and_sums_to_one() {
+        let mut z = [1000.0, 1001.0, -1000.0];
+        softmax(&mut z);
+        assert!((z.iter().sum::<f64>() - 1.0).abs() < 1e-12);
+        assert!(z[1] > z[0] && z[2] == 0.0);
+    }
 
     #[test]
     fn foreign_truncated_and_newer_files_are_refused_with_reasons() {

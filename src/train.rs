@@ -34,7 +34,7 @@ use crate::cues::Cues;
 use crate::error::{Error, Result};
 use crate::evaluate::{Metrics, SplitMix64, stratified_folds};
 use crate::features::{FeatureParams, SparseRow, Vectorizer, densify};
-use crate::model::{Model, TrainingMetadata};
+use crate::model::{Model, TrainingMetadata, argmax, logits, logits_into};
 use crate::said::Said;
 use crate::tokenize::TokenizerParams;
 
@@ -47,6 +47,16 @@ pub enum Solver {
     Sparse,
     /// `linfa_logistic::MultiLogisticRegression` on a dense matrix.
     Linfa,
+}
+
+impl Solver {
+    /// The name the model file records, as serde writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Solver::Sparse => "sparse",
+            Solver::Linfa => "linfa",
+        }
+    }
 }
 
 /// Training settings. `check()` them, then `fit`.
@@ -265,7 +275,7 @@ impl TrainParams {
             rows: y.len(),
             rows_per_label,
             balancing: "row duplication up to the largest class".into(),
-            solver: self.solver,
+            solver: self.solver.name().to_owned(),
             folds: self.folds,
             seed: self.seed,
             alpha_grid: self.alphas.clone(),
@@ -387,49 +397,6 @@ pub fn balance_weights(y: &[usize], k: usize, seed: u64) -> Vec<f64> {
         }
     }
     weights
-}
-
-/// Logits `b + x W` of one sparse row.
-pub fn logits(row: &SparseRow, w: &[f64], b: &[f64], k: usize) -> Vec<f64> {
-    let mut z = vec![0.0; k];
-    logits_into(row, w, b, &mut z);
-    z
-}
-
-/// Logits into a buffer of length k, without allocating.
-pub fn logits_into(row: &SparseRow, w: &[f64], b: &[f64], z: &mut [f64]) {
-    let k = z.len();
-    z.copy_from_slice(b);
-    for &(j, v) in row {
-        let wj = &w[j as usize * k..(j as usize + 1) * k];
-        for (zc, wc) in z.iter_mut().zip(wj) {
-            *zc += f64::from(v) * wc;
-        }
-    }
-}
-
-/// Softmax in place, stable for large logits.
-pub fn softmax(z: &mut [f64]) {
-    let max = z.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    let mut sum = 0.0;
-    for v in z.iter_mut() {
-        *v = (*v - max).exp();
-        sum += *v;
-    }
-    for v in z.iter_mut() {
-        *v /= sum;
-    }
-}
-
-/// Index of the largest value (the first on ties).
-pub fn argmax(v: &[f64]) -> usize {
-    let mut best = 0;
-    for (i, x) in v.iter().enumerate() {
-        if *x > v[best] {
-            best = i;
-        }
-    }
-    best
 }
 
 /// Rows are summed in at most this many fixed blocks, in order, whatever the
@@ -681,14 +648,6 @@ mod tests {
             .filter(|(row, c)| argmax(&logits(row, &sparse.0, &sparse.1, 3)) == **c)
             .count();
         assert!(right >= 35, "{right} of 50");
-    }
-
-    #[test]
-    fn softmax_is_stable_and_sums_to_one() {
-        let mut z = [1000.0, 1001.0, -1000.0];
-        softmax(&mut z);
-        assert!((z.iter().sum::<f64>() - 1.0).abs() < 1e-12);
-        assert!(z[1] > z[0] && z[2] == 0.0);
     }
 
     #[test]

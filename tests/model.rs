@@ -47,7 +47,7 @@ fn explanations_add_up_to_the_logits() {
     let model = small_model();
     let ex = model.explain("Nobody has rejected the talks, but we doubt them.");
     let mut z: Vec<f64> = ex.per_label.iter().map(|l| l.logit).collect();
-    stance::train::softmax(&mut z);
+    stance::model::softmax(&mut z);
     for ((_, p), q) in ex.probabilities.iter().zip(&z) {
         assert!((p - q).abs() < 1e-12);
     }
