@@ -444,7 +444,7 @@ fn text_article(path: &Path, id: String, mut bytes: Vec<u8>, lossy: bool) -> Res
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             let line = 1 + e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count();
-            return Err(Error::csv(
+            return Err(Error::parse(
                 path,
                 line as u64,
                 format!("not valid UTF-8 (byte {at}; --lossy reads it anyway)"),
@@ -453,7 +453,7 @@ fn text_article(path: &Path, id: String, mut bytes: Vec<u8>, lossy: bool) -> Res
     };
     if let Some(at) = text.find('\0') {
         let line = 1 + text[..at].matches('\n').count();
-        return Err(Error::csv(
+        return Err(Error::parse(
             path,
             line as u64,
             "contains a NUL byte: is this a binary file?",
@@ -485,7 +485,7 @@ fn open_csv(
         .from_reader(LineCounter::new(input));
     let headers = reader
         .headers()
-        .map_err(|e| Error::csv(path, 1, e.to_string()))?
+        .map_err(|e| Error::parse(path, 1, e.to_string()))?
         .clone();
     if headers.iter().all(|h| h.trim().is_empty()) {
         // The same words as `train` and `evaluate` use for an empty CSV.
@@ -546,7 +546,7 @@ fn next_in_collection(c: &mut Collection) -> Option<Result<Article>> {
                 Ok(raw) => raw,
                 Err(e) if *lossy => String::from_utf8_lossy(e.as_bytes()).into_owned(),
                 Err(_) => {
-                    return Some(Err(Error::csv(
+                    return Some(Err(Error::parse(
                         &*path,
                         *line,
                         "not valid UTF-8 (--lossy reads it anyway)",
@@ -586,7 +586,7 @@ fn next_in_collection(c: &mut Collection) -> Option<Result<Article>> {
                             .into_byte_record()
                             .position()
                             .map_or(0, |p| reader.get_mut().line_at(p.byte()));
-                        return Some(Err(Error::csv(
+                        return Some(Err(Error::parse(
                             &*path,
                             line,
                             "not valid UTF-8 (--lossy reads it anyway)",
@@ -612,7 +612,7 @@ fn next_in_collection(c: &mut Collection) -> Option<Result<Article>> {
                     if e.is_io_error() {
                         *failed = true;
                     }
-                    Some(Err(Error::csv(&*path, line, message)))
+                    Some(Err(Error::parse(&*path, line, message)))
                 }
                 Ok(Some(rec)) => {
                     // Asked for every record, so the counter keeps no backlog.
@@ -626,7 +626,7 @@ fn next_in_collection(c: &mut Collection) -> Option<Result<Article>> {
                             .map(String::from)
                     };
                     let Some(body) = rec.get(*text).filter(|t| !t.trim().is_empty()) else {
-                        return Some(Err(Error::csv(&*path, line, "empty article text")));
+                        return Some(Err(Error::parse(&*path, line, "empty article text")));
                     };
                     Some(Ok(Article {
                         id: get(id).unwrap_or_else(|| format!("{name}:{record}")),
@@ -643,10 +643,10 @@ fn next_in_collection(c: &mut Collection) -> Option<Result<Article>> {
 
 fn parse_jsonl_article(path: &Path, name: &str, line: u64, raw: &str) -> Result<Article> {
     let value: serde_json::Value = serde_json::from_str(raw)
-        .map_err(|e| Error::csv(path, line, format!("not valid JSON: {e}")))?;
+        .map_err(|e| Error::parse(path, line, format!("not valid JSON: {e}")))?;
     let obj = value
         .as_object()
-        .ok_or_else(|| Error::csv(path, line, "expected a JSON object per line"))?;
+        .ok_or_else(|| Error::parse(path, line, "expected a JSON object per line"))?;
     Article::from_json(obj, path, name, line)
 }
 
@@ -672,9 +672,9 @@ impl Article {
         let text = match obj.get("text") {
             Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s.clone(),
             Some(serde_json::Value::String(_)) => {
-                return Err(Error::csv(path, line, "empty article text"));
+                return Err(Error::parse(path, line, "empty article text"));
             }
-            _ => return Err(Error::csv(path, line, "no \"text\" string field")),
+            _ => return Err(Error::parse(path, line, "no \"text\" string field")),
         };
         Ok(Article {
             id: field("id").unwrap_or_else(|| format!("{name}:{line}")),

@@ -129,7 +129,7 @@ pub fn parse_csv(path: &Path, bytes: &[u8], columns: &Columns) -> Result<Corpus>
             continue; // a blank line
         }
         if record.len() <= needed {
-            return Err(Error::csv(
+            return Err(Error::parse(
                 path,
                 line,
                 format!(
@@ -143,7 +143,7 @@ pub fn parse_csv(path: &Path, bytes: &[u8], columns: &Columns) -> Result<Corpus>
             std::str::from_utf8(&record[i])
                 .map(|s| s.trim().to_owned())
                 .map_err(|e| {
-                    Error::csv(
+                    Error::parse(
                         path,
                         line,
                         format!("the {what} is not valid UTF-8 (byte {})", e.valid_up_to()),
@@ -152,14 +152,14 @@ pub fn parse_csv(path: &Path, bytes: &[u8], columns: &Columns) -> Result<Corpus>
         };
         let text = field(text_col, "text")?;
         if text.contains('\0') {
-            return Err(Error::csv(
+            return Err(Error::parse(
                 path,
                 line,
                 "the text contains a NUL byte: is this a binary file?",
             ));
         }
         if text.is_empty() {
-            return Err(Error::csv(
+            return Err(Error::parse(
                 path,
                 line,
                 format!("empty text in column '{}'", columns.text),
@@ -169,7 +169,7 @@ pub fn parse_csv(path: &Path, bytes: &[u8], columns: &Columns) -> Result<Corpus>
             Some(i) => {
                 let label = field(i, "label")?;
                 if label.is_empty() {
-                    return Err(Error::csv(path, line, "empty label"));
+                    return Err(Error::parse(path, line, "empty label"));
                 }
                 label
             }
@@ -250,12 +250,12 @@ impl<R: Read> Read for LineCounter<R> {
 fn csv_error<R>(path: &Path, e: &csv::Error, lines: &mut LineCounter<R>) -> Error {
     let line = e.position().map_or(1, |p| lines.line_at(p.byte()));
     match e.kind() {
-        csv::ErrorKind::Utf8 { err, .. } => Error::csv(
+        csv::ErrorKind::Utf8 { err, .. } => Error::parse(
             path,
             line,
             format!("field {} is not valid UTF-8", err.field() + 1),
         ),
-        _ => Error::csv(path, line, e.to_string()),
+        _ => Error::parse(path, line, e.to_string()),
     }
 }
 

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::{Error, Result};
+
 /// Precision, recall, F1 and support of one class.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClassMetrics {
@@ -115,13 +117,13 @@ impl Metrics {
     }
 
     /// The JSON form: `accuracy`, `macro_f1`, `per_class` (label -> metrics), `confusion`.
-    pub fn to_json(&self) -> serde_json::Value {
+    pub fn to_json(&self) -> Result<serde_json::Value> {
         let per_class: serde_json::Map<String, serde_json::Value> = self
             .labels
             .iter()
             .zip(&self.per_class)
-            .map(|(l, m)| (l.clone(), serde_json::to_value(m).unwrap_or_default()))
-            .collect();
+            .map(|(l, m)| Ok((l.clone(), serde_json::to_value(m).map_err(Error::Json)?)))
+            .collect::<Result<_>>()?;
         let confusion: serde_json::Map<String, serde_json::Value> = self
             .labels
             .iter()
@@ -136,13 +138,13 @@ impl Metrics {
                 (truth.clone(), row.into())
             })
             .collect();
-        serde_json::json!({
+        Ok(serde_json::json!({
             "labels": self.labels,
             "accuracy": self.accuracy,
             "macro_f1": self.macro_f1,
             "per_class": per_class,
             "confusion": confusion,
-        })
+        }))
     }
 }
 
@@ -315,7 +317,7 @@ mod tests {
             m.confusion,
             vec![vec![2, 1, 0], vec![0, 1, 1], vec![0, 0, 1]]
         );
-        let json = m.to_json();
+        let json = m.to_json().unwrap();
         assert_eq!(json["per_class"]["b"]["support"], 2);
         assert_eq!(json["confusion"]["a"]["b"], 1);
     }

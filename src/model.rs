@@ -3,7 +3,7 @@
 //! checks; probabilities and exact explanations; the embedded default model.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -149,29 +149,32 @@ pub struct LabelExplanation {
 }
 
 impl Model {
-    /// Assembles a model, checking that the parts agree.
-    pub fn from_parts(
+    /// Assembles a model, checking that the parts agree; `origin` names the
+    /// parts in errors.
+    pub(crate) fn from_parts(
+        origin: &Path,
         labels: Vec<String>,
         vectorizer: Vectorizer,
         weights: Vec<f64>,
         intercept: Vec<f64>,
         metadata: TrainingMetadata,
-    ) -> std::result::Result<Model, String> {
+    ) -> Result<Model> {
+        let fail = |message: String| Err(Error::model(origin, message));
         let k = labels.len();
         if k < 2 {
-            return Err(format!("a model needs at least two labels, found {k}"));
+            return fail(format!("a model needs at least two labels, found {k}"));
         }
         let mut sorted = labels.clone();
         sorted.sort();
         sorted.dedup();
         if sorted.len() != k {
-            return Err("labels are not unique".into());
+            return fail("labels are not unique".into());
         }
         if intercept.len() != k {
-            return Err(format!("{} intercepts for {k} labels", intercept.len()));
+            return fail(format!("{} intercepts for {k} labels", intercept.len()));
         }
         if weights.len() != vectorizer.len() * k {
-            return Err(format!(
+            return fail(format!(
                 "{} weights for {} features x {k} labels",
                 weights.len(),
                 vectorizer.len()
@@ -185,7 +188,7 @@ impl Model {
             .chain(&vectorizer.idf)
             .any(|v| !v.is_finite() || v.abs() > MAX_PARAMETER)
         {
-            return Err(format!(
+            return fail(format!(
                 "weights, intercepts or idf hold a value that is not finite or beyond ±{MAX_PARAMETER:e}"
             ));
         }
@@ -310,7 +313,7 @@ impl Model {
     }
 
     /// The model as JSON bytes (deterministic: same model, same bytes).
-    pub fn to_json(&self) -> Vec<u8> {
+    pub fn to_json(&self) -> Result<Vec<u8>> {
         let k = self.labels.len();
         let weights = (0..k)
             .map(|c| {
@@ -340,14 +343,14 @@ impl Model {
             weights,
             metadata: self.metadata.clone(),
         };
-        let mut out = serde_json::to_vec(&file).unwrap_or_default();
+        let mut out = serde_json::to_vec(&file).map_err(Error::Json)?;
         out.push(b'\n');
-        out
+        Ok(out)
     }
 
     /// Writes the model to `path` atomically (temp file in the same folder, then rename).
     pub fn save(&self, path: &Path) -> Result<()> {
-        crate::output::write_atomic(path, &self.to_json())
+        crate::output::write_atomic(path, &self.to_json()?)
     }
 
     /// Parses and checks model bytes; `origin` names them in messages.
@@ -422,13 +425,13 @@ impl Model {
             None
         };
         let vectorizer = Vectorizer::from_parts(
+            origin,
             file.tokenizer,
             file.features,
             cues,
             file.vocabulary,
             file.idf,
-        )
-        .map_err(fail)?;
+        )?;
         let mut weights = vec![0.0; file.n_features * k];
         for (c, w) in file.weights.iter().enumerate() {
             for (j, v) in w.iter().enumerate() {
@@ -436,13 +439,13 @@ impl Model {
             }
         }
         Model::from_parts(
+            origin,
             file.labels,
             vectorizer,
             weights,
             file.intercept,
             file.metadata,
         )
-        .map_err(fail)
     }
 
     /// Loads a model file with every check.
@@ -463,17 +466,14 @@ impl Model {
 
     /// The default model embedded in the binary.
     pub fn embedded() -> Result<&'static Model> {
-        static MODEL: OnceLock<std::result::Result<Model, String>> = OnceLock::new();
-        MODEL
-            .get_or_init(|| {
-                Model::from_json(DEFAULT_MODEL_JSON, Path::new("<embedded default>"))
-                    .map_err(|e| e.to_string())
-            })
-            .as_ref()
-            .map_err(|e| Error::Model {
-                path: PathBuf::from("<embedded default>"),
-                message: e.clone(),
-            })
+        static MODEL: OnceLock<Model> = OnceLock::new();
+        if let Some(model) = MODEL.get() {
+            return Ok(model);
+        }
+        // A broken default is a broken build: it fails the same way on every
+        // call, so only a good model is kept.
+        let model = Model::from_json(DEFAULT_MODEL_JSON, Path::new("<embedded default>"))?;
+        Ok(MODEL.get_or_init(|| model))
     }
 }
 

@@ -20,6 +20,7 @@
 //! duplicates the rows. Both are the same objective.
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
 use argmin::core::{CostFunction, Executor, Gradient};
 use argmin::solver::linesearch::MoreThuenteLineSearch;
@@ -37,6 +38,7 @@ use crate::features::{FeatureParams, SparseRow, Vectorizer, densify};
 use crate::model::{Model, TrainingMetadata, argmax, logits, logits_into};
 use crate::said::Said;
 use crate::tokenize::TokenizerParams;
+use linfa_logistic::error::Error as FitError;
 
 /// Which implementation minimises the objective.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -137,24 +139,22 @@ impl TrainParams {
     pub fn check(&self) -> Result<()> {
         self.features.check()?;
         if self.folds < 2 {
-            return Err(Error::Params(format!(
-                "--folds {} must be at least 2",
-                self.folds
-            )));
+            return Err(Error::params(
+                "folds",
+                format!("{} must be at least 2", self.folds),
+            ));
         }
         if self.alphas.is_empty() || self.alphas.iter().any(|a| !a.is_finite() || *a <= 0.0) {
-            return Err(Error::Params(format!(
-                "the alpha grid {:?} must hold positive numbers",
-                self.alphas
-            )));
-        }
-        if self.max_iterations == 0
-            || !self.gradient_tolerance.is_finite()
-            || self.gradient_tolerance <= 0.0
-        {
-            return Err(Error::Params(
-                "max_iterations and gradient_tolerance must be positive".into(),
+            return Err(Error::params(
+                "alphas",
+                format!("the grid {:?} must hold positive numbers", self.alphas),
             ));
+        }
+        if self.max_iterations == 0 {
+            return Err(Error::params("max_iterations", "must be at least 1"));
+        }
+        if !self.gradient_tolerance.is_finite() || self.gradient_tolerance <= 0.0 {
+            return Err(Error::params("gradient_tolerance", "must be positive"));
         }
         Ok(())
     }
@@ -245,7 +245,7 @@ impl TrainParams {
                 best = Some((alpha, m.macro_f1, m));
             }
         }
-        let (alpha, _, cv) = best.ok_or_else(|| Error::Train("empty alpha grid".into()))?;
+        let (alpha, _, cv) = best.ok_or_else(|| Error::params("alphas", "the grid is empty"))?;
 
         let vec = Vectorizer::fit(&inputs, &y, k, &self.tokenizer, &self.features, cues)?;
         let x: Vec<SparseRow> = inputs.par_iter().map(|t| vec.transform_said(t)).collect();
@@ -291,8 +291,7 @@ impl TrainParams {
                 .zip(cv.per_class.iter().cloned())
                 .collect(),
         };
-        let model = Model::from_parts(labels, vec, w, b, metadata)
-            .map_err(|e| Error::Train(format!("fitted model is inconsistent: {e}")))?;
+        let model = Model::from_parts(Path::new("<trained model>"), labels, vec, w, b, metadata)?;
         Ok((
             model,
             TrainReport {
@@ -337,7 +336,7 @@ fn label_indices(corpus: &Corpus, folds: usize) -> Result<(Vec<String>, Vec<usiz
     }
     for (label, (count, line)) in &first_line {
         if *count < 2 {
-            return Err(Error::Csv {
+            return Err(Error::Parse {
                 path: corpus.path.clone(),
                 line: *line,
                 message: format!(
@@ -528,14 +527,15 @@ fn fit_sparse(
         alpha,
         cache: std::sync::Mutex::new(None),
     };
+    // argmin's errors travel as linfa-logistic's, which wraps them with their source.
     let solver = LBFGS::new(MoreThuenteLineSearch::new(), 10)
         .with_tolerance_grad(tol)
-        .map_err(|e| Error::Train(e.to_string()))?;
+        .map_err(FitError::from)?;
     let init = Array1::zeros((n_features + 1) * k);
     let result = Executor::new(problem, solver)
         .configure(|state| state.param(init.clone()).max_iters(max_iterations))
         .run()
-        .map_err(|e| Error::Train(e.to_string()))?;
+        .map_err(FitError::from)?;
     let theta = result.state.best_param.unwrap_or(init).to_vec();
     let (w, b) = theta.split_at(n_features * k);
     Ok((w.to_vec(), b.to_vec()))
@@ -565,8 +565,9 @@ fn fit_linfa(
     }
     let present: std::collections::BTreeSet<usize> = targets.iter().copied().collect();
     if present.len() != k {
-        return Err(Error::Train(
-            "every label needs at least one training row in each fit".into(),
+        return Err(Error::params(
+            "folds",
+            "every label needs a training row in each fold: use fewer folds",
         ));
     }
     let dense: Array2<f64> = densify(&rows, n_features);
@@ -575,8 +576,7 @@ fn fit_linfa(
         .alpha(alpha)
         .max_iterations(max_iterations)
         .gradient_tolerance(tol)
-        .fit(&dataset)
-        .map_err(|e| Error::Train(e.to_string()))?;
+        .fit(&dataset)?;
     let w = fitted.params().iter().copied().collect();
     let b = fitted.intercept().to_vec();
     Ok((w, b))

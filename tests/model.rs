@@ -37,7 +37,7 @@ fn save_load_gives_identical_probabilities_and_bytes() {
         assert_eq!(model.predict_proba(text), loaded.predict_proba(text));
     }
     assert!(
-        model.to_json() == loaded.to_json(),
+        model.to_json().unwrap() == loaded.to_json().unwrap(),
         "save -> load -> save changed the bytes"
     );
 }
