@@ -2,12 +2,11 @@
 //! bytes are also hashed into the model's metadata), then parsed with the csv
 //! crate as byte records so that invalid UTF-8 is reported with its line.
 
-use std::collections::VecDeque;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
+use crate::csv_lines::LineCounter;
 use crate::error::{Error, Result};
 
 /// One labelled statement.
@@ -85,7 +84,7 @@ pub fn parse_csv(path: &Path, bytes: &[u8], columns: &Columns) -> Result<Corpus>
         .from_reader(LineCounter::new(bytes));
     let headers = match reader.byte_headers() {
         Ok(h) => h.clone(),
-        Err(e) => return Err(csv_error(path, &e, reader.get_mut())),
+        Err(e) => return Err(crate::csv_lines::error(path, &e, reader.get_mut())),
     };
     let header_names: Vec<String> = headers
         .iter()
@@ -120,11 +119,9 @@ pub fn parse_csv(path: &Path, bytes: &[u8], columns: &Columns) -> Result<Corpus>
         match reader.read_byte_record(&mut record) {
             Ok(true) => {}
             Ok(false) => break,
-            Err(e) => return Err(csv_error(path, &e, reader.get_mut())),
+            Err(e) => return Err(crate::csv_lines::error(path, &e, reader.get_mut())),
         }
-        let line = record
-            .position()
-            .map_or(0, |p| reader.get_mut().line_at(p.byte()));
+        let line = reader.get_mut().line_of(record.position());
         if record.len() == 1 && record.get(0).is_some_and(|f| f.is_empty()) {
             continue; // a blank line
         }
@@ -192,71 +189,6 @@ pub fn parse_csv(path: &Path, bytes: &[u8], columns: &Columns) -> Result<Corpus>
         examples,
         ids,
     })
-}
-
-/// Counts line breaks as a csv reader pulls bytes through it, so that a
-/// record's byte offset gives the line an editor shows. The csv crate's own
-/// line count skips line breaks inside quoted fields (article texts and
-/// multi-line statements are full of them). Its byte offsets count a UTF-8
-/// byte-order mark, and in CRLF files a record starts at the `\n` that ends
-/// the line before, so a line break at the offset itself belongs to the line
-/// before. Only line breaks past the last asked offset are kept: memory stays
-/// bounded as long as every record's line is asked for.
-pub struct LineCounter<R> {
-    inner: R,
-    read: u64,
-    ahead: VecDeque<u64>,
-    behind: u64,
-}
-
-impl<R> LineCounter<R> {
-    /// Wraps the reader a csv reader will read from.
-    pub fn new(inner: R) -> Self {
-        LineCounter {
-            inner,
-            read: 0,
-            ahead: VecDeque::new(),
-            behind: 0,
-        }
-    }
-
-    /// The 1-based line of a record starting at `byte`; offsets must not
-    /// decrease between calls.
-    pub fn line_at(&mut self, byte: u64) -> u64 {
-        while self.ahead.front().is_some_and(|&nl| nl <= byte) {
-            self.ahead.pop_front();
-            self.behind += 1;
-        }
-        self.behind + 1
-    }
-}
-
-impl<R: Read> Read for LineCounter<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        let start = self.read;
-        self.ahead.extend(
-            buf[..n]
-                .iter()
-                .enumerate()
-                .filter(|(_, b)| **b == b'\n')
-                .map(|(i, _)| start + i as u64),
-        );
-        self.read += n as u64;
-        Ok(n)
-    }
-}
-
-fn csv_error<R>(path: &Path, e: &csv::Error, lines: &mut LineCounter<R>) -> Error {
-    let line = e.position().map_or(1, |p| lines.line_at(p.byte()));
-    match e.kind() {
-        csv::ErrorKind::Utf8 { err, .. } => Error::parse(
-            path,
-            line,
-            format!("field {} is not valid UTF-8", err.field() + 1),
-        ),
-        _ => Error::parse(path, line, e.to_string()),
-    }
 }
 
 #[cfg(test)]

@@ -20,15 +20,18 @@
 
 pub mod articles;
 pub mod corpus;
+mod csv_lines;
 pub mod cues;
 pub mod error;
 pub mod evaluate;
 pub mod extract;
 pub mod features;
+mod jsonl;
 pub mod measure;
 pub mod model;
 pub mod output;
 pub mod report;
+pub mod rng;
 pub mod said;
 pub mod score;
 pub mod stance;

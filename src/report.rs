@@ -88,7 +88,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::articles::Article;
-use crate::corpus::LineCounter;
+use crate::csv_lines::LineCounter;
 use crate::error::{Error, Result};
 use crate::model::Model;
 use crate::output::{Cell, Format, RowWriter, html_escape};
@@ -945,7 +945,7 @@ fn read_csv(path: &Path, input: impl Read, period: Period, seen: Seen) -> Result
     let mut reader = csv::ReaderBuilder::new().from_reader(LineCounter::new(input));
     let headers = match reader.headers() {
         Ok(h) => h.clone(),
-        Err(e) => return Err(csv_error(path, &e, reader.get_mut())),
+        Err(e) => return Err(crate::csv_lines::error(path, &e, reader.get_mut())),
     };
     let find = |name: &str| headers.iter().position(|h| h.trim() == name);
     let missing = |column: &str| Error::MissingColumn {
@@ -974,11 +974,9 @@ fn read_csv(path: &Path, input: impl Read, period: Period, seen: Seen) -> Result
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
-            Err(e) => return Err(csv_error(path, &e, reader.get_mut())),
+            Err(e) => return Err(crate::csv_lines::error(path, &e, reader.get_mut())),
             Ok(true) => {
-                let line = record
-                    .position()
-                    .map_or(0, |p| reader.get_mut().line_at(p.byte()));
+                let line = reader.get_mut().line_of(record.position());
                 let get = |i: usize| Cow::Borrowed(unneutralise(&record[i]));
                 let raw = RawRow {
                     article: get(article),
@@ -1024,18 +1022,6 @@ fn header_labels<'a>(path: &Path, names: impl Iterator<Item = &'a str>) -> Resul
     Ok(labels)
 }
 
-fn csv_error<R>(path: &Path, e: &csv::Error, lines: &mut LineCounter<R>) -> Error {
-    let line = e.position().map_or(1, |p| lines.line_at(p.byte()));
-    let message = match e.kind() {
-        csv::ErrorKind::Utf8 { .. } => "not valid UTF-8".to_owned(),
-        csv::ErrorKind::UnequalLengths {
-            expected_len, len, ..
-        } => format!("{len} fields, but the header has {expected_len}"),
-        _ => e.to_string(),
-    };
-    Error::parse(path, line, message)
-}
-
 /// Undoes [`crate::output::csv_safe`]: `'=x` was written for `=x`.
 fn unneutralise(cell: &str) -> &str {
     match cell.as_bytes() {
@@ -1057,12 +1043,7 @@ fn read_jsonl(path: &Path, input: impl BufRead, period: Period, seen: Seen) -> R
         if line.trim().is_empty() {
             continue;
         }
-        let value: serde_json::Value = serde_json::from_str(line)
-            .map_err(|e| Error::parse(path, n, format!("not valid JSON: {e}")))?;
-        let obj = value
-            .as_object()
-            .ok_or_else(|| Error::parse(path, n, "expected a JSON object per line"))?;
-        aggregate.add_json(path, n, obj)?;
+        aggregate.add_json(path, n, &crate::jsonl::object(path, n, line)?)?;
     }
     Ok(aggregate)
 }
@@ -1096,18 +1077,14 @@ impl Aggregate {
                 ),
             ));
         }
-        let field = |key: &str| -> Result<Option<Cow<'_, str>>> {
-            match obj.get(key) {
-                None => Ok(None),
-                Some(serde_json::Value::Null) => Ok(Some(Cow::Borrowed(""))),
-                Some(serde_json::Value::String(s)) => Ok(Some(Cow::Borrowed(s))),
-                Some(serde_json::Value::Number(x)) => Ok(Some(Cow::Owned(x.to_string()))),
-                Some(other) => Err(Error::parse(
+        let field = |key: &str| {
+            crate::jsonl::text_field(obj, key).map_err(|other| {
+                Error::parse(
                     path,
                     n,
                     format!("field '{key}' should be text or a number, found {other}"),
-                )),
-            }
+                )
+            })
         };
         let required = |key: &str| -> Result<Cow<'_, str>> {
             field(key)?.ok_or_else(|| Error::parse(path, n, format!("no field '{key}'")))
