@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 
 /// One labelled statement.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Example {
+pub struct LabelledStatement {
     /// The statement text.
     pub text: String,
     /// Its label, as written in the file.
@@ -39,7 +39,7 @@ pub struct Corpus {
     /// Hex SHA-256 of the file's bytes.
     pub sha256: String,
     /// The rows, in file order.
-    pub examples: Vec<Example>,
+    pub examples: Vec<LabelledStatement>,
     /// Row ids, when an id column was asked for and present.
     pub ids: Option<Vec<String>>,
 }
@@ -175,7 +175,7 @@ pub fn parse_csv(path: &Path, bytes: &[u8], columns: &Columns) -> Result<Corpus>
         if let (Some(ids), Some(i)) = (ids.as_mut(), id_col) {
             ids.push(field(i, "id")?);
         }
-        examples.push(Example { text, label, line });
+        examples.push(LabelledStatement { text, label, line });
     }
     if examples.is_empty() {
         return Err(Error::Empty {

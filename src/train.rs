@@ -162,7 +162,17 @@ impl TrainParams {
 
     /// Trains on a labelled corpus: cross-validation over the alpha grid, then
     /// a final fit on all rows.
-    pub fn fit(&self, corpus: &Corpus, progress: Progress) -> Result<(Model, TrainReport)> {
+    pub fn fit(&self, corpus: &Corpus) -> Result<(Model, TrainReport)> {
+        self.fit_with_progress(corpus, &|_, _| {})
+    }
+
+    /// [`TrainParams::fit`], telling `progress` how many of its fits are
+    /// done, from any thread, as they finish.
+    pub fn fit_with_progress(
+        &self,
+        corpus: &Corpus,
+        progress: Progress,
+    ) -> Result<(Model, TrainReport)> {
         self.check()?;
         let (labels, y) = label_indices(corpus, self.folds)?;
         let k = labels.len();

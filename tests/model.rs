@@ -23,7 +23,7 @@ fn small_model() -> Model {
         ..TrainParams::default()
     };
     params.features.min_df = 1;
-    params.fit(&corpus, &|_, _| {}).unwrap().0
+    params.fit(&corpus).unwrap().0
 }
 
 #[test]

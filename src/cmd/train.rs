@@ -139,7 +139,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     warn_if_small(&corpus);
     let started = std::time::Instant::now();
     let bar = super::progress_bar(0, "training");
-    let (model, report) = params.fit(&corpus, &|done, total| {
+    let (model, report) = params.fit_with_progress(&corpus, &|done, total| {
         bar.set_length(total as u64);
         bar.set_position(done as u64);
     })?;
