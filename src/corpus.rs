@@ -51,7 +51,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 /// Reads a file whole, naming it in the error.
-pub fn read_file(path: &Path) -> Result<Vec<u8>> {
+pub(crate) fn read_file(path: &Path) -> Result<Vec<u8>> {
     if path.is_dir() {
         return Err(Error::io(
             path,

@@ -179,7 +179,7 @@ impl Cues {
     }
 
     /// The category of a single word or phrase, if it is a cue.
-    pub fn category_of(&self, phrase: &str) -> Option<&str> {
+    pub(crate) fn category_of(&self, phrase: &str) -> Option<&str> {
         let words = phrase_words(phrase);
         let c = self
             .index
@@ -190,7 +190,12 @@ impl Cues {
     /// Calls `emit(first_token, category)` for the longest cue starting at
     /// each word of `tokens`. A phrase never spans clause punctuation; quote
     /// marks inside it are skipped ("a “power grab”").
-    pub fn for_each_match(&self, text: &str, tokens: &[Token], mut emit: impl FnMut(usize, &str)) {
+    pub(crate) fn for_each_match(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        mut emit: impl FnMut(usize, &str),
+    ) {
         // Word positions, with a break wherever clause punctuation stands.
         let mut words: Vec<usize> = Vec::with_capacity(tokens.len());
         let mut run_start = 0;

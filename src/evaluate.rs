@@ -230,7 +230,12 @@ confidence   rows  mean confidence  accuracy
 /// Assigns each row a fold in `0..k` so that every fold has about the same
 /// share of each class. Rows of each class are shuffled with `seed`, then dealt
 /// round-robin, continuing the deal across classes so fold sizes stay even.
-pub fn stratified_folds(labels: &[usize], n_labels: usize, k: usize, seed: u64) -> Vec<usize> {
+pub(crate) fn stratified_folds(
+    labels: &[usize],
+    n_labels: usize,
+    k: usize,
+    seed: u64,
+) -> Vec<usize> {
     let mut rng = SplitMix64::new(seed);
     let mut fold = vec![0usize; labels.len()];
     let mut next = 0usize;

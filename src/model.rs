@@ -22,10 +22,10 @@ pub const FORMAT: &str = "stance-model";
 pub const FORMAT_VERSION: u32 = 2;
 /// Largest model file we agree to read: far above any real model, far below
 /// what would exhaust memory.
-pub const MAX_MODEL_BYTES: u64 = 512 * 1024 * 1024;
+pub(crate) const MAX_MODEL_BYTES: u64 = 512 * 1024 * 1024;
 
 /// Largest absolute weight, intercept or idf a model may hold.
-pub const MAX_PARAMETER: f64 = 1e6;
+pub(crate) const MAX_PARAMETER: f64 = 1e6;
 
 /// The default model, trained on `data/quotes.csv`, built into the binary.
 pub static DEFAULT_MODEL_JSON: &[u8] = include_bytes!("../models/default.json");
@@ -233,7 +233,7 @@ impl Model {
     }
 
     /// Probabilities for an already featurized row.
-    pub fn predict_row(&self, row: &SparseRow) -> Vec<f64> {
+    pub(crate) fn predict_row(&self, row: &SparseRow) -> Vec<f64> {
         let mut z = logits(row, &self.weights, &self.intercept, self.labels.len());
         softmax(&mut z);
         z

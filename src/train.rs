@@ -314,7 +314,7 @@ impl TrainParams {
     }
 
     /// Fits weights (feature-major, `n_features x k`) and intercepts with the chosen solver.
-    pub fn fit_weights(&self, data: &FitData, alpha: f64) -> Result<(Vec<f64>, Vec<f64>)> {
+    pub(crate) fn fit_weights(&self, data: &FitData, alpha: f64) -> Result<(Vec<f64>, Vec<f64>)> {
         match self.solver {
             Solver::Sparse => fit_sparse(data, alpha, self.max_iterations, self.gradient_tolerance),
             Solver::Linfa => fit_linfa(data, alpha, self.max_iterations, self.gradient_tolerance),
@@ -324,7 +324,7 @@ impl TrainParams {
 
 /// One weighted training set, as both solvers take it.
 #[derive(Debug, Clone, Copy)]
-pub struct FitData<'a> {
+pub(crate) struct FitData<'a> {
     /// Sparse feature rows.
     pub x: &'a [SparseRow],
     /// Class index of each row.
@@ -385,7 +385,7 @@ fn label_indices(corpus: &Corpus, folds: usize) -> Result<(Vec<String>, Vec<usiz
 }
 
 /// Integer row weights that balance the classes; see the module docs.
-pub fn balance_weights(y: &[usize], k: usize, seed: u64) -> Vec<f64> {
+pub(crate) fn balance_weights(y: &[usize], k: usize, seed: u64) -> Vec<f64> {
     let mut counts = vec![0usize; k];
     for &c in y {
         counts[c] += 1;
