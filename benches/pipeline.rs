@@ -5,7 +5,7 @@ use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use stance::Model;
-use stance::evaluate::SplitMix64;
+use stance::rng::SplitMix64;
 use stance::synth;
 use stance::tokenize::{TokenizerParams, tokenize};
 

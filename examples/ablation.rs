@@ -173,7 +173,7 @@ fn main() -> ExitCode {
             }
         };
         let started = std::time::Instant::now();
-        let (model, report) = match p.fit(&corpus, &|_, _| {}) {
+        let (model, report) = match p.fit(&corpus) {
             Ok(r) => r,
             Err(e) => {
                 eprintln!("{spec}: {e}");

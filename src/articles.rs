@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::corpus::LineCounter;
+use crate::csv_lines::LineCounter;
 use crate::error::{Error, Result};
 
 /// One article to score.
@@ -444,7 +444,7 @@ fn text_article(path: &Path, id: String, mut bytes: Vec<u8>, lossy: bool) -> Res
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             let line = 1 + e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count();
-            return Err(Error::csv(
+            return Err(Error::parse(
                 path,
                 line as u64,
                 format!("not valid UTF-8 (byte {at}; --lossy reads it anyway)"),
@@ -453,7 +453,7 @@ fn text_article(path: &Path, id: String, mut bytes: Vec<u8>, lossy: bool) -> Res
     };
     if let Some(at) = text.find('\0') {
         let line = 1 + text[..at].matches('\n').count();
-        return Err(Error::csv(
+        return Err(Error::parse(
             path,
             line as u64,
             "contains a NUL byte: is this a binary file?",
@@ -483,10 +483,10 @@ fn open_csv(
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(LineCounter::new(input));
-    let headers = reader
-        .headers()
-        .map_err(|e| Error::csv(path, 1, e.to_string()))?
-        .clone();
+    let headers = match reader.headers() {
+        Ok(headers) => headers.clone(),
+        Err(e) => return Err(crate::csv_lines::error(path, &e, reader.get_mut())),
+    };
     if headers.iter().all(|h| h.trim().is_empty()) {
         // The same words as `train` and `evaluate` use for an empty CSV.
         return Err(Error::Empty {
@@ -546,7 +546,7 @@ fn next_in_collection(c: &mut Collection) -> Option<Result<Article>> {
                 Ok(raw) => raw,
                 Err(e) if *lossy => String::from_utf8_lossy(e.as_bytes()).into_owned(),
                 Err(_) => {
-                    return Some(Err(Error::csv(
+                    return Some(Err(Error::parse(
                         &*path,
                         *line,
                         "not valid UTF-8 (--lossy reads it anyway)",
@@ -582,11 +582,8 @@ fn next_in_collection(c: &mut Collection) -> Option<Result<Article>> {
                 Ok(true) => match csv::StringRecord::from_byte_record(raw) {
                     Ok(rec) => Ok(Some(rec)),
                     Err(e) => {
-                        let line = e
-                            .into_byte_record()
-                            .position()
-                            .map_or(0, |p| reader.get_mut().line_at(p.byte()));
-                        return Some(Err(Error::csv(
+                        let line = reader.get_mut().line_of(e.into_byte_record().position());
+                        return Some(Err(Error::parse(
                             &*path,
                             line,
                             "not valid UTF-8 (--lossy reads it anyway)",
@@ -598,27 +595,23 @@ fn next_in_collection(c: &mut Collection) -> Option<Result<Article>> {
             match read {
                 Ok(None) => None,
                 Err(e) => {
-                    let line = e
-                        .position()
-                        .map_or(0, |p| reader.get_mut().line_at(p.byte()));
-                    let message = match e.kind() {
-                        csv::ErrorKind::Utf8 { .. } => {
-                            "not valid UTF-8 (--lossy reads it anyway)".to_owned()
-                        }
-                        _ => e.to_string(),
-                    };
                     // A UTF-8 error consumed its record, so reading can go on;
                     // an I/O error would repeat, so this file ends here.
                     if e.is_io_error() {
                         *failed = true;
                     }
-                    Some(Err(Error::csv(&*path, line, message)))
+                    Some(Err(match e.kind() {
+                        csv::ErrorKind::Utf8 { .. } => Error::parse(
+                            &*path,
+                            reader.get_mut().line_of(e.position()),
+                            "not valid UTF-8 (--lossy reads it anyway)",
+                        ),
+                        _ => crate::csv_lines::error(path, &e, reader.get_mut()),
+                    }))
                 }
                 Ok(Some(rec)) => {
                     // Asked for every record, so the counter keeps no backlog.
-                    let line = rec
-                        .position()
-                        .map_or(0, |p| reader.get_mut().line_at(p.byte()));
+                    let line = reader.get_mut().line_of(rec.position());
                     let get = |i: &Option<usize>| {
                         i.and_then(|i| rec.get(i))
                             .map(str::trim)
@@ -626,7 +619,7 @@ fn next_in_collection(c: &mut Collection) -> Option<Result<Article>> {
                             .map(String::from)
                     };
                     let Some(body) = rec.get(*text).filter(|t| !t.trim().is_empty()) else {
-                        return Some(Err(Error::csv(&*path, line, "empty article text")));
+                        return Some(Err(Error::parse(&*path, line, "empty article text")));
                     };
                     Some(Ok(Article {
                         id: get(id).unwrap_or_else(|| format!("{name}:{record}")),
@@ -642,12 +635,7 @@ fn next_in_collection(c: &mut Collection) -> Option<Result<Article>> {
 }
 
 fn parse_jsonl_article(path: &Path, name: &str, line: u64, raw: &str) -> Result<Article> {
-    let value: serde_json::Value = serde_json::from_str(raw)
-        .map_err(|e| Error::csv(path, line, format!("not valid JSON: {e}")))?;
-    let obj = value
-        .as_object()
-        .ok_or_else(|| Error::csv(path, line, "expected a JSON object per line"))?;
-    Article::from_json(obj, path, name, line)
+    Article::from_json(&crate::jsonl::object(path, line, raw)?, path, name, line)
 }
 
 impl Article {
@@ -662,19 +650,18 @@ impl Article {
         name: &str,
         line: u64,
     ) -> Result<Article> {
+        // Metadata of another type counts as absent: an article is not refused for it.
         let field = |k: &str| -> Option<String> {
-            match obj.get(k)? {
-                serde_json::Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
-                serde_json::Value::Number(n) => Some(n.to_string()),
-                _ => None,
-            }
+            let value = crate::jsonl::text_field(obj, k).ok().flatten()?;
+            let value = value.trim();
+            (!value.is_empty()).then(|| value.to_owned())
         };
         let text = match obj.get("text") {
             Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s.clone(),
             Some(serde_json::Value::String(_)) => {
-                return Err(Error::csv(path, line, "empty article text"));
+                return Err(Error::parse(path, line, "empty article text"));
             }
-            _ => return Err(Error::csv(path, line, "no \"text\" string field")),
+            _ => return Err(Error::parse(path, line, "no \"text\" string field")),
         };
         Ok(Article {
             id: field("id").unwrap_or_else(|| format!("{name}:{line}")),

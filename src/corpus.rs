@@ -2,17 +2,16 @@
 //! bytes are also hashed into the model's metadata), then parsed with the csv
 //! crate as byte records so that invalid UTF-8 is reported with its line.
 
-use std::collections::VecDeque;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
+use crate::csv_lines::LineCounter;
 use crate::error::{Error, Result};
 
 /// One labelled statement.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Example {
+pub struct LabelledStatement {
     /// The statement text.
     pub text: String,
     /// Its label, as written in the file.
@@ -40,7 +39,7 @@ pub struct Corpus {
     /// Hex SHA-256 of the file's bytes.
     pub sha256: String,
     /// The rows, in file order.
-    pub examples: Vec<Example>,
+    pub examples: Vec<LabelledStatement>,
     /// Row ids, when an id column was asked for and present.
     pub ids: Option<Vec<String>>,
 }
@@ -52,7 +51,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 /// Reads a file whole, naming it in the error.
-pub fn read_file(path: &Path) -> Result<Vec<u8>> {
+pub(crate) fn read_file(path: &Path) -> Result<Vec<u8>> {
     if path.is_dir() {
         return Err(Error::io(
             path,
@@ -85,7 +84,7 @@ pub fn parse_csv(path: &Path, bytes: &[u8], columns: &Columns) -> Result<Corpus>
         .from_reader(LineCounter::new(bytes));
     let headers = match reader.byte_headers() {
         Ok(h) => h.clone(),
-        Err(e) => return Err(csv_error(path, &e, reader.get_mut())),
+        Err(e) => return Err(crate::csv_lines::error(path, &e, reader.get_mut())),
     };
     let header_names: Vec<String> = headers
         .iter()
@@ -120,16 +119,14 @@ pub fn parse_csv(path: &Path, bytes: &[u8], columns: &Columns) -> Result<Corpus>
         match reader.read_byte_record(&mut record) {
             Ok(true) => {}
             Ok(false) => break,
-            Err(e) => return Err(csv_error(path, &e, reader.get_mut())),
+            Err(e) => return Err(crate::csv_lines::error(path, &e, reader.get_mut())),
         }
-        let line = record
-            .position()
-            .map_or(0, |p| reader.get_mut().line_at(p.byte()));
+        let line = reader.get_mut().line_of(record.position());
         if record.len() == 1 && record.get(0).is_some_and(|f| f.is_empty()) {
             continue; // a blank line
         }
         if record.len() <= needed {
-            return Err(Error::csv(
+            return Err(Error::parse(
                 path,
                 line,
                 format!(
@@ -143,7 +140,7 @@ pub fn parse_csv(path: &Path, bytes: &[u8], columns: &Columns) -> Result<Corpus>
             std::str::from_utf8(&record[i])
                 .map(|s| s.trim().to_owned())
                 .map_err(|e| {
-                    Error::csv(
+                    Error::parse(
                         path,
                         line,
                         format!("the {what} is not valid UTF-8 (byte {})", e.valid_up_to()),
@@ -152,14 +149,14 @@ pub fn parse_csv(path: &Path, bytes: &[u8], columns: &Columns) -> Result<Corpus>
         };
         let text = field(text_col, "text")?;
         if text.contains('\0') {
-            return Err(Error::csv(
+            return Err(Error::parse(
                 path,
                 line,
                 "the text contains a NUL byte: is this a binary file?",
             ));
         }
         if text.is_empty() {
-            return Err(Error::csv(
+            return Err(Error::parse(
                 path,
                 line,
                 format!("empty text in column '{}'", columns.text),
@@ -169,7 +166,7 @@ pub fn parse_csv(path: &Path, bytes: &[u8], columns: &Columns) -> Result<Corpus>
             Some(i) => {
                 let label = field(i, "label")?;
                 if label.is_empty() {
-                    return Err(Error::csv(path, line, "empty label"));
+                    return Err(Error::parse(path, line, "empty label"));
                 }
                 label
             }
@@ -178,7 +175,7 @@ pub fn parse_csv(path: &Path, bytes: &[u8], columns: &Columns) -> Result<Corpus>
         if let (Some(ids), Some(i)) = (ids.as_mut(), id_col) {
             ids.push(field(i, "id")?);
         }
-        examples.push(Example { text, label, line });
+        examples.push(LabelledStatement { text, label, line });
     }
     if examples.is_empty() {
         return Err(Error::Empty {
@@ -192,71 +189,6 @@ pub fn parse_csv(path: &Path, bytes: &[u8], columns: &Columns) -> Result<Corpus>
         examples,
         ids,
     })
-}
-
-/// Counts line breaks as a csv reader pulls bytes through it, so that a
-/// record's byte offset gives the line an editor shows. The csv crate's own
-/// line count skips line breaks inside quoted fields (article texts and
-/// multi-line statements are full of them). Its byte offsets count a UTF-8
-/// byte-order mark, and in CRLF files a record starts at the `\n` that ends
-/// the line before, so a line break at the offset itself belongs to the line
-/// before. Only line breaks past the last asked offset are kept: memory stays
-/// bounded as long as every record's line is asked for.
-pub struct LineCounter<R> {
-    inner: R,
-    read: u64,
-    ahead: VecDeque<u64>,
-    behind: u64,
-}
-
-impl<R> LineCounter<R> {
-    /// Wraps the reader a csv reader will read from.
-    pub fn new(inner: R) -> Self {
-        LineCounter {
-            inner,
-            read: 0,
-            ahead: VecDeque::new(),
-            behind: 0,
-        }
-    }
-
-    /// The 1-based line of a record starting at `byte`; offsets must not
-    /// decrease between calls.
-    pub fn line_at(&mut self, byte: u64) -> u64 {
-        while self.ahead.front().is_some_and(|&nl| nl <= byte) {
-            self.ahead.pop_front();
-            self.behind += 1;
-        }
-        self.behind + 1
-    }
-}
-
-impl<R: Read> Read for LineCounter<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        let start = self.read;
-        self.ahead.extend(
-            buf[..n]
-                .iter()
-                .enumerate()
-                .filter(|(_, b)| **b == b'\n')
-                .map(|(i, _)| start + i as u64),
-        );
-        self.read += n as u64;
-        Ok(n)
-    }
-}
-
-fn csv_error<R>(path: &Path, e: &csv::Error, lines: &mut LineCounter<R>) -> Error {
-    let line = e.position().map_or(1, |p| lines.line_at(p.byte()));
-    match e.kind() {
-        csv::ErrorKind::Utf8 { err, .. } => Error::csv(
-            path,
-            line,
-            format!("field {} is not valid UTF-8", err.field() + 1),
-        ),
-        _ => Error::csv(path, line, e.to_string()),
-    }
 }
 
 #[cfg(test)]

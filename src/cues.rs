@@ -69,21 +69,33 @@ fn sequence_hash<'a>(words: impl Iterator<Item = &'a str>) -> u64 {
     h.finish()
 }
 
+/// Why a list of cues cannot be indexed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum CueError {
+    /// A phrase with no word or more than [`MAX_PHRASE_WORDS`].
+    #[error("cue '{0}' must have 1 to {MAX_PHRASE_WORDS} words")]
+    PhraseLength(String),
+    /// A category that is not lowercase ASCII letters and `_`.
+    #[error("cue category '{0}' must be lowercase letters and '_'")]
+    Category(String),
+    /// More categories than a feature index can count.
+    #[error("too many cue categories")]
+    TooManyCategories,
+}
+
 impl Cues {
     /// Builds the index from cues. A phrase listed under two categories keeps
     /// the first; empty phrases and phrases over [`MAX_PHRASE_WORDS`] words
     /// are errors.
-    pub fn new(cues: Vec<Cue>) -> std::result::Result<Cues, String> {
+    pub fn new(cues: Vec<Cue>) -> std::result::Result<Cues, CueError> {
         let mut categories: Vec<String> = Vec::new();
         let mut index = FxHashMap::default();
         let mut longest = 0;
         for cue in &cues {
             let words = phrase_words(&cue.phrase);
             if words.is_empty() || words.len() > MAX_PHRASE_WORDS {
-                return Err(format!(
-                    "cue '{}' must have 1 to {MAX_PHRASE_WORDS} words",
-                    cue.phrase
-                ));
+                return Err(CueError::PhraseLength(cue.phrase.clone()));
             }
             if cue.category.is_empty()
                 || !cue
@@ -91,10 +103,7 @@ impl Cues {
                     .chars()
                     .all(|c| c.is_ascii_lowercase() || c == '_')
             {
-                return Err(format!(
-                    "cue category '{}' must be lowercase letters and '_'",
-                    cue.category
-                ));
+                return Err(CueError::Category(cue.category.clone()));
             }
             let c = match categories.iter().position(|c| *c == cue.category) {
                 Some(c) => c,
@@ -103,7 +112,7 @@ impl Cues {
                     categories.len() - 1
                 }
             };
-            let c = u16::try_from(c).map_err(|_| "too many cue categories".to_string())?;
+            let c = u16::try_from(c).map_err(|_| CueError::TooManyCategories)?;
             index
                 .entry(sequence_hash(words.iter().map(String::as_str)))
                 .or_insert(c);
@@ -127,14 +136,17 @@ impl Cues {
                 continue;
             }
             let (category, phrase) = line.split_once('\t').ok_or_else(|| {
-                Error::csv(origin, n as u64 + 1, "expected 'category<TAB>phrase'")
+                Error::parse(origin, n as u64 + 1, "expected 'category<TAB>phrase'")
             })?;
             cues.push(Cue {
                 category: category.trim().to_owned(),
                 phrase: phrase.trim().to_lowercase(),
             });
         }
-        Cues::new(cues).map_err(|m| Error::Params(format!("{}: {m}", origin.display())))
+        Cues::new(cues).map_err(|e| Error::Data {
+            path: origin.into(),
+            message: e.to_string(),
+        })
     }
 
     /// The lexicon shipped with `stance`.
@@ -167,7 +179,7 @@ impl Cues {
     }
 
     /// The category of a single word or phrase, if it is a cue.
-    pub fn category_of(&self, phrase: &str) -> Option<&str> {
+    pub(crate) fn category_of(&self, phrase: &str) -> Option<&str> {
         let words = phrase_words(phrase);
         let c = self
             .index
@@ -178,7 +190,12 @@ impl Cues {
     /// Calls `emit(first_token, category)` for the longest cue starting at
     /// each word of `tokens`. A phrase never spans clause punctuation; quote
     /// marks inside it are skipped ("a “power grab”").
-    pub fn for_each_match(&self, text: &str, tokens: &[Token], mut emit: impl FnMut(usize, &str)) {
+    pub(crate) fn for_each_match(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        mut emit: impl FnMut(usize, &str),
+    ) {
         // Word positions, with a break wherever clause punctuation stands.
         let mut words: Vec<usize> = Vec::with_capacity(tokens.len());
         let mut run_start = 0;

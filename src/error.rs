@@ -1,10 +1,12 @@
 //! One error type for the library. Each variant is something a user can fix,
-//! and its message names the file, the line and what was found.
+//! and its message names the file, the line and what was found. Messages use
+//! the library's own words: the binary adds its flag names when it reports.
 
 use std::path::PathBuf;
 
 /// Everything that can go wrong in `stance`, phrased for the person running it.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum Error {
     /// A file could not be opened, read or written.
     #[error("{}: {source}", path.display())]
@@ -14,9 +16,10 @@ pub enum Error {
         /// What the operating system said.
         source: std::io::Error,
     },
-    /// A CSV file is malformed at a given line.
+    /// A line of an input file (CSV, JSONL, plain text, a word list) that
+    /// cannot be read as expected.
     #[error("{} line {line}: {message}", path.display())]
-    Csv {
+    Parse {
         /// The file.
         path: PathBuf,
         /// 1-based line number.
@@ -42,12 +45,12 @@ pub enum Error {
         /// The columns that are there, comma separated.
         found: String,
     },
-    /// Training data that cannot be used as it is.
+    /// Data that cannot be used as it is, as a whole rather than at one line.
     #[error("{}: {message}", path.display())]
     Data {
         /// The file.
         path: PathBuf,
-        /// What is wrong with it as a whole.
+        /// What is wrong with it.
         message: String,
     },
     /// A model file that is corrupt, truncated, foreign or from a newer version.
@@ -58,12 +61,20 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
-    /// Invalid parameters, caught by `check()` before any work starts.
-    #[error("invalid parameters: {0}")]
-    Params(String),
-    /// The optimiser failed.
+    /// A setting out of its range, caught by `check()` before any work starts.
+    #[error("invalid parameters: {setting}: {message}")]
+    Params {
+        /// The setting, as its field is named (`folds`, `features.min_df`).
+        setting: &'static str,
+        /// What is wrong with its value.
+        message: String,
+    },
+    /// The optimiser failed (argmin's errors arrive wrapped by linfa-logistic).
     #[error("training failed: {0}")]
-    Train(String),
+    Fit(#[from] linfa_logistic::error::Error),
+    /// A value could not be written as JSON.
+    #[error("writing JSON: {0}")]
+    Json(#[source] serde_json::Error),
 }
 
 /// The library's result type.
@@ -78,9 +89,9 @@ impl Error {
         }
     }
 
-    /// A CSV problem at `line` of `path`.
-    pub fn csv(path: impl Into<PathBuf>, line: u64, message: impl Into<String>) -> Self {
-        Error::Csv {
+    /// A problem at `line` of the input file `path`.
+    pub fn parse(path: impl Into<PathBuf>, line: u64, message: impl Into<String>) -> Self {
+        Error::Parse {
             path: path.into(),
             line,
             message: message.into(),
@@ -91,6 +102,14 @@ impl Error {
     pub fn model(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
         Error::Model {
             path: path.into(),
+            message: message.into(),
+        }
+    }
+
+    /// A setting out of its range.
+    pub fn params(setting: &'static str, message: impl Into<String>) -> Self {
+        Error::Params {
+            setting,
             message: message.into(),
         }
     }

@@ -1,7 +1,10 @@
 //! Metrics (accuracy, per-class precision/recall/F1, macro-F1, confusion
-//! matrix) and stratified k-fold splits.
+//! matrix), calibration and stratified k-fold splits.
 
 use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::rng::SplitMix64;
 
 /// Precision, recall, F1 and support of one class.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -115,13 +118,13 @@ impl Metrics {
     }
 
     /// The JSON form: `accuracy`, `macro_f1`, `per_class` (label -> metrics), `confusion`.
-    pub fn to_json(&self) -> serde_json::Value {
+    pub fn to_json(&self) -> Result<serde_json::Value> {
         let per_class: serde_json::Map<String, serde_json::Value> = self
             .labels
             .iter()
             .zip(&self.per_class)
-            .map(|(l, m)| (l.clone(), serde_json::to_value(m).unwrap_or_default()))
-            .collect();
+            .map(|(l, m)| Ok((l.clone(), serde_json::to_value(m).map_err(Error::Json)?)))
+            .collect::<Result<_>>()?;
         let confusion: serde_json::Map<String, serde_json::Value> = self
             .labels
             .iter()
@@ -136,13 +139,13 @@ impl Metrics {
                 (truth.clone(), row.into())
             })
             .collect();
-        serde_json::json!({
+        Ok(serde_json::json!({
             "labels": self.labels,
             "accuracy": self.accuracy,
             "macro_f1": self.macro_f1,
             "per_class": per_class,
             "confusion": confusion,
-        })
+        }))
     }
 }
 
@@ -224,44 +227,15 @@ confidence   rows  mean confidence  accuracy
     }
 }
 
-/// A small, fixed pseudo-random generator (SplitMix64). Hand-written on
-/// purpose: a model must be byte-identical for the same seed across platforms
-/// and dependency upgrades, which `rand`'s `StdRng` does not promise.
-#[derive(Debug, Clone)]
-pub struct SplitMix64(u64);
-
-impl SplitMix64 {
-    /// A generator from a seed.
-    pub fn new(seed: u64) -> Self {
-        SplitMix64(seed)
-    }
-
-    /// The next 64 random bits.
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `0..n` (n > 0).
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.next_u64() % n as u64) as usize
-    }
-
-    /// Fisher-Yates shuffle.
-    pub fn shuffle<T>(&mut self, items: &mut [T]) {
-        for i in (1..items.len()).rev() {
-            items.swap(i, self.below(i + 1));
-        }
-    }
-}
-
 /// Assigns each row a fold in `0..k` so that every fold has about the same
 /// share of each class. Rows of each class are shuffled with `seed`, then dealt
 /// round-robin, continuing the deal across classes so fold sizes stay even.
-pub fn stratified_folds(labels: &[usize], n_labels: usize, k: usize, seed: u64) -> Vec<usize> {
+pub(crate) fn stratified_folds(
+    labels: &[usize],
+    n_labels: usize,
+    k: usize,
+    seed: u64,
+) -> Vec<usize> {
     let mut rng = SplitMix64::new(seed);
     let mut fold = vec![0usize; labels.len()];
     let mut next = 0usize;
@@ -315,7 +289,7 @@ mod tests {
             m.confusion,
             vec![vec![2, 1, 0], vec![0, 1, 1], vec![0, 0, 1]]
         );
-        let json = m.to_json();
+        let json = m.to_json().unwrap();
         assert_eq!(json["per_class"]["b"]["support"], 2);
         assert_eq!(json["confusion"]["a"]["b"], 1);
     }

@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 use std::hash::Hasher;
+use std::path::Path;
 
 use rustc_hash::{FxHashMap, FxHasher};
 
@@ -74,27 +75,40 @@ impl FeatureParams {
     pub fn check(&self) -> Result<()> {
         let ok_range = |(lo, hi): (usize, usize)| (lo == 0 && hi == 0) || (1 <= lo && lo <= hi);
         if !ok_range(self.word_ngrams) || self.word_ngrams.1 > 3 {
-            return Err(Error::Params(format!(
-                "word n-gram range {:?} must be (0, 0) or 1 <= min <= max <= 3",
-                self.word_ngrams
-            )));
+            return Err(Error::params(
+                "features.word_ngrams",
+                format!(
+                    "range {:?} must be (0, 0) or 1 <= min <= max <= 3",
+                    self.word_ngrams
+                ),
+            ));
         }
         if !ok_range(self.char_ngrams) || self.char_ngrams.1 > 8 {
-            return Err(Error::Params(format!(
-                "character n-gram range {:?} must be (0, 0) or 1 <= min <= max <= 8",
-                self.char_ngrams
-            )));
+            return Err(Error::params(
+                "features.char_ngrams",
+                format!(
+                    "range {:?} must be (0, 0) or 1 <= min <= max <= 8",
+                    self.char_ngrams
+                ),
+            ));
         }
         if self.word_ngrams == (0, 0) && self.char_ngrams == (0, 0) {
-            return Err(Error::Params("no word and no character n-grams".into()));
+            return Err(Error::params(
+                "features",
+                "no word and no character n-grams",
+            ));
         }
         if self.cue_roles && !self.cues {
-            return Err(Error::Params("cue roles need the cue lexicon".into()));
-        }
-        if self.max_features == 0 || self.min_df == 0 {
-            return Err(Error::Params(
-                "max_features and min_df must be at least 1".into(),
+            return Err(Error::params(
+                "features.cue_roles",
+                "cue roles need the cue lexicon",
             ));
+        }
+        if self.max_features == 0 {
+            return Err(Error::params("features.max_features", "must be at least 1"));
+        }
+        if self.min_df == 0 {
+            return Err(Error::params("features.min_df", "must be at least 1"));
         }
         Ok(())
     }
@@ -289,34 +303,37 @@ pub fn name_hash(name: &str) -> u64 {
 }
 
 impl Vectorizer {
-    /// Builds a vectorizer from stored parts, checking that they agree.
-    pub fn from_parts(
+    /// Builds a vectorizer from stored parts, checking that they agree;
+    /// `origin` names the model they come from in errors.
+    pub(crate) fn from_parts(
+        origin: &Path,
         tokenizer: TokenizerParams,
         params: FeatureParams,
         cues: Option<Cues>,
         vocabulary: Vec<String>,
         idf: Vec<f64>,
-    ) -> std::result::Result<Self, String> {
+    ) -> Result<Self> {
+        let fail = |message: String| Err(Error::model(origin, message));
         if params.cues && cues.is_none() {
-            return Err("the features use cues but no cue lexicon is given".into());
+            return fail("the features use cues but no cue lexicon is given".into());
         }
         if vocabulary.len() != idf.len() {
-            return Err(format!(
+            return fail(format!(
                 "vocabulary has {} entries but idf has {}",
                 vocabulary.len(),
                 idf.len()
             ));
         }
         if vocabulary.len() > u32::MAX as usize {
-            return Err("vocabulary too large".into());
+            return fail("vocabulary too large".into());
         }
         if let Some(v) = idf.iter().find(|v| !v.is_finite()) {
-            return Err(format!("idf holds a non-finite value {v}"));
+            return fail(format!("idf holds a non-finite value {v}"));
         }
         let mut index = HashMap::with_capacity(vocabulary.len());
         for (i, name) in vocabulary.iter().enumerate() {
             if index.insert(name.clone(), i as u32).is_some() {
-                return Err(format!("vocabulary lists '{name}' twice"));
+                return fail(format!("vocabulary lists '{name}' twice"));
             }
         }
         let mut by_hash = FxHashMap::default();
@@ -367,8 +384,9 @@ impl Vectorizer {
     ) -> Result<Self> {
         params.check()?;
         if params.cues && cues.is_none() {
-            return Err(Error::Params(
-                "the features use cues but no cue lexicon is given".into(),
+            return Err(Error::params(
+                "features.cues",
+                "the features use cues but no cue lexicon is given",
             ));
         }
         let cues = cues.filter(|_| params.cues);
@@ -404,10 +422,13 @@ impl Vectorizer {
             })
             .collect();
         if scored.is_empty() {
-            return Err(Error::Params(format!(
-                "no feature occurs in at least {} texts: too little data for min_df",
-                params.min_df
-            )));
+            return Err(Error::params(
+                "features.min_df",
+                format!(
+                    "no feature occurs in at least {} texts: too little data",
+                    params.min_df
+                ),
+            ));
         }
         // Highest score first; the name breaks ties so the choice is deterministic.
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
@@ -420,13 +441,13 @@ impl Vectorizer {
             .collect();
         let vocabulary = scored.into_iter().map(|(_, name, _)| name).collect();
         Vectorizer::from_parts(
+            Path::new("<fitted vocabulary>"),
             tokenizer.clone(),
             params.clone(),
             cues.cloned(),
             vocabulary,
             idf,
         )
-        .map_err(Error::Params)
     }
 
     /// Number of features.

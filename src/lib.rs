@@ -9,26 +9,70 @@
 //! 5. [`model`]: the saved model: probabilities, explanations, the embedded default;
 //!
 //! and for articles: [`extract`] (sentences, quotes, speakers) -> [`score`] -> [`report`].
+//! [`error`] holds the one error type; [`rng`] the seeded generator that
+//! makes folds, balancing and synthetic data the same on every platform.
+//!
+//! Load the default model and classify a sentence:
 //!
 //! ```
-//! let model = stance::model::Model::embedded().unwrap();
+//! let model = stance::Model::embedded()?;
 //! let p = model.predict_proba("We are ready to sit down tomorrow, without preconditions.");
 //! assert_eq!(p.len(), model.labels().len());
 //! assert!((p.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+//! let (label, probability) = model.predict("This is a bluff, we will strike back.");
+//! assert!(model.labels().iter().any(|l| l == label) && probability > 0.0);
+//! # Ok::<(), stance::Error>(())
+//! ```
+//!
+//! An article: its statements with their speakers, scored, then the report
+//! per speaker:
+//!
+//! ```
+//! use stance::articles::Article;
+//! use stance::report::{Period, ReportFormat};
+//!
+//! let text = "Talks resume\n\n\"We are ready to sit down tomorrow,\" Foreign Minister \
+//!             Anna Berg said on Monday.";
+//! let statements = stance::extract::extract(text);
+//! let said = &statements[statements.len() - 1];
+//! assert_eq!(said.speaker.as_deref(), Some("Anna Berg"));
+//! assert_eq!(&text[said.start..said.end], "We are ready to sit down tomorrow");
+//!
+//! let model = stance::Model::embedded()?;
+//! let scored = stance::score::score_article(model, text);
+//! assert_eq!(scored.len(), statements.len());
+//!
+//! let article = Article {
+//!     id: "berg".into(),
+//!     text: text.into(),
+//!     date: None,
+//!     source: None,
+//!     title: None,
+//! };
+//! let (aggregate, errors) =
+//!     stance::report::aggregate_articles(model, [Ok(article)].into_iter(), 0.0, Period::Month);
+//! assert!(errors.is_empty());
+//! let report = aggregate.finish(1, false);
+//! let csv = stance::report::render(&report, ReportFormat::Csv).unwrap();
+//! assert!(csv.lines().any(|row| row.starts_with("Anna Berg,")));
+//! # Ok::<(), stance::Error>(())
 //! ```
 #![warn(missing_docs)]
 
 pub mod articles;
 pub mod corpus;
+mod csv_lines;
 pub mod cues;
 pub mod error;
 pub mod evaluate;
 pub mod extract;
 pub mod features;
+mod jsonl;
 pub mod measure;
 pub mod model;
 pub mod output;
 pub mod report;
+pub mod rng;
 pub mod said;
 pub mod score;
 pub mod stance;

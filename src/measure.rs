@@ -18,8 +18,8 @@ use crate::evaluate::{Calibration, Metrics};
 use crate::extract::gold::{GoldScore, match_gold, read_gold, score_gold};
 use crate::extract::{extract, sentence_spans};
 use crate::model::Model;
+use crate::model::argmax;
 use crate::report::report_label_order;
-use crate::train::argmax;
 
 /// Gold labels next to the model's, with the model's confidence.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -3,7 +3,7 @@
 //! checks; probabilities and exact explanations; the embedded default model.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -13,7 +13,6 @@ use crate::error::{Error, Result};
 use crate::evaluate::ClassMetrics;
 use crate::features::{FeatureParams, SparseRow, Vectorizer};
 use crate::tokenize::TokenizerParams;
-use crate::train::{Solver, argmax, logits, softmax};
 
 /// Written in every model file so a foreign JSON file is recognised as such.
 pub const FORMAT: &str = "stance-model";
@@ -23,10 +22,10 @@ pub const FORMAT: &str = "stance-model";
 pub const FORMAT_VERSION: u32 = 2;
 /// Largest model file we agree to read: far above any real model, far below
 /// what would exhaust memory.
-pub const MAX_MODEL_BYTES: u64 = 512 * 1024 * 1024;
+pub(crate) const MAX_MODEL_BYTES: u64 = 512 * 1024 * 1024;
 
 /// Largest absolute weight, intercept or idf a model may hold.
-pub const MAX_PARAMETER: f64 = 1e6;
+pub(crate) const MAX_PARAMETER: f64 = 1e6;
 
 /// The default model, trained on `data/quotes.csv`, built into the binary.
 pub static DEFAULT_MODEL_JSON: &[u8] = include_bytes!("../models/default.json");
@@ -47,8 +46,8 @@ pub struct TrainingMetadata {
     pub rows_per_label: BTreeMap<String, usize>,
     /// How classes were balanced.
     pub balancing: String,
-    /// The solver that minimised the objective.
-    pub solver: Solver,
+    /// The solver that minimised the objective (`sparse` or `linfa`).
+    pub solver: String,
     /// Cross-validation folds.
     pub folds: usize,
     /// Seed for folds and balancing.
@@ -150,29 +149,32 @@ pub struct LabelExplanation {
 }
 
 impl Model {
-    /// Assembles a model, checking that the parts agree.
-    pub fn from_parts(
+    /// Assembles a model, checking that the parts agree; `origin` names the
+    /// parts in errors.
+    pub(crate) fn from_parts(
+        origin: &Path,
         labels: Vec<String>,
         vectorizer: Vectorizer,
         weights: Vec<f64>,
         intercept: Vec<f64>,
         metadata: TrainingMetadata,
-    ) -> std::result::Result<Model, String> {
+    ) -> Result<Model> {
+        let fail = |message: String| Err(Error::model(origin, message));
         let k = labels.len();
         if k < 2 {
-            return Err(format!("a model needs at least two labels, found {k}"));
+            return fail(format!("a model needs at least two labels, found {k}"));
         }
         let mut sorted = labels.clone();
         sorted.sort();
         sorted.dedup();
         if sorted.len() != k {
-            return Err("labels are not unique".into());
+            return fail("labels are not unique".into());
         }
         if intercept.len() != k {
-            return Err(format!("{} intercepts for {k} labels", intercept.len()));
+            return fail(format!("{} intercepts for {k} labels", intercept.len()));
         }
         if weights.len() != vectorizer.len() * k {
-            return Err(format!(
+            return fail(format!(
                 "{} weights for {} features x {k} labels",
                 weights.len(),
                 vectorizer.len()
@@ -186,7 +188,7 @@ impl Model {
             .chain(&vectorizer.idf)
             .any(|v| !v.is_finite() || v.abs() > MAX_PARAMETER)
         {
-            return Err(format!(
+            return fail(format!(
                 "weights, intercepts or idf hold a value that is not finite or beyond ±{MAX_PARAMETER:e}"
             ));
         }
@@ -231,7 +233,7 @@ impl Model {
     }
 
     /// Probabilities for an already featurized row.
-    pub fn predict_row(&self, row: &SparseRow) -> Vec<f64> {
+    pub(crate) fn predict_row(&self, row: &SparseRow) -> Vec<f64> {
         let mut z = logits(row, &self.weights, &self.intercept, self.labels.len());
         softmax(&mut z);
         z
@@ -311,7 +313,7 @@ impl Model {
     }
 
     /// The model as JSON bytes (deterministic: same model, same bytes).
-    pub fn to_json(&self) -> Vec<u8> {
+    pub fn to_json(&self) -> Result<Vec<u8>> {
         let k = self.labels.len();
         let weights = (0..k)
             .map(|c| {
@@ -341,14 +343,14 @@ impl Model {
             weights,
             metadata: self.metadata.clone(),
         };
-        let mut out = serde_json::to_vec(&file).unwrap_or_default();
+        let mut out = serde_json::to_vec(&file).map_err(Error::Json)?;
         out.push(b'\n');
-        out
+        Ok(out)
     }
 
     /// Writes the model to `path` atomically (temp file in the same folder, then rename).
     pub fn save(&self, path: &Path) -> Result<()> {
-        crate::output::write_atomic(path, &self.to_json())
+        crate::output::write_atomic(path, &self.to_json()?)
     }
 
     /// Parses and checks model bytes; `origin` names them in messages.
@@ -423,13 +425,13 @@ impl Model {
             None
         };
         let vectorizer = Vectorizer::from_parts(
+            origin,
             file.tokenizer,
             file.features,
             cues,
             file.vocabulary,
             file.idf,
-        )
-        .map_err(fail)?;
+        )?;
         let mut weights = vec![0.0; file.n_features * k];
         for (c, w) in file.weights.iter().enumerate() {
             for (j, v) in w.iter().enumerate() {
@@ -437,13 +439,13 @@ impl Model {
             }
         }
         Model::from_parts(
+            origin,
             file.labels,
             vectorizer,
             weights,
             file.intercept,
             file.metadata,
         )
-        .map_err(fail)
     }
 
     /// Loads a model file with every check.
@@ -464,23 +466,71 @@ impl Model {
 
     /// The default model embedded in the binary.
     pub fn embedded() -> Result<&'static Model> {
-        static MODEL: OnceLock<std::result::Result<Model, String>> = OnceLock::new();
-        MODEL
-            .get_or_init(|| {
-                Model::from_json(DEFAULT_MODEL_JSON, Path::new("<embedded default>"))
-                    .map_err(|e| e.to_string())
-            })
-            .as_ref()
-            .map_err(|e| Error::Model {
-                path: PathBuf::from("<embedded default>"),
-                message: e.clone(),
-            })
+        static MODEL: OnceLock<Model> = OnceLock::new();
+        if let Some(model) = MODEL.get() {
+            return Ok(model);
+        }
+        // A broken default is a broken build: it fails the same way on every
+        // call, so only a good model is kept.
+        let model = Model::from_json(DEFAULT_MODEL_JSON, Path::new("<embedded default>"))?;
+        Ok(MODEL.get_or_init(|| model))
     }
+}
+
+/// Logits `b + x W` of one sparse row.
+pub(crate) fn logits(row: &SparseRow, w: &[f64], b: &[f64], k: usize) -> Vec<f64> {
+    let mut z = vec![0.0; k];
+    logits_into(row, w, b, &mut z);
+    z
+}
+
+/// Logits into a buffer of length k, without allocating.
+pub(crate) fn logits_into(row: &SparseRow, w: &[f64], b: &[f64], z: &mut [f64]) {
+    let k = z.len();
+    z.copy_from_slice(b);
+    for &(j, v) in row {
+        let wj = &w[j as usize * k..(j as usize + 1) * k];
+        for (zc, wc) in z.iter_mut().zip(wj) {
+            *zc += f64::from(v) * wc;
+        }
+    }
+}
+
+/// Softmax in place, stable for large logits.
+pub fn softmax(z: &mut [f64]) {
+    let max = z.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let mut sum = 0.0;
+    for v in z.iter_mut() {
+        *v = (*v - max).exp();
+        sum += *v;
+    }
+    for v in z.iter_mut() {
+        *v /= sum;
+    }
+}
+
+/// Index of the largest value (the first on ties).
+pub fn argmax(v: &[f64]) -> usize {
+    let mut best = 0;
+    for (i, x) in v.iter().enumerate() {
+        if *x > v[best] {
+            best = i;
+        }
+    }
+    best
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn softmax_is_stable_and_sums_to_one() {
+        let mut z = [1000.0, 1001.0, -1000.0];
+        softmax(&mut z);
+        assert!((z.iter().sum::<f64>() - 1.0).abs() < 1e-12);
+        assert!(z[1] > z[0] && z[2] == 0.0);
+    }
 
     #[test]
     fn foreign_truncated_and_newer_files_are_refused_with_reasons() {

@@ -88,7 +88,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::articles::Article;
-use crate::corpus::LineCounter;
+use crate::csv_lines::LineCounter;
 use crate::error::{Error, Result};
 use crate::model::Model;
 use crate::output::{Cell, Format, RowWriter, html_escape};
@@ -840,7 +840,7 @@ pub fn read_scored_files(
             Err(e) => errors.push(e),
             Ok(a) if a.labels.is_empty() => {}
             Ok(a) => match labels_from {
-                Some(first) if total.labels != a.labels => errors.push(Error::csv(
+                Some(first) if total.labels != a.labels => errors.push(Error::parse(
                     path,
                     1,
                     format!(
@@ -945,7 +945,7 @@ fn read_csv(path: &Path, input: impl Read, period: Period, seen: Seen) -> Result
     let mut reader = csv::ReaderBuilder::new().from_reader(LineCounter::new(input));
     let headers = match reader.headers() {
         Ok(h) => h.clone(),
-        Err(e) => return Err(csv_error(path, &e, reader.get_mut())),
+        Err(e) => return Err(crate::csv_lines::error(path, &e, reader.get_mut())),
     };
     let find = |name: &str| headers.iter().position(|h| h.trim() == name);
     let missing = |column: &str| Error::MissingColumn {
@@ -974,11 +974,9 @@ fn read_csv(path: &Path, input: impl Read, period: Period, seen: Seen) -> Result
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
-            Err(e) => return Err(csv_error(path, &e, reader.get_mut())),
+            Err(e) => return Err(crate::csv_lines::error(path, &e, reader.get_mut())),
             Ok(true) => {
-                let line = record
-                    .position()
-                    .map_or(0, |p| reader.get_mut().line_at(p.byte()));
+                let line = reader.get_mut().line_of(record.position());
                 let get = |i: usize| Cow::Borrowed(unneutralise(&record[i]));
                 let raw = RawRow {
                     article: get(article),
@@ -1009,10 +1007,10 @@ fn header_labels<'a>(path: &Path, names: impl Iterator<Item = &'a str>) -> Resul
     for name in names {
         if let Some(label) = name.trim().strip_prefix("p_") {
             if label.is_empty() || label == UNCERTAIN {
-                return Err(Error::csv(path, 1, format!("bad column name '{name}'")));
+                return Err(Error::parse(path, 1, format!("bad column name '{name}'")));
             }
             if labels.iter().any(|l| l == label) {
-                return Err(Error::csv(
+                return Err(Error::parse(
                     path,
                     1,
                     format!("column '{name}' appears twice"),
@@ -1022,18 +1020,6 @@ fn header_labels<'a>(path: &Path, names: impl Iterator<Item = &'a str>) -> Resul
         }
     }
     Ok(labels)
-}
-
-fn csv_error<R>(path: &Path, e: &csv::Error, lines: &mut LineCounter<R>) -> Error {
-    let line = e.position().map_or(1, |p| lines.line_at(p.byte()));
-    let message = match e.kind() {
-        csv::ErrorKind::Utf8 { .. } => "not valid UTF-8".to_owned(),
-        csv::ErrorKind::UnequalLengths {
-            expected_len, len, ..
-        } => format!("{len} fields, but the header has {expected_len}"),
-        _ => e.to_string(),
-    };
-    Error::csv(path, line, message)
 }
 
 /// Undoes [`crate::output::csv_safe`]: `'=x` was written for `=x`.
@@ -1050,19 +1036,14 @@ fn read_jsonl(path: &Path, input: impl BufRead, period: Period, seen: Seen) -> R
     for (i, line) in input.lines().enumerate() {
         let n = i as u64 + 1;
         let line = line.map_err(|e| match e.kind() {
-            std::io::ErrorKind::InvalidData => Error::csv(path, n, "not valid UTF-8"),
+            std::io::ErrorKind::InvalidData => Error::parse(path, n, "not valid UTF-8"),
             _ => Error::io(path, e),
         })?;
         let line = line.trim_start_matches('\u{feff}');
         if line.trim().is_empty() {
             continue;
         }
-        let value: serde_json::Value = serde_json::from_str(line)
-            .map_err(|e| Error::csv(path, n, format!("not valid JSON: {e}")))?;
-        let obj = value
-            .as_object()
-            .ok_or_else(|| Error::csv(path, n, "expected a JSON object per line"))?;
-        aggregate.add_json(path, n, obj)?;
+        aggregate.add_json(path, n, &crate::jsonl::object(path, n, line)?)?;
     }
     Ok(aggregate)
 }
@@ -1082,12 +1063,12 @@ impl Aggregate {
             header_labels(path, obj.keys().map(String::as_str)).map_err(|e| relined(e, n))?;
         if self.labels.is_empty() {
             if labels.is_empty() {
-                return Err(Error::csv(path, n, "no p_<label> fields"));
+                return Err(Error::parse(path, n, "no p_<label> fields"));
             }
             self.labels = report_label_order(labels.clone());
         }
         if report_label_order(labels) != self.labels {
-            return Err(Error::csv(
+            return Err(Error::parse(
                 path,
                 n,
                 format!(
@@ -1096,21 +1077,17 @@ impl Aggregate {
                 ),
             ));
         }
-        let field = |key: &str| -> Result<Option<Cow<'_, str>>> {
-            match obj.get(key) {
-                None => Ok(None),
-                Some(serde_json::Value::Null) => Ok(Some(Cow::Borrowed(""))),
-                Some(serde_json::Value::String(s)) => Ok(Some(Cow::Borrowed(s))),
-                Some(serde_json::Value::Number(x)) => Ok(Some(Cow::Owned(x.to_string()))),
-                Some(other) => Err(Error::csv(
+        let field = |key: &str| {
+            crate::jsonl::text_field(obj, key).map_err(|other| {
+                Error::parse(
                     path,
                     n,
                     format!("field '{key}' should be text or a number, found {other}"),
-                )),
-            }
+                )
+            })
         };
         let required = |key: &str| -> Result<Cow<'_, str>> {
-            field(key)?.ok_or_else(|| Error::csv(path, n, format!("no field '{key}'")))
+            field(key)?.ok_or_else(|| Error::parse(path, n, format!("no field '{key}'")))
         };
         let raw = RawRow {
             article: required("article")?,
@@ -1136,7 +1113,7 @@ impl Aggregate {
 
 fn relined(e: Error, line: u64) -> Error {
     match e {
-        Error::Csv { path, message, .. } => Error::Csv {
+        Error::Parse { path, message, .. } => Error::Parse {
             path,
             line,
             message,
@@ -1146,7 +1123,7 @@ fn relined(e: Error, line: u64) -> Error {
 }
 
 fn check_row(path: &Path, line: u64, labels: &[String], raw: RawRow<'_>) -> Result<ScoredRow> {
-    let bad = |message: String| Error::csv(path, line, message);
+    let bad = |message: String| Error::parse(path, line, message);
     if raw.article.trim().is_empty() {
         return Err(bad("empty article id".into()));
     }

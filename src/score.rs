@@ -129,7 +129,7 @@ pub fn decide<'a>(
     probabilities: &[f64],
     min_confidence: f64,
 ) -> (&'a str, f64) {
-    let best = crate::train::argmax(probabilities);
+    let best = crate::model::argmax(probabilities);
     let confidence = probabilities[best];
     if confidence < min_confidence {
         (UNCERTAIN, confidence)
@@ -227,7 +227,7 @@ mod tests {
                 let cell = |name: &str| &row[columns.iter().position(|c| c == name).unwrap()];
                 assert_eq!(cell("article"), &Cell::Str("a1".into()));
                 assert_eq!(cell("text"), &Cell::Str(text[s.start..s.end].into()));
-                let best = crate::train::argmax(&s.probabilities);
+                let best = crate::model::argmax(&s.probabilities);
                 assert_eq!(cell("label"), &Cell::Str(model.labels()[best].clone()));
                 assert_eq!(cell("confidence"), &Cell::Num(s.probabilities[best]));
                 if with_meta {

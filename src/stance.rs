@@ -58,17 +58,18 @@ impl fmt::Display for Stance {
     }
 }
 
+/// A label that is none of the stances.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown label '{0}' (expected conciliatory, sceptical, hawkish or neutral)")]
+pub struct UnknownStance(pub String);
+
 impl FromStr for Stance {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = UnknownStance;
+    fn from_str(s: &str) -> Result<Self, UnknownStance> {
         Stance::ALL
             .into_iter()
             .find(|st| st.as_str() == s)
-            .ok_or_else(|| {
-                format!(
-                    "unknown label '{s}' (expected conciliatory, sceptical, hawkish or neutral)"
-                )
-            })
+            .ok_or_else(|| UnknownStance(s.to_owned()))
     }
 }
 
@@ -81,7 +82,8 @@ mod tests {
         for s in Stance::ALL {
             assert_eq!(s.to_string().parse::<Stance>(), Ok(s));
         }
-        assert!("dovish".parse::<Stance>().unwrap_err().contains("'dovish'"));
+        let err = "dovish".parse::<Stance>().unwrap_err().to_string();
+        assert!(err.contains("'dovish'"), "{err}");
         assert!(Stance::is_stance_label("hawkish") && Stance::is_stance_label("other"));
         assert!(!Stance::is_stance_label("neutral"));
     }

@@ -2,7 +2,7 @@
 //! articles of any size, built from small phrase banks. The text is
 //! deliberately plain; it exists to load the pipeline, not to teach a model.
 
-use crate::evaluate::SplitMix64;
+use crate::rng::SplitMix64;
 
 const FIRST: &[&str] = &[
     "Anna", "Marek", "Željko", "Anaïs", "Jürgen", "Łucja", "Ngozi", "Tomás", "Ingrid", "Kenji",

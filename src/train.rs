@@ -20,6 +20,7 @@
 //! duplicates the rows. Both are the same objective.
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
 use argmin::core::{CostFunction, Executor, Gradient};
 use argmin::solver::linesearch::MoreThuenteLineSearch;
@@ -32,11 +33,13 @@ use serde::{Deserialize, Serialize};
 use crate::corpus::Corpus;
 use crate::cues::Cues;
 use crate::error::{Error, Result};
-use crate::evaluate::{Metrics, SplitMix64, stratified_folds};
+use crate::evaluate::{Metrics, stratified_folds};
 use crate::features::{FeatureParams, SparseRow, Vectorizer, densify};
-use crate::model::{Model, TrainingMetadata};
+use crate::model::{Model, TrainingMetadata, argmax, logits, logits_into};
+use crate::rng::SplitMix64;
 use crate::said::Said;
 use crate::tokenize::TokenizerParams;
+use linfa_logistic::error::Error as FitError;
 
 /// Which implementation minimises the objective.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -47,6 +50,16 @@ pub enum Solver {
     Sparse,
     /// `linfa_logistic::MultiLogisticRegression` on a dense matrix.
     Linfa,
+}
+
+impl Solver {
+    /// The name the model file records, as serde writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Solver::Sparse => "sparse",
+            Solver::Linfa => "linfa",
+        }
+    }
 }
 
 /// Training settings. `check()` them, then `fit`.
@@ -127,31 +140,39 @@ impl TrainParams {
     pub fn check(&self) -> Result<()> {
         self.features.check()?;
         if self.folds < 2 {
-            return Err(Error::Params(format!(
-                "--folds {} must be at least 2",
-                self.folds
-            )));
+            return Err(Error::params(
+                "folds",
+                format!("{} must be at least 2", self.folds),
+            ));
         }
         if self.alphas.is_empty() || self.alphas.iter().any(|a| !a.is_finite() || *a <= 0.0) {
-            return Err(Error::Params(format!(
-                "the alpha grid {:?} must hold positive numbers",
-                self.alphas
-            )));
-        }
-        if self.max_iterations == 0
-            || !self.gradient_tolerance.is_finite()
-            || self.gradient_tolerance <= 0.0
-        {
-            return Err(Error::Params(
-                "max_iterations and gradient_tolerance must be positive".into(),
+            return Err(Error::params(
+                "alphas",
+                format!("the grid {:?} must hold positive numbers", self.alphas),
             ));
+        }
+        if self.max_iterations == 0 {
+            return Err(Error::params("max_iterations", "must be at least 1"));
+        }
+        if !self.gradient_tolerance.is_finite() || self.gradient_tolerance <= 0.0 {
+            return Err(Error::params("gradient_tolerance", "must be positive"));
         }
         Ok(())
     }
 
     /// Trains on a labelled corpus: cross-validation over the alpha grid, then
     /// a final fit on all rows.
-    pub fn fit(&self, corpus: &Corpus, progress: Progress) -> Result<(Model, TrainReport)> {
+    pub fn fit(&self, corpus: &Corpus) -> Result<(Model, TrainReport)> {
+        self.fit_with_progress(corpus, &|_, _| {})
+    }
+
+    /// [`TrainParams::fit`], telling `progress` how many of its fits are
+    /// done, from any thread, as they finish.
+    pub fn fit_with_progress(
+        &self,
+        corpus: &Corpus,
+        progress: Progress,
+    ) -> Result<(Model, TrainReport)> {
         self.check()?;
         let (labels, y) = label_indices(corpus, self.folds)?;
         let k = labels.len();
@@ -235,7 +256,7 @@ impl TrainParams {
                 best = Some((alpha, m.macro_f1, m));
             }
         }
-        let (alpha, _, cv) = best.ok_or_else(|| Error::Train("empty alpha grid".into()))?;
+        let (alpha, _, cv) = best.ok_or_else(|| Error::params("alphas", "the grid is empty"))?;
 
         let vec = Vectorizer::fit(&inputs, &y, k, &self.tokenizer, &self.features, cues)?;
         let x: Vec<SparseRow> = inputs.par_iter().map(|t| vec.transform_said(t)).collect();
@@ -265,7 +286,7 @@ impl TrainParams {
             rows: y.len(),
             rows_per_label,
             balancing: "row duplication up to the largest class".into(),
-            solver: self.solver,
+            solver: self.solver.name().to_owned(),
             folds: self.folds,
             seed: self.seed,
             alpha_grid: self.alphas.clone(),
@@ -281,8 +302,7 @@ impl TrainParams {
                 .zip(cv.per_class.iter().cloned())
                 .collect(),
         };
-        let model = Model::from_parts(labels, vec, w, b, metadata)
-            .map_err(|e| Error::Train(format!("fitted model is inconsistent: {e}")))?;
+        let model = Model::from_parts(Path::new("<trained model>"), labels, vec, w, b, metadata)?;
         Ok((
             model,
             TrainReport {
@@ -294,7 +314,7 @@ impl TrainParams {
     }
 
     /// Fits weights (feature-major, `n_features x k`) and intercepts with the chosen solver.
-    pub fn fit_weights(&self, data: &FitData, alpha: f64) -> Result<(Vec<f64>, Vec<f64>)> {
+    pub(crate) fn fit_weights(&self, data: &FitData, alpha: f64) -> Result<(Vec<f64>, Vec<f64>)> {
         match self.solver {
             Solver::Sparse => fit_sparse(data, alpha, self.max_iterations, self.gradient_tolerance),
             Solver::Linfa => fit_linfa(data, alpha, self.max_iterations, self.gradient_tolerance),
@@ -304,7 +324,7 @@ impl TrainParams {
 
 /// One weighted training set, as both solvers take it.
 #[derive(Debug, Clone, Copy)]
-pub struct FitData<'a> {
+pub(crate) struct FitData<'a> {
     /// Sparse feature rows.
     pub x: &'a [SparseRow],
     /// Class index of each row.
@@ -327,7 +347,7 @@ fn label_indices(corpus: &Corpus, folds: usize) -> Result<(Vec<String>, Vec<usiz
     }
     for (label, (count, line)) in &first_line {
         if *count < 2 {
-            return Err(Error::Csv {
+            return Err(Error::Parse {
                 path: corpus.path.clone(),
                 line: *line,
                 message: format!(
@@ -365,7 +385,7 @@ fn label_indices(corpus: &Corpus, folds: usize) -> Result<(Vec<String>, Vec<usiz
 }
 
 /// Integer row weights that balance the classes; see the module docs.
-pub fn balance_weights(y: &[usize], k: usize, seed: u64) -> Vec<f64> {
+pub(crate) fn balance_weights(y: &[usize], k: usize, seed: u64) -> Vec<f64> {
     let mut counts = vec![0usize; k];
     for &c in y {
         counts[c] += 1;
@@ -387,49 +407,6 @@ pub fn balance_weights(y: &[usize], k: usize, seed: u64) -> Vec<f64> {
         }
     }
     weights
-}
-
-/// Logits `b + x W` of one sparse row.
-pub fn logits(row: &SparseRow, w: &[f64], b: &[f64], k: usize) -> Vec<f64> {
-    let mut z = vec![0.0; k];
-    logits_into(row, w, b, &mut z);
-    z
-}
-
-/// Logits into a buffer of length k, without allocating.
-pub fn logits_into(row: &SparseRow, w: &[f64], b: &[f64], z: &mut [f64]) {
-    let k = z.len();
-    z.copy_from_slice(b);
-    for &(j, v) in row {
-        let wj = &w[j as usize * k..(j as usize + 1) * k];
-        for (zc, wc) in z.iter_mut().zip(wj) {
-            *zc += f64::from(v) * wc;
-        }
-    }
-}
-
-/// Softmax in place, stable for large logits.
-pub fn softmax(z: &mut [f64]) {
-    let max = z.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    let mut sum = 0.0;
-    for v in z.iter_mut() {
-        *v = (*v - max).exp();
-        sum += *v;
-    }
-    for v in z.iter_mut() {
-        *v /= sum;
-    }
-}
-
-/// Index of the largest value (the first on ties).
-pub fn argmax(v: &[f64]) -> usize {
-    let mut best = 0;
-    for (i, x) in v.iter().enumerate() {
-        if *x > v[best] {
-            best = i;
-        }
-    }
-    best
 }
 
 /// Rows are summed in at most this many fixed blocks, in order, whatever the
@@ -561,14 +538,15 @@ fn fit_sparse(
         alpha,
         cache: std::sync::Mutex::new(None),
     };
+    // argmin's errors travel as linfa-logistic's, which wraps them with their source.
     let solver = LBFGS::new(MoreThuenteLineSearch::new(), 10)
         .with_tolerance_grad(tol)
-        .map_err(|e| Error::Train(e.to_string()))?;
+        .map_err(FitError::from)?;
     let init = Array1::zeros((n_features + 1) * k);
     let result = Executor::new(problem, solver)
         .configure(|state| state.param(init.clone()).max_iters(max_iterations))
         .run()
-        .map_err(|e| Error::Train(e.to_string()))?;
+        .map_err(FitError::from)?;
     let theta = result.state.best_param.unwrap_or(init).to_vec();
     let (w, b) = theta.split_at(n_features * k);
     Ok((w.to_vec(), b.to_vec()))
@@ -598,8 +576,9 @@ fn fit_linfa(
     }
     let present: std::collections::BTreeSet<usize> = targets.iter().copied().collect();
     if present.len() != k {
-        return Err(Error::Train(
-            "every label needs at least one training row in each fit".into(),
+        return Err(Error::params(
+            "folds",
+            "every label needs a training row in each fold: use fewer folds",
         ));
     }
     let dense: Array2<f64> = densify(&rows, n_features);
@@ -608,8 +587,7 @@ fn fit_linfa(
         .alpha(alpha)
         .max_iterations(max_iterations)
         .gradient_tolerance(tol)
-        .fit(&dataset)
-        .map_err(|e| Error::Train(e.to_string()))?;
+        .fit(&dataset)?;
     let w = fitted.params().iter().copied().collect();
     let b = fitted.intercept().to_vec();
     Ok((w, b))
@@ -681,14 +659,6 @@ mod tests {
             .filter(|(row, c)| argmax(&logits(row, &sparse.0, &sparse.1, 3)) == **c)
             .count();
         assert!(right >= 35, "{right} of 50");
-    }
-
-    #[test]
-    fn softmax_is_stable_and_sums_to_one() {
-        let mut z = [1000.0, 1001.0, -1000.0];
-        softmax(&mut z);
-        assert!((z.iter().sum::<f64>() - 1.0).abs() < 1e-12);
-        assert!(z[1] > z[0] && z[2] == 0.0);
     }
 
     #[test]

@@ -7,8 +7,8 @@ use std::process::ExitCode;
 use anyhow::Context;
 use rayon::prelude::*;
 use stance::corpus::Columns;
+use stance::model::argmax;
 use stance::output::{Cell, Format, RowWriter};
-use stance::train::argmax;
 
 /// Arguments of `stance classify`.
 #[derive(clap::Args)]

@@ -55,7 +55,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             let corpus = super::read_labelled(data, &columns)?;
             let labels = model.labels();
             if let Some(e) = corpus.examples.iter().find(|e| !labels.contains(&e.label)) {
-                return Err(stance::Error::csv(
+                return Err(stance::Error::parse(
                     data,
                     e.line,
                     format!(
@@ -69,14 +69,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             let pairs = statements(&model, &corpus);
             match args.format {
                 Format::Text => label_text(&model, &pairs),
-                Format::Json => format!("{:#}\n", label_json(&model, &pairs)),
+                Format::Json => format!("{:#}\n", label_json(&model, &pairs)?),
             }
         }
         (None, Some(dir)) => {
             let gold = gold_articles(&model, dir)?;
             match args.format {
                 Format::Text => articles_text(&model, &gold),
-                Format::Json => format!("{:#}\n", articles_json(&model, &gold)),
+                Format::Json => format!("{:#}\n", articles_json(&model, &gold)?),
             }
         }
         (None, None) => unreachable!("clap requires --data or --articles"),
@@ -92,12 +92,13 @@ fn label_text(model: &Model, pairs: &LabelPairs) -> String {
     out
 }
 
-fn label_json(model: &Model, pairs: &LabelPairs) -> serde_json::Value {
-    let mut json = pairs.metrics(model.labels()).to_json();
+fn label_json(model: &Model, pairs: &LabelPairs) -> stance::Result<serde_json::Value> {
+    let mut json = pairs.metrics(model.labels()).to_json()?;
     let calibration = pairs.calibration();
     json["ece"] = calibration.ece.into();
-    json["reliability"] = serde_json::to_value(&calibration.reliability).unwrap_or_default();
-    json
+    json["reliability"] =
+        serde_json::to_value(&calibration.reliability).map_err(stance::Error::Json)?;
+    Ok(json)
 }
 
 fn articles_text(model: &Model, gold: &GoldArticles) -> String {
@@ -127,9 +128,9 @@ fn articles_text(model: &Model, gold: &GoldArticles) -> String {
     out
 }
 
-fn articles_json(model: &Model, gold: &GoldArticles) -> serde_json::Value {
+fn articles_json(model: &Model, gold: &GoldArticles) -> stance::Result<serde_json::Value> {
     let e = &gold.extraction;
-    serde_json::json!({
+    Ok(serde_json::json!({
         "articles": gold.articles,
         "extraction": {
             "gold": e.gold,
@@ -141,7 +142,7 @@ fn articles_json(model: &Model, gold: &GoldArticles) -> serde_json::Value {
             "extracted": e.extracted,
             "unmatched": e.unmatched,
         },
-        "extracted": label_json(model, &gold.extracted),
-        "own_sentence": label_json(model, &gold.own_sentence),
-    })
+        "extracted": label_json(model, &gold.extracted)?,
+        "own_sentence": label_json(model, &gold.own_sentence)?,
+    }))
 }

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use stance::evaluate::SplitMix64;
+use stance::rng::SplitMix64;
 use stance::synth;
 
 /// Arguments of `stance synth`.

@@ -65,8 +65,8 @@ enum InputArg {
     Text,
 }
 
-fn parse_range(v: &str) -> Result<(usize, usize), String> {
-    let bad = || format!("'{v}' is not a range like 1-2");
+fn parse_range(v: &str) -> anyhow::Result<(usize, usize)> {
+    let bad = || anyhow::anyhow!("'{v}' is not a range like 1-2");
     let (lo, hi) = v.split_once('-').ok_or_else(bad)?;
     Ok((
         lo.trim().parse().map_err(|_| bad())?,
@@ -124,7 +124,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             params.features.cues = true;
         }
     }
-    params.check()?;
+    params.check().map_err(with_flag)?;
     if args.output.as_os_str() == "-" {
         anyhow::bail!("--output -: a model is written to a file; give its name");
     }
@@ -139,7 +139,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     warn_if_small(&corpus);
     let started = std::time::Instant::now();
     let bar = super::progress_bar(0, "training");
-    let (model, report) = params.fit(&corpus, &|done, total| {
+    let (model, report) = params.fit_with_progress(&corpus, &|done, total| {
         bar.set_length(total as u64);
         bar.set_position(done as u64);
     })?;
@@ -165,6 +165,25 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     out += &format!("\nwrote {}\n", args.output.display());
     super::with_output(None, |w| w.write_all(out.as_bytes()))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// A settings error in the words of the command line: the library names a
+/// setting by its field (`features.min_df`), the user typed its flag.
+fn with_flag(err: stance::Error) -> anyhow::Error {
+    let stance::Error::Params { setting, message } = &err else {
+        return err.into();
+    };
+    let flag = match *setting {
+        "folds" => "--folds",
+        "alphas" => "--alphas",
+        "max_iterations" => "--max-iterations",
+        "features.max_features" => "--max-features",
+        "features.min_df" => "--min-df",
+        "features.word_ngrams" => "--word-ngrams",
+        "features.char_ngrams" => "--char-ngrams",
+        _ => return err.into(),
+    };
+    anyhow::anyhow!("invalid parameters: {flag}: {message}")
 }
 
 /// Rows per label below which cross-validated figures mean little.

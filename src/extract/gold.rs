@@ -77,7 +77,7 @@ pub fn read_gold(path: &Path) -> Result<Vec<GoldStatement>> {
         .filter(|(_, l)| !l.trim().is_empty())
         .map(|(n, l)| {
             serde_json::from_str(l)
-                .map_err(|e| Error::csv(path, n as u64 + 1, format!("bad gold line: {e}")))
+                .map_err(|e| Error::parse(path, n as u64 + 1, format!("bad gold line: {e}")))
         })
         .collect()
 }

@@ -3,15 +3,16 @@
 //! The steps run in order, each in its own file, each passing plain types
 //! with byte spans into the article (spans are never changed by later steps):
 //!
-//! 1. [`sentences`](self::sentences): paragraphs, headings and sentences,
-//!    surviving abbreviations, initials, numbers and quotes with full stops;
-//! 2. [`quotes`](self::quotes): the top-level quotations of each paragraph,
-//!    closed at the paragraph end when unbalanced;
-//! 3. [`attribution`](self::attribution): which sentences and quotes are
+//! 1. `paragraphs`: lines, the headline, datelines left out;
+//! 2. `quotes`: the top-level quotations of each paragraph, closed at the
+//!    paragraph end when unbalanced;
+//! 3. `sentences`: sentences given the quotes, surviving abbreviations,
+//!    initials, numbers and quotes with full stops;
+//! 4. `attribution`: which sentences and quotes are
 //!    statements, and the phrase that names each speaker;
-//! 4. [`coref`](self::coref): one canonical speaker per person or body,
+//! 5. `coref`: one canonical speaker per person or body,
 //!    through surnames, titles and pronouns;
-//! 5. [`statements`](self::statements): the final, sorted, non-overlapping
+//! 6. `statements`: the final, sorted, non-overlapping
 //!    [`Statement`]s.
 //!
 //! Word lists (reporting verbs, titles, outlets, ...) are data in `lexicon.rs`.

@@ -26,7 +26,7 @@ use stance::articles::Article;
 use stance::output::Cell;
 use stance::report::{Aggregate, Period, ReportFormat, aggregate_articles, render};
 use stance::score::{BATCH, columns, rows, score_articles};
-use stance::train::argmax;
+use stance::model::argmax;
 
 create_exception!(
     _stance,
