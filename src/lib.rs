@@ -31,6 +31,7 @@ pub mod output;
 pub mod report;
 pub mod said;
 pub mod score;
+pub mod scored;
 pub mod stance;
 pub mod synth;
 pub mod tokenize;

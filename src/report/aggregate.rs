@@ -8,31 +8,8 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use super::period::{Period, parse_day};
+use crate::scored::{SCALE, ScoredRow};
 use crate::stance::Stance;
-
-/// Probabilities and confidences are kept in ten-thousandths.
-pub const SCALE: u32 = 10_000;
-
-/// One scored statement, as read from a scored file or scored on the fly.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ScoredRow {
-    /// Article id.
-    pub article: String,
-    /// Index of the statement in its article.
-    pub statement: u64,
-    /// Canonical speaker; rows without one are counted and left out.
-    pub speaker: Option<String>,
-    /// The statement text.
-    pub text: String,
-    /// Index of the label in the aggregate's labels; `None` for `uncertain`.
-    pub label: Option<usize>,
-    /// Top probability, in ten-thousandths.
-    pub confidence: u32,
-    /// Probability per label (aggregate order), in ten-thousandths.
-    pub probabilities: Vec<u32>,
-    /// Publication date as given (`YYYY-MM-DD...`), if any.
-    pub date: Option<String>,
-}
 
 /// The most confident statement of a speaker for one label.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -421,7 +398,7 @@ impl Aggregate {
 
 /// Per label: whether it takes a side. `neutral` statements are counted but,
 /// like `uncertain` ones, left out of shares, the dominant label and net stance.
-pub fn stance_mask(labels: &[String]) -> Vec<bool> {
+pub(super) fn stance_mask(labels: &[String]) -> Vec<bool> {
     labels.iter().map(|l| Stance::is_stance_label(l)).collect()
 }
 
@@ -536,7 +513,7 @@ pub struct Report {
 /// Puts labels in report order: the three stances in the guide's order, then
 /// any other label alphabetically. Independent of input column order, so
 /// shards with shuffled columns still give one report.
-pub fn report_label_order(mut labels: Vec<String>) -> Vec<String> {
+pub(crate) fn report_label_order(mut labels: Vec<String>) -> Vec<String> {
     labels.sort_by(|a, b| {
         let rank = |l: &str| {
             Stance::ALL

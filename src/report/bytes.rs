@@ -6,10 +6,10 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::aggregate::{Aggregate, SCALE, Seen, Tally, report_label_order};
+use super::aggregate::{Aggregate, Seen, Tally, report_label_order};
 use super::period::Period;
 use crate::error::{Error, Result};
-use crate::score::UNCERTAIN;
+use crate::scored::{SCALE, UNCERTAIN};
 
 /// Written in serialised aggregates, so that other JSON is recognised as such.
 pub const AGGREGATE_FORMAT: &str = "stance-aggregate";
@@ -144,8 +144,8 @@ impl Aggregate {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::aggregate::ScoredRow;
     use crate::report::testing::{labels, row};
+    use crate::scored::ScoredRow;
 
     #[test]
     fn aggregates_round_trip_through_bytes_and_merge_the_same() {

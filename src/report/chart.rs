@@ -8,7 +8,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::aggregate::{Report, SpeakerRow};
 use super::summary::shorten;
-use crate::score::UNCERTAIN;
+use crate::scored::UNCERTAIN;
 
 /// Fill colours of the labels: the stances by meaning, others from a palette.
 pub(super) fn label_color(label: &str, index: usize) -> RGBColor {

@@ -5,14 +5,14 @@ use std::io::Write;
 
 use plotters::style::RGBColor;
 
-use super::aggregate::{Report, SCALE, SpeakerRow};
+use super::aggregate::{Report, SpeakerRow};
 use super::chart::{
     MIX_SPEAKERS, PALETTE, TREND_SPEAKERS, css, label_color, mix_chart, text_on, trend_chart,
     trend_lines,
 };
 use super::summary::{NET_EXPLAINED, Summary, percent, signed, summary, summary_line};
 use crate::output::html_escape;
-use crate::score::UNCERTAIN;
+use crate::scored::{SCALE, UNCERTAIN};
 use crate::stance::Stance;
 
 /// The page's style sheet.

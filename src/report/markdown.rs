@@ -2,9 +2,9 @@
 
 use std::io::Write;
 
-use super::aggregate::{Report, SCALE, SpeakerRow};
+use super::aggregate::{Report, SpeakerRow};
 use super::summary::{NET_EXPLAINED, date_range, percent, shorten, signed, summary, summary_line};
-use crate::score::UNCERTAIN;
+use crate::scored::{SCALE, UNCERTAIN};
 use crate::stance::Stance;
 
 /// Escapes text for a Markdown table cell or list item: Markdown syntax and

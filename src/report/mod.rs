@@ -1,9 +1,17 @@
 //! Per-speaker aggregation of scored statements, and its writers.
 //!
-//! Scored statements (the CSV or JSONL of `stance score`, or statements scored
-//! on the fly) are added to an [`Aggregate`]; [`Aggregate::finish`] turns it into
-//! a [`Report`] with one row per canonical speaker, which [`write`] prints as
-//! CSV, JSON, Markdown or a self-contained HTML page.
+//! Scored rows ([`crate::scored::ScoredRow`]: read from the CSV or JSONL of
+//! `stance score`, or taken from statements the caller scored) are added to
+//! an [`Aggregate`]; [`Aggregate::finish`] turns it into a [`Report`] with one
+//! row per canonical speaker, which [`write`] prints as CSV, JSON, Markdown or
+//! a self-contained HTML page. The report never scores: it knows the row,
+//! not the model.
+//!
+//! One file per step: `period` (date arithmetic), `aggregate` (counts,
+//! shares, the dominant label, net stance), `bytes` (aggregates between
+//! processes), `read` (scored files), and one writer each in `csv`, `json`,
+//! `markdown` and `html` (with `chart` for its SVG and `summary` for the
+//! prose both pages share).
 //!
 //! # Exact and mergeable
 //! Aggregates of shards merge into exactly the aggregate of the whole, in any
@@ -28,27 +36,10 @@
 //! counted. A date that does not start with a valid `YYYY-MM-DD` counts as no
 //! date (and is counted).
 //!
-//! # Output columns (CSV header and JSON keys)
-//! Every row has the same columns; `<label>` stands for each label in order.
-//!
-//! | column | meaning |
-//! | --- | --- |
-//! | `speaker` | canonical speaker name |
-//! | `period` | empty for a speaker's overall row; `2026-11` or `2026-W47` for `--by-period` rows |
-//! | `statements` | statements attributed to the speaker (uncertain and neutral ones included) |
-//! | `articles` | distinct articles they come from |
-//! | `dominant` | the stance label with the most statements (ties: higher mean probability, then label order); empty if no statement has a stance label |
-//! | `net_stance` | `share_hawkish - share_conciliatory`, from -1 to 1; empty without those labels or without statements with a stance label |
-//! | `mean_confidence` | mean top probability over all statements |
-//! | `first_date`, `last_date` | first and last `YYYY-MM-DD` among dated statements; empty when none has a date |
-//! | `n_<label>` | statements labelled `<label>` |
-//! | `n_uncertain` | statements labelled `uncertain` (below `--min-confidence` when scored) |
-//! | `share_<label>` | for each stance label (not `neutral`): `n_<label>` divided by the statements with a stance label (`uncertain` and `neutral` left out, so shares sum to 1); empty when none has one |
-//! | `mean_p_<label>` | mean probability of `<label>` over all statements |
-//! | `example_<label>` | text of the most confident statement labelled `<label>` |
-//! | `example_<label>_article` | its article id |
-//! | `example_<label>_statement` | its statement index in that article |
-//! | `example_<label>_confidence` | its confidence |
+//! # Output
+//! The columns of the CSV header and JSON keys, and what each holds, are
+//! listed once, in the README ("Report columns"); a unit test of the CSV
+//! writer checks that list against [`columns`].
 //!
 //! CSV writes numbers with 4 decimals and empty cells for missing values; JSON
 //! writes full numbers and `null`. JSON is one object: `labels`, `period`
@@ -58,7 +49,8 @@
 //! order, periods in time order). Rows without a date are left out of period rows.
 //!
 //! ```
-//! use stance::report::{Aggregate, Period, ScoredRow};
+//! use stance::report::{Aggregate, Period};
+//! use stance::scored::ScoredRow;
 //!
 //! let labels = vec!["conciliatory".to_string(), "sceptical".into(), "hawkish".into()];
 //! let mut all = Aggregate::new(labels, Period::Month);
@@ -96,18 +88,12 @@ use html::write_html;
 use json::write_json;
 use markdown::write_markdown;
 
-use crate::articles::Article;
-use crate::error::{Error, Result};
-use crate::model::Model;
-use crate::score::{decide, score_articles};
-
-pub use aggregate::{
-    Aggregate, Example, Report, SCALE, ScoredRow, SpeakerRow, report_label_order, stance_mask,
-};
+pub(crate) use aggregate::report_label_order;
+pub use aggregate::{Aggregate, Example, Report, SpeakerRow};
 pub use bytes::{AGGREGATE_FORMAT, AGGREGATE_VERSION};
 pub use csv::columns;
 pub use period::Period;
-pub use read::{REQUIRED_COLUMNS, fixed, read_scored, read_scored_file, read_scored_files};
+pub use read::{read_scored, read_scored_file, read_scored_files};
 
 /// The output formats of a report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,57 +106,6 @@ pub enum ReportFormat {
     Markdown,
     /// One self-contained page: sortable table, stance mix and trend charts.
     Html,
-}
-
-// ------------------------------------------------------ scoring on the fly
-
-/// Scores articles and aggregates their statements, with the same rounding
-/// as `stance score` followed by reading its output, so both routes give the
-/// same report. Bad articles are returned as errors; reading goes on.
-pub fn aggregate_articles(
-    model: &Model,
-    articles: impl Iterator<Item = Result<Article>>,
-    min_confidence: f64,
-    period: Period,
-) -> (Aggregate, Vec<Error>) {
-    let mut aggregate = Aggregate::new(model.labels().to_vec(), period);
-    let order: Vec<usize> = aggregate
-        .labels
-        .iter()
-        .map(|l| {
-            model
-                .labels()
-                .iter()
-                .position(|m| m == l)
-                .expect("same label set")
-        })
-        .collect();
-    let mut errors = Vec::new();
-    for item in score_articles(model, articles) {
-        let (article, statements) = match item {
-            Ok(scored) => scored,
-            Err(e) => {
-                errors.push(e);
-                continue;
-            }
-        };
-        for s in statements {
-            let (label, confidence) = decide(model.labels(), &s.probabilities, min_confidence);
-            let rounded = |p: f64| fixed(&p.to_string()).unwrap_or(0);
-            let text = s.text_in(&article).to_owned();
-            aggregate.add(ScoredRow {
-                article: article.id.clone(),
-                statement: s.index as u64,
-                speaker: s.speaker,
-                text,
-                label: aggregate.labels.iter().position(|l| l == label),
-                confidence: rounded(confidence),
-                probabilities: order.iter().map(|&i| rounded(s.probabilities[i])).collect(),
-                date: article.date.clone(),
-            });
-        }
-    }
-    (aggregate, errors)
 }
 
 // ---------------------------------------------------------------- writing

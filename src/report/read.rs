@@ -6,21 +6,11 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::aggregate::{Aggregate, SCALE, ScoredRow, Seen, report_label_order};
+use super::aggregate::{Aggregate, Seen, report_label_order};
 use super::period::Period;
 use crate::corpus::LineCounter;
 use crate::error::{Error, Result};
-use crate::score::UNCERTAIN;
-
-/// The columns a scored file must have (besides at least one `p_<label>`).
-pub const REQUIRED_COLUMNS: [&str; 6] = [
-    "article",
-    "statement",
-    "speaker",
-    "text",
-    "label",
-    "confidence",
-];
+use crate::scored::{REQUIRED_COLUMNS, RawRow, check_row, header_labels, unneutralise};
 
 /// Reads scored files (`-` is stdin) in parallel and merges them. Every file
 /// is read; all errors are returned (file and line in each), and no aggregate
@@ -130,18 +120,6 @@ fn read_scored_after(
     }
 }
 
-/// One row's raw fields, before checking.
-struct RawRow<'a> {
-    article: Cow<'a, str>,
-    statement: Cow<'a, str>,
-    speaker: Cow<'a, str>,
-    text: Cow<'a, str>,
-    label: Cow<'a, str>,
-    confidence: Cow<'a, str>,
-    probabilities: Vec<Cow<'a, str>>,
-    date: Option<Cow<'a, str>>,
-}
-
 fn read_csv(path: &Path, input: impl Read, period: Period, seen: Seen) -> Result<Aggregate> {
     let mut reader = csv::ReaderBuilder::new().from_reader(LineCounter::new(input));
     let headers = match reader.headers() {
@@ -204,27 +182,6 @@ fn read_csv(path: &Path, input: impl Read, period: Period, seen: Seen) -> Result
     Ok(aggregate)
 }
 
-/// The labels named by `p_<label>` columns (or keys), checked.
-fn header_labels<'a>(path: &Path, names: impl Iterator<Item = &'a str>) -> Result<Vec<String>> {
-    let mut labels = Vec::new();
-    for name in names {
-        if let Some(label) = name.trim().strip_prefix("p_") {
-            if label.is_empty() || label == UNCERTAIN {
-                return Err(Error::csv(path, 1, format!("bad column name '{name}'")));
-            }
-            if labels.iter().any(|l| l == label) {
-                return Err(Error::csv(
-                    path,
-                    1,
-                    format!("column '{name}' appears twice"),
-                ));
-            }
-            labels.push(label.to_owned());
-        }
-    }
-    Ok(labels)
-}
-
 fn csv_error<R>(path: &Path, e: &csv::Error, lines: &mut LineCounter<R>) -> Error {
     let line = e.position().map_or(1, |p| lines.line_at(p.byte()));
     let message = match e.kind() {
@@ -235,14 +192,6 @@ fn csv_error<R>(path: &Path, e: &csv::Error, lines: &mut LineCounter<R>) -> Erro
         _ => e.to_string(),
     };
     Error::csv(path, line, message)
-}
-
-/// Undoes [`crate::output::csv_safe`]: `'=x` was written for `=x`.
-fn unneutralise(cell: &str) -> &str {
-    match cell.as_bytes() {
-        [b'\'', b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r', ..] => &cell[1..],
-        _ => cell,
-    }
 }
 
 fn read_jsonl(path: &Path, input: impl BufRead, period: Period, seen: Seen) -> Result<Aggregate> {
@@ -346,112 +295,10 @@ fn relined(e: Error, line: u64) -> Error {
     }
 }
 
-fn check_row(path: &Path, line: u64, labels: &[String], raw: RawRow<'_>) -> Result<ScoredRow> {
-    let bad = |message: String| Error::csv(path, line, message);
-    if raw.article.trim().is_empty() {
-        return Err(bad("empty article id".into()));
-    }
-    let statement = raw.statement.trim().parse::<u64>().map_err(|_| {
-        bad(format!(
-            "statement '{}' is not a whole number",
-            raw.statement
-        ))
-    })?;
-    let label = raw.label.trim();
-    let label = if label == UNCERTAIN {
-        None
-    } else {
-        Some(labels.iter().position(|l| l == label).ok_or_else(|| {
-            bad(format!(
-                "label '{label}' is not one of the p_ columns ({}) or {UNCERTAIN}",
-                labels.join(", ")
-            ))
-        })?)
-    };
-    let confidence = fixed(&raw.confidence).ok_or_else(|| {
-        bad(format!(
-            "confidence '{}' is not a number between 0 and 1",
-            raw.confidence
-        ))
-    })?;
-    let probabilities = labels
-        .iter()
-        .zip(&raw.probabilities)
-        .map(|(l, p)| {
-            fixed(p).ok_or_else(|| bad(format!("p_{l} '{p}' is not a number between 0 and 1")))
-        })
-        .collect::<Result<Vec<u32>>>()?;
-    let speaker = raw.speaker.trim();
-    Ok(ScoredRow {
-        article: raw.article.into_owned(),
-        statement,
-        speaker: (!speaker.is_empty()).then(|| speaker.to_owned()),
-        text: raw.text.into_owned(),
-        label,
-        confidence,
-        probabilities,
-        date: raw
-            .date
-            .map(|d| d.trim().to_owned())
-            .filter(|d| !d.is_empty()),
-    })
-}
-
-/// A probability in ten-thousandths, rounded exactly as `stance score` writes
-/// it (`{:.4}`), so a CSV cell and the JSONL number of the same run agree.
-pub fn fixed(text: &str) -> Option<u32> {
-    let x: f64 = text.trim().parse().ok()?;
-    if !(0.0..=1.0).contains(&x) {
-        return None;
-    }
-    // -0.0 passes the range check but would print as "-0.0000".
-    let x = x.abs();
-    let four = format!("{x:.4}");
-    let (whole, frac) = four.split_once('.')?;
-    Some(whole.parse::<u32>().ok()? * SCALE + frac.parse::<u32>().ok()?)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::report::testing::labels;
-
-    #[test]
-    fn fixed_point_matches_what_score_writes() {
-        for (text, want) in [
-            ("0.1805", Some(1805)),
-            ("1", Some(10_000)),
-            ("0", Some(0)),
-            ("-0.0000", Some(0)),
-            ("0.18054999", Some(1805)),
-            ("0.18055001", Some(1806)),
-            ("1.5", None),
-            ("-0.1", None),
-            ("NaN", None),
-            ("abc", None),
-            ("", None),
-        ] {
-            assert_eq!(fixed(text), want, "{text}");
-        }
-        // A JSONL number and the CSV cell `stance score` writes for it agree.
-        for x in [0.123_45, 0.666_666_6, 0.999_95, 1e-9] {
-            assert_eq!(fixed(&x.to_string()), fixed(&format!("{x:.4}")), "{x}");
-        }
-    }
-
-    #[test]
-    fn neutralised_cells_are_read_back() {
-        for (cell, want) in [
-            ("'=HYPERLINK(1)", "=HYPERLINK(1)"),
-            ("'-1", "-1"),
-            ("'@x", "@x"),
-            ("'quoted'", "'quoted'"),
-            ("plain", "plain"),
-            ("'", "'"),
-        ] {
-            assert_eq!(unneutralise(cell), want);
-        }
-    }
 
     #[test]
     fn json_rows_are_checked_as_jsonl_lines_are() {

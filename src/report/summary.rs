@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use super::aggregate::{Report, SpeakerRow};
-use crate::score::UNCERTAIN;
+use crate::scored::UNCERTAIN;
 
 /// At most `max` characters, with an ellipsis when cut.
 pub(super) fn shorten(text: &str, max: usize) -> Cow<'_, str> {

@@ -1,6 +1,7 @@
 //! Scored rows for the report's unit tests.
 
-use super::aggregate::{SCALE, ScoredRow, SpeakerRow};
+use super::aggregate::SpeakerRow;
+use crate::scored::{SCALE, ScoredRow};
 
 pub(super) fn labels() -> Vec<String> {
     ["conciliatory", "sceptical", "hawkish"]
