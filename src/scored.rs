@@ -381,7 +381,7 @@ mod tests {
             let row = &rows(
                 &model_labels,
                 &article,
-                &[statement.clone()],
+                std::slice::from_ref(&statement),
                 min_confidence,
                 true,
             )[0];
