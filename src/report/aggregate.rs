@@ -166,8 +166,9 @@ impl PartialEq for Seen {
 }
 
 impl Aggregate {
-    /// An empty aggregate over `labels` (put in report order, see
-    /// [`report_label_order`]), with period tallies by `period`.
+    /// An empty aggregate over `labels` (put in report order: the three
+    /// stances, then any other label alphabetically), with period tallies by
+    /// `period`.
     pub fn new(labels: Vec<String>, period: Period) -> Self {
         Aggregate {
             labels: report_label_order(labels),
@@ -299,7 +300,7 @@ impl Aggregate {
     /// does not depend on the order of merges.
     ///
     /// # Panics
-    /// When [`Self::merge_conflict`] names a conflict ([`read_scored_files`]
+    /// When [`Self::merge_conflict`] names a conflict ([`read_scored_files`](crate::report::read_scored_files)
     /// checks labels first and reports the file).
     pub fn merge(&mut self, other: Aggregate) {
         if let Some(conflict) = self.merge_conflict(&other) {

@@ -3,7 +3,7 @@
 //! Scored rows ([`crate::scored::ScoredRow`]: read from the CSV or JSONL of
 //! `stance score`, or taken from statements the caller scored) are added to
 //! an [`Aggregate`]; [`Aggregate::finish`] turns it into a [`Report`] with one
-//! row per canonical speaker, which [`write`] prints as CSV, JSON, Markdown or
+//! row per canonical speaker, which [`write()`] prints as CSV, JSON, Markdown or
 //! a self-contained HTML page. The report never scores: it knows the row,
 //! not the model.
 //!
@@ -110,7 +110,7 @@ pub enum ReportFormat {
 
 // ---------------------------------------------------------------- writing
 
-/// `report` in `format`, as [`write`] writes it (what `stance report` prints).
+/// `report` in `format`, as [`write()`] writes it (what `stance report` prints).
 pub fn render(report: &Report, format: ReportFormat) -> std::io::Result<String> {
     let mut out = Vec::new();
     write(report, format, &mut out)?;
