@@ -8,7 +8,8 @@
 //! 4. [`train`]: cross-validated multinomial logistic regression (linfa-logistic's objective);
 //! 5. [`model`]: the saved model: probabilities, explanations, the embedded default;
 //!
-//! and for articles: [`extract`] (sentences, quotes, speakers) -> [`score`] -> [`report`].
+//! and for articles: [`extract`] (sentences, quotes, speakers) -> [`score`] -> [`scored`]
+//! (the scored-statement row) -> [`report`].
 //! [`error`] holds the one error type; [`rng`] the seeded generator that
 //! makes folds, balancing and synthetic data the same on every platform.
 //!
@@ -29,7 +30,8 @@
 //!
 //! ```
 //! use stance::articles::Article;
-//! use stance::report::{Period, ReportFormat};
+//! use stance::report::{Aggregate, Period, ReportFormat};
+//! use stance::scored::ScoredRow;
 //!
 //! let text = "Talks resume\n\n\"We are ready to sit down tomorrow,\" Foreign Minister \
 //!             Anna Berg said on Monday.";
@@ -49,9 +51,11 @@
 //!     source: None,
 //!     title: None,
 //! };
-//! let (aggregate, errors) =
-//!     stance::report::aggregate_articles(model, [Ok(article)].into_iter(), 0.0, Period::Month);
-//! assert!(errors.is_empty());
+//! let mut aggregate = Aggregate::new(model.labels().to_vec(), Period::Month);
+//! let labels = aggregate.labels().to_vec();
+//! for statement in scored {
+//!     aggregate.add(ScoredRow::of_statement(&article, statement, model.labels(), &labels, 0.0));
+//! }
 //! let report = aggregate.finish(1, false);
 //! let csv = stance::report::render(&report, ReportFormat::Csv).unwrap();
 //! assert!(csv.lines().any(|row| row.starts_with("Anna Berg,")));
@@ -75,6 +79,7 @@ pub mod report;
 pub mod rng;
 pub mod said;
 pub mod score;
+pub mod scored;
 pub mod stance;
 pub mod synth;
 pub mod tokenize;

@@ -163,7 +163,7 @@ pub fn csv_safe(cell: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Escapes text for HTML element content and attribute values.
-pub fn html_escape(text: &str) -> String {
+pub(crate) fn html_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

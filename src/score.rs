@@ -3,43 +3,12 @@
 use std::collections::VecDeque;
 
 use rayon::prelude::*;
-use serde::Serialize;
 
 use crate::articles::Article;
 use crate::error::Result;
 use crate::extract::{StatementKind, extract, extract_titled};
 use crate::model::Model;
-use crate::output::Cell;
-
-/// One statement of an article with its stance probabilities.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ScoredStatement {
-    /// Index of the statement in its article, from 0.
-    pub index: usize,
-    /// Canonical speaker, when one was found.
-    pub speaker: Option<String>,
-    /// Byte offset of the statement in the article.
-    pub start: usize,
-    /// Byte offset one past its end.
-    pub end: usize,
-    /// Direct quote, indirect speech, reported speech act or headline. A
-    /// headline of an article with a `title` indexes the title, not the text.
-    pub kind: StatementKind,
-    /// Probability per model label, in model label order.
-    pub probabilities: Vec<f64>,
-}
-
-impl ScoredStatement {
-    /// The statement's text: from the article's title for a headline when
-    /// the article has one, else from its text.
-    pub fn text_in<'a>(&self, article: &'a Article) -> &'a str {
-        let source = match (&article.title, self.kind) {
-            (Some(title), StatementKind::Headline) => title,
-            _ => &article.text,
-        };
-        source.get(self.start..self.end).unwrap_or_default()
-    }
-}
+use crate::scored::ScoredStatement;
 
 /// Finds every statement in `text` and labels it.
 pub fn score_article(model: &Model, text: &str) -> Vec<ScoredStatement> {
@@ -122,87 +91,11 @@ impl<I: Iterator<Item = Result<Article>>> Iterator for ScoreArticles<'_, I> {
     }
 }
 
-/// The label to print for probabilities: the most probable, or `uncertain`
-/// when its probability is below `min_confidence`.
-pub fn decide<'a>(
-    labels: &'a [String],
-    probabilities: &[f64],
-    min_confidence: f64,
-) -> (&'a str, f64) {
-    let best = crate::model::argmax(probabilities);
-    let confidence = probabilities[best];
-    if confidence < min_confidence {
-        (UNCERTAIN, confidence)
-    } else {
-        (&labels[best], confidence)
-    }
-}
-
-/// The label given to statements below `--min-confidence`.
-pub const UNCERTAIN: &str = "uncertain";
-
-/// The columns of `stance score` output before the per-label ones.
-pub const BASE_COLUMNS: [&str; 8] = [
-    "article",
-    "statement",
-    "speaker",
-    "start",
-    "end",
-    "text",
-    "label",
-    "confidence",
-];
-
-/// The columns of `stance score` output (CSV header, JSONL keys) for a model
-/// with `labels`: [`BASE_COLUMNS`], `p_<label>` per label in model order,
-/// `kind`, then `date` and `source` when the input is a collection (`with_meta`).
-pub fn columns(labels: &[String], with_meta: bool) -> Vec<String> {
-    let mut columns: Vec<String> = BASE_COLUMNS.map(String::from).to_vec();
-    columns.extend(labels.iter().map(|l| format!("p_{l}")));
-    columns.push("kind".into());
-    if with_meta {
-        columns.extend(["date".into(), "source".into()]);
-    }
-    columns
-}
-
-/// One row of `stance score` output per statement of `article`, cells in
-/// [`columns`] order: what the CLI writes and the Python package yields.
-pub fn rows(
-    labels: &[String],
-    article: &Article,
-    statements: &[ScoredStatement],
-    min_confidence: f64,
-    with_meta: bool,
-) -> Vec<Vec<Cell>> {
-    statements
-        .iter()
-        .map(|s| {
-            let (label, confidence) = decide(labels, &s.probabilities, min_confidence);
-            let mut cells = vec![
-                Cell::Str(article.id.clone()),
-                Cell::Int(s.index as u64),
-                s.speaker.clone().map_or(Cell::Null, Cell::Str),
-                Cell::Int(s.start as u64),
-                Cell::Int(s.end as u64),
-                Cell::Str(s.text_in(article).to_owned()),
-                Cell::Str(label.to_owned()),
-                Cell::Num(confidence),
-            ];
-            cells.extend(s.probabilities.iter().map(|&p| Cell::Num(p)));
-            cells.push(Cell::Str(s.kind.as_str().to_owned()));
-            if with_meta {
-                cells.push(article.date.clone().map_or(Cell::Null, Cell::Str));
-                cells.push(article.source.clone().map_or(Cell::Null, Cell::Str));
-            }
-            cells
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    pub use crate::output::Cell;
+    use crate::scored::{UNCERTAIN, columns, rows};
 
     #[test]
     fn rows_follow_the_columns() {

@@ -4,7 +4,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use stance::articles::{ArticleReader, CollectionColumns, expand_inputs};
-use stance::report::{Aggregate, Period, ReportFormat, aggregate_articles, read_scored_files};
+use stance::report::{Aggregate, Period, ReportFormat, read_scored_files};
+use stance::score::score_articles;
+use stance::scored::ScoredRow;
 
 /// Arguments of `stance report`.
 #[derive(clap::Args)]
@@ -146,9 +148,28 @@ fn score_then_aggregate(args: &Args, period: Period) -> anyhow::Result<(Aggregat
     let reader = ArticleReader::new(inputs.clone(), columns).lossy(args.lossy);
     let mut bar = super::ArticleProgress::new("scoring", &inputs, &reader, args.output.as_ref());
     let reader = reader.inspect(|_| bar.article());
-    let (aggregate, bad) = aggregate_articles(&model, reader, args.min_confidence, period);
+    // Scored here and handed to the report as rows, rounded as `stance score`
+    // writes them, so both routes give the same report.
+    let mut aggregate = Aggregate::new(model.labels().to_vec(), period);
+    let labels = aggregate.labels().to_vec();
+    for item in score_articles(&model, reader) {
+        match item {
+            Ok((article, statements)) => {
+                for s in statements {
+                    let row = ScoredRow::of_statement(
+                        &article,
+                        s,
+                        model.labels(),
+                        &labels,
+                        args.min_confidence,
+                    );
+                    aggregate.add(row);
+                }
+            }
+            Err(e) => errors.push(e),
+        }
+    }
     bar.finish();
-    errors.extend(bad);
     // As `score` does: name each bad article, report the rest, fail at the end.
     for e in &errors {
         eprintln!("stance: skipping {e}");

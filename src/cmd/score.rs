@@ -5,7 +5,8 @@ use std::process::ExitCode;
 
 use stance::articles::{ArticleReader, CollectionColumns, expand_inputs};
 use stance::output::{Format, RowWriter};
-use stance::score::{columns, rows, score_articles};
+use stance::score::score_articles;
+use stance::scored::{columns, rows};
 
 use super::classify::FormatArg;
 

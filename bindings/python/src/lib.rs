@@ -24,8 +24,9 @@ use serde_json::{Map, Value};
 use stance::Model;
 use stance::articles::Article;
 use stance::output::Cell;
-use stance::report::{Aggregate, Period, ReportFormat, aggregate_articles, render};
-use stance::score::{BATCH, columns, rows, score_articles};
+use stance::report::{Aggregate, Period, ReportFormat, render};
+use stance::score::{BATCH, score_articles};
+use stance::scored::{ScoredRow, columns, rows};
 use stance::model::argmax;
 
 create_exception!(
@@ -555,10 +556,24 @@ impl PyReport {
             if batch.is_empty() {
                 break;
             }
-            let (part, _) = py.detach(|| {
-                aggregate_articles(&model, batch.into_iter().map(Ok), min_confidence, period)
+            py.detach(|| {
+                let labels = total.labels().to_vec();
+                // Every item is Ok: the batch holds articles, not read errors.
+                for (article, statements) in
+                    score_articles(&model, batch.into_iter().map(Ok)).flatten()
+                {
+                    for s in statements {
+                        let row = ScoredRow::of_statement(
+                            &article,
+                            s,
+                            model.labels(),
+                            &labels,
+                            min_confidence,
+                        );
+                        total.add(row);
+                    }
+                }
             });
-            total.merge(part);
         }
         Ok(PyReport {
             aggregate: total,
