@@ -158,20 +158,59 @@ pub fn is_negator(word: &str) -> bool {
 /// ```
 pub fn tokenize(text: &str, params: &TokenizerParams) -> Vec<Token> {
     let mut tokens = Vec::new();
+    tokenize_into(text, params, &mut tokens, &mut Vec::new());
+    tokens
+}
+
+/// Tokens of one text after another in the same memory: scoring tokenizes
+/// every statement, and a fresh `String` per token was a good part of it.
+///
+/// ```
+/// use stance::tokenize::{TokenBuffer, TokenizerParams, tokenize};
+/// let params = TokenizerParams::default();
+/// let mut buffer = TokenBuffer::default();
+/// for text in ["Nobody had rejected talks.", "We will strike."] {
+///     assert_eq!(buffer.tokenize(text, &params), tokenize(text, &params));
+/// }
+/// ```
+#[derive(Debug, Default)]
+pub struct TokenBuffer {
+    tokens: Vec<Token>,
+    /// Emptied texts of earlier tokens, to be filled again.
+    spare: Vec<String>,
+}
+
+impl TokenBuffer {
+    /// The tokens of `text`, as [`tokenize`] gives them.
+    pub fn tokenize(&mut self, text: &str, params: &TokenizerParams) -> &[Token] {
+        self.spare.extend(self.tokens.drain(..).map(|t| t.text));
+        tokenize_into(text, params, &mut self.tokens, &mut self.spare);
+        &self.tokens
+    }
+}
+
+/// Fills the empty `tokens` with those of `text`, taking their texts from
+/// `spare` while it lasts.
+fn tokenize_into(
+    text: &str,
+    params: &TokenizerParams,
+    tokens: &mut Vec<Token>,
+    spare: &mut Vec<String>,
+) {
+    debug_assert!(tokens.is_empty());
     for_each_word_piece(text, |start, piece| {
         let end = start + piece.len();
         let Some(kind) = piece_kind(piece) else {
             return;
         };
-        let mut norm = String::with_capacity(piece.len());
+        let mut norm = spare.pop().unwrap_or_default();
+        norm.clear();
         if piece.is_ascii() {
-            for &b in piece.as_bytes() {
-                norm.push(match b {
-                    b'`' => '\'',
-                    _ if params.lowercase => char::from(b.to_ascii_lowercase()),
-                    _ => char::from(b),
-                });
-            }
+            norm.extend(piece.bytes().map(|b| match b {
+                b'`' => '\'',
+                _ if params.lowercase => char::from(b.to_ascii_lowercase()),
+                _ => char::from(b),
+            }));
         } else {
             for c in piece.chars() {
                 match c {
@@ -192,15 +231,14 @@ pub fn tokenize(text: &str, params: &TokenizerParams) -> Vec<Token> {
         });
     });
     if params.mask_names {
-        mask_names(text, &mut tokens);
+        mask_names(text, tokens);
     }
     if params.negation {
-        mark_negation(text, &mut tokens, params.negation_window, params.scopes);
+        mark_negation(text, tokens, params.negation_window, params.scopes);
     }
     if params.scopes {
-        mark_contrast_and_condition(text, &mut tokens);
+        mark_contrast_and_condition(text, tokens);
     }
-    tokens
 }
 
 /// What a piece between word boundaries is; `None` for spaces and symbols.
@@ -317,7 +355,8 @@ fn mask_names(text: &str, tokens: &mut [Token]) {
                 let first = text[tok.start..tok.end].chars().next();
                 let capital = first.is_some_and(char::is_uppercase);
                 if capital && !sentence_start && tok.text != "i" && tok.end - tok.start > 1 {
-                    tok.text = NAME.to_owned();
+                    tok.text.clear();
+                    tok.text.push_str(NAME);
                 }
                 sentence_start = false;
             }

@@ -12,35 +12,82 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use super::StatementKind;
 
 /// Does `list` contain `word`, ignoring ASCII case?
 ///
 /// Attribution asks this several times for every word of every sentence,
-/// mostly of long lists, so each of the long lists below has a hash set of
-/// its entries in ASCII lowercase; any other list is scanned.
+/// mostly of long lists. So the long lists below are hashed: every word in
+/// any of them maps to the set of lists it is in, one bit per list, and a
+/// list finds its bit by its address. Any other list is scanned.
 pub fn is_in(list: &[&str], word: &str) -> bool {
-    // Longer words are in no set; the scan settles them.
-    const LONGEST: usize = 32;
-    if list.len() > SCAN_UP_TO
-        && word.len() <= LONGEST
-        && let Some(set) = list_sets().get(&(list.as_ptr() as usize, list.len()))
-    {
-        let mut buf = [0u8; LONGEST];
+    match list_bit(list) {
+        Some(bit) => lists_of(word) & bit != 0,
+        None => list.iter().any(|entry| entry.eq_ignore_ascii_case(word)),
+    }
+}
+
+/// The bit of a hashed list in [`lists_of`]; `None` for a list that is scanned.
+pub fn list_bit(list: &[&str]) -> Option<u64> {
+    if list.len() <= SCAN_UP_TO {
+        return None;
+    }
+    memberships()
+        .bits
+        .get(&(list.as_ptr() as usize, list.len()))
+        .copied()
+}
+
+/// The hashed lists that hold `word` (ignoring ASCII case), one bit each.
+pub fn lists_of(word: &str) -> u64 {
+    const SHORT: usize = 32;
+    let words = &memberships().words;
+    if word.len() <= SHORT {
+        let mut buf = [0u8; SHORT];
         let lower = &mut buf[..word.len()];
         lower.copy_from_slice(word.as_bytes());
         lower.make_ascii_lowercase();
-        return set.contains(&*lower);
+        words.get(&*lower).copied().unwrap_or(0)
+    } else {
+        let lower = word.to_ascii_lowercase();
+        words.get(lower.as_bytes()).copied().unwrap_or(0)
     }
-    list.iter().any(|entry| entry.eq_ignore_ascii_case(word))
 }
 
-/// Lists this short are scanned: as fast as a hash and no set to find.
+/// Lists this short are scanned: as fast as a hash and no bit to find.
 const SCAN_UP_TO: usize = 8;
 
-/// The lists that get a hash set when longer than [`SCAN_UP_TO`].
+/// A list's address and length.
+type ListKey = (usize, usize);
+
+/// The hashed lists: each one's bit, and each word's lists.
+struct Memberships {
+    bits: FxHashMap<ListKey, u64>,
+    /// Word in ASCII lowercase -> the bits of the lists holding it.
+    words: FxHashMap<Box<[u8]>, u64>,
+}
+
+fn memberships() -> &'static Memberships {
+    static MEMBERSHIPS: OnceLock<Memberships> = OnceLock::new();
+    MEMBERSHIPS.get_or_init(|| {
+        let mut bits = FxHashMap::default();
+        let mut words: FxHashMap<Box<[u8]>, u64> = FxHashMap::default();
+        let long = hashed_lists().into_iter().filter(|l| l.len() > SCAN_UP_TO);
+        for (n, list) in long.enumerate() {
+            let bit = 1u64 << n;
+            bits.insert((list.as_ptr() as usize, list.len()), bit);
+            for entry in list {
+                let lower = entry.to_ascii_lowercase().into_bytes().into_boxed_slice();
+                *words.entry(lower).or_default() |= bit;
+            }
+        }
+        Memberships { bits, words }
+    })
+}
+
+/// The lists that are hashed when longer than [`SCAN_UP_TO`]: at most 64.
 fn hashed_lists() -> [&'static [&'static str]; 37] {
     [
         UNAMBIGUOUS_VERBS,
@@ -81,27 +128,6 @@ fn hashed_lists() -> [&'static [&'static str]; 37] {
         MALE_NAMES,
         FEMALE_NAMES,
     ]
-}
-
-/// A list's address and length.
-type ListKey = (usize, usize);
-
-/// The hash sets of the long lists, entries in ASCII lowercase.
-fn list_sets() -> &'static FxHashMap<ListKey, FxHashSet<Box<[u8]>>> {
-    static SETS: OnceLock<FxHashMap<ListKey, FxHashSet<Box<[u8]>>>> = OnceLock::new();
-    SETS.get_or_init(|| {
-        hashed_lists()
-            .iter()
-            .filter(|list| list.len() > SCAN_UP_TO)
-            .map(|list| {
-                let set = list
-                    .iter()
-                    .map(|e| e.to_ascii_lowercase().into_bytes().into_boxed_slice())
-                    .collect();
-                ((list.as_ptr() as usize, list.len()), set)
-            })
-            .collect()
-    })
 }
 
 /// A reporting verb form and the kind of statement it introduces.
@@ -853,8 +879,8 @@ mod tests {
     #[test]
     fn hashed_lists_answer_as_a_scan() {
         let scan = |list: &[&str], word: &str| list.iter().any(|e| e.eq_ignore_ascii_case(word));
-        let key = (FUNCTION_WORDS.as_ptr() as usize, FUNCTION_WORDS.len());
-        assert!(list_sets().contains_key(&key));
+        assert!(list_bit(FUNCTION_WORDS).is_some());
+        assert!(list_bit(PRONOUNS).is_none());
         let mut probes: Vec<String> = ["", "FRANÇOIS", "françois", "François"]
             .map(String::from)
             .to_vec();

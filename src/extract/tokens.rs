@@ -15,6 +15,9 @@ pub struct Token {
     pub stem_end: usize,
     /// What kind of token this is.
     pub kind: TokenKind,
+    /// The long lexicon lists that hold this word's key ([`lexicon::lists_of`]),
+    /// found once here instead of at every rule that asks.
+    pub lists: u64,
 }
 
 /// Word or punctuation.
@@ -68,7 +71,11 @@ impl Token {
 
     /// Is this word in `list` (ignoring ASCII case)?
     pub fn is_in(&self, article: &str, list: &[&str]) -> bool {
-        self.is_word() && lexicon::is_in(list, self.key(article))
+        self.is_word()
+            && match lexicon::list_bit(list) {
+                Some(bit) => self.lists & bit != 0,
+                None => lexicon::is_in(list, self.key(article)),
+            }
     }
 }
 
@@ -117,6 +124,7 @@ pub fn tokenize(article: &str, span: Span) -> Vec<Token> {
                 span: Span::new(span.start + start, span.start + offset(i + 1)),
                 stem_end: span.start + offset(i + 1),
                 kind: TokenKind::Punct(c),
+                lists: 0,
             });
             i += 1;
             continue;
@@ -154,6 +162,7 @@ pub fn tokenize(article: &str, span: Span) -> Vec<Token> {
             j += 1;
             end = offset(j);
         }
+        let stem = &text[start..stem_end];
         tokens.push(Token {
             span: Span::new(span.start + start, span.start + end),
             stem_end: span.start + stem_end,
@@ -162,6 +171,7 @@ pub fn tokenize(article: &str, span: Span) -> Vec<Token> {
                 cap: is_capital(c) || is_particle_name(word) || c == '&',
                 possessive,
             },
+            lists: lexicon::lists_of(stem.strip_suffix('.').unwrap_or(stem)),
         });
         i = j;
     }
