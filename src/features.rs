@@ -514,12 +514,15 @@ struct Hits {
 }
 
 impl Hits {
-    /// Ready for a vocabulary of `n` features.
+    /// Ready for a vocabulary of `n` features. Counts left by a text whose
+    /// featurizing panicked are cleared here.
     fn reset(&mut self, n: usize) {
+        for i in self.hit.drain(..) {
+            self.counts[i as usize] = 0;
+        }
         if self.counts.len() < n {
             self.counts.resize(n, 0);
         }
-        self.hit.clear();
     }
 
     fn add(&mut self, i: u32) {
@@ -534,8 +537,8 @@ impl Hits {
     fn take(&mut self) -> Vec<(u32, f64)> {
         self.hit.sort_unstable();
         self.hit
-            .iter()
-            .map(|&i| {
+            .drain(..)
+            .map(|i| {
                 let count = std::mem::take(&mut self.counts[i as usize]);
                 (i, f64::from(count))
             })
@@ -775,6 +778,40 @@ mod tests {
         v.by_hash = None;
         assert_eq!(hashed, v.transform(probe));
         assert!(!hashed.is_empty());
+    }
+
+    #[test]
+    fn reused_buffers_leave_nothing_behind() {
+        let texts = [
+            "we will strike hard",
+            "let us talk calmly",
+            "talk talk strike",
+        ];
+        let p = FeatureParams {
+            min_df: 1,
+            ..FeatureParams::default()
+        };
+        let v = Vectorizer::fit(
+            &plain(&texts),
+            &[0, 1, 1],
+            2,
+            &TokenizerParams::default(),
+            &p,
+            None,
+        )
+        .unwrap();
+        let first: Vec<SparseRow> = texts.iter().map(|t| v.transform(t)).collect();
+        let again: Vec<SparseRow> = texts.iter().rev().map(|t| v.transform(t)).collect();
+        assert_eq!(first, again.into_iter().rev().collect::<Vec<_>>());
+        let mut hits = Hits::default();
+        hits.reset(4);
+        hits.add(3);
+        hits.add(1);
+        hits.add(3);
+        // A text abandoned half-way (a panic) leaves counts that reset clears.
+        hits.reset(4);
+        hits.add(1);
+        assert_eq!(hits.take(), [(1, 1.0)]);
     }
 
     #[test]
