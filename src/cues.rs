@@ -9,7 +9,7 @@
 //! built into the binary and copied into every model trained with it, so a
 //! model keeps its lexicon whatever later versions ship.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
@@ -37,6 +37,9 @@ pub struct Cues {
     categories: Vec<String>,
     /// Hash of a phrase's word sequence -> category index.
     index: FxHashMap<u64, u16>,
+    /// Hashes of the words that start a phrase: most words start none, and
+    /// one look-up settles them.
+    first_words: FxHashSet<u64>,
     longest: usize,
 }
 
@@ -59,13 +62,11 @@ fn phrase_words(phrase: &str) -> Vec<String> {
         .collect()
 }
 
-fn sequence_hash<'a>(words: impl Iterator<Item = &'a str>) -> u64 {
+/// 64-bit hash of one word.
+fn word_hash(word: &str) -> u64 {
     use std::hash::Hasher;
     let mut h = rustc_hash::FxHasher::default();
-    for w in words {
-        h.write(w.as_bytes());
-        h.write_u8(0xff);
-    }
+    h.write(word.as_bytes());
     h.finish()
 }
 
@@ -84,6 +85,16 @@ pub enum CueError {
     TooManyCategories,
 }
 
+/// The hash of a phrase one word longer than the phrase hashed `h`: matching
+/// hashes each word of a text once and extends phrases from there.
+fn extend_hash(h: u64, word: u64) -> u64 {
+    (h.rotate_left(23) ^ word).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+fn sequence_hash<'a>(words: impl Iterator<Item = &'a str>) -> u64 {
+    words.fold(0, |h, w| extend_hash(h, word_hash(w)))
+}
+
 impl Cues {
     /// Builds the index from cues. A phrase listed under two categories keeps
     /// the first; empty phrases and phrases over [`MAX_PHRASE_WORDS`] words
@@ -91,6 +102,7 @@ impl Cues {
     pub fn new(cues: Vec<Cue>) -> std::result::Result<Cues, CueError> {
         let mut categories: Vec<String> = Vec::new();
         let mut index = FxHashMap::default();
+        let mut first_words = FxHashSet::default();
         let mut longest = 0;
         for cue in &cues {
             let words = phrase_words(&cue.phrase);
@@ -116,12 +128,14 @@ impl Cues {
             index
                 .entry(sequence_hash(words.iter().map(String::as_str)))
                 .or_insert(c);
+            first_words.insert(word_hash(&words[0]));
             longest = longest.max(words.len());
         }
         Ok(Cues {
             cues,
             categories,
             index,
+            first_words,
             longest,
         })
     }
@@ -196,17 +210,24 @@ impl Cues {
         tokens: &[Token],
         mut emit: impl FnMut(usize, &str),
     ) {
-        // Word positions, with a break wherever clause punctuation stands.
-        let mut words: Vec<usize> = Vec::with_capacity(tokens.len());
+        // Word positions and hashes, with a break wherever clause punctuation stands.
+        let mut words: Vec<(usize, u64)> = Vec::with_capacity(tokens.len());
         let mut run_start = 0;
-        let flush = |words: &[usize], emit: &mut dyn FnMut(usize, &str)| {
+        let flush = |words: &[(usize, u64)], emit: &mut dyn FnMut(usize, &str)| {
+            let mut prefixes = [0u64; MAX_PHRASE_WORDS];
             for s in 0..words.len() {
+                if !self.first_words.contains(&words[s].1) {
+                    continue;
+                }
                 let most = self.longest.min(words.len() - s);
-                for n in (1..=most).rev() {
-                    let hash =
-                        sequence_hash(words[s..s + n].iter().map(|&i| tokens[i].text.as_str()));
-                    if let Some(&c) = self.index.get(&hash) {
-                        emit(words[s], &self.categories[c as usize]);
+                let mut h = 0;
+                for (n, &(_, word)) in words[s..s + most].iter().enumerate() {
+                    h = extend_hash(h, word);
+                    prefixes[n] = h;
+                }
+                for hash in prefixes[..most].iter().rev() {
+                    if let Some(&c) = self.index.get(hash) {
+                        emit(words[s].0, &self.categories[c as usize]);
                         break;
                     }
                 }
@@ -220,7 +241,7 @@ impl Cues {
                 }
                 continue;
             }
-            words.push(i);
+            words.push((i, word_hash(&tok.text)));
         }
         flush(&words[run_start..], &mut emit);
     }

@@ -5,6 +5,7 @@
 //! dense matrix linfa-logistic needs for training stays small; everywhere
 //! else rows stay sparse.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::Hasher;
 use std::path::Path;
@@ -17,7 +18,7 @@ use crate::cues::Cues;
 use crate::error::{Error, Result};
 use crate::extract::Statement;
 use crate::said::Said;
-use crate::tokenize::{NAME, Token, TokenKind, TokenizerParams, tokenize};
+use crate::tokenize::{NAME, Token, TokenBuffer, TokenKind, TokenizerParams, tokenize};
 
 /// Feature settings: plain data, stored in the model.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -472,34 +473,41 @@ impl Vectorizer {
 
     /// What the model reads -> one sparse row.
     pub fn transform_said(&self, said: &Said) -> SparseRow {
-        let tokens = tokenize(&said.content, &self.tokenizer);
-        self.transform_input(Input {
-            text: &said.content,
-            tokens: &tokens,
-            verb: said.verb.as_deref(),
+        thread_local! {
+            static TOKENS: RefCell<TokenBuffer> = RefCell::default();
+        }
+        TOKENS.with_borrow_mut(|buffer| {
+            let tokens = buffer.tokenize(&said.content, &self.tokenizer);
+            self.transform_input(Input {
+                text: &said.content,
+                tokens,
+                verb: said.verb.as_deref(),
+            })
         })
     }
 
     /// Already tokenized input -> one sparse row.
     pub fn transform_input(&self, input: Input<'_>) -> SparseRow {
-        let mut hits: Vec<u32> = Vec::new();
-        for_each_feature(input, &self.params, self.cues.as_ref(), |name| {
-            let found = match &self.by_hash {
-                Some(by_hash) => by_hash.get(&name_hash(name)),
-                None => self.index.get(name),
-            };
-            if let Some(&i) = found {
-                hits.push(i);
-            }
-        });
-        hits.sort_unstable();
-        let mut counts: Vec<(u32, f64)> = Vec::with_capacity(hits.len());
-        for i in hits {
-            match counts.last_mut() {
-                Some((j, count)) if *j == i => *count += 1.0,
-                _ => counts.push((i, 1.0)),
-            }
+        thread_local! {
+            static HITS: RefCell<Hits> = RefCell::default();
         }
+        HITS.with_borrow_mut(|hits| {
+            hits.reset(self.len());
+            for_each_feature(input, &self.params, self.cues.as_ref(), |name| {
+                let found = match &self.by_hash {
+                    Some(by_hash) => by_hash.get(&name_hash(name)),
+                    None => self.index.get(name),
+                };
+                if let Some(&i) = found {
+                    hits.add(i);
+                }
+            });
+            self.weigh(hits.take())
+        })
+    }
+
+    /// Feature counts, sorted by index -> tf-idf, L2-normalised.
+    fn weigh(&self, mut counts: Vec<(u32, f64)>) -> SparseRow {
         let mut norm = 0.0;
         for (i, v) in counts.iter_mut() {
             let tf = if self.params.sublinear_tf {
@@ -514,6 +522,47 @@ impl Vectorizer {
         counts
             .into_iter()
             .map(|(i, v)| (i, (v / norm) as f32))
+            .collect()
+    }
+}
+
+/// Feature hits of one text, counted in place: a count per feature and the
+/// features hit, kept from one text to the next (one per thread).
+#[derive(Debug, Default)]
+struct Hits {
+    counts: Vec<u32>,
+    hit: Vec<u32>,
+}
+
+impl Hits {
+    /// Ready for a vocabulary of `n` features. Counts left by a text whose
+    /// featurizing panicked are cleared here.
+    fn reset(&mut self, n: usize) {
+        for i in self.hit.drain(..) {
+            self.counts[i as usize] = 0;
+        }
+        if self.counts.len() < n {
+            self.counts.resize(n, 0);
+        }
+    }
+
+    fn add(&mut self, i: u32) {
+        let count = &mut self.counts[i as usize];
+        if *count == 0 {
+            self.hit.push(i);
+        }
+        *count += 1;
+    }
+
+    /// (feature, count) sorted by feature; every count back to zero.
+    fn take(&mut self) -> Vec<(u32, f64)> {
+        self.hit.sort_unstable();
+        self.hit
+            .drain(..)
+            .map(|i| {
+                let count = std::mem::take(&mut self.counts[i as usize]);
+                (i, f64::from(count))
+            })
             .collect()
     }
 }
@@ -750,6 +799,40 @@ mod tests {
         v.by_hash = None;
         assert_eq!(hashed, v.transform(probe));
         assert!(!hashed.is_empty());
+    }
+
+    #[test]
+    fn reused_buffers_leave_nothing_behind() {
+        let texts = [
+            "we will strike hard",
+            "let us talk calmly",
+            "talk talk strike",
+        ];
+        let p = FeatureParams {
+            min_df: 1,
+            ..FeatureParams::default()
+        };
+        let v = Vectorizer::fit(
+            &plain(&texts),
+            &[0, 1, 1],
+            2,
+            &TokenizerParams::default(),
+            &p,
+            None,
+        )
+        .unwrap();
+        let first: Vec<SparseRow> = texts.iter().map(|t| v.transform(t)).collect();
+        let again: Vec<SparseRow> = texts.iter().rev().map(|t| v.transform(t)).collect();
+        assert_eq!(first, again.into_iter().rev().collect::<Vec<_>>());
+        let mut hits = Hits::default();
+        hits.reset(4);
+        hits.add(3);
+        hits.add(1);
+        hits.add(3);
+        // A text abandoned half-way (a panic) leaves counts that reset clears.
+        hits.reset(4);
+        hits.add(1);
+        assert_eq!(hits.take(), [(1, 1.0)]);
     }
 
     #[test]

@@ -158,23 +158,66 @@ pub fn is_negator(word: &str) -> bool {
 /// ```
 pub fn tokenize(text: &str, params: &TokenizerParams) -> Vec<Token> {
     let mut tokens = Vec::new();
-    for (start, piece) in text.split_word_bound_indices() {
+    tokenize_into(text, params, &mut tokens, &mut Vec::new());
+    tokens
+}
+
+/// Tokens of one text after another in the same memory: scoring tokenizes
+/// every statement, and a fresh `String` per token was a good part of it.
+///
+/// ```
+/// use stance::tokenize::{TokenBuffer, TokenizerParams, tokenize};
+/// let params = TokenizerParams::default();
+/// let mut buffer = TokenBuffer::default();
+/// for text in ["Nobody had rejected talks.", "We will strike."] {
+///     assert_eq!(buffer.tokenize(text, &params), tokenize(text, &params));
+/// }
+/// ```
+#[derive(Debug, Default)]
+pub struct TokenBuffer {
+    tokens: Vec<Token>,
+    /// Emptied texts of earlier tokens, to be filled again.
+    spare: Vec<String>,
+}
+
+impl TokenBuffer {
+    /// The tokens of `text`, as [`tokenize`] gives them.
+    pub fn tokenize(&mut self, text: &str, params: &TokenizerParams) -> &[Token] {
+        self.spare.extend(self.tokens.drain(..).map(|t| t.text));
+        tokenize_into(text, params, &mut self.tokens, &mut self.spare);
+        &self.tokens
+    }
+}
+
+/// Fills the empty `tokens` with those of `text`, taking their texts from
+/// `spare` while it lasts.
+fn tokenize_into(
+    text: &str,
+    params: &TokenizerParams,
+    tokens: &mut Vec<Token>,
+    spare: &mut Vec<String>,
+) {
+    debug_assert!(tokens.is_empty());
+    for_each_word_piece(text, |start, piece| {
         let end = start + piece.len();
-        let kind = if piece.chars().any(char::is_alphabetic) {
-            TokenKind::Word
-        } else if piece.chars().any(|c| c.is_numeric()) {
-            TokenKind::Number
-        } else if piece.chars().any(is_clause_punct) {
-            TokenKind::Punct
-        } else {
-            continue;
+        let Some(kind) = piece_kind(piece) else {
+            return;
         };
-        let mut norm = String::with_capacity(piece.len());
-        for c in piece.chars() {
-            match c {
-                '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' => norm.push('\''),
-                _ if params.lowercase => norm.extend(c.to_lowercase()),
-                _ => norm.push(c),
+        let mut norm = spare.pop().unwrap_or_default();
+        norm.clear();
+        if piece.is_ascii() {
+            norm.extend(piece.bytes().map(|b| match b {
+                b'`' => '\'',
+                _ if params.lowercase => char::from(b.to_ascii_lowercase()),
+                _ => char::from(b),
+            }));
+        } else {
+            for c in piece.chars() {
+                match c {
+                    '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' => norm.push('\''),
+                    _ if params.lowercase => norm.extend(c.to_lowercase()),
+                    _ => norm.push(c),
+                }
             }
         }
         tokens.push(Token {
@@ -186,17 +229,111 @@ pub fn tokenize(text: &str, params: &TokenizerParams) -> Vec<Token> {
             contrast: false,
             condition: false,
         });
-    }
+    });
     if params.mask_names {
-        mask_names(text, &mut tokens);
+        mask_names(text, tokens);
     }
     if params.negation {
-        mark_negation(text, &mut tokens, params.negation_window, params.scopes);
+        mark_negation(text, tokens, params.negation_window, params.scopes);
     }
     if params.scopes {
-        mark_contrast_and_condition(text, &mut tokens);
+        mark_contrast_and_condition(text, tokens);
     }
-    tokens
+}
+
+/// What a piece between word boundaries is; `None` for spaces and symbols.
+fn piece_kind(piece: &str) -> Option<TokenKind> {
+    if piece.is_ascii() {
+        let bytes = piece.as_bytes();
+        return if bytes.iter().any(u8::is_ascii_alphabetic) {
+            Some(TokenKind::Word)
+        } else if bytes.iter().any(u8::is_ascii_digit) {
+            Some(TokenKind::Number)
+        } else if bytes.iter().any(|&b| is_clause_punct(char::from(b))) {
+            Some(TokenKind::Punct)
+        } else {
+            None
+        };
+    }
+    if piece.chars().any(char::is_alphabetic) {
+        Some(TokenKind::Word)
+    } else if piece.chars().any(|c| c.is_numeric()) {
+        Some(TokenKind::Number)
+    } else if piece.chars().any(is_clause_punct) {
+        Some(TokenKind::Punct)
+    } else {
+        None
+    }
+}
+
+/// Calls `emit(start, piece)` for every piece of `text` between Unicode
+/// word boundaries (UAX #29), exactly as `split_word_bound_indices` cuts it.
+///
+/// The text is cut where a space is followed by another ASCII char: the
+/// rules always break there and decide nothing on one side from the other.
+/// Pieces of plain ASCII go through [`ascii_word_pieces`], the rest through
+/// the Unicode tables.
+fn for_each_word_piece<'t>(text: &'t str, mut emit: impl FnMut(usize, &'t str)) {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while from < bytes.len() {
+        let mut to = from + 1;
+        let mut ascii = bytes[from].is_ascii();
+        while to < bytes.len()
+            && !(bytes[to - 1] == b' ' && bytes[to].is_ascii() && bytes[to] != b' ')
+        {
+            ascii &= bytes[to].is_ascii();
+            to += 1;
+        }
+        let chunk = &text[from..to];
+        if ascii {
+            ascii_word_pieces(chunk.as_bytes(), |a, b| emit(from + a, &chunk[a..b]));
+        } else {
+            for (start, piece) in chunk.split_word_bound_indices() {
+                emit(from + start, piece);
+            }
+        }
+        from = to;
+    }
+}
+
+/// The word boundary rules of UAX #29 as they apply to ASCII text: calls
+/// `emit(start, end)` for every piece of `bytes`.
+fn ascii_word_pieces(bytes: &[u8], mut emit: impl FnMut(usize, usize)) {
+    let letter = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphabetic);
+    let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    // MidLetter and MidNumLetQ; MidNum and MidNumLetQ.
+    let mid_letter = |i: usize| matches!(bytes.get(i), Some(b':' | b'.' | b'\''));
+    let mid_num = |i: usize| matches!(bytes.get(i), Some(b',' | b';' | b'.' | b'\''));
+    let newline = |i: usize| matches!(bytes[i], b'\n' | b'\r' | 0x0b | 0x0c);
+    let joins = |p: usize| {
+        let (l, r) = (p - 1, p);
+        if bytes[l] == b'\r' && bytes[r] == b'\n' {
+            return true;
+        }
+        if newline(l) || newline(r) {
+            return false;
+        }
+        let alnum = |i: usize| letter(i) || digit(i);
+        (bytes[l] == b' ' && bytes[r] == b' ')
+            || (alnum(l) && alnum(r))
+            || (letter(l) && mid_letter(r) && letter(r + 1))
+            || (l > 0 && letter(l - 1) && mid_letter(l) && letter(r))
+            || (digit(l) && mid_num(r) && digit(r + 1))
+            || (l > 0 && digit(l - 1) && mid_num(l) && digit(r))
+            || ((alnum(l) || bytes[l] == b'_') && bytes[r] == b'_')
+            || (bytes[l] == b'_' && alnum(r))
+    };
+    let mut start = 0;
+    for p in 1..bytes.len() {
+        if !joins(p) {
+            emit(start, p);
+            start = p;
+        }
+    }
+    if start < bytes.len() {
+        emit(start, bytes.len());
+    }
 }
 
 /// Marks words that start with a capital letter and do not open a sentence
@@ -218,7 +355,8 @@ fn mask_names(text: &str, tokens: &mut [Token]) {
                 let first = text[tok.start..tok.end].chars().next();
                 let capital = first.is_some_and(char::is_uppercase);
                 if capital && !sentence_start && tok.text != "i" && tok.end - tok.start > 1 {
-                    tok.text = NAME.to_owned();
+                    tok.text.clear();
+                    tok.text.push_str(NAME);
                 }
                 sentence_start = false;
             }
@@ -461,6 +599,130 @@ mod tests {
             ["step", "by", "step", "talks", "in", "2019", "cost", "3.5bn"]
         );
         assert_eq!(t[5].kind, TokenKind::Number);
+    }
+
+    /// Chars of every word-break class that news text holds, ASCII or not.
+    const WORD_BREAK_CHARS: &[char] = &[
+        'a',
+        'Z',
+        'e',
+        '0',
+        '7',
+        '.',
+        ',',
+        ';',
+        ':',
+        '\'',
+        '"',
+        '_',
+        ' ',
+        ' ',
+        '\t',
+        '\r',
+        '\n',
+        '\u{b}',
+        '\u{c}',
+        '-',
+        '!',
+        '?',
+        '(',
+        '`',
+        '&',
+        'é',
+        'Ž',
+        '\u{301}',
+        '\u{200D}',
+        '\u{AD}',
+        '\u{2019}',
+        '\u{2018}',
+        '\u{201C}',
+        '\u{B7}',
+        '\u{85}',
+        '\u{2028}',
+        '\u{3000}',
+        '\u{A0}',
+        '\u{1F1E6}',
+        '\u{1F600}',
+        '\u{30A2}',
+        '\u{5D0}',
+        '\u{664}',
+        '\u{FF0E}',
+    ];
+
+    fn unicode_pieces(text: &str) -> Vec<(usize, &str)> {
+        text.split_word_bound_indices().collect()
+    }
+
+    fn fast_pieces(text: &str) -> Vec<(usize, &str)> {
+        let mut out = Vec::new();
+        for_each_word_piece(text, |start, piece| out.push((start, piece)));
+        out
+    }
+
+    #[test]
+    fn ascii_word_boundaries_match_the_unicode_tables_char_by_char() {
+        for b in 0u8..128 {
+            let c = char::from(b);
+            for shape in [
+                "a{}a", "1{}1", "a{}1", "{}{}", " {} ", "_{}_", "a{}", "{}a", "ab{}{}cd",
+            ] {
+                let text = shape.replace("{}", &c.to_string());
+                assert_eq!(fast_pieces(&text), unicode_pieces(&text), "{text:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// The ASCII fast path cuts exactly where the Unicode tables do.
+        #[test]
+        fn fast_word_pieces_are_the_unicode_ones(
+            picks in proptest::collection::vec(0..WORD_BREAK_CHARS.len(), 0..40)
+        ) {
+            let text: String = picks.iter().map(|&i| WORD_BREAK_CHARS[i]).collect();
+            proptest::prop_assert_eq!(fast_pieces(&text), unicode_pieces(&text));
+        }
+
+        /// Tokens from plain-ASCII pieces are those of the general path.
+        #[test]
+        fn ascii_and_unicode_tokens_agree(
+            picks in proptest::collection::vec(0..WORD_BREAK_CHARS.len(), 0..40),
+            lowercase: bool,
+        ) {
+            let text: String = picks.iter().map(|&i| WORD_BREAK_CHARS[i]).collect();
+            let params = TokenizerParams { lowercase, scopes: true, ..TokenizerParams::default() };
+            let fast = tokenize(&text, &params);
+            let mut slow = Vec::new();
+            for (start, piece) in unicode_pieces(&text) {
+                if let Some(kind) = piece_kind_unicode(piece) {
+                    let text: String = piece
+                        .chars()
+                        .flat_map(|c| match c {
+                            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' => vec!['\''],
+                            _ if lowercase => c.to_lowercase().collect(),
+                            _ => vec![c],
+                        })
+                        .collect();
+                    slow.push((start, start + piece.len(), kind, text));
+                }
+            }
+            let fast: Vec<_> = fast.into_iter().map(|t| (t.start, t.end, t.kind, t.text)).collect();
+            proptest::prop_assert_eq!(fast, slow);
+        }
+    }
+
+    /// The kind of a piece by the general rule alone.
+    fn piece_kind_unicode(piece: &str) -> Option<TokenKind> {
+        if piece.chars().any(char::is_alphabetic) {
+            Some(TokenKind::Word)
+        } else if piece.chars().any(|c| c.is_numeric()) {
+            Some(TokenKind::Number)
+        } else if piece.chars().any(is_clause_punct) {
+            Some(TokenKind::Punct)
+        } else {
+            None
+        }
     }
 
     #[test]

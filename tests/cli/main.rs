@@ -8,6 +8,7 @@ mod bad_input;
 mod big_inputs;
 mod corpus;
 mod faults;
+mod identical;
 mod interface;
 mod model;
 mod report;

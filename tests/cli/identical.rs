@@ -1,0 +1,77 @@
+//! Speed work must not change a byte of what `stance score` prints. The
+//! expected digests were taken from the build before the scoring fast paths
+//! (main at 6db2e63). When an output changes on purpose (new extraction
+//! rules, a retrained model), take the new digests from the test's failure
+//! message and say why in the commit.
+
+use sha2::{Digest, Sha256};
+
+use crate::util::{data, stance};
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// What `stance ARGS` prints, on two threads (the order must not depend on them).
+fn printed(args: &[&std::ffi::OsStr]) -> Vec<u8> {
+    stance()
+        .args(args)
+        .env("RAYON_NUM_THREADS", "2")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone()
+}
+
+fn assert_digest(what: &str, output: &[u8], expected: &str) {
+    assert_eq!(sha256_hex(output), expected, "sha256 of {what} changed");
+}
+
+#[test]
+fn scoring_a_synthetic_collection_prints_the_same_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let collection = dir.path().join("synth.jsonl");
+    printed(&[
+        "synth".as_ref(),
+        "articles".as_ref(),
+        "--mb".as_ref(),
+        "0.2".as_ref(),
+        "--seed".as_ref(),
+        "12".as_ref(),
+        "--output".as_ref(),
+        collection.as_os_str(),
+    ]);
+    assert_eq!(std::fs::metadata(&collection).unwrap().len(), 217_439);
+    let csv = printed(&["score".as_ref(), collection.as_os_str()]);
+    assert_digest(
+        "score of a 0.2 MB synthetic collection (CSV)",
+        &csv,
+        "6aa33c59ed16326dfde1a0428a83da016db4aa256acb91ae91a3d63079168bef",
+    );
+    let jsonl = printed(&[
+        "score".as_ref(),
+        "--format".as_ref(),
+        "jsonl".as_ref(),
+        collection.as_os_str(),
+    ]);
+    assert_digest(
+        "score of a 0.2 MB synthetic collection (JSONL)",
+        &jsonl,
+        "e50342ee31e498a95b77d770e339041cf6540b2d42639a741a94271d182b344b",
+    );
+}
+
+#[test]
+fn scoring_the_example_articles_prints_the_same_bytes() {
+    let articles = data("articles");
+    let csv = printed(&["score".as_ref(), articles.as_os_str()]);
+    assert_digest(
+        "score of data/articles (CSV)",
+        &csv,
+        "b45beef309f6f6916fde81add0cb7f9df44b3cd0e2edcff4892df6ac87ca2a40",
+    );
+}
