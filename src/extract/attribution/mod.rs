@@ -250,6 +250,28 @@ fn name_words<'a, 's>(
     names
 }
 
+/// Work counted by the scans whose cost depends on how marks and commas
+/// cluster, so tests can check it stays linear in the sentence length
+/// without timing anything.
+#[cfg(test)]
+pub(super) mod steps {
+    use std::cell::Cell;
+
+    thread_local! {
+        static STEPS: Cell<usize> = const { Cell::new(0) };
+    }
+
+    /// Counts `n` bytes or tokens looked at.
+    pub(crate) fn add(n: usize) {
+        STEPS.with(|s| s.set(s.get() + n));
+    }
+
+    /// The count so far on this thread, reset to zero.
+    pub(crate) fn take() -> usize {
+        STEPS.with(|s| s.replace(0))
+    }
+}
+
 /// What a sentence turned out to be.
 enum Outcome {
     Direct(Direct),
