@@ -64,7 +64,8 @@ pub const REPORTING_VERBS: &[Verb] = &[
     ("questions", I), ("questioned", I), ("questioning", I), ("assure", I), ("assures", I),
     ("assured", I), ("promise", I), ("promises", I), ("promised", I), ("promising", I),
     ("pledge", I), ("pledges", I), ("pledged", I), ("pledging", I), ("vow", I), ("vows", I),
-    ("vowed", I), ("vowing", I), ("call", R), ("calls", R), ("called", R), ("calling", R),
+    ("vowed", I), ("vowing", I), ("estimate", I), ("estimates", I), ("estimated", I),
+    ("flag", R), ("flags", R), ("flagged", R), ("flagging", R), ("call", R), ("calls", R), ("called", R), ("calling", R),
     ("describe", R), ("describes", R), ("described", R), ("describing", R), ("label", R),
     ("labels", R), ("labelled", R), ("labeled", R), ("brand", R), ("brands", R), ("branded", R),
     ("branding", R), ("dismiss", R), ("dismisses", R), ("dismissed", R), ("dismissing", R),
@@ -121,6 +122,27 @@ pub fn reporting_verb_forms(first: &str) -> &'static [(Option<&'static str>, Sta
 pub const UNAMBIGUOUS_VERBS: &[&str] = &[
     "said", "says", "told", "tells", "wrote", "writes", "adds", "argues", "insists", "warns",
     "urges", "stresses", "explains", "concedes", "admits", "denies", "believes", "thinks",
+];
+
+/// Verbs of refusing that report speech when what is refused is speaking
+/// ("declined to comment on ...", "refused to say whether ...").
+pub const REFUSALS: &[&str] = &[
+    "decline",
+    "declines",
+    "declined",
+    "declining",
+    "refuse",
+    "refuses",
+    "refused",
+    "refusing",
+];
+
+/// What a source may decline to do that is itself a statement: "declined to
+/// comment", "refused to confirm", not "declined to attend".
+#[rustfmt::skip]
+pub const REFUSED_SPEECH: &[&str] = &[
+    "comment", "say", "confirm", "elaborate", "discuss", "disclose", "specify", "answer",
+    "respond", "speculate", "deny", "name", "reveal",
 ];
 
 /// Words after a clause-taking verb that turn it into a speech act
