@@ -189,7 +189,7 @@ pub const IRREGULAR_PARTICIPLES: &[&str] = &["said", "told", "written", "made"];
 #[rustfmt::skip]
 pub const QUANTIFIERS: &[&str] = &[
     "both", "all", "several", "many", "some", "most", "few", "two", "three", "four", "five", "six",
-    "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands",
+    "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands", "each",
 ];
 
 /// Possessive determiners that can open a role phrase ("Its leader, Tomas Vik, said").
@@ -327,6 +327,8 @@ pub const GROUPS: &[&str] = &[
     "refugees", "families", "residents", "farmers", "citizens", "shippers", "airlines", "carriers",
     "people", "persons", "insiders", "trustees", "hospitals", "charities", "medics", "sides",
     "mps", "councils", "courts", "firms", "unions", "governors", "mayors", "clerics",
+    // one party of a dispute ("each side", "the Ostland side")
+    "side",
 ];
 
 /// Nouns for unnamed sources, besides roles and groups ("people familiar

@@ -531,6 +531,19 @@ pub(super) mod tests {
                 "“We are ready,” Roux, the trade minister, said.",
                 &[("We are ready", "Roux", Direct)],
             ),
+            // one side of a dispute speaks as a body
+            (
+                "Each side has accused the other of breaking the deal.",
+                &[("breaking the deal", "body:Each side", Reported)],
+            ),
+            (
+                "The Vellish side said the talks were useful.",
+                &[("useful", "body:the Vellish side", Indirect)],
+            ),
+            (
+                "The talks went on across the other side of the border, he said.",
+                &[("border", "pronoun:he", Indirect)],
+            ),
             // narration
             ("Details remain unclear.", &[]),
             ("The last meeting was in 2019.", &[]),
