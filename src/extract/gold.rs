@@ -3,6 +3,7 @@
 //! object per line: `{"speaker": ..., "quote": ..., "label": ...}`, where
 //! `quote` is a verbatim piece of the statement's content.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -213,25 +214,11 @@ pub fn match_gold(
 /// Scores extracted `statements` of `article` against `gold`.
 pub fn score_gold(article: &str, statements: &[Statement], gold: &[GoldStatement]) -> GoldScore {
     let mut score = GoldScore {
-        gold: gold.len(),
         extracted: statements.len(),
         ..GoldScore::default()
     };
-    let matched = match_gold(article, statements, gold);
-    let mut holds_gold = vec![false; statements.len()];
-    for (g, m) in gold.iter().zip(&matched) {
-        let Some(i) = *m else { continue };
-        score.found += 1;
-        if std::mem::replace(&mut holds_gold[i], true) {
-            score.merged += 1;
-        }
-        if statements[i]
-            .speaker
-            .as_deref()
-            .is_some_and(|sp| same_speaker(sp, &g.speaker))
-        {
-            score.right_speaker += 1;
-        }
+    for outcome in outcomes(article, statements, gold) {
+        score.count(outcome);
     }
     score.unmatched = statements
         .iter()
@@ -242,6 +229,69 @@ pub fn score_gold(article: &str, statements: &[Statement], gold: &[GoldStatement
         })
         .count();
     score
+}
+
+/// What became of one gold statement.
+#[derive(Clone, Copy)]
+struct Outcome {
+    found: bool,
+    merged: bool,
+    right_speaker: bool,
+}
+
+impl GoldScore {
+    fn count(&mut self, o: Outcome) {
+        self.gold += 1;
+        self.found += usize::from(o.found);
+        self.merged += usize::from(o.merged);
+        self.right_speaker += usize::from(o.right_speaker);
+    }
+}
+
+/// For each gold statement in order: found, merged into an extracted
+/// statement that holds an earlier one, and given the right speaker.
+fn outcomes(article: &str, statements: &[Statement], gold: &[GoldStatement]) -> Vec<Outcome> {
+    let matched = match_gold(article, statements, gold);
+    let mut holds_gold = vec![false; statements.len()];
+    gold.iter()
+        .zip(&matched)
+        .map(|(g, m)| match *m {
+            None => Outcome {
+                found: false,
+                merged: false,
+                right_speaker: false,
+            },
+            Some(i) => Outcome {
+                found: true,
+                merged: std::mem::replace(&mut holds_gold[i], true),
+                right_speaker: statements[i]
+                    .speaker
+                    .as_deref()
+                    .is_some_and(|sp| same_speaker(sp, &g.speaker)),
+            },
+        })
+        .collect()
+}
+
+/// The kind a gold statement is counted under when it has none.
+pub const UNANNOTATED_KIND: &str = "unannotated";
+
+/// [`score_gold`] split by the annotated `kind` of each gold statement
+/// (`direct`, `indirect`, `reported`, `headline`, ..., or
+/// [`UNANNOTATED_KIND`]): which kinds of statement extraction misses or
+/// attributes wrongly. Only `gold`, `found`, `right_speaker` and `merged` are
+/// counted: an extracted statement has no gold kind.
+pub fn score_gold_by_kind(
+    article: &str,
+    statements: &[Statement],
+    gold: &[GoldStatement],
+) -> BTreeMap<String, GoldScore> {
+    let mut by_kind: BTreeMap<String, GoldScore> = BTreeMap::new();
+    for (g, outcome) in gold.iter().zip(outcomes(article, statements, gold)) {
+        let kind = g.kind.as_deref().unwrap_or(UNANNOTATED_KIND);
+        by_kind.entry(kind.to_string()).or_default().count(outcome);
+    }
+    by_kind
 }
 
 #[cfg(test)]
@@ -369,6 +419,52 @@ mod tests {
         for (ext, gold) in different {
             assert!(!same_speaker(ext, gold), "{ext} / {gold}");
         }
+    }
+
+    #[test]
+    fn scores_split_by_kind_add_up_to_the_whole() {
+        let article = "Anna Kovač said we talk. Bo Li called it a farce. Cy Ro said no.";
+        let st = |start: usize, end: usize, who: &str| Statement {
+            start,
+            end,
+            speaker: Some(who.into()),
+            kind: StatementKind::Indirect,
+            speaker_span: None,
+            verb: None,
+        };
+        let statements = [st(0, 49, "Anna Kovač")];
+        let gold_line = |speaker: &str, quote: &str, kind: Option<&str>| GoldStatement {
+            speaker: speaker.into(),
+            quote: quote.into(),
+            label: "n".into(),
+            kind: kind.map(Into::into),
+        };
+        let gold = [
+            gold_line("Anna Kovač", "we talk", Some("indirect")),
+            gold_line("Bo Li", "a farce", Some("reported")),
+            gold_line("Cy Ro", "said no", Some("indirect")),
+            gold_line("Anna Kovač", "Kovač said", None),
+        ];
+        let by_kind = score_gold_by_kind(article, &statements, &gold);
+        let counts: Vec<(&str, usize, usize, usize, usize)> = by_kind
+            .iter()
+            .map(|(k, s)| (k.as_str(), s.gold, s.found, s.right_speaker, s.merged))
+            .collect();
+        assert_eq!(
+            counts,
+            [
+                ("indirect", 2, 1, 1, 0),
+                ("reported", 1, 1, 0, 1),
+                (UNANNOTATED_KIND, 1, 1, 1, 1),
+            ]
+        );
+        let whole = score_gold(article, &statements, &gold);
+        let mut sum = GoldScore::default();
+        by_kind.values().for_each(|s| sum.add(*s));
+        assert_eq!(
+            (sum.gold, sum.found, sum.right_speaker, sum.merged),
+            (whole.gold, whole.found, whole.right_speaker, whole.merged)
+        );
     }
 
     #[test]

@@ -179,7 +179,8 @@ pub const REPORTING_VERBS: &[Verb] = &[
     ("questions", I), ("questioned", I), ("questioning", I), ("assure", I), ("assures", I),
     ("assured", I), ("promise", I), ("promises", I), ("promised", I), ("promising", I),
     ("pledge", I), ("pledges", I), ("pledged", I), ("pledging", I), ("vow", I), ("vows", I),
-    ("vowed", I), ("vowing", I), ("call", R), ("calls", R), ("called", R), ("calling", R),
+    ("vowed", I), ("vowing", I), ("estimate", I), ("estimates", I), ("estimated", I),
+    ("flag", R), ("flags", R), ("flagged", R), ("flagging", R), ("call", R), ("calls", R), ("called", R), ("calling", R),
     ("describe", R), ("describes", R), ("described", R), ("describing", R), ("label", R),
     ("labels", R), ("labelled", R), ("labeled", R), ("brand", R), ("brands", R), ("branded", R),
     ("branding", R), ("dismiss", R), ("dismisses", R), ("dismissed", R), ("dismissing", R),
@@ -238,6 +239,27 @@ pub static UNAMBIGUOUS_VERBS: &[&str] = &[
     "urges", "stresses", "explains", "concedes", "admits", "denies", "believes", "thinks",
 ];
 
+/// Verbs of refusing that report speech when what is refused is speaking
+/// ("declined to comment on ...", "refused to say whether ...").
+pub const REFUSALS: &[&str] = &[
+    "decline",
+    "declines",
+    "declined",
+    "declining",
+    "refuse",
+    "refuses",
+    "refused",
+    "refusing",
+];
+
+/// What a source may decline to do that is itself a statement: "declined to
+/// comment", "refused to confirm", not "declined to attend".
+#[rustfmt::skip]
+pub const REFUSED_SPEECH: &[&str] = &[
+    "comment", "say", "confirm", "elaborate", "discuss", "disclose", "specify", "answer",
+    "respond", "speculate", "deny", "name", "reveal",
+];
+
 /// Words after a clause-taking verb that turn it into a speech act
 /// ("warned against ...", "cautioned against ...").
 pub static ACT_PARTICLES: &[&str] = &["against", "of"];
@@ -282,7 +304,7 @@ pub static IRREGULAR_PARTICIPLES: &[&str] = &["said", "told", "written", "made"]
 #[rustfmt::skip]
 pub static QUANTIFIERS: &[&str] = &[
     "both", "all", "several", "many", "some", "most", "few", "two", "three", "four", "five", "six",
-    "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands",
+    "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands", "each",
 ];
 
 /// Possessive determiners that can open a role phrase ("Its leader, Tomas Vik, said").
@@ -420,6 +442,8 @@ pub static GROUPS: &[&str] = &[
     "refugees", "families", "residents", "farmers", "citizens", "shippers", "airlines", "carriers",
     "people", "persons", "insiders", "trustees", "hospitals", "charities", "medics", "sides",
     "mps", "councils", "courts", "firms", "unions", "governors", "mayors", "clerics",
+    // one party of a dispute ("each side", "the Ostland side")
+    "side",
 ];
 
 /// Nouns for unnamed sources, besides roles and groups ("people familiar

@@ -250,6 +250,28 @@ fn name_words<'a, 's>(
     names
 }
 
+/// Work counted by the scans whose cost depends on how marks and commas
+/// cluster, so tests can check it stays linear in the sentence length
+/// without timing anything.
+#[cfg(test)]
+pub(super) mod steps {
+    use std::cell::Cell;
+
+    thread_local! {
+        static STEPS: Cell<usize> = const { Cell::new(0) };
+    }
+
+    /// Counts `n` bytes or tokens looked at.
+    pub(crate) fn add(n: usize) {
+        STEPS.with(|s| s.set(s.get() + n));
+    }
+
+    /// The count so far on this thread, reset to zero.
+    pub(crate) fn take() -> usize {
+        STEPS.with(|s| s.replace(0))
+    }
+}
+
 /// What a sentence turned out to be.
 enum Outcome {
     Direct(Direct),
@@ -508,6 +530,19 @@ pub(super) mod tests {
             (
                 "“We are ready,” Roux, the trade minister, said.",
                 &[("We are ready", "Roux", Direct)],
+            ),
+            // one side of a dispute speaks as a body
+            (
+                "Each side has accused the other of breaking the deal.",
+                &[("breaking the deal", "body:Each side", Reported)],
+            ),
+            (
+                "The Vellish side said the talks were useful.",
+                &[("useful", "body:the Vellish side", Indirect)],
+            ),
+            (
+                "The talks went on across the other side of the border, he said.",
+                &[("border", "pronoun:he", Indirect)],
             ),
             // narration
             ("Details remain unclear.", &[]),

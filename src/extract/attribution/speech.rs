@@ -36,6 +36,13 @@ impl<'a> Ctx<'a> {
             let after_copula = i > 0 && self.is(i - 1, lexicon::COPULAS);
             return after_copula.then_some((1, StatementKind::Reported, false));
         }
+        // "declined to comment on ...": refusing to speak is a speech act.
+        if is_in(lexicon::REFUSALS, word)
+            && self.is(i + 1, &["to"])
+            && self.is(i + 2, lexicon::REFUSED_SPEECH)
+        {
+            return Some((3, StatementKind::Reported, word.ends_with("ing")));
+        }
         let forms = lexicon::reporting_verb_forms(&word.to_ascii_lowercase());
         let next = self
             .word(i + 1)
@@ -328,7 +335,43 @@ pub(super) fn trim_quote(article: &str, span: Span) -> Span {
 mod tests {
     use super::super::tests::{ClaimCase, assert_claims};
     use super::*;
-    use StatementKind::{Direct, Reported};
+    use StatementKind::{Direct, Indirect, Reported};
+
+    #[test]
+    fn refusing_to_speak_estimating_and_flagging_are_statements() {
+        let cases: &[ClaimCase] = &[
+            (
+                "The Varnian port authority declined to comment on claims that cranes had been sold.",
+                &[(
+                    "cranes had been sold",
+                    "body:the Varnian port authority",
+                    Reported,
+                )],
+            ),
+            (
+                "Ilse Marku refused to say whether the mill would close.",
+                &[("the mill would close", "Ilse Marku", Reported)],
+            ),
+            (
+                "The growers’ league estimated that the frost had cost a third of the harvest.",
+                &[(
+                    "a third of the harvest",
+                    "body:the growers’ league",
+                    Indirect,
+                )],
+            ),
+            (
+                "Tomas Vik flagged the risk of a walkout before the vote.",
+                &[("risk of a walkout", "Tomas Vik", Reported)],
+            ),
+            // refusing anything but speech is an action, not a statement
+            ("The delegation declined to attend the dinner.", &[]),
+            ("Ilse Marku refused to sign the order.", &[]),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
 
     #[test]
     fn quotes_split_by_attribution_and_bare_continuations() {
