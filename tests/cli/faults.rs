@@ -5,19 +5,15 @@ use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
 
 use crate::util::{
-    ARTICLE, bad, data, fails_in, fails_with, files_in, fixture, stance, stance_in, stdout_of,
-    write,
+    ARTICLE, bad, data, fails_in, fails_with, files_in, fixture, score_article_in, stance,
+    stance_in, stdout_of, write,
 };
 
 #[test]
 fn a_failed_score_leaves_the_previous_output_as_it_was() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    write(d, "news.txt", ARTICLE);
-    stance_in(d)
-        .args(["score", "news.txt", "--output", "scored.csv"])
-        .assert()
-        .success();
+    score_article_in(d);
     let before = std::fs::read(d.join("scored.csv")).unwrap();
     assert!(before.len() > 60, "a real output to lose");
     write(d, "no_text.csv", "id,body\n1,hello\n");

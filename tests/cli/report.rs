@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::util::{
-    ARTICLE, fails_with, files_in, fixture, stance, stance_in, stdout_of, succeeds, write,
+    fails_with, files_in, fixture, score_article_in, stance, stance_in, stdout_of, succeeds, write,
 };
 
 const FORMATS: [&str; 4] = ["csv", "json", "markdown", "html"];
@@ -450,11 +450,7 @@ fn speakerless_rows_are_counted_on_stderr_and_output_is_atomic() {
 fn a_scored_file_given_twice_is_counted_once_with_a_warning() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    write(d, "news.txt", ARTICLE);
-    stance_in(d)
-        .args(["score", "news.txt", "--output", "scored.csv"])
-        .assert()
-        .success();
+    score_article_in(d);
     let once = stdout_of(stance_in(d).args(["report", "scored.csv"]));
     let (twice, stderr) = succeeds(stance_in(d).args(["report", "scored.csv", "scored.csv"]));
     assert_eq!(twice, once);

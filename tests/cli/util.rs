@@ -43,6 +43,15 @@ pub fn data(name: &str) -> PathBuf {
     root().join("data").join(name)
 }
 
+/// Writes [`ARTICLE`] to `news.txt` in `dir` and scores it into `scored.csv`.
+pub fn score_article_in(dir: &Path) {
+    write(dir, "news.txt", ARTICLE);
+    stance_in(dir)
+        .args(["score", "news.txt", "--output", "scored.csv"])
+        .assert()
+        .success();
+}
+
 /// Writes `content` to `name` in `dir` and returns the path.
 pub fn write(dir: &Path, name: &str, content: impl AsRef<[u8]>) -> PathBuf {
     let path = dir.join(name);
