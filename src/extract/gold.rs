@@ -299,17 +299,21 @@ mod tests {
     use super::*;
     use crate::extract::StatementKind;
 
-    #[test]
-    fn counts_found_speakers_and_unmatched() {
-        let article = "Anna Kovač said we talk. Nobody said anything. Bo Li said no.";
-        let st = |start: usize, end: usize, who: &str| Statement {
+    /// An indirect statement over `start..end` said by `who`.
+    fn st(start: usize, end: usize, who: &str) -> Statement {
+        Statement {
             start,
             end,
             speaker: Some(who.into()),
             kind: StatementKind::Indirect,
             speaker_span: None,
             verb: None,
-        };
+        }
+    }
+
+    #[test]
+    fn counts_found_speakers_and_unmatched() {
+        let article = "Anna Kovač said we talk. Nobody said anything. Bo Li said no.";
         let statements = [
             st(0, 24, "Anna Kovač"),
             st(25, 46, "Nobody"),
@@ -424,14 +428,6 @@ mod tests {
     #[test]
     fn scores_split_by_kind_add_up_to_the_whole() {
         let article = "Anna Kovač said we talk. Bo Li called it a farce. Cy Ro said no.";
-        let st = |start: usize, end: usize, who: &str| Statement {
-            start,
-            end,
-            speaker: Some(who.into()),
-            kind: StatementKind::Indirect,
-            speaker_span: None,
-            verb: None,
-        };
         let statements = [st(0, 49, "Anna Kovač")];
         let gold_line = |speaker: &str, quote: &str, kind: Option<&str>| GoldStatement {
             speaker: speaker.into(),

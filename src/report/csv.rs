@@ -129,30 +129,4 @@ mod tests {
             "{csv}"
         );
     }
-
-    /// The README's "Report columns" table, in order, one name per column
-    /// (`first_date`, `last_date` share a row there).
-    fn readme_columns() -> Vec<String> {
-        let readme = include_str!("../../README.md");
-        let section = readme
-            .find("### Report columns")
-            .map(|at| &readme[at..])
-            .expect("README has a Report columns section");
-        section
-            .lines()
-            .skip_while(|l| !l.starts_with("| column |"))
-            .skip(2)
-            .take_while(|l| l.starts_with('|'))
-            .flat_map(|l| l.split('|').nth(1).unwrap_or_default().split(','))
-            .map(|name| name.trim().trim_matches('`').to_owned())
-            .collect()
-    }
-
-    #[test]
-    fn the_readme_lists_the_columns_the_csv_writer_writes() {
-        // `<label>` is how the README names each label; it is a stance label,
-        // so it gets a share column as conciliatory, sceptical and hawkish do.
-        let written = columns(&["<label>".to_owned()]);
-        assert_eq!(readme_columns(), written);
-    }
 }
