@@ -23,11 +23,11 @@ use serde_json::{Map, Value};
 
 use stance::Model;
 use stance::articles::Article;
+use stance::model::argmax;
 use stance::output::Cell;
 use stance::report::{Aggregate, Period, ReportFormat, render};
 use stance::score::{BATCH, score_articles};
 use stance::scored::{ScoredRow, columns, rows};
-use stance::model::argmax;
 
 create_exception!(
     _stance,
