@@ -151,23 +151,20 @@ fn main() -> ExitCode {
             );
         }
         println!();
-        if let Some(min) = args.min_recall
-            && total.recall() < min
-        {
-            below.push(format!(
-                "{}: recall {:.3} < {min}",
-                dir.display(),
-                total.recall()
-            ));
-        }
-        if let Some(min) = args.min_speaker
-            && total.speaker_accuracy() < min
-        {
-            below.push(format!(
-                "{}: speaker accuracy {:.3} < {min}",
-                dir.display(),
-                total.speaker_accuracy()
-            ));
+        let bounds = [
+            ("recall", args.min_recall, total.recall()),
+            (
+                "speaker accuracy",
+                args.min_speaker,
+                total.speaker_accuracy(),
+            ),
+        ];
+        for (what, min, got) in bounds {
+            if let Some(min) = min
+                && got < min
+            {
+                below.push(format!("{}: {what} {got:.3} < {min}", dir.display()));
+            }
         }
     }
     for line in &below {
