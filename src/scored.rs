@@ -62,9 +62,7 @@ pub fn decide<'a>(
     probabilities: &[f64],
     min_confidence: f64,
 ) -> (&'a str, f64) {
-    // The first of equal maxima, as the model's own argmax picks it.
-    let top = |best: usize, (i, p): (usize, &f64)| if *p > probabilities[best] { i } else { best };
-    let best = probabilities.iter().enumerate().fold(0, top);
+    let best = crate::model::argmax(probabilities);
     let confidence = probabilities[best];
     if confidence < min_confidence {
         (UNCERTAIN, confidence)
