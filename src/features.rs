@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use std::hash::Hasher;
 use std::path::Path;
 
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHasher};
 
 use serde::{Deserialize, Serialize};
@@ -18,7 +19,8 @@ use crate::cues::Cues;
 use crate::error::{Error, Result};
 use crate::extract::Statement;
 use crate::said::Said;
-use crate::tokenize::{NAME, Token, TokenBuffer, TokenKind, TokenizerParams, tokenize};
+use crate::sparse::Csr;
+use crate::tokenize::{NAME, Token, TokenBuffer, TokenKind, TokenizerParams};
 
 /// Feature settings: plain data, stored in the model.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -383,72 +385,16 @@ impl Vectorizer {
         params: &FeatureParams,
         cues: Option<&Cues>,
     ) -> Result<Self> {
-        params.check()?;
-        if params.cues && cues.is_none() {
-            return Err(Error::params(
-                "features.cues",
-                "the features use cues but no cue lexicon is given",
-            ));
-        }
-        let cues = cues.filter(|_| params.cues);
-        let n_docs = inputs.len();
-        // Per feature: documents containing it, per class.
-        let mut df: HashMap<String, Vec<u32>> = HashMap::new();
-        let mut seen: Vec<String> = Vec::new();
-        for (said, &label) in inputs.iter().zip(labels) {
-            seen.clear();
-            let tokens = tokenize(&said.content, tokenizer);
-            let input = Input {
-                text: &said.content,
-                tokens: &tokens,
-                verb: said.verb.as_deref(),
-            };
-            for_each_feature(input, params, cues, |name| seen.push(name.to_owned()));
-            seen.sort_unstable();
-            seen.dedup();
-            for name in seen.drain(..) {
-                df.entry(name).or_insert_with(|| vec![0; n_labels])[label] += 1;
-            }
-        }
-        let mut class_docs = vec![0u32; n_labels];
-        for &l in labels {
-            class_docs[l] += 1;
-        }
-        let mut scored: Vec<(f64, String, u32)> = df
-            .into_iter()
-            .filter_map(|(name, counts)| {
-                let total: u32 = counts.iter().sum();
-                (total as usize >= params.min_df)
-                    .then(|| (chi_squared(&counts, &class_docs, n_docs), name, total))
-            })
-            .collect();
-        if scored.is_empty() {
-            return Err(Error::params(
-                "features.min_df",
-                format!(
-                    "no feature occurs in at least {} texts: too little data",
-                    params.min_df
-                ),
-            ));
-        }
-        // Highest score first; the name breaks ties so the choice is deterministic.
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-        scored.truncate(params.max_features);
-        scored.sort_by(|a, b| a.1.cmp(&b.1));
-        let n = n_docs as f64;
-        let idf = scored
-            .iter()
-            .map(|(_, _, df)| ((1.0 + n) / (1.0 + *df as f64)).ln() + 1.0)
-            .collect();
-        let vocabulary = scored.into_iter().map(|(_, name, _)| name).collect();
-        Vectorizer::from_parts(
-            Path::new("<fitted vocabulary>"),
-            tokenizer.clone(),
-            params.clone(),
-            cues.cloned(),
-            vocabulary,
-            idf,
-        )
+        let counts = FeatureCounts::count(
+            inputs.len(),
+            |i| inputs[i].clone(),
+            labels,
+            n_labels,
+            tokenizer,
+            params,
+            cues,
+        )?;
+        Ok(counts.fit(&[])?.0)
     }
 
     /// Number of features.
@@ -567,6 +513,334 @@ impl Hits {
     }
 }
 
+/// Rows featurised together: enough to keep both cores busy, few enough
+/// that their feature names (held until they are numbered) stay small.
+const CHUNK_ROWS: usize = 4096;
+
+/// Marks a feature that is not a column of the matrix being built.
+const NO_COLUMN: u32 = u32::MAX;
+
+/// Every feature of every training row, found once: the names, each row's
+/// `(feature, occurrences)` sorted by feature, and how many rows of each
+/// class hold each feature. Cross-validation fits a vectorizer per fold on
+/// its training rows; all of them are read from these counts (a fold's
+/// document frequencies are the totals less its held-out rows), so no row is
+/// tokenized or featurised twice.
+///
+/// Features found in fewer than `min_df` rows in all are dropped: no subset
+/// of the rows can hold them more often, so no fold could keep them.
+#[derive(Debug)]
+pub(crate) struct FeatureCounts {
+    tokenizer: TokenizerParams,
+    params: FeatureParams,
+    cues: Option<Cues>,
+    names: Names,
+    rows: Csr<u32>,
+    /// Class index of each row.
+    labels: Vec<usize>,
+    n_labels: usize,
+    /// Rows holding each feature, per class: `df[feature * n_labels + class]`.
+    df: Vec<u32>,
+    /// Rows per class.
+    class_docs: Vec<u32>,
+}
+
+/// Feature names end to end in one string.
+#[derive(Debug, Default)]
+struct Names {
+    text: String,
+    /// Where each name ends in `text` (it starts where the one before ends).
+    ends: Vec<usize>,
+}
+
+impl Names {
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn get(&self, i: u32) -> &str {
+        let i = i as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[start..self.ends[i]]
+    }
+
+    fn push(&mut self, name: &str) -> u32 {
+        self.text.push_str(name);
+        self.ends.push(self.text.len());
+        (self.ends.len() - 1) as u32
+    }
+}
+
+/// Names -> feature numbers, in first-seen order. The table holds 64-bit
+/// hashes (computed where the rows were featurised, in parallel), not
+/// strings; names that share a hash with another go to a second map.
+#[derive(Debug, Default)]
+struct Numbering {
+    names: Names,
+    by_hash: FxHashMap<u64, u32>,
+    collided: HashMap<String, u32>,
+}
+
+impl Numbering {
+    fn number(&mut self, hash: u64, name: &str) -> Result<u32> {
+        use std::collections::hash_map::Entry;
+        if self.names.len() == NO_COLUMN as usize {
+            return Err(Error::params(
+                "features",
+                "more than 4 billion distinct features: too much data for one vocabulary",
+            ));
+        }
+        Ok(match self.by_hash.entry(hash) {
+            Entry::Vacant(e) => *e.insert(self.names.push(name)),
+            Entry::Occupied(e) if self.names.get(*e.get()) == name => *e.get(),
+            Entry::Occupied(_) => match self.collided.get(name) {
+                Some(&id) => id,
+                None => {
+                    let id = self.names.push(name);
+                    self.collided.insert(name.to_owned(), id);
+                    id
+                }
+            },
+        })
+    }
+}
+
+/// One row's features before they are numbered: the names end to end, and
+/// each distinct one as (hash, start, end, occurrences).
+struct RowNames {
+    text: String,
+    found: Vec<(u64, usize, usize, u32)>,
+}
+
+impl RowNames {
+    fn of(
+        said: &Said,
+        tokenizer: &TokenizerParams,
+        params: &FeatureParams,
+        cues: Option<&Cues>,
+    ) -> RowNames {
+        thread_local! {
+            static TOKENS: RefCell<TokenBuffer> = RefCell::default();
+        }
+        let mut text = String::new();
+        let mut found = Vec::new();
+        TOKENS.with_borrow_mut(|buffer| {
+            let input = Input {
+                text: &said.content,
+                tokens: buffer.tokenize(&said.content, tokenizer),
+                verb: said.verb.as_deref(),
+            };
+            for_each_feature(input, params, cues, |name| {
+                let start = text.len();
+                text.push_str(name);
+                found.push((name_hash(name), start, text.len(), 1));
+            });
+        });
+        found.sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| text[a.1..a.2].cmp(&text[b.1..b.2]))
+        });
+        found.dedup_by(|later, kept| {
+            let same = later.0 == kept.0 && text[later.1..later.2] == text[kept.1..kept.2];
+            if same {
+                kept.3 += 1;
+            }
+            same
+        });
+        RowNames { text, found }
+    }
+}
+
+impl FeatureCounts {
+    /// Featurises rows `0..n_rows`, each read by `input` (see
+    /// [`Vectorizer::input`]), with class indices `labels` (0..n_labels).
+    pub(crate) fn count(
+        n_rows: usize,
+        input: impl Fn(usize) -> Said + Sync,
+        labels: &[usize],
+        n_labels: usize,
+        tokenizer: &TokenizerParams,
+        params: &FeatureParams,
+        cues: Option<&Cues>,
+    ) -> Result<Self> {
+        params.check()?;
+        if params.cues && cues.is_none() {
+            return Err(Error::params(
+                "features.cues",
+                "the features use cues but no cue lexicon is given",
+            ));
+        }
+        let cues = cues.filter(|_| params.cues);
+        let featurise = |lo: usize| -> Vec<RowNames> {
+            (lo..(lo + CHUNK_ROWS).min(n_rows))
+                .into_par_iter()
+                .map(|i| RowNames::of(&input(i), tokenizer, params, cues))
+                .collect()
+        };
+        let mut numbering = Numbering::default();
+        let mut rows = Csr::new();
+        let mut row = Vec::new();
+        let mut add = |chunk: Vec<RowNames>| -> Result<()> {
+            for names in chunk {
+                row.clear();
+                for &(hash, start, end, n) in &names.found {
+                    row.push((numbering.number(hash, &names.text[start..end])?, n));
+                }
+                row.sort_unstable_by_key(|&(f, _)| f);
+                rows.push_row(row.iter().copied());
+            }
+            Ok(())
+        };
+        // Numbering one chunk (one thread) overlaps featurising the next.
+        let mut pending: Option<Vec<RowNames>> = None;
+        for lo in (0..n_rows).step_by(CHUNK_ROWS) {
+            let done = pending.take();
+            let (added, next) = rayon::join(|| done.map_or(Ok(()), &mut add), || featurise(lo));
+            added?;
+            pending = Some(next);
+        }
+        if let Some(last) = pending {
+            add(last)?;
+        }
+        let Numbering { mut names, .. } = numbering;
+
+        let k = n_labels;
+        let mut df = vec![0u32; names.len() * k];
+        for (r, row) in rows.rows().enumerate() {
+            for &(f, _) in row {
+                df[f as usize * k + labels[r]] += 1;
+            }
+        }
+        // Drop the features too rare for any fold, renumbering the rest in order.
+        let mut renumber = vec![NO_COLUMN; names.len()];
+        let mut kept = Names::default();
+        let mut kept_df = Vec::new();
+        for f in 0..names.len() {
+            let counts = &df[f * k..(f + 1) * k];
+            if counts.iter().sum::<u32>() as usize >= params.min_df {
+                renumber[f] = kept.push(names.get(f as u32));
+                kept_df.extend_from_slice(counts);
+            }
+        }
+        drop(df);
+        names = kept;
+        rows.retain_columns(|f| Some(renumber[f as usize]).filter(|&c| c != NO_COLUMN));
+        rows.shrink_to_fit();
+        names.text.shrink_to_fit();
+        names.ends.shrink_to_fit();
+
+        let mut class_docs = vec![0u32; k];
+        for &l in labels {
+            class_docs[l] += 1;
+        }
+        Ok(FeatureCounts {
+            tokenizer: tokenizer.clone(),
+            params: params.clone(),
+            cues: cues.cloned(),
+            names,
+            rows,
+            labels: labels.to_vec(),
+            n_labels,
+            df: kept_df,
+            class_docs,
+        })
+    }
+
+    /// Fits a vectorizer on every row but the `held_out` ones: the features
+    /// with the highest chi-squared score against the labels among those in
+    /// at least `min_df` of the rows, and their idf. Also gives, per counted
+    /// feature, its column in the vectorizer ([`NO_COLUMN`] if none).
+    pub(crate) fn fit(&self, held_out: &[usize]) -> Result<(Vectorizer, Vec<u32>)> {
+        let k = self.n_labels;
+        let mut df = self.df.clone();
+        let mut class_docs = self.class_docs.clone();
+        for &r in held_out {
+            let c = self.labels[r];
+            class_docs[c] -= 1;
+            for &(f, _) in self.rows.row(r) {
+                df[f as usize * k + c] -= 1;
+            }
+        }
+        let n_docs = self.rows.len() - held_out.len();
+        let params = &self.params;
+        let mut scored: Vec<(f64, u32, u32)> = (0..self.names.len())
+            .filter_map(|f| {
+                let counts = &df[f * k..(f + 1) * k];
+                let total: u32 = counts.iter().sum();
+                (total as usize >= params.min_df)
+                    .then(|| (chi_squared(counts, &class_docs, n_docs), f as u32, total))
+            })
+            .collect();
+        drop(df);
+        if scored.is_empty() {
+            return Err(Error::params(
+                "features.min_df",
+                format!(
+                    "no feature occurs in at least {} texts: too little data",
+                    params.min_df
+                ),
+            ));
+        }
+        let name = |f: u32| self.names.get(f);
+        // Highest score first; the name breaks ties so the choice is deterministic.
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| name(a.1).cmp(name(b.1))));
+        scored.truncate(params.max_features);
+        scored.sort_by(|a, b| name(a.1).cmp(name(b.1)));
+        let n = n_docs as f64;
+        let idf = scored
+            .iter()
+            .map(|(_, _, df)| ((1.0 + n) / (1.0 + *df as f64)).ln() + 1.0)
+            .collect();
+        let mut column_of = vec![NO_COLUMN; self.names.len()];
+        for (column, &(_, f, _)) in scored.iter().enumerate() {
+            column_of[f as usize] = column as u32;
+        }
+        let vocabulary = scored.iter().map(|&(_, f, _)| name(f).to_owned()).collect();
+        let vectorizer = Vectorizer::from_parts(
+            Path::new("<fitted vocabulary>"),
+            self.tokenizer.clone(),
+            params.clone(),
+            self.cues.clone(),
+            vocabulary,
+            idf,
+        )?;
+        Ok((vectorizer, column_of))
+    }
+
+    /// [`FeatureCounts::fit`], then every row (held out or not) as the
+    /// fitted vectorizer transforms it, in one matrix.
+    pub(crate) fn fit_transform(&self, held_out: &[usize]) -> Result<(Vectorizer, Csr<f32>)> {
+        let (vectorizer, column_of) = self.fit(held_out)?;
+        let chunks: Vec<Csr<f32>> = (0..self.rows.len())
+            .step_by(CHUNK_ROWS)
+            .collect::<Vec<_>>()
+            .into_par_iter()
+            .map(|lo| {
+                let mut chunk = Csr::new();
+                for r in lo..(lo + CHUNK_ROWS).min(self.rows.len()) {
+                    let mut counts: Vec<(u32, f64)> = self
+                        .rows
+                        .row(r)
+                        .iter()
+                        .filter_map(|&(f, n)| {
+                            let column = column_of[f as usize];
+                            (column != NO_COLUMN).then(|| (column, f64::from(n)))
+                        })
+                        .collect();
+                    counts.sort_unstable_by_key(|&(column, _)| column);
+                    chunk.push_row(vectorizer.weigh(counts));
+                }
+                chunk
+            })
+            .collect();
+        let mut x = Csr::with_capacity(self.rows.len(), chunks.iter().map(Csr::nnz).sum());
+        for chunk in chunks {
+            x.append(&chunk);
+        }
+        Ok((vectorizer, x))
+    }
+}
+
 /// Chi-squared statistic of the 2 x k table (feature present / absent, by class).
 pub fn chi_squared(present: &[u32], class_docs: &[u32], n_docs: usize) -> f64 {
     let n = n_docs as f64;
@@ -601,6 +875,7 @@ pub fn densify(rows: &[SparseRow], n_features: usize) -> ndarray::Array2<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tokenize::tokenize;
 
     fn names(text: &str, params: &FeatureParams) -> Vec<String> {
         let toks = tokenize(text, &TokenizerParams::default());
@@ -833,6 +1108,61 @@ mod tests {
         hits.reset(4);
         hits.add(1);
         assert_eq!(hits.take(), [(1, 1.0)]);
+    }
+
+    #[test]
+    fn fold_vocabularies_and_rows_match_fitting_and_transforming_anew() {
+        let texts = [
+            "We will never negotiate; we will strike.",
+            "Talks are welcome, ready to meet halfway",
+            "Nobody doubts the talks will fail, sadly",
+            "We will strike if they do not talk",
+            "Ready to talk, ready to meet, not to strike",
+            "Željko says: \u{201C}no mercy\u{201D} and never talks",
+            "the talks will fail",
+        ];
+        let labels = [0, 1, 2, 0, 1, 0, 2];
+        let tokenizer = TokenizerParams {
+            scopes: true,
+            ..TokenizerParams::default()
+        };
+        let inputs = plain(&texts);
+        for min_df in [1, 2] {
+            let params = FeatureParams {
+                min_df,
+                scope_words: true,
+                ..FeatureParams::default()
+            };
+            let counts = FeatureCounts::count(
+                texts.len(),
+                |i| inputs[i].clone(),
+                &labels,
+                3,
+                &tokenizer,
+                &params,
+                None,
+            )
+            .unwrap();
+            for held_out in [vec![], vec![1, 4], vec![0, 6]] {
+                let (v, x) = counts.fit_transform(&held_out).unwrap();
+                let kept: Vec<usize> = (0..texts.len()).filter(|i| !held_out.contains(i)).collect();
+                let anew = Vectorizer::fit(
+                    &kept.iter().map(|&i| inputs[i].clone()).collect::<Vec<_>>(),
+                    &kept.iter().map(|&i| labels[i]).collect::<Vec<_>>(),
+                    3,
+                    &tokenizer,
+                    &params,
+                    None,
+                )
+                .unwrap();
+                assert_eq!(v.vocabulary, anew.vocabulary, "held out {held_out:?}");
+                assert_eq!(v.idf, anew.idf, "held out {held_out:?}");
+                assert_eq!(x.len(), texts.len());
+                for (i, said) in inputs.iter().enumerate() {
+                    assert_eq!(x.row(i), v.transform_said(said).as_slice(), "row {i}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -80,6 +80,7 @@ pub mod rng;
 pub mod said;
 pub mod score;
 pub mod scored;
+pub mod sparse;
 pub mod stance;
 pub mod synth;
 pub mod tokenize;

@@ -478,14 +478,14 @@ impl Model {
 }
 
 /// Logits `b + x W` of one sparse row.
-pub(crate) fn logits(row: &SparseRow, w: &[f64], b: &[f64], k: usize) -> Vec<f64> {
+pub(crate) fn logits(row: &[(u32, f32)], w: &[f64], b: &[f64], k: usize) -> Vec<f64> {
     let mut z = vec![0.0; k];
     logits_into(row, w, b, &mut z);
     z
 }
 
 /// Logits into a buffer of length k, without allocating.
-pub(crate) fn logits_into(row: &SparseRow, w: &[f64], b: &[f64], z: &mut [f64]) {
+pub(crate) fn logits_into(row: &[(u32, f32)], w: &[f64], b: &[f64], z: &mut [f64]) {
     let k = z.len();
     z.copy_from_slice(b);
     for &(j, v) in row {

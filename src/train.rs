@@ -34,10 +34,10 @@ use crate::corpus::Corpus;
 use crate::cues::Cues;
 use crate::error::{Error, Result};
 use crate::evaluate::{Metrics, stratified_folds};
-use crate::features::{FeatureParams, SparseRow, Vectorizer, densify};
+use crate::features::{FeatureCounts, FeatureParams, SparseRow, Vectorizer, densify};
 use crate::model::{Model, TrainingMetadata, argmax, logits, logits_into};
 use crate::rng::SplitMix64;
-use crate::said::Said;
+use crate::sparse::{Csr, Rows};
 use crate::tokenize::TokenizerParams;
 use linfa_logistic::error::Error as FitError;
 
@@ -176,13 +176,18 @@ impl TrainParams {
         self.check()?;
         let (labels, y) = label_indices(corpus, self.folds)?;
         let k = labels.len();
-        // What the model reads of each row, worked out once for every fold.
-        let inputs: Vec<Said> = corpus
-            .examples
-            .par_iter()
-            .map(|e| Vectorizer::input(&self.features, &e.text))
-            .collect();
         let cues = self.features.cues.then(|| self.lexicon());
+        // Every row is featurised once; each fold, and the final fit, picks
+        // its vocabulary from these counts.
+        let counts = FeatureCounts::count(
+            corpus.examples.len(),
+            |i| Vectorizer::input(&self.features, &corpus.examples[i].text),
+            &y,
+            k,
+            &self.tokenizer,
+            &self.features,
+            cues,
+        )?;
         let folds = stratified_folds(&y, k, self.folds, self.seed);
         let total = self.folds * self.alphas.len() + 1;
         let done = std::sync::atomic::AtomicUsize::new(0);
@@ -192,51 +197,39 @@ impl TrainParams {
         };
         progress(0, total);
 
-        // Out-of-fold predictions for each alpha, computed fold by fold.
-        let per_fold: Vec<Result<FoldPredictions>> = (0..self.folds)
-            .into_par_iter()
-            .map(|f| {
-                let train: Vec<usize> = (0..y.len()).filter(|&i| folds[i] != f).collect();
-                let test: Vec<usize> = (0..y.len()).filter(|&i| folds[i] == f).collect();
-                let train_inputs: Vec<Said> = train.iter().map(|&i| inputs[i].clone()).collect();
-                let train_y: Vec<usize> = train.iter().map(|&i| y[i]).collect();
-                let vec = Vectorizer::fit(
-                    &train_inputs,
-                    &train_y,
-                    k,
-                    &self.tokenizer,
-                    &self.features,
-                    cues,
-                )?;
-                let train_x: Vec<SparseRow> =
-                    train_inputs.iter().map(|t| vec.transform_said(t)).collect();
-                let test_x: Vec<SparseRow> = test
-                    .iter()
-                    .map(|&i| vec.transform_said(&inputs[i]))
-                    .collect();
-                let weights = balance_weights(&train_y, k, self.seed ^ (f as u64 + 1));
-                let mut out = Vec::new();
-                for &alpha in &self.alphas {
-                    let data = FitData {
-                        x: &train_x,
-                        y: &train_y,
-                        row_weights: &weights,
-                        n_features: vec.len(),
-                        k,
-                    };
+        // Out-of-fold predictions for each alpha, computed fold by fold. One
+        // fold's matrix at a time: the alphas share it, and run in parallel.
+        let mut per_fold: Vec<FoldPredictions> = Vec::with_capacity(self.folds);
+        for f in 0..self.folds {
+            let train: Vec<usize> = (0..y.len()).filter(|&i| folds[i] != f).collect();
+            let test: Vec<usize> = (0..y.len()).filter(|&i| folds[i] == f).collect();
+            let (vec, x) = counts.fit_transform(&test)?;
+            let train_y: Vec<usize> = train.iter().map(|&i| y[i]).collect();
+            let weights = balance_weights(&train_y, k, self.seed ^ (f as u64 + 1));
+            let train_x = x.select(&train);
+            let test_x = x.select(&test);
+            let data = FitData {
+                x: &train_x,
+                y: &train_y,
+                row_weights: &weights,
+                n_features: vec.len(),
+                k,
+            };
+            let out: Vec<Result<(usize, Vec<usize>)>> = self
+                .alphas
+                .par_iter()
+                .map(|&alpha| {
                     let (w, b) = self.fit_weights(&data, alpha)?;
                     let pred = test_x
                         .iter()
                         .map(|row| argmax(&logits(row, &w, &b, k)))
                         .collect::<Vec<_>>();
-                    out.push((f, pred));
                     tick();
-                }
-                Ok(out)
-            })
-            .collect();
-        let per_fold: Vec<Vec<(usize, Vec<usize>)>> =
-            per_fold.into_iter().collect::<Result<_>>()?;
+                    Ok((f, pred))
+                })
+                .collect();
+            per_fold.push(out.into_iter().collect::<Result<_>>()?);
+        }
 
         let mut alpha_scores = Vec::new();
         let mut best: Option<(f64, f64, Metrics)> = None;
@@ -258,8 +251,8 @@ impl TrainParams {
         }
         let (alpha, _, cv) = best.ok_or_else(|| Error::params("alphas", "the grid is empty"))?;
 
-        let vec = Vectorizer::fit(&inputs, &y, k, &self.tokenizer, &self.features, cues)?;
-        let x: Vec<SparseRow> = inputs.par_iter().map(|t| vec.transform_said(t)).collect();
+        let (vec, x) = counts.fit_transform(&[])?;
+        drop(counts);
         let weights = balance_weights(&y, k, self.seed);
         let data = FitData {
             x: &x,
@@ -314,7 +307,11 @@ impl TrainParams {
     }
 
     /// Fits weights (feature-major, `n_features x k`) and intercepts with the chosen solver.
-    pub(crate) fn fit_weights(&self, data: &FitData, alpha: f64) -> Result<(Vec<f64>, Vec<f64>)> {
+    pub(crate) fn fit_weights<X: RowSource + ?Sized>(
+        &self,
+        data: &FitData<X>,
+        alpha: f64,
+    ) -> Result<(Vec<f64>, Vec<f64>)> {
         match self.solver {
             Solver::Sparse => fit_sparse(data, alpha, self.max_iterations, self.gradient_tolerance),
             Solver::Linfa => fit_linfa(data, alpha, self.max_iterations, self.gradient_tolerance),
@@ -322,11 +319,47 @@ impl TrainParams {
     }
 }
 
+/// Sparse rows as the solvers read them: rows of their own, a whole
+/// matrix, or some rows of one (a fold's training rows).
+pub(crate) trait RowSource: Sync {
+    /// Number of rows.
+    fn n_rows(&self) -> usize;
+    /// Row `i`: (feature, value), sorted by feature.
+    fn row(&self, i: usize) -> &[(u32, f32)];
+}
+
+impl RowSource for [SparseRow] {
+    fn n_rows(&self) -> usize {
+        self.len()
+    }
+    fn row(&self, i: usize) -> &[(u32, f32)] {
+        &self[i]
+    }
+}
+
+impl RowSource for Csr<f32> {
+    fn n_rows(&self) -> usize {
+        self.len()
+    }
+    fn row(&self, i: usize) -> &[(u32, f32)] {
+        Csr::row(self, i)
+    }
+}
+
+impl RowSource for Rows<'_, f32> {
+    fn n_rows(&self) -> usize {
+        self.len()
+    }
+    fn row(&self, i: usize) -> &[(u32, f32)] {
+        Rows::row(self, i)
+    }
+}
+
 /// One weighted training set, as both solvers take it.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct FitData<'a> {
+#[derive(Debug)]
+pub(crate) struct FitData<'a, X: ?Sized = [SparseRow]> {
     /// Sparse feature rows.
-    pub x: &'a [SparseRow],
+    pub x: &'a X,
     /// Class index of each row.
     pub y: &'a [usize],
     /// Integer weight of each row (see [`balance_weights`]).
@@ -336,6 +369,15 @@ pub(crate) struct FitData<'a> {
     /// Number of classes.
     pub k: usize,
 }
+
+// By hand: derived, they would ask `X: Copy` of the rows, not of the reference.
+impl<X: ?Sized> Clone for FitData<'_, X> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<X: ?Sized> Copy for FitData<'_, X> {}
 
 /// Sorted label set and each row's label index. Fails on a label with a single
 /// example (it cannot be both trained on and tested in cross-validation) and
@@ -420,8 +462,8 @@ const MIN_BLOCK_ROWS: usize = 2048;
 /// A point, its loss and its gradient.
 type Evaluated = (Array1<f64>, f64, Array1<f64>);
 
-struct SparseProblem<'a> {
-    data: FitData<'a>,
+struct SparseProblem<'a, X: ?Sized> {
+    data: FitData<'a, X>,
     alpha: f64,
     /// The last point evaluated, with its loss and gradient: the line search
     /// asks for the cost and then the gradient at the same point, and both
@@ -429,7 +471,7 @@ struct SparseProblem<'a> {
     cache: std::sync::Mutex<Option<Evaluated>>,
 }
 
-impl SparseProblem<'_> {
+impl<X: RowSource + ?Sized> SparseProblem<'_, X> {
     /// Loss and gradient (same layout as the parameters), cached per point.
     fn loss_and_gradient(&self, theta: &Array1<f64>) -> (f64, Array1<f64>) {
         if let Ok(cache) = self.cache.lock()
@@ -455,18 +497,19 @@ impl SparseProblem<'_> {
         } = self.data;
         let theta = theta.as_slice().expect("contiguous parameters");
         let (w, b) = theta.split_at(nf * k);
-        let blocks = (x.len() / MIN_BLOCK_ROWS).clamp(1, MAX_BLOCKS);
-        let block = x.len().div_ceil(blocks).max(1);
+        let n_rows = x.n_rows();
+        let blocks = (n_rows / MIN_BLOCK_ROWS).clamp(1, MAX_BLOCKS);
+        let block = n_rows.div_ceil(blocks).max(1);
         let parts: Vec<(f64, Vec<f64>)> = (0..blocks)
             .into_par_iter()
             .map(|blk| {
-                let lo = (blk * block).min(x.len());
-                let hi = ((blk + 1) * block).min(x.len());
+                let lo = (blk * block).min(n_rows);
+                let hi = ((blk + 1) * block).min(n_rows);
                 let mut loss = 0.0;
                 let mut g = vec![0.0; if lo < hi { (nf + 1) * k } else { 0 }];
                 let mut z = vec![0.0; k];
                 for i in lo..hi {
-                    let row = &x[i];
+                    let row = x.row(i);
                     let weight = row_weights[i];
                     if weight == 0.0 {
                         continue;
@@ -507,7 +550,7 @@ impl SparseProblem<'_> {
     }
 }
 
-impl CostFunction for SparseProblem<'_> {
+impl<X: RowSource + ?Sized> CostFunction for SparseProblem<'_, X> {
     type Param = Array1<f64>;
     type Output = f64;
     fn cost(&self, theta: &Self::Param) -> std::result::Result<f64, argmin::core::Error> {
@@ -515,7 +558,7 @@ impl CostFunction for SparseProblem<'_> {
     }
 }
 
-impl Gradient for SparseProblem<'_> {
+impl<X: RowSource + ?Sized> Gradient for SparseProblem<'_, X> {
     type Param = Array1<f64>;
     type Gradient = Array1<f64>;
     fn gradient(
@@ -526,8 +569,8 @@ impl Gradient for SparseProblem<'_> {
     }
 }
 
-fn fit_sparse(
-    data: &FitData,
+fn fit_sparse<X: RowSource + ?Sized>(
+    data: &FitData<X>,
     alpha: f64,
     max_iterations: u64,
     tol: f64,
@@ -552,8 +595,8 @@ fn fit_sparse(
     Ok((w.to_vec(), b.to_vec()))
 }
 
-fn fit_linfa(
-    data: &FitData,
+fn fit_linfa<X: RowSource + ?Sized>(
+    data: &FitData<X>,
     alpha: f64,
     max_iterations: u64,
     tol: f64,
@@ -568,9 +611,9 @@ fn fit_linfa(
     // Duplicate rows by their integer weight: linfa-logistic has no row weights.
     let mut rows = Vec::new();
     let mut targets = Vec::new();
-    for ((row, &c), &wt) in x.iter().zip(y).zip(row_weights) {
+    for ((i, &c), &wt) in (0..x.n_rows()).zip(y).zip(row_weights) {
         for _ in 0..wt.round() as usize {
-            rows.push(row.clone());
+            rows.push(x.row(i).to_vec());
             targets.push(c);
         }
     }
