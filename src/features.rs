@@ -386,8 +386,8 @@ impl Vectorizer {
         cues: Option<&Cues>,
     ) -> Result<Self> {
         let counts = FeatureCounts::count(
-            inputs.len(),
-            |i| inputs[i].clone(),
+            inputs.iter(),
+            Said::clone,
             labels,
             n_labels,
             tokenizer,
@@ -652,11 +652,13 @@ impl RowNames {
 }
 
 impl FeatureCounts {
-    /// Featurises rows `0..n_rows`, each read by `input` (see
-    /// [`Vectorizer::input`]), with class indices `labels` (0..n_labels).
-    pub(crate) fn count(
-        n_rows: usize,
-        input: impl Fn(usize) -> Said + Sync,
+    /// Featurises `rows`, each read by `input` (see [`Vectorizer::input`]),
+    /// with class indices `labels` (0..n_labels). Rows are taken from the
+    /// iterator a chunk at a time and dropped once featurised, so a caller
+    /// that hands over its texts frees them as it goes.
+    pub(crate) fn count<T: Send>(
+        rows: impl Iterator<Item = T>,
+        input: impl Fn(T) -> Said + Sync,
         labels: &[usize],
         n_labels: usize,
         tokenizer: &TokenizerParams,
@@ -671,14 +673,15 @@ impl FeatureCounts {
             ));
         }
         let cues = cues.filter(|_| params.cues);
-        let featurise = |lo: usize| -> Vec<RowNames> {
-            (lo..(lo + CHUNK_ROWS).min(n_rows))
+        let featurise = |chunk: Vec<T>| -> Vec<RowNames> {
+            chunk
                 .into_par_iter()
-                .map(|i| RowNames::of(&input(i), tokenizer, params, cues))
+                .map(|row| RowNames::of(&input(row), tokenizer, params, cues))
                 .collect()
         };
+        let mut texts = rows;
         let mut numbering = Numbering::default();
-        let mut rows = Csr::new();
+        let mut rows = Csr::with_capacity(labels.len(), 0);
         let mut row = Vec::new();
         let mut add = |chunk: Vec<RowNames>| -> Result<()> {
             for names in chunk {
@@ -693,9 +696,13 @@ impl FeatureCounts {
         };
         // Numbering one chunk (one thread) overlaps featurising the next.
         let mut pending: Option<Vec<RowNames>> = None;
-        for lo in (0..n_rows).step_by(CHUNK_ROWS) {
+        loop {
+            let chunk: Vec<T> = texts.by_ref().take(CHUNK_ROWS).collect();
+            if chunk.is_empty() {
+                break;
+            }
             let done = pending.take();
-            let (added, next) = rayon::join(|| done.map_or(Ok(()), &mut add), || featurise(lo));
+            let (added, next) = rayon::join(|| done.map_or(Ok(()), &mut add), || featurise(chunk));
             added?;
             pending = Some(next);
         }
@@ -703,6 +710,7 @@ impl FeatureCounts {
             add(last)?;
         }
         let Numbering { mut names, .. } = numbering;
+        assert_eq!(rows.len(), labels.len(), "a label for every row");
 
         let k = n_labels;
         let mut df = vec![0u32; names.len() * k];
@@ -1134,8 +1142,8 @@ mod tests {
                 ..FeatureParams::default()
             };
             let counts = FeatureCounts::count(
-                texts.len(),
-                |i| inputs[i].clone(),
+                inputs.iter(),
+                Said::clone,
                 &labels,
                 3,
                 &tokenizer,

@@ -175,13 +175,44 @@ impl TrainParams {
     ) -> Result<(Model, TrainReport)> {
         self.check()?;
         let (labels, y) = label_indices(corpus, self.folds)?;
+        let texts = corpus.examples.iter().map(|e| e.text.as_str());
+        self.fit_rows(&corpus.path, &corpus.sha256, labels, y, texts, progress)
+    }
+
+    /// [`TrainParams::fit_with_progress`], taking the corpus: each
+    /// statement's text is freed as soon as it is featurised, which on a
+    /// million statements is a good part of training's memory.
+    pub fn fit_owned(&self, corpus: Corpus, progress: Progress) -> Result<(Model, TrainReport)> {
+        self.check()?;
+        let (labels, y) = label_indices(&corpus, self.folds)?;
+        let Corpus {
+            path,
+            sha256,
+            examples,
+            ..
+        } = corpus;
+        let texts = examples.into_iter().map(|e| e.text);
+        self.fit_rows(&path, &sha256, labels, y, texts, progress)
+    }
+
+    /// Training on rows already checked: `labels` sorted, `y` the label
+    /// index of each of `texts`; `path` and `sha256` go into the metadata.
+    fn fit_rows<T: AsRef<str> + Send>(
+        &self,
+        path: &Path,
+        sha256: &str,
+        labels: Vec<String>,
+        y: Vec<usize>,
+        texts: impl Iterator<Item = T>,
+        progress: Progress,
+    ) -> Result<(Model, TrainReport)> {
         let k = labels.len();
         let cues = self.features.cues.then(|| self.lexicon());
         // Every row is featurised once; each fold, and the final fit, picks
         // its vocabulary from these counts.
         let counts = FeatureCounts::count(
-            corpus.examples.len(),
-            |i| Vectorizer::input(&self.features, &corpus.examples[i].text),
+            texts,
+            |text| Vectorizer::input(&self.features, text.as_ref()),
             &y,
             k,
             &self.tokenizer,
@@ -270,12 +301,11 @@ impl TrainParams {
         }
         let metadata = TrainingMetadata {
             crate_version: env!("CARGO_PKG_VERSION").to_owned(),
-            data_file: corpus
-                .path
+            data_file: path
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default(),
-            data_sha256: corpus.sha256.clone(),
+            data_sha256: sha256.to_owned(),
             rows: y.len(),
             rows_per_label,
             balancing: "row duplication up to the largest class".into(),

@@ -139,7 +139,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     warn_if_small(&corpus);
     let started = std::time::Instant::now();
     let bar = super::progress_bar(0, "training");
-    let (model, report) = params.fit_with_progress(&corpus, &|done, total| {
+    let rows = corpus.examples.len();
+    let (model, report) = params.fit_owned(corpus, &|done, total| {
         bar.set_length(total as u64);
         bar.set_position(done as u64);
     })?;
@@ -150,7 +151,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut out = String::new();
     out += &format!(
         "trained on {} rows, {} labels, {} features in {:.1}s; alpha {} chosen by {}-fold CV\n",
-        corpus.examples.len(),
+        rows,
         model.labels().len(),
         model.vectorizer().len(),
         started.elapsed().as_secs_f64(),
