@@ -30,9 +30,19 @@ pub fn list_bit(list: &[&str]) -> Option<u64> {
 }
 
 /// The hashed lists that hold `word` (ignoring ASCII case), one bit each.
+#[inline]
 pub fn lists_of(word: &str) -> u64 {
+    let memberships = memberships();
+    match PackedWord::of(word) {
+        Some(packed) => memberships.short.get(packed),
+        None => lists_of_plain(&memberships.words, word),
+    }
+}
+
+/// [`lists_of`] through the general map: for long words, and the plain path
+/// the packed table is tested against.
+fn lists_of_plain(words: &FxHashMap<Box<[u8]>, u64>, word: &str) -> u64 {
     const SHORT: usize = 32;
-    let words = &memberships().words;
     if word.len() <= SHORT {
         let mut buf = [0u8; SHORT];
         let lower = &mut buf[..word.len()];
@@ -56,6 +66,98 @@ struct Memberships {
     lists: ListBits,
     /// Word in ASCII lowercase -> the bits of the lists holding it.
     words: FxHashMap<Box<[u8]>, u64>,
+    /// The same for words of up to 16 bytes, packed: what tokens ask.
+    short: PackedTable,
+}
+
+/// A word of up to 16 bytes in ASCII lowercase, packed into one number with
+/// its length, so a look-up compares one key instead of two strings, and
+/// lowercasing, hashing and comparing need no copy of the word.
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+struct PackedWord {
+    bytes: u128,
+    len: u8,
+}
+
+impl PackedWord {
+    const MAX: usize = 16;
+
+    #[inline]
+    fn of(word: &str) -> Option<PackedWord> {
+        let bytes = word.as_bytes();
+        if bytes.len() > Self::MAX {
+            return None;
+        }
+        let mut packed = 0u128;
+        for (i, b) in bytes.iter().enumerate() {
+            packed |= u128::from(b.to_ascii_lowercase()) << (8 * i);
+        }
+        Some(PackedWord {
+            bytes: packed,
+            len: bytes.len() as u8,
+        })
+    }
+
+    #[inline]
+    fn hash(self) -> u64 {
+        let folded = (self.bytes as u64) ^ ((self.bytes >> 64) as u64).rotate_left(29);
+        (folded ^ u64::from(self.len)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    }
+}
+
+/// Packed word -> lists, by open addressing with linear probing; a slot with
+/// no lists (0) is empty, as every stored word is in some list.
+struct PackedTable {
+    slots: Vec<(PackedWord, u64)>,
+    shift: u32,
+}
+
+impl PackedTable {
+    fn new(words: &FxHashMap<Box<[u8]>, u64>) -> Self {
+        let short: Vec<(PackedWord, u64)> = words
+            .iter()
+            .filter(|(_, bits)| **bits != 0)
+            .filter_map(|(word, bits)| {
+                let word = std::str::from_utf8(word).ok()?;
+                Some((PackedWord::of(word)?, *bits))
+            })
+            .collect();
+        // At most a quarter full, so a miss ends within a slot or two.
+        let size = (short.len() * 4).next_power_of_two().max(16);
+        let mut table = PackedTable {
+            slots: vec![(PackedWord::default(), 0); size],
+            shift: 64 - size.trailing_zeros(),
+        };
+        for (word, bits) in short {
+            let mut at = table.home(word);
+            while table.slots[at].1 != 0 {
+                at = (at + 1) & (size - 1);
+            }
+            table.slots[at] = (word, bits);
+        }
+        table
+    }
+
+    #[inline]
+    fn home(&self, word: PackedWord) -> usize {
+        (word.hash() >> self.shift) as usize
+    }
+
+    #[inline]
+    fn get(&self, word: PackedWord) -> u64 {
+        let mask = self.slots.len() - 1;
+        let mut at = self.home(word);
+        loop {
+            let (key, bits) = self.slots[at];
+            if bits == 0 {
+                return 0;
+            }
+            if key == word {
+                return bits;
+            }
+            at = (at + 1) & mask;
+        }
+    }
 }
 
 /// List address -> bit, by a perfect hash: a multiplier chosen at start-up
@@ -150,6 +252,7 @@ fn memberships() -> &'static Memberships {
         }
         Memberships {
             lists: ListBits::new(keys),
+            short: PackedTable::new(&words),
             words,
         }
     })
@@ -253,6 +356,30 @@ mod tests {
         };
         for list in hashed_lists().into_iter().chain([REFUSALS]) {
             assert_eq!(scanned.bit(list), list_bit(list));
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+
+        /// The packed table answers as the general map, for words made of
+        /// pieces of lexicon entries in any case, at every length around 16.
+        #[test]
+        fn packed_lists_are_the_plain_ones(
+            picks in proptest::collection::vec((0..2000usize, proptest::bool::ANY), 1..4),
+        ) {
+            let entries: Vec<&str> = hashed_lists().into_iter().flatten().copied().collect();
+            let mut word = String::new();
+            for (i, upper) in picks {
+                let entry = entries[i % entries.len()];
+                if upper { word.push_str(&entry.to_uppercase()) } else { word.push_str(entry) }
+            }
+            let plain = |w: &str| lists_of_plain(&memberships().words, w);
+            for cut in 0..=word.len() {
+                if let Some(w) = word.get(..cut) {
+                    proptest::prop_assert_eq!(lists_of(w), plain(w), "{:?}", w);
+                }
+            }
         }
     }
 
