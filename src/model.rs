@@ -359,31 +359,30 @@ impl Model {
         if bytes.iter().all(u8::is_ascii_whitespace) {
             return Err(fail("the file is empty".into()));
         }
-        let header: Header = serde_json::from_slice(bytes).map_err(|e| match e.classify() {
-            serde_json::error::Category::Data => fail(format!(
-                "not a stance model (expected a JSON object with \"format\": \"{FORMAT}\")"
-            )),
-            _ => fail(format!(
-                "not valid JSON ({e}); is the file truncated or corrupt?"
-            )),
-        })?;
-        if header.format.as_deref() != Some(FORMAT) {
-            return Err(fail(format!(
-                "not a stance model (expected \"format\": \"{FORMAT}\")"
-            )));
-        }
-        match header.format_version {
-            Some(v) if v > FORMAT_VERSION => {
-                return Err(fail(format!(
-                    "format version {v} was written by a newer stance; this build reads \
-                     version {FORMAT_VERSION}: upgrade stance"
-                )));
+        // A good file is read once: the header is checked on the parsed
+        // file. Only a file that does not parse is read again for its header
+        // alone, to say why (a foreign file, a newer version) rather than
+        // which field is missing; the header pass over a whole model costs
+        // as much as reading its hundred thousand numbers.
+        let file = match serde_json::from_slice::<ModelFile>(bytes) {
+            Ok(file) => {
+                check_header(Some(&file.format), Some(file.format_version), &fail)?;
+                file
             }
-            Some(v) if v >= 1 => {}
-            other => return Err(fail(format!("unknown format version {other:?}"))),
-        }
-        let file: ModelFile =
-            serde_json::from_slice(bytes).map_err(|e| fail(format!("malformed model: {e}")))?;
+            Err(e) => {
+                let header: Header =
+                    serde_json::from_slice(bytes).map_err(|e| match e.classify() {
+                        serde_json::error::Category::Data => fail(format!(
+                            "not a stance model (expected a JSON object with \"format\": \"{FORMAT}\")"
+                        )),
+                        _ => fail(format!(
+                            "not valid JSON ({e}); is the file truncated or corrupt?"
+                        )),
+                    })?;
+                check_header(header.format.as_deref(), header.format_version, &fail)?;
+                return Err(fail(format!("malformed model: {e}")));
+            }
+        };
         let k = file.labels.len();
         if file.n_features != file.vocabulary.len() {
             return Err(fail(format!(
@@ -477,6 +476,27 @@ impl Model {
     }
 }
 
+/// Refuses a file that is not a stance model, or one of a newer or unknown version.
+fn check_header(
+    format: Option<&str>,
+    format_version: Option<u32>,
+    fail: &dyn Fn(String) -> Error,
+) -> Result<()> {
+    if format != Some(FORMAT) {
+        return Err(fail(format!(
+            "not a stance model (expected \"format\": \"{FORMAT}\")"
+        )));
+    }
+    match format_version {
+        Some(v) if v > FORMAT_VERSION => Err(fail(format!(
+            "format version {v} was written by a newer stance; this build reads \
+             version {FORMAT_VERSION}: upgrade stance"
+        ))),
+        Some(v) if v >= 1 => Ok(()),
+        other => Err(fail(format!("unknown format version {other:?}"))),
+    }
+}
+
 /// Logits `b + x W` of one sparse row.
 pub(crate) fn logits(row: &[(u32, f32)], w: &[f64], b: &[f64], k: usize) -> Vec<f64> {
     let mut z = vec![0.0; k];
@@ -530,6 +550,31 @@ mod tests {
         softmax(&mut z);
         assert!((z.iter().sum::<f64>() - 1.0).abs() < 1e-12);
         assert!(z[1] > z[0] && z[2] == 0.0);
+    }
+
+    /// A complete model with a foreign format or a newer version is refused
+    /// for that, as a file with the header alone is.
+    #[test]
+    fn complete_files_are_checked_for_format_and_version() {
+        let model: serde_json::Value = serde_json::from_slice(DEFAULT_MODEL_JSON).unwrap();
+        let cases: &[(&str, serde_json::Value, &str)] = &[
+            ("format_version", 99.into(), "newer stance"),
+            ("format_version", 0.into(), "unknown format version"),
+            ("format", "other-model".into(), "not a stance model"),
+        ];
+        for (field, value, expected) in cases {
+            let mut changed = model.clone();
+            changed[*field] = value.clone();
+            let bytes = serde_json::to_vec(&changed).unwrap();
+            let err = Model::from_json(&bytes, Path::new("m.json"))
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.contains(expected),
+                "{err:?} should mention {expected:?}"
+            );
+        }
+        assert!(Model::from_json(DEFAULT_MODEL_JSON, Path::new("m.json")).is_ok());
     }
 
     #[test]

@@ -204,6 +204,91 @@ mod tests {
         );
     }
 
+    /// `push_fixed` against the standard formatter: `format!` is the plain path.
+    fn assert_fixed(x: f64, decimals: u32) {
+        let mut fast = Vec::new();
+        push_fixed(&mut fast, x, decimals);
+        let plain = format!("{x:.prec$}", prec = decimals as usize);
+        assert_eq!(
+            String::from_utf8(fast).unwrap(),
+            plain,
+            "{x:e} to {decimals}"
+        );
+    }
+
+    #[test]
+    fn fixed_decimals_match_format_on_ties_and_edges() {
+        let mut xs = vec![
+            0.0,
+            -0.0,
+            1.0,
+            0.5,
+            0.99995,
+            0.999_949_999_999_999_9,
+            0.000_05,
+            0.000_049_999_999_999_999_99,
+            1e-20,
+            5e-324,
+            999_999.999_95,
+            1e6,
+            1e300,
+            f64::MIN_POSITIVE,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+            -0.25,
+        ];
+        // Exact ties at every precision: odd multiples of powers of two.
+        for k in 1..=40 {
+            for m in (1..200u64).step_by(2) {
+                xs.push(m as f64 / (1u64 << k) as f64);
+            }
+        }
+        for x in xs {
+            for decimals in 0..=8 {
+                assert_fixed(x, decimals);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
+
+        #[test]
+        fn fixed_decimals_match_format_for_probabilities(x in 0.0..=1.0f64, decimals in 0..=7u32) {
+            assert_fixed(x, decimals);
+        }
+
+        #[test]
+        fn fixed_decimals_match_format_for_any_bits(bits: u64, decimals in 0..=7u32) {
+            assert_fixed(f64::from_bits(bits), decimals);
+        }
+
+        #[test]
+        fn fixed_decimals_match_format_for_short_decimals(n in 0..20_000_000u64, decimals in 0..=7u32) {
+            // Values written with few digits sit near ties after rounding.
+            assert_fixed(n as f64 / 1e7, decimals);
+            assert_fixed(n as f64 / 1e5 + 0.000_005, decimals);
+        }
+
+        #[test]
+        fn uints_match_to_string(n: u64) {
+            let mut fast = Vec::new();
+            push_uint(&mut fast, n);
+            proptest::prop_assert_eq!(String::from_utf8(fast).unwrap(), n.to_string());
+        }
+
+        #[test]
+        fn csv_cells_match_the_plain_quoting(cell in "[a=+@\\-\t\r\n,\"' é]{0,12}") {
+            let mut fast = Vec::new();
+            push_csv_cell(&mut fast, &cell);
+            proptest::prop_assert_eq!(
+                String::from_utf8(fast).unwrap(),
+                csv_field(&csv_safe(&cell))
+            );
+        }
+    }
+
     #[test]
     fn failed_writes_leave_the_old_file() {
         let dir = tempfile::tempdir().unwrap();
@@ -248,6 +333,8 @@ pub struct RowWriter<'w> {
     out: &'w mut dyn Write,
     widths: Vec<usize>,
     header_done: bool,
+    /// The CSV line being built, kept between rows so a row costs no allocation.
+    line: Vec<u8>,
 }
 
 impl<'w> RowWriter<'w> {
@@ -270,6 +357,7 @@ impl<'w> RowWriter<'w> {
             out,
             widths,
             header_done: false,
+            line: Vec::new(),
         }
     }
 
@@ -325,17 +413,23 @@ impl<'w> RowWriter<'w> {
         self.header()?;
         match self.format {
             Format::Csv => {
-                let line = cells
-                    .iter()
-                    .map(|c| match c {
-                        Cell::Str(s) => csv_field(&csv_safe(s)),
-                        Cell::Int(i) => i.to_string(),
-                        Cell::Num(x) => format!("{x:.4}"),
-                        Cell::Null => String::new(),
-                    })
-                    .collect::<Vec<_>>()
-                    .join(",");
-                writeln!(self.out, "{line}")
+                let mut line = std::mem::take(&mut self.line);
+                line.clear();
+                for (i, cell) in cells.iter().enumerate() {
+                    if i > 0 {
+                        line.push(b',');
+                    }
+                    match cell {
+                        Cell::Str(s) => push_csv_cell(&mut line, s),
+                        Cell::Int(n) => push_uint(&mut line, *n),
+                        Cell::Num(x) => push_fixed(&mut line, *x, 4),
+                        Cell::Null => {}
+                    }
+                }
+                line.push(b'\n');
+                let written = self.out.write_all(&line);
+                self.line = line;
+                written
             }
             Format::Jsonl => {
                 let mut map = serde_json::Map::new();
@@ -371,6 +465,101 @@ impl<'w> RowWriter<'w> {
     pub fn finish(mut self) -> std::io::Result<()> {
         self.header()?;
         self.out.flush()
+    }
+}
+
+/// Appends `csv_field(&csv_safe(cell))` to `out` without building either string.
+fn push_csv_cell(out: &mut Vec<u8>, cell: &str) {
+    let formula = matches!(
+        cell.as_bytes().first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    );
+    let quoted = cell.contains([',', '"', '\n', '\r']);
+    if quoted {
+        out.push(b'"');
+    }
+    if formula {
+        out.push(b'\'');
+    }
+    if quoted {
+        for (i, part) in cell.split('"').enumerate() {
+            if i > 0 {
+                out.extend_from_slice(b"\"\"");
+            }
+            out.extend_from_slice(part.as_bytes());
+        }
+        out.push(b'"');
+    } else {
+        out.extend_from_slice(cell.as_bytes());
+    }
+}
+
+/// Appends `n` in decimal, as `n.to_string()` writes it.
+fn push_uint(out: &mut Vec<u8>, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[at..]);
+}
+
+/// Appends `x` with `decimals` digits after the point, the same bytes as
+/// `format!("{x:.decimals$}")`.
+///
+/// The standard formatter finds the digits with big-number arithmetic
+/// (Grisu, then Dragon4), which is most of the cost of a row of
+/// probabilities. For a non-negative `x` below a million the exact value
+/// `mantissa * 2^exponent * 10^decimals` fits in a `u128`, so the rounded
+/// digits come from one multiplication and a shift; ties go to the even
+/// digit, as the standard formatter does. Anything else takes the standard path.
+fn push_fixed(out: &mut Vec<u8>, x: f64, decimals: u32) {
+    const MAX_DECIMALS: u32 = 6;
+    let bits = x.to_bits();
+    let biased = (bits >> 52) & 0x7ff;
+    // Below 2^-64 the shift would not fit; below a million the product does.
+    let fast = decimals <= MAX_DECIMALS
+        && bits >> 63 == 0
+        && x < 1e6
+        && (bits == 0 || biased >= 1023 - 64);
+    if !fast {
+        out.extend_from_slice(format!("{x:.prec$}", prec = decimals as usize).as_bytes());
+        return;
+    }
+    let scale = 10u128.pow(decimals);
+    let rounded = if bits == 0 {
+        0
+    } else {
+        let mantissa = u128::from((bits & ((1 << 52) - 1)) | (1 << 52));
+        // x = mantissa * 2^-shift, with 1 <= shift <= 116 here.
+        let shift = 1075 - biased as u32;
+        let scaled = mantissa * scale;
+        let whole = scaled >> shift;
+        let rest = scaled & ((1u128 << shift) - 1);
+        let half = 1u128 << (shift - 1);
+        if rest > half || (rest == half && whole & 1 == 1) {
+            whole + 1
+        } else {
+            whole
+        }
+    };
+    push_uint(out, (rounded / scale) as u64);
+    if decimals > 0 {
+        out.push(b'.');
+        let frac = (rounded % scale) as u64;
+        let mut digits = [b'0'; MAX_DECIMALS as usize];
+        let digits = &mut digits[..decimals as usize];
+        let mut rest = frac;
+        for d in digits.iter_mut().rev() {
+            *d = b'0' + (rest % 10) as u8;
+            rest /= 10;
+        }
+        out.extend_from_slice(digits);
     }
 }
 

@@ -204,22 +204,7 @@ fn tokenize_into(
             return;
         };
         let mut norm = spare.pop().unwrap_or_default();
-        norm.clear();
-        if piece.is_ascii() {
-            norm.extend(piece.bytes().map(|b| match b {
-                b'`' => '\'',
-                _ if params.lowercase => char::from(b.to_ascii_lowercase()),
-                _ => char::from(b),
-            }));
-        } else {
-            for c in piece.chars() {
-                match c {
-                    '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' => norm.push('\''),
-                    _ if params.lowercase => norm.extend(c.to_lowercase()),
-                    _ => norm.push(c),
-                }
-            }
-        }
+        normalise_into(&mut norm, piece, params.lowercase);
         tokens.push(Token {
             text: norm,
             start,
@@ -238,6 +223,32 @@ fn tokenize_into(
     }
     if params.scopes {
         mark_contrast_and_condition(text, tokens);
+    }
+}
+
+/// Writes the normalised text of `piece` into `norm` (cleared first):
+/// apostrophes straightened, lowercased if asked.
+fn normalise_into(norm: &mut String, piece: &str, lowercase: bool) {
+    norm.clear();
+    if piece.is_ascii() && !piece.as_bytes().contains(&b'`') {
+        // Nothing to straighten: copy the bytes at once, not char by char.
+        norm.push_str(piece);
+        if lowercase {
+            norm.make_ascii_lowercase();
+        }
+    } else {
+        normalise_chars_into(norm, piece, lowercase);
+    }
+}
+
+/// [`normalise_into`] char by char: any text.
+fn normalise_chars_into(norm: &mut String, piece: &str, lowercase: bool) {
+    for c in piece.chars() {
+        match c {
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' => norm.push('\''),
+            _ if lowercase => norm.extend(c.to_lowercase()),
+            _ => norm.push(c),
+        }
     }
 }
 
@@ -674,6 +685,19 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// Copying a plain-ASCII piece at once normalises it as char by char.
+        #[test]
+        fn ascii_pieces_normalise_as_char_by_char(
+            piece in "[a-zA-Z0-9`'’.,İÉ-]{0,12}",
+            lowercase: bool,
+        ) {
+            let mut fast = String::from("left over");
+            normalise_into(&mut fast, &piece, lowercase);
+            let mut plain = String::new();
+            normalise_chars_into(&mut plain, &piece, lowercase);
+            proptest::prop_assert_eq!(fast, plain);
+        }
 
         /// The ASCII fast path cuts exactly where the Unicode tables do.
         #[test]

@@ -1,5 +1,6 @@
-//! Membership in the word lists: the long lists are hashed once, so asking
-//! whether a word is in a list costs one hash look-up, whatever its length.
+//! Membership in the word lists: the lists are hashed once, so asking
+//! whether a word is in a list costs one hash look-up, whatever its length,
+//! and asking whether a token is costs a bit test.
 
 use std::sync::OnceLock;
 
@@ -10,31 +11,38 @@ use super::*;
 /// Does `list` contain `word`, ignoring ASCII case?
 ///
 /// Attribution asks this several times for every word of every sentence,
-/// mostly of long lists. So the long lists below are hashed: every word in
-/// any of them maps to the set of lists it is in, one bit per list, and a
-/// list finds its bit by its address. Any other list is scanned.
+/// mostly of long lists. So the lists below are hashed: every word in any of
+/// them maps to the set of lists it is in, one bit per list, and a list finds
+/// its bit by its address. A short list is scanned here all the same (as fast
+/// as hashing the word); tokens carry their lists' bits from the start, so
+/// for them the bit of a short list pays too ([`list_bit`]).
 pub fn is_in(list: &[&str], word: &str) -> bool {
-    match list_bit(list) {
+    match list_bit(list).filter(|_| list.len() > SCAN_UP_TO) {
         Some(bit) => lists_of(word) & bit != 0,
         None => list.iter().any(|entry| entry.eq_ignore_ascii_case(word)),
     }
 }
 
 /// The bit of a hashed list in [`lists_of`]; `None` for a list that is scanned.
+#[inline]
 pub fn list_bit(list: &[&str]) -> Option<u64> {
-    if list.len() <= SCAN_UP_TO {
-        return None;
-    }
-    memberships()
-        .bits
-        .get(&(list.as_ptr() as usize, list.len()))
-        .copied()
+    memberships().lists.bit(list)
 }
 
 /// The hashed lists that hold `word` (ignoring ASCII case), one bit each.
+#[inline]
 pub fn lists_of(word: &str) -> u64 {
+    let memberships = memberships();
+    match PackedWord::of(word) {
+        Some(packed) => memberships.short.get(packed),
+        None => lists_of_plain(&memberships.words, word),
+    }
+}
+
+/// [`lists_of`] through the general map: for long words, and the plain path
+/// the packed table is tested against.
+fn lists_of_plain(words: &FxHashMap<Box<[u8]>, u64>, word: &str) -> u64 {
     const SHORT: usize = 32;
-    let words = &memberships().words;
     if word.len() <= SHORT {
         let mut buf = [0u8; SHORT];
         let lower = &mut buf[..word.len()];
@@ -47,7 +55,7 @@ pub fn lists_of(word: &str) -> u64 {
     }
 }
 
-/// Lists this short are scanned: as fast as a hash and no bit to find.
+/// Lists this short are scanned by [`is_in`]: as fast as hashing the word.
 const SCAN_UP_TO: usize = 8;
 
 /// A list's address and length.
@@ -55,37 +63,223 @@ type ListKey = (usize, usize);
 
 /// The hashed lists: each one's bit, and each word's lists.
 struct Memberships {
-    bits: FxHashMap<ListKey, u64>,
+    lists: ListBits,
     /// Word in ASCII lowercase -> the bits of the lists holding it.
     words: FxHashMap<Box<[u8]>, u64>,
+    /// The same for words of up to 16 bytes, packed: what tokens ask.
+    short: PackedTable,
 }
 
+/// A word of up to 16 bytes in ASCII lowercase, packed into one number with
+/// its length, so a look-up compares one key instead of two strings, and
+/// lowercasing, hashing and comparing need no copy of the word.
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+struct PackedWord {
+    bytes: u128,
+    len: u8,
+}
+
+impl PackedWord {
+    const MAX: usize = 16;
+
+    #[inline]
+    fn of(word: &str) -> Option<PackedWord> {
+        let bytes = word.as_bytes();
+        if bytes.len() > Self::MAX {
+            return None;
+        }
+        let mut packed = 0u128;
+        for (i, b) in bytes.iter().enumerate() {
+            packed |= u128::from(b.to_ascii_lowercase()) << (8 * i);
+        }
+        Some(PackedWord {
+            bytes: packed,
+            len: bytes.len() as u8,
+        })
+    }
+
+    #[inline]
+    fn hash(self) -> u64 {
+        let folded = (self.bytes as u64) ^ ((self.bytes >> 64) as u64).rotate_left(29);
+        (folded ^ u64::from(self.len)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    }
+}
+
+/// Packed word -> lists, by open addressing with linear probing; a slot with
+/// no lists (0) is empty, as every stored word is in some list.
+struct PackedTable {
+    slots: Vec<(PackedWord, u64)>,
+    shift: u32,
+}
+
+impl PackedTable {
+    fn new(words: &FxHashMap<Box<[u8]>, u64>) -> Self {
+        let short: Vec<(PackedWord, u64)> = words
+            .iter()
+            .filter(|(_, bits)| **bits != 0)
+            .filter_map(|(word, bits)| {
+                let word = std::str::from_utf8(word).ok()?;
+                Some((PackedWord::of(word)?, *bits))
+            })
+            .collect();
+        // At most a quarter full, so a miss ends within a slot or two.
+        let size = (short.len() * 4).next_power_of_two().max(16);
+        let mut table = PackedTable {
+            slots: vec![(PackedWord::default(), 0); size],
+            shift: 64 - size.trailing_zeros(),
+        };
+        for (word, bits) in short {
+            let mut at = table.home(word);
+            while table.slots[at].1 != 0 {
+                at = (at + 1) & (size - 1);
+            }
+            table.slots[at] = (word, bits);
+        }
+        table
+    }
+
+    #[inline]
+    fn home(&self, word: PackedWord) -> usize {
+        (word.hash() >> self.shift) as usize
+    }
+
+    #[inline]
+    fn get(&self, word: PackedWord) -> u64 {
+        let mask = self.slots.len() - 1;
+        let mut at = self.home(word);
+        loop {
+            let (key, bits) = self.slots[at];
+            if bits == 0 {
+                return 0;
+            }
+            if key == word {
+                return bits;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+}
+
+/// List address -> bit, by a perfect hash: a multiplier chosen at start-up
+/// under which no two lists share a slot, so a look-up is one multiply,
+/// one load and one compare (a general hash map costs several times that,
+/// and tokens ask it for every rule).
+struct ListBits {
+    multiplier: u64,
+    /// Slot -> index + 1 into `keys`; 0 for an empty slot.
+    slots: Box<[u8; ListBits::SLOTS]>,
+    /// False if no multiplier separated the lists (never seen): then `keys`
+    /// are scanned.
+    perfect: bool,
+    keys: Vec<ListKey>,
+}
+
+impl ListBits {
+    const SLOT_BITS: u32 = 12;
+    const SLOTS: usize = 1 << Self::SLOT_BITS;
+
+    /// `keys` hold no duplicates; key `n` gets bit `n`.
+    fn new(keys: Vec<ListKey>) -> Self {
+        debug_assert!(keys.len() <= 64, "at most 64 hashed lists, one bit each");
+        // A fixed sequence of odd multipliers (splitmix64), so start-up does
+        // the same every run; with 64 keys in 4096 slots more than half work.
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..10_000 {
+            state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            let mut z = state;
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            let multiplier = (z ^ (z >> 31)) | 1;
+            let mut slots = Box::new([0u8; Self::SLOTS]);
+            let perfect = keys.iter().enumerate().all(|(n, key)| {
+                let slot = &mut slots[Self::slot(multiplier, key.0)];
+                let free = *slot == 0;
+                *slot = n as u8 + 1;
+                free
+            });
+            if perfect {
+                return ListBits {
+                    multiplier,
+                    slots,
+                    perfect: true,
+                    keys,
+                };
+            }
+        }
+        ListBits {
+            multiplier: 0,
+            slots: Box::new([0; Self::SLOTS]),
+            perfect: false,
+            keys,
+        }
+    }
+
+    #[inline]
+    fn slot(multiplier: u64, address: usize) -> usize {
+        ((address as u64).wrapping_mul(multiplier) >> (64 - Self::SLOT_BITS)) as usize
+    }
+
+    #[inline]
+    fn bit(&self, list: &[&str]) -> Option<u64> {
+        let key = (list.as_ptr() as usize, list.len());
+        let n = if self.perfect {
+            usize::from(self.slots[Self::slot(self.multiplier, key.0)]).checked_sub(1)?
+        } else {
+            self.keys.iter().position(|k| *k == key)?
+        };
+        (self.keys.get(n) == Some(&key)).then_some(1 << n)
+    }
+}
+
+#[inline]
 fn memberships() -> &'static Memberships {
     static MEMBERSHIPS: OnceLock<Memberships> = OnceLock::new();
     MEMBERSHIPS.get_or_init(|| {
-        let mut bits = FxHashMap::default();
+        let mut keys: Vec<ListKey> = Vec::new();
         let mut words: FxHashMap<Box<[u8]>, u64> = FxHashMap::default();
-        let long = hashed_lists().into_iter().filter(|l| l.len() > SCAN_UP_TO);
-        for (n, list) in long.enumerate() {
+        for list in hashed_lists() {
+            let key = (list.as_ptr() as usize, list.len());
+            // Two lists with the same entries may share one address.
+            let n = keys.iter().position(|k| *k == key).unwrap_or_else(|| {
+                keys.push(key);
+                keys.len() - 1
+            });
             let bit = 1u64 << n;
-            bits.insert((list.as_ptr() as usize, list.len()), bit);
             for entry in list {
                 let lower = entry.to_ascii_lowercase().into_bytes().into_boxed_slice();
                 *words.entry(lower).or_default() |= bit;
             }
         }
-        Memberships { bits, words }
+        Memberships {
+            lists: ListBits::new(keys),
+            short: PackedTable::new(&words),
+            words,
+        }
     })
 }
 
-/// The lists that are hashed when longer than [`SCAN_UP_TO`]: at most 64.
-fn hashed_lists() -> [&'static [&'static str]; 37] {
+/// How many lists are hashed: one bit each in a `u64`.
+const HASHED_LISTS: usize = 63;
+const _: () = assert!(HASHED_LISTS <= 64, "at most 64 hashed lists, one bit each");
+
+/// The lists that are hashed: every `static` list of words, in their order in
+/// the lexicon.
+fn hashed_lists() -> [&'static [&'static str]; HASHED_LISTS] {
     [
         UNAMBIGUOUS_VERBS,
+        ACT_PARTICLES,
         REPORTING_ADJECTIVES,
         COPULAS,
+        GROUP_PREPOSITIONS,
+        NAMED_BODY_PREPOSITIONS,
+        POSTMODIFIER_PREPOSITIONS,
+        ROLE_POSTMODIFIERS,
+        PASSIVE_AUXILIARIES,
+        IRREGULAR_PARTICIPLES,
         QUANTIFIERS,
+        POSSESSIVE_DETERMINERS,
         INVERTING_VERBS,
+        COMPANY_SUFFIXES,
         ABBREVIATIONS,
         MONTH_ABBREVIATIONS,
         SENTENCE_STARTERS,
@@ -96,21 +290,38 @@ fn hashed_lists() -> [&'static [&'static str]; 37] {
         GROUPS,
         SOURCE_NOUNS,
         SOURCE_QUALIFIERS,
+        ANONYMITY_WORDS,
+        OTHERS,
         NATIONALITIES,
+        PRONOUNS,
         MALE_CUES,
         FEMALE_CUES,
+        PRONOUN_CUES,
+        AUTHOR_PREPOSITIONS,
         OUTLETS,
         SOURCES_NOT_SPEAKERS,
+        INDEFINITE_DETERMINERS,
+        DETERMINERS,
         NAME_PARTICLES,
+        HYPHENATED_NAME_PARTICLES,
         ORG_NAME_HEADS,
+        AIRLINE_NAME_HEADS,
         COMPANY_NOUNS,
+        AIRLINE_NOUNS,
+        COMPANY_REFERENCES,
         DESCRIPTOR_SUFFIXES,
+        DESCRIPTORS,
         BETWEEN_SUBJECT_AND_VERB,
         DAYS,
         MONTHS,
+        PARTS_OF_DAY,
+        PERIODS,
+        TIME_MODIFIERS,
         CLAUSE_JOINERS,
+        COMITATIVES,
         LIST_NOUNS,
         NUMBER_WORDS,
+        RELATIVE_SPEECH_OPENERS,
         CHARGE_NOUNS,
         CONNECTIVES,
         INTRO_WORDS,
@@ -126,6 +337,53 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_hashed_list_finds_its_own_bit() {
+        let table = &memberships().lists;
+        assert!(table.perfect, "a perfect multiplier was found");
+        let mut seen = 0u64;
+        for list in hashed_lists() {
+            let bit = list_bit(list).expect("hashed");
+            assert_eq!(bit.count_ones(), 1);
+            seen |= bit;
+        }
+        assert_eq!(seen.count_ones() as usize, table.keys.len());
+        // Without the table, the scan of the keys gives the same bits.
+        let scanned = ListBits {
+            multiplier: 0,
+            slots: Box::new([0; ListBits::SLOTS]),
+            perfect: false,
+            keys: table.keys.clone(),
+        };
+        for list in hashed_lists().into_iter().chain([REFUSALS]) {
+            assert_eq!(scanned.bit(list), list_bit(list));
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+
+        /// The packed table answers as the general map, for words made of
+        /// pieces of lexicon entries in any case, at every length around 16.
+        #[test]
+        fn packed_lists_are_the_plain_ones(
+            picks in proptest::collection::vec((0..2000usize, proptest::bool::ANY), 1..4),
+        ) {
+            let entries: Vec<&str> = hashed_lists().into_iter().flatten().copied().collect();
+            let mut word = String::new();
+            for (i, upper) in picks {
+                let entry = entries[i % entries.len()];
+                if upper { word.push_str(&entry.to_uppercase()) } else { word.push_str(entry) }
+            }
+            let plain = |w: &str| lists_of_plain(&memberships().words, w);
+            for cut in 0..=word.len() {
+                if let Some(w) = word.get(..cut) {
+                    proptest::prop_assert_eq!(lists_of(w), plain(w), "{:?}", w);
+                }
+            }
+        }
+    }
+
+    #[test]
     fn is_in_ignores_ascii_case() {
         assert!(is_in(BODIES, "Kremlin"));
         assert!(is_in(PRONOUNS, "He"));
@@ -138,7 +396,9 @@ mod tests {
     fn hashed_lists_answer_as_a_scan() {
         let scan = |list: &[&str], word: &str| list.iter().any(|e| e.eq_ignore_ascii_case(word));
         assert!(list_bit(FUNCTION_WORDS).is_some());
-        assert!(list_bit(PRONOUNS).is_none());
+        assert!(list_bit(PRONOUNS).is_some());
+        // A `const` list has no one address: it is scanned.
+        assert!(list_bit(REFUSALS).is_none());
         let mut probes: Vec<String> = ["", "FRANÇOIS", "françois", "François"]
             .map(String::from)
             .to_vec();
@@ -155,9 +415,14 @@ mod tests {
                 ]);
             }
         }
-        for list in hashed_lists().into_iter().chain([PRONOUNS]) {
+        for list in hashed_lists().into_iter().chain([REFUSALS]) {
             for probe in &probes {
-                assert_eq!(is_in(list, probe), scan(list, probe), "{probe:?}");
+                let want = scan(list, probe);
+                assert_eq!(is_in(list, probe), want, "{probe:?}");
+                // What a token of this word carries answers the same.
+                if let Some(bit) = list_bit(list) {
+                    assert_eq!(lists_of(probe) & bit != 0, want, "{probe:?}");
+                }
             }
         }
     }
