@@ -89,8 +89,14 @@ impl<'a> Ctx<'a> {
             }
             let joins = |word: &str| self.key(p).eq_ignore_ascii_case(word) && p > floor;
             let preposition = p > floor
-                && (self.is(p, lexicon::GROUP_PREPOSITIONS) || self.named_body_preposition(p));
-            let owner = |i: usize| self.is_body_word(i) || (joins("of") && self.is_name_word(i));
+                && (self.is(p, lexicon::GROUP_PREPOSITIONS)
+                    || self.named_body_preposition(p)
+                    || self.title_preposition(p));
+            let owner = |i: usize| {
+                self.is_body_word(i)
+                    || (joins("of") && self.is_name_word(i))
+                    || self.title_preposition(p)
+            };
             if preposition && owner(p - 1) {
                 start = p - 1;
                 continue;

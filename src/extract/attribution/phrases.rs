@@ -262,8 +262,11 @@ impl<'a> Ctx<'a> {
         if is_source {
             return Some(Found::Source);
         }
-        let of = (start + 1..end)
-            .find(|&i| self.is(i, lexicon::GROUP_PREPOSITIONS) || self.named_body_preposition(i));
+        let of = (start + 1..end).find(|&i| {
+            self.is(i, lexicon::GROUP_PREPOSITIONS)
+                || self.named_body_preposition(i)
+                || self.title_preposition(i)
+        });
         let body_head = of.map_or(end - 1, |i| i - 1);
         let determiners = (start..end)
             .filter(|&i| self.is(i, lexicon::DETERMINERS))
@@ -389,7 +392,12 @@ impl<'a> Ctx<'a> {
             .filter(|&i| !self.tokens[i].is_possessive() && !self.is(i, lexicon::DETERMINERS))
             .map(|i| role_word(self.key(i)))
             .collect();
-        if name_start + 1 == end && self.is_title(end - 1) {
+        // "the Foreign Minister", "Defence Secretary": a title with its
+        // department and no name is a role.
+        let title_only = self.is_title(end - 1)
+            && (name_start..end - 1)
+                .all(|i| self.is_title(i) || self.is(i, lexicon::TITLE_OF_OBJECTS));
+        if title_only {
             let form = Form::Role {
                 text: text(),
                 head: role_word(self.key(end - 1)),
@@ -562,7 +570,7 @@ impl<'a> Ctx<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::StatementKind::{Indirect, Reported};
+    use super::super::super::StatementKind::{Direct, Indirect, Reported};
     use super::super::tests::{ClaimCase, assert_claims, attribute_text};
     use super::*;
 
@@ -592,6 +600,23 @@ mod tests {
             (
                 "The Secretary of State said the plan was sound.",
                 &[("plan was sound", "role:the Secretary of State", Indirect)],
+            ),
+            (
+                "Minister for Fisheries Tomas Rekk has said the quota was unfair.",
+                &[("quota was unfair", "Tomas Rekk", Indirect)],
+            ),
+            (
+                "Secretary for Trade Ines Valo said she would travel.",
+                &[("would travel", "Ines Valo", Indirect)],
+            ),
+            // a title alone is a role, even capitalised
+            (
+                "“We are ready,” the Foreign Minister said.",
+                &[("We are ready", "role:the Foreign Minister", Direct)],
+            ),
+            (
+                "“We are ready,” the Defence Secretary said.",
+                &[("We are ready", "role:the Defence Secretary", Direct)],
             ),
             // "of" inside a body's name stays
             (
