@@ -247,6 +247,9 @@ fn headline_word(word: &str) -> String {
 struct Resolver<'a> {
     /// Full names (two words or more) by last word: (mention index, name).
     full_names: HashMap<String, Vec<(usize, &'a [String])>>,
+    /// Full names of two or three words by first word, lowercase: the
+    /// family name of a name written family name first ("Wu" for "Wu Qian").
+    full_names_by_first: HashMap<String, Vec<(usize, &'a [String])>>,
     entities: Vec<Entity>,
     people_by_last: HashMap<String, Vec<usize>>,
     bodies_by_head: HashMap<String, Vec<usize>>,
@@ -262,18 +265,27 @@ struct Resolver<'a> {
 impl<'a> Resolver<'a> {
     fn new(mentions: &'a [Mention]) -> Self {
         let mut full_names: HashMap<String, Vec<(usize, &[String])>> = HashMap::new();
+        let mut full_names_by_first: HashMap<String, Vec<(usize, &[String])>> = HashMap::new();
         for (i, mention) in mentions.iter().enumerate() {
             if let Form::Person(name) = &mention.form
-                && let (true, Some(last)) = (name.len() >= 2, name.last())
+                && let (true, Some(first), Some(last)) =
+                    (name.len() >= 2, name.first(), name.last())
             {
                 full_names
                     .entry(last.to_lowercase())
                     .or_default()
                     .push((i, name));
+                if name.len() <= 3 {
+                    full_names_by_first
+                        .entry(first.to_lowercase())
+                        .or_default()
+                        .push((i, name));
+                }
             }
         }
         Resolver {
             full_names,
+            full_names_by_first,
             entities: Vec::new(),
             people_by_last: HashMap::new(),
             bodies_by_head: HashMap::new(),
@@ -429,6 +441,20 @@ impl<'a> Resolver<'a> {
             }
         }
         let full = self.fullest_form(index, name);
+        // "Wu" for "Wu Qian": a person already known by the full name.
+        let full_last = full.last().map(|l| l.to_lowercase()).unwrap_or_default();
+        if full_last != last {
+            let known = self
+                .people_by_last
+                .get(&full_last)
+                .map_or(&[][..], Vec::as_slice);
+            let found = known.iter().rev().take(RECENT_WINDOW).find(
+                |&&e| matches!(&self.entities[e].kind, Kind::Person(k) if ends_with(k, full)),
+            );
+            if let Some(&e) = found {
+                return e;
+            }
+        }
         // "Tanjung" for "Tanjung Energy": a lone word naming a known company.
         if let [word] = full
             && let Some(&e) = self
@@ -450,7 +476,10 @@ impl<'a> Resolver<'a> {
             }
             None => self.add(Kind::Person(full.to_vec()), gender_of_first_name(full)),
         };
-        self.people_by_last.entry(last).or_default().push(entity);
+        self.people_by_last
+            .entry(full_last)
+            .or_default()
+            .push(entity);
         entity
     }
 
@@ -489,13 +518,16 @@ impl<'a> Resolver<'a> {
     }
 
     /// The full name nearest before mention `index` that ends with `name`,
-    /// else the nearest after it, else `name` itself.
+    /// else the nearest after it; else, for a lone word that no full name
+    /// ends with and that is no known given name, the nearest full name
+    /// before it that starts with it (a family name written first: "Wu" for
+    /// "Wu Qian"); else `name` itself.
     fn fullest_form(&self, index: usize, name: &'a [String]) -> &'a [String] {
         let Some(candidates) = name
             .last()
             .and_then(|last| self.full_names.get(&last.to_lowercase()))
         else {
-            return name;
+            return self.family_name_first(index, name);
         };
         let fits =
             |&&(_, full): &&(usize, &[String])| full.len() > name.len() && ends_with(full, name);
@@ -508,6 +540,32 @@ impl<'a> Resolver<'a> {
             .find(fits);
         let after = || candidates[split..].iter().take(RECENT_WINDOW).find(fits);
         before.or_else(after).map_or(name, |&(_, full)| full)
+    }
+
+    fn family_name_first(&self, index: usize, name: &'a [String]) -> &'a [String] {
+        let [word] = name else {
+            return name;
+        };
+        let key = word.to_lowercase();
+        let given = lexicon::MALE_NAMES.contains(&key.as_str())
+            || lexicon::FEMALE_NAMES.contains(&key.as_str());
+        let Some(candidates) = self.full_names_by_first.get(&key).filter(|_| !given) else {
+            return name;
+        };
+        let split = candidates.partition_point(|c| c.0 < index);
+        candidates[..split]
+            .iter()
+            .rev()
+            .take(RECENT_WINDOW)
+            .find(|(_, full)| {
+                // "Russia PM" is a place and a title, not a family name and a given name.
+                full[0] == *word
+                    && full[1..].iter().all(|w| {
+                        w.chars().any(char::is_lowercase)
+                            && !lexicon::is_in(lexicon::TITLES, &w.to_lowercase())
+                    })
+            })
+            .map_or(name, |&(_, full)| full)
     }
 
     fn body(&mut self, text: &str, head: &str, words: &[String], plural: bool) -> usize {

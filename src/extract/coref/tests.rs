@@ -43,6 +43,24 @@ fn names_titles_and_roles_join_their_person() {
             "Ukrainian President Petro Marchenko said talks were over. The Ukrainian leader added that his team would wait.",
             &["Petro Marchenko", "Petro Marchenko"],
         ),
+        // a family name written first
+        (
+            "Spokesman Zhou Lianming said the patrol was lawful. Zhou said the crew would stay.",
+            &["Zhou Lianming", "Zhou Lianming"],
+        ),
+        (
+            "Minister Pak Sung Chol said the door was open. Later, Pak said the talks would wait.",
+            &["Pak Sung Chol", "Pak Sung Chol"],
+        ),
+        (
+            "Vellia PM says talks are over.\n\nVellia said the border would stay shut.",
+            &["Vellia PM", "Vellia"],
+        ),
+        // a given name alone is not a family name
+        (
+            "Michael Brenner said the vote was fair. Michael said the count was slow.",
+            &["Michael Brenner", "Michael"],
+        ),
         (
             "Trask’s envoy flew in. US President Donald Trask said he was ready. “Soon,” Trask said.",
             &["Donald Trask", "Donald Trask"],

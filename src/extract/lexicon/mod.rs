@@ -267,7 +267,8 @@ pub static TITLE_OF_OBJECTS: &[&str] = &[
     "migration", "welfare", "social", "labour", "employment", "digital", "infrastructure", "water",
     "fisheries", "mines", "oil", "petroleum", "gas", "natural", "resources", "budget",
     "intelligence", "unification", "reunification", "emergency", "emergencies", "religious",
-    "women", "youth", "family", "children", "hajj",
+    "women", "youth", "family", "children", "hajj", "political", "legal", "consular",
+    "multilateral", "parliamentary", "european", "regional", "strategic",
 ];
 
 /// Role nouns: "the minister said" refers back to a person with this role.
