@@ -245,6 +245,7 @@ fn headline_word(word: &str) -> String {
 }
 
 struct Resolver<'a> {
+    mentions: &'a [Mention],
     /// Full names (two words or more) by last word: (mention index, name).
     full_names: HashMap<String, Vec<(usize, &'a [String])>>,
     /// Full names of two or three words by first word, lowercase: the
@@ -284,6 +285,7 @@ impl<'a> Resolver<'a> {
             }
         }
         Resolver {
+            mentions,
             full_names,
             full_names_by_first,
             entities: Vec::new(),
@@ -440,7 +442,17 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
-        let full = self.fullest_form(index, name);
+        let (full_mention, full) = match self.fullest_form(index, name) {
+            Some((mention, full)) => (Some(mention), full),
+            None => (None, name),
+        };
+        // "Kyslytsya added" after "Ukraine's deputy foreign minister Sergiy
+        // Kyslytsya": the roles come with the full name.
+        let mentions = self.mentions;
+        let roles = match full_mention {
+            Some(m) if roles.is_empty() => &mentions[m].roles[..],
+            _ => roles,
+        };
         // "Wu" for "Wu Qian": a person already known by the full name.
         let full_last = full.last().map(|l| l.to_lowercase()).unwrap_or_default();
         if full_last != last {
@@ -521,8 +533,8 @@ impl<'a> Resolver<'a> {
     /// else the nearest after it; else, for a lone word that no full name
     /// ends with and that is no known given name, the nearest full name
     /// before it that starts with it (a family name written first: "Wu" for
-    /// "Wu Qian"); else `name` itself.
-    fn fullest_form(&self, index: usize, name: &'a [String]) -> &'a [String] {
+    /// "Wu Qian"): the mention of that full name and the name.
+    fn fullest_form(&self, index: usize, name: &'a [String]) -> Option<(usize, &'a [String])> {
         let Some(candidates) = name
             .last()
             .and_then(|last| self.full_names.get(&last.to_lowercase()))
@@ -539,19 +551,17 @@ impl<'a> Resolver<'a> {
             .take(RECENT_WINDOW)
             .find(fits);
         let after = || candidates[split..].iter().take(RECENT_WINDOW).find(fits);
-        before.or_else(after).map_or(name, |&(_, full)| full)
+        before.or_else(after).copied()
     }
 
-    fn family_name_first(&self, index: usize, name: &'a [String]) -> &'a [String] {
+    fn family_name_first(&self, index: usize, name: &'a [String]) -> Option<(usize, &'a [String])> {
         let [word] = name else {
-            return name;
+            return None;
         };
         let key = word.to_lowercase();
         let given = lexicon::MALE_NAMES.contains(&key.as_str())
             || lexicon::FEMALE_NAMES.contains(&key.as_str());
-        let Some(candidates) = self.full_names_by_first.get(&key).filter(|_| !given) else {
-            return name;
-        };
+        let candidates = self.full_names_by_first.get(&key).filter(|_| !given)?;
         let split = candidates.partition_point(|c| c.0 < index);
         candidates[..split]
             .iter()
@@ -565,7 +575,7 @@ impl<'a> Resolver<'a> {
                             && !lexicon::is_in(lexicon::TITLES, &w.to_lowercase())
                     })
             })
-            .map_or(name, |&(_, full)| full)
+            .copied()
     }
 
     fn body(&mut self, text: &str, head: &str, words: &[String], plural: bool) -> usize {

@@ -56,6 +56,13 @@ fn names_titles_and_roles_join_their_person() {
             "Vellia PM says talks are over.\n\nVellia said the border would stay shut.",
             &["Vellia PM", "Vellia"],
         ),
+        // a lead's descriptor is the person named later with that title
+        (
+            "The Vellish deputy trade minister said the quota was unfair. \
+             The plan was drafted by Vellia's Deputy Trade Minister Oskar Brunn, officials said. \
+             Brunn added that talks would resume.",
+            &["Oskar Brunn", "officials", "Oskar Brunn"],
+        ),
         // a given name alone is not a family name
         (
             "Michael Brenner said the vote was fair. Michael said the count was slow.",
