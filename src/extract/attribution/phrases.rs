@@ -461,7 +461,32 @@ impl<'a> Ctx<'a> {
         {
             end += 1;
         }
-        let closes = end >= to || self.word(end).is_none() || self.is_verb(end);
+        let mut closes = end >= to || self.word(end).is_none() || self.is_verb(end);
+        let mut place_end = None;
+        // "Their chair, Ambassador Losa Vai of Tonga,": a place after the name.
+        if !closes && end > start && self.is(end, &["of", "from"]) {
+            let mut k = end + 1;
+            while k < to && k - end < MAX_PHRASE && self.is_name_word(k) {
+                k += 1;
+            }
+            closes = k > end + 1 && (k >= to || self.is_comma(k));
+            place_end = Some(k);
+        }
+        // "The summit host, Vell's farm minister Ada Lenz,": a role with its
+        // owner before the name.
+        let role = matches!(generic.form, Form::Role { .. });
+        if !closes && role && self.tokens[start].is_cap() {
+            let comma = (start..(to + 1).min(start + MAX_PHRASE).min(self.len()))
+                .take_while(|&k| self.word(k).is_some() || self.is_comma(k))
+                .find(|&k| self.is_comma(k));
+            if let Some(comma) = comma
+                && let Some(Found::Np(named)) = self.classify(start, comma)
+                && matches!(&named.form, Form::Person(name) if name.len() >= 2)
+            {
+                end = comma;
+                closes = true;
+            }
+        }
         match self.classify(start, end).filter(|_| closes && end > start) {
             Some(Found::Np(mut named))
                 if matches!(named.form, Form::Person(_) | Form::Body { .. }) =>
@@ -470,6 +495,9 @@ impl<'a> Ctx<'a> {
                 named.add_cues(words.collect::<Vec<_>>());
                 named.add_cues(generic.roles.clone());
                 named.start = generic.start;
+                if let Some(place_end) = place_end {
+                    named.end = place_end;
+                }
                 Found::Np(named)
             }
             _ => found,
@@ -617,6 +645,19 @@ mod tests {
             (
                 "“We are ready,” the Defence Secretary said.",
                 &[("We are ready", "role:the Defence Secretary", Direct)],
+            ),
+            // a name in apposition to a role, with an owner or a place
+            (
+                "The talks chair, Vell's farm minister Ada Lenz, said a draft was ready.",
+                &[("draft was ready", "Ada Lenz", Indirect)],
+            ),
+            (
+                "The farm delegation, led by Farm Minister Ada Lenz, said the offer was poor.",
+                &[("offer was poor", "body:the farm delegation", Indirect)],
+            ),
+            (
+                "The bloc's chair, Ambassador Losa Vai of Tonga, warned that the islands were ready to walk out.",
+                &[("walk out", "Losa Vai", Indirect)],
             ),
             // "of" inside a body's name stays
             (
