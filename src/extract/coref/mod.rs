@@ -579,6 +579,23 @@ impl<'a> Resolver<'a> {
     }
 
     fn body(&mut self, text: &str, head: &str, words: &[String], plural: bool) -> usize {
+        // "the ADR" for "the Alliance for Democratic Renewal".
+        let acronym = text
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.chars().all(|c| c.is_uppercase() || c == '.'));
+        if let [word] = words
+            && acronym
+            && let Some(full) = self.spelled_out(word)
+            && let Form::Body {
+                text,
+                head,
+                words,
+                plural,
+            } = &full.form
+        {
+            return self.body(text, head, words, *plural);
+        }
         // "the company", "the airline": the latest company that fits.
         if words.len() == 1 && lexicon::is_in(lexicon::COMPANY_REFERENCES, head) {
             let fits = self
@@ -634,6 +651,26 @@ impl<'a> Resolver<'a> {
                 .push(entity);
         }
         entity
+    }
+
+    /// The body mention whose capitalised words' initials spell the acronym
+    /// `word` ("adr": "the Alliance for Democratic Renewal"), if any.
+    fn spelled_out(&self, word: &str) -> Option<&'a Mention> {
+        let letters: String = word.chars().filter(|c| *c != '.').collect();
+        if !(2..=6).contains(&letters.chars().count()) {
+            return None;
+        }
+        let mentions = self.mentions;
+        mentions.iter().find(|m| {
+            let Form::Body { text, .. } = &m.form else {
+                return false;
+            };
+            let initials: String = text
+                .split_whitespace()
+                .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+                .collect();
+            initials.chars().count() >= 2 && initials.to_lowercase() == letters.to_lowercase()
+        })
     }
 
     /// The most recent entity with this role; failing that, the most recent

@@ -170,6 +170,13 @@ fn companies_answer_to_short_forms_and_generic_nouns() {
 #[test]
 fn bodies_keep_their_first_form_and_join_shorter_forms() {
     let cases: &[(&str, &[&str])] = &[
+        // an acronym is the body whose initials it spells
+        (
+            "The Union for Civic Renewal said the count was flawed. The UCR added that it would appeal.",
+            &["the Union for Civic Renewal", "the Union for Civic Renewal"],
+        ),
+        // an acronym that spells no body stays as it is
+        ("The UCR said it would appeal.", &["the UCR"]),
         (
             "The European Commission called the move “hostile.” The Commission said it was drafting duties.",
             &["the European Commission", "the European Commission"],
