@@ -63,6 +63,11 @@ fn names_titles_and_roles_join_their_person() {
              Brunn added that talks would resume.",
             &["Oskar Brunn", "officials", "Oskar Brunn"],
         ),
+        // a given name tells "she" who is a woman
+        (
+            "Amina Roth said the plan had failed. Teresa Brenn, the summit chair, said talks would go on. She urged delegates to stay.",
+            &["Amina Roth", "Teresa Brenn", "Teresa Brenn"],
+        ),
         // a given name alone is not a family name
         (
             "Michael Brenner said the vote was fair. Michael said the count was slow.",

@@ -708,6 +708,8 @@ pub static FEMALE_NAMES: &[&str] = &[
     "olena", "olga", "olivia", "patricia", "priya", "rachel", "rebecca", "ruth", "sabine", "sanna",
     "sara", "sarah", "sofia", "sophie", "susan", "svetlana", "tatiana", "theresa", "ursula",
     "valérie", "victoria", "yulia", "zofia", "zuzana", "ayşe", "yuki", "mei", "siobhan",
+    "lucia", "teresa", "paula", "silvia", "marina", "inês", "maría", "sofía", "amina", "miriam",
+    "ngozi", "fatma", "zeynep", "lena", "greta", "heidi", "agnes", "marianne", "ilse",
 ];
 
 /// Abbreviated titles and the role each names ("Gen." -> "general").
