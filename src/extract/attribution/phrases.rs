@@ -83,8 +83,13 @@ impl<'a> Ctx<'a> {
         let mut named_end = end;
         let qualifier = self.is(end, lexicon::SOURCE_QUALIFIERS);
         let preposition = end + usize::from(qualifier);
+        // "the ambassador to the agency": a role (not a group) takes "to".
+        let role_to = !qualifier
+            && self.is(preposition, &["to"])
+            && !lexicon::is_in(lexicon::GROUPS, &self.key(head).to_lowercase());
         if self.is(preposition, lexicon::POSTMODIFIER_PREPOSITIONS)
             || (qualifier && self.is(preposition, lexicon::ROLE_POSTMODIFIERS))
+            || role_to
         {
             let object = preposition + 1;
             let mut k = object;
@@ -728,6 +733,14 @@ mod tests {
             (
                 "The talks will resume on Monday, according to a spokeswoman for the mediator.",
                 &[("resume", "role:a spokeswoman for the mediator", Indirect)],
+            ),
+            (
+                "Vell's ambassador to the council said Ostra would abstain.",
+                &[(
+                    "would abstain",
+                    "role:Vell's ambassador to the council",
+                    Indirect,
+                )],
             ),
             // where they are is no part of who they are
             (
