@@ -191,7 +191,15 @@ fn names_inside(short: &str, long: &str) -> bool {
             .iter()
             .position(|w| CUT.contains(w))
             .map_or(&words[..], |i| &words[..i]);
-        head.windows(needle.len()).any(|w| w == needle.as_slice())
+        // "Commissioner for trade Ines Valo": a title's department before
+        // the name, not a postmodifier naming someone else ("a spokesperson
+        // for Ines Valo", "adviser to President Ines Valo").
+        let titled_tail = words.len() > needle.len()
+            && words.ends_with(&needle)
+            && head.len() < words.len() - needle.len()
+            && !CUT.contains(&words[words.len() - needle.len() - 1])
+            && !TITLES.contains(&words[words.len() - needle.len() - 1]);
+        titled_tail || head.windows(needle.len()).any(|w| w == needle.as_slice())
     })
 }
 
@@ -403,6 +411,7 @@ mod tests {
                 "Two officials familiar with the plan",
                 "two officials familiar with the plan",
             ),
+            ("Ines Valo", "Kestland's Commissioner for trade Ines Valo"),
         ];
         for (ext, gold) in same {
             assert!(same_speaker(ext, gold), "{ext} / {gold}");
@@ -415,6 +424,8 @@ mod tests {
             ("spokesman", "the spokesman of the defence ministry"),
             ("union", "the General Transport Union (GTU)"),
             ("Paolo Entrena", "a spokesperson for Paolo Entrena"),
+            ("Ines Valo", "an adviser to President Ines Valo"),
+            ("Ines Valo", "the envoy of Ines Valo"),
             ("Copenhagen", "European leaders"),
             ("Irina Solovyova", "Chancellor Frieda Lang of Austerland"),
             ("", "Ilse Varga"),

@@ -51,6 +51,11 @@ impl<'a> Ctx<'a> {
             let Some(t) = self.word(p) else { break };
             if self.is(p, lexicon::DETERMINERS) {
                 start = p;
+                // "France, Germany and the UK condemned": the list goes on.
+                if p >= floor + 2 && self.is(p - 1, &["and"]) && self.is_name_word(p - 2) {
+                    start = p - 2;
+                    continue;
+                }
                 // "Miners at the Cerro Alto mine": the group before the preposition.
                 // "Speaker of the House Mike Jonson": a title's department.
                 let joined = p >= floor + 2
@@ -89,8 +94,14 @@ impl<'a> Ctx<'a> {
             }
             let joins = |word: &str| self.key(p).eq_ignore_ascii_case(word) && p > floor;
             let preposition = p > floor
-                && (self.is(p, lexicon::GROUP_PREPOSITIONS) || self.named_body_preposition(p));
-            let owner = |i: usize| self.is_body_word(i) || (joins("of") && self.is_name_word(i));
+                && (self.is(p, lexicon::GROUP_PREPOSITIONS)
+                    || self.named_body_preposition(p)
+                    || self.title_preposition(p));
+            let owner = |i: usize| {
+                self.is_body_word(i)
+                    || (joins("of") && self.is_name_word(i))
+                    || self.title_preposition(p)
+            };
             if preposition && owner(p - 1) {
                 start = p - 1;
                 continue;
@@ -318,6 +329,15 @@ impl<'a> Ctx<'a> {
         if !self.is_comma(np.end) {
             return None;
         }
+        // "France, Italy and Spain, whose farmers ..., urged": the list speaks.
+        if let Some(list_end) = self.list_after(np.end, comma)
+            && list_end < comma
+            && self.is_comma(list_end)
+        {
+            let mut group = self.group_of(np.start, list_end);
+            self.add_appositive(&mut group, list_end + 1, verb);
+            return Some(Found::Np(group));
+        }
         let from = np.end + 1;
         // "Lomari, along with the African Union and several states, has
         // accused": the whole group speaks.
@@ -331,6 +351,37 @@ impl<'a> Ctx<'a> {
         }
         self.add_appositive(&mut np, from, verb);
         Some(Found::Np(np))
+    }
+
+    /// Where a list of names that goes on after the comma at `comma` ends:
+    /// ", Italy and Spain", ", Ostra, Brenn and the UK"; up to `to`.
+    fn list_after(&self, comma: usize, to: usize) -> Option<usize> {
+        let mut at = comma;
+        for _ in 0..MAX_LIST_ITEMS {
+            let joined = self.is(at, &["and"]);
+            let mut k = at + 1;
+            if self.is(k, &["the"]) {
+                k += 1;
+            }
+            let item = k;
+            while k < to && k - item < MAX_PHRASE && self.is_name_word(k) {
+                k += 1;
+                if self.tokens[k - 1].is_possessive() {
+                    return None;
+                }
+            }
+            if k == item {
+                return None;
+            }
+            if joined {
+                return Some(k);
+            }
+            if !(self.is_comma(k) || self.is(k, &["and"])) {
+                return None;
+            }
+            at = k;
+        }
+        None
     }
 
     /// Where a list of names ending with the one at `start` begins: earlier
@@ -642,6 +693,19 @@ mod tests {
                     "body:Brensk, along with the Union of Ports and several coastal towns",
                     Reported,
                 )],
+            ),
+            (
+                "Ostmark, Vell and the UK condemned the launch, arguing it was reckless.",
+                &[("reckless", "body:Ostmark, Vell and the UK", Reported)],
+            ),
+            (
+                "Ostmark, Vell and Dravia, whose fishermen lost most, urged the council to act.",
+                &[("to act", "body:Ostmark, Vell and Dravia", Reported)],
+            ),
+            // an appositive is no item of a list
+            (
+                "Ostmark, the largest member, urged the council to act.",
+                &[("to act", "Ostmark", Reported)],
             ),
             // an introductory place is no item of the list
             (

@@ -134,6 +134,17 @@ impl<'a> Ctx<'a> {
             && self.word(i + 1).is_some_and(|t| t.is_cap())
     }
 
+    /// "of" or "for" between a capitalised title and its department
+    /// ("Minister for Agriculture", "Secretary of State").
+    pub(super) fn title_preposition(&self, i: usize) -> bool {
+        i > 0
+            && self.is(i, &["of", "for"])
+            && self.tokens[i - 1].is_cap()
+            && self.is_title(i - 1)
+            && self.word(i + 1).is_some_and(|t| t.is_cap())
+            && self.is(i + 1, lexicon::TITLE_OF_OBJECTS)
+    }
+
     /// A function word; "US" and "IT" in capitals are acronyms, not "us" and "it".
     pub(super) fn is_function(&self, i: usize) -> bool {
         self.is(i, lexicon::FUNCTION_WORDS) && !is_acronym(self.key(i))

@@ -83,8 +83,13 @@ impl<'a> Ctx<'a> {
         let mut named_end = end;
         let qualifier = self.is(end, lexicon::SOURCE_QUALIFIERS);
         let preposition = end + usize::from(qualifier);
+        // "the ambassador to the agency": a role (not a group) takes "to".
+        let role_to = !qualifier
+            && self.is(preposition, &["to"])
+            && !lexicon::is_in(lexicon::GROUPS, &self.key(head).to_lowercase());
         if self.is(preposition, lexicon::POSTMODIFIER_PREPOSITIONS)
             || (qualifier && self.is(preposition, lexicon::ROLE_POSTMODIFIERS))
+            || role_to
         {
             let object = preposition + 1;
             let mut k = object;
@@ -262,8 +267,11 @@ impl<'a> Ctx<'a> {
         if is_source {
             return Some(Found::Source);
         }
-        let of = (start + 1..end)
-            .find(|&i| self.is(i, lexicon::GROUP_PREPOSITIONS) || self.named_body_preposition(i));
+        let of = (start + 1..end).find(|&i| {
+            self.is(i, lexicon::GROUP_PREPOSITIONS)
+                || self.named_body_preposition(i)
+                || self.title_preposition(i)
+        });
         let body_head = of.map_or(end - 1, |i| i - 1);
         let determiners = (start..end)
             .filter(|&i| self.is(i, lexicon::DETERMINERS))
@@ -389,7 +397,12 @@ impl<'a> Ctx<'a> {
             .filter(|&i| !self.tokens[i].is_possessive() && !self.is(i, lexicon::DETERMINERS))
             .map(|i| role_word(self.key(i)))
             .collect();
-        if name_start + 1 == end && self.is_title(end - 1) {
+        // "the Foreign Minister", "Defence Secretary": a title with its
+        // department and no name is a role.
+        let title_only = self.is_title(end - 1)
+            && (name_start..end - 1)
+                .all(|i| self.is_title(i) || self.is(i, lexicon::TITLE_OF_OBJECTS));
+        if title_only {
             let form = Form::Role {
                 text: text(),
                 head: role_word(self.key(end - 1)),
@@ -453,7 +466,32 @@ impl<'a> Ctx<'a> {
         {
             end += 1;
         }
-        let closes = end >= to || self.word(end).is_none() || self.is_verb(end);
+        let mut closes = end >= to || self.word(end).is_none() || self.is_verb(end);
+        let mut place_end = None;
+        // "Their chair, Ambassador Losa Vai of Tonga,": a place after the name.
+        if !closes && end > start && self.is(end, &["of", "from"]) {
+            let mut k = end + 1;
+            while k < to && k - end < MAX_PHRASE && self.is_name_word(k) {
+                k += 1;
+            }
+            closes = k > end + 1 && (k >= to || self.is_comma(k));
+            place_end = Some(k);
+        }
+        // "The summit host, Vell's farm minister Ada Lenz,": a role with its
+        // owner before the name.
+        let role = matches!(generic.form, Form::Role { .. });
+        if !closes && role && self.tokens[start].is_cap() {
+            let comma = (start..(to + 1).min(start + MAX_PHRASE).min(self.len()))
+                .take_while(|&k| self.word(k).is_some() || self.is_comma(k))
+                .find(|&k| self.is_comma(k));
+            if let Some(comma) = comma
+                && let Some(Found::Np(named)) = self.classify(start, comma)
+                && matches!(&named.form, Form::Person(name) if name.len() >= 2)
+            {
+                end = comma;
+                closes = true;
+            }
+        }
         match self.classify(start, end).filter(|_| closes && end > start) {
             Some(Found::Np(mut named))
                 if matches!(named.form, Form::Person(_) | Form::Body { .. }) =>
@@ -462,6 +500,9 @@ impl<'a> Ctx<'a> {
                 named.add_cues(words.collect::<Vec<_>>());
                 named.add_cues(generic.roles.clone());
                 named.start = generic.start;
+                if let Some(place_end) = place_end {
+                    named.end = place_end;
+                }
                 Found::Np(named)
             }
             _ => found,
@@ -562,7 +603,7 @@ impl<'a> Ctx<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::StatementKind::{Indirect, Reported};
+    use super::super::super::StatementKind::{Direct, Indirect, Reported};
     use super::super::tests::{ClaimCase, assert_claims, attribute_text};
     use super::*;
 
@@ -592,6 +633,36 @@ mod tests {
             (
                 "The Secretary of State said the plan was sound.",
                 &[("plan was sound", "role:the Secretary of State", Indirect)],
+            ),
+            (
+                "Minister for Fisheries Tomas Rekk has said the quota was unfair.",
+                &[("quota was unfair", "Tomas Rekk", Indirect)],
+            ),
+            (
+                "Secretary for Trade Ines Valo said she would travel.",
+                &[("would travel", "Ines Valo", Indirect)],
+            ),
+            // a title alone is a role, even capitalised
+            (
+                "“We are ready,” the Foreign Minister said.",
+                &[("We are ready", "role:the Foreign Minister", Direct)],
+            ),
+            (
+                "“We are ready,” the Defence Secretary said.",
+                &[("We are ready", "role:the Defence Secretary", Direct)],
+            ),
+            // a name in apposition to a role, with an owner or a place
+            (
+                "The talks chair, Vell's farm minister Ada Lenz, said a draft was ready.",
+                &[("draft was ready", "Ada Lenz", Indirect)],
+            ),
+            (
+                "The farm delegation, led by Farm Minister Ada Lenz, said the offer was poor.",
+                &[("offer was poor", "body:the farm delegation", Indirect)],
+            ),
+            (
+                "The bloc's chair, Ambassador Losa Vai of Tonga, warned that the islands were ready to walk out.",
+                &[("walk out", "Losa Vai", Indirect)],
             ),
             // "of" inside a body's name stays
             (
@@ -662,6 +733,14 @@ mod tests {
             (
                 "The talks will resume on Monday, according to a spokeswoman for the mediator.",
                 &[("resume", "role:a spokeswoman for the mediator", Indirect)],
+            ),
+            (
+                "Vell's ambassador to the council said Ostra would abstain.",
+                &[(
+                    "would abstain",
+                    "role:Vell's ambassador to the council",
+                    Indirect,
+                )],
             ),
             // where they are is no part of who they are
             (

@@ -245,8 +245,12 @@ fn headline_word(word: &str) -> String {
 }
 
 struct Resolver<'a> {
+    mentions: &'a [Mention],
     /// Full names (two words or more) by last word: (mention index, name).
     full_names: HashMap<String, Vec<(usize, &'a [String])>>,
+    /// Full names of two or three words by first word, lowercase: the
+    /// family name of a name written family name first ("Wu" for "Wu Qian").
+    full_names_by_first: HashMap<String, Vec<(usize, &'a [String])>>,
     entities: Vec<Entity>,
     people_by_last: HashMap<String, Vec<usize>>,
     bodies_by_head: HashMap<String, Vec<usize>>,
@@ -262,18 +266,28 @@ struct Resolver<'a> {
 impl<'a> Resolver<'a> {
     fn new(mentions: &'a [Mention]) -> Self {
         let mut full_names: HashMap<String, Vec<(usize, &[String])>> = HashMap::new();
+        let mut full_names_by_first: HashMap<String, Vec<(usize, &[String])>> = HashMap::new();
         for (i, mention) in mentions.iter().enumerate() {
             if let Form::Person(name) = &mention.form
-                && let (true, Some(last)) = (name.len() >= 2, name.last())
+                && let (true, Some(first), Some(last)) =
+                    (name.len() >= 2, name.first(), name.last())
             {
                 full_names
                     .entry(last.to_lowercase())
                     .or_default()
                     .push((i, name));
+                if name.len() <= 3 {
+                    full_names_by_first
+                        .entry(first.to_lowercase())
+                        .or_default()
+                        .push((i, name));
+                }
             }
         }
         Resolver {
+            mentions,
             full_names,
+            full_names_by_first,
             entities: Vec::new(),
             people_by_last: HashMap::new(),
             bodies_by_head: HashMap::new(),
@@ -428,7 +442,31 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
-        let full = self.fullest_form(index, name);
+        let (full_mention, full) = match self.fullest_form(index, name) {
+            Some((mention, full)) => (Some(mention), full),
+            None => (None, name),
+        };
+        // "Kyslytsya added" after "Ukraine's deputy foreign minister Sergiy
+        // Kyslytsya": the roles come with the full name.
+        let mentions = self.mentions;
+        let roles = match full_mention {
+            Some(m) if roles.is_empty() => &mentions[m].roles[..],
+            _ => roles,
+        };
+        // "Wu" for "Wu Qian": a person already known by the full name.
+        let full_last = full.last().map(|l| l.to_lowercase()).unwrap_or_default();
+        if full_last != last {
+            let known = self
+                .people_by_last
+                .get(&full_last)
+                .map_or(&[][..], Vec::as_slice);
+            let found = known.iter().rev().take(RECENT_WINDOW).find(
+                |&&e| matches!(&self.entities[e].kind, Kind::Person(k) if ends_with(k, full)),
+            );
+            if let Some(&e) = found {
+                return e;
+            }
+        }
         // "Tanjung" for "Tanjung Energy": a lone word naming a known company.
         if let [word] = full
             && let Some(&e) = self
@@ -450,7 +488,10 @@ impl<'a> Resolver<'a> {
             }
             None => self.add(Kind::Person(full.to_vec()), gender_of_first_name(full)),
         };
-        self.people_by_last.entry(last).or_default().push(entity);
+        self.people_by_last
+            .entry(full_last)
+            .or_default()
+            .push(entity);
         entity
     }
 
@@ -489,13 +530,16 @@ impl<'a> Resolver<'a> {
     }
 
     /// The full name nearest before mention `index` that ends with `name`,
-    /// else the nearest after it, else `name` itself.
-    fn fullest_form(&self, index: usize, name: &'a [String]) -> &'a [String] {
+    /// else the nearest after it; else, for a lone word that no full name
+    /// ends with and that is no known given name, the nearest full name
+    /// before it that starts with it (a family name written first: "Wu" for
+    /// "Wu Qian"): the mention of that full name and the name.
+    fn fullest_form(&self, index: usize, name: &'a [String]) -> Option<(usize, &'a [String])> {
         let Some(candidates) = name
             .last()
             .and_then(|last| self.full_names.get(&last.to_lowercase()))
         else {
-            return name;
+            return self.family_name_first(index, name);
         };
         let fits =
             |&&(_, full): &&(usize, &[String])| full.len() > name.len() && ends_with(full, name);
@@ -507,10 +551,51 @@ impl<'a> Resolver<'a> {
             .take(RECENT_WINDOW)
             .find(fits);
         let after = || candidates[split..].iter().take(RECENT_WINDOW).find(fits);
-        before.or_else(after).map_or(name, |&(_, full)| full)
+        before.or_else(after).copied()
+    }
+
+    fn family_name_first(&self, index: usize, name: &'a [String]) -> Option<(usize, &'a [String])> {
+        let [word] = name else {
+            return None;
+        };
+        let key = word.to_lowercase();
+        let given = lexicon::MALE_NAMES.contains(&key.as_str())
+            || lexicon::FEMALE_NAMES.contains(&key.as_str());
+        let candidates = self.full_names_by_first.get(&key).filter(|_| !given)?;
+        let split = candidates.partition_point(|c| c.0 < index);
+        candidates[..split]
+            .iter()
+            .rev()
+            .take(RECENT_WINDOW)
+            .find(|(_, full)| {
+                // "Russia PM" is a place and a title, not a family name and a given name.
+                full[0] == *word
+                    && full[1..].iter().all(|w| {
+                        w.chars().any(char::is_lowercase)
+                            && !lexicon::is_in(lexicon::TITLES, &w.to_lowercase())
+                    })
+            })
+            .copied()
     }
 
     fn body(&mut self, text: &str, head: &str, words: &[String], plural: bool) -> usize {
+        // "the ADR" for "the Alliance for Democratic Renewal".
+        let acronym = text
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.chars().all(|c| c.is_uppercase() || c == '.'));
+        if let [word] = words
+            && acronym
+            && let Some(full) = self.spelled_out(word)
+            && let Form::Body {
+                text,
+                head,
+                words,
+                plural,
+            } = &full.form
+        {
+            return self.body(text, head, words, *plural);
+        }
         // "the company", "the airline": the latest company that fits.
         if words.len() == 1 && lexicon::is_in(lexicon::COMPANY_REFERENCES, head) {
             let fits = self
@@ -566,6 +651,26 @@ impl<'a> Resolver<'a> {
                 .push(entity);
         }
         entity
+    }
+
+    /// The body mention whose capitalised words' initials spell the acronym
+    /// `word` ("adr": "the Alliance for Democratic Renewal"), if any.
+    fn spelled_out(&self, word: &str) -> Option<&'a Mention> {
+        let letters: String = word.chars().filter(|c| *c != '.').collect();
+        if !(2..=6).contains(&letters.chars().count()) {
+            return None;
+        }
+        let mentions = self.mentions;
+        mentions.iter().find(|m| {
+            let Form::Body { text, .. } = &m.form else {
+                return false;
+            };
+            let initials: String = text
+                .split_whitespace()
+                .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+                .collect();
+            initials.chars().count() >= 2 && initials.to_lowercase() == letters.to_lowercase()
+        })
     }
 
     /// The most recent entity with this role; failing that, the most recent

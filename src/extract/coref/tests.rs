@@ -43,6 +43,36 @@ fn names_titles_and_roles_join_their_person() {
             "Ukrainian President Petro Marchenko said talks were over. The Ukrainian leader added that his team would wait.",
             &["Petro Marchenko", "Petro Marchenko"],
         ),
+        // a family name written first
+        (
+            "Spokesman Zhou Lianming said the patrol was lawful. Zhou said the crew would stay.",
+            &["Zhou Lianming", "Zhou Lianming"],
+        ),
+        (
+            "Minister Pak Sung Chol said the door was open. Later, Pak said the talks would wait.",
+            &["Pak Sung Chol", "Pak Sung Chol"],
+        ),
+        (
+            "Vellia PM says talks are over.\n\nVellia said the border would stay shut.",
+            &["Vellia PM", "Vellia"],
+        ),
+        // a lead's descriptor is the person named later with that title
+        (
+            "The Vellish deputy trade minister said the quota was unfair. \
+             The plan was drafted by Vellia's Deputy Trade Minister Oskar Brunn, officials said. \
+             Brunn added that talks would resume.",
+            &["Oskar Brunn", "officials", "Oskar Brunn"],
+        ),
+        // a given name tells "she" who is a woman
+        (
+            "Amina Roth said the plan had failed. Teresa Brenn, the summit chair, said talks would go on. She urged delegates to stay.",
+            &["Amina Roth", "Teresa Brenn", "Teresa Brenn"],
+        ),
+        // a given name alone is not a family name
+        (
+            "Michael Brenner said the vote was fair. Michael said the count was slow.",
+            &["Michael Brenner", "Michael"],
+        ),
         (
             "Trask’s envoy flew in. US President Donald Trask said he was ready. “Soon,” Trask said.",
             &["Donald Trask", "Donald Trask"],
@@ -145,6 +175,13 @@ fn companies_answer_to_short_forms_and_generic_nouns() {
 #[test]
 fn bodies_keep_their_first_form_and_join_shorter_forms() {
     let cases: &[(&str, &[&str])] = &[
+        // an acronym is the body whose initials it spells
+        (
+            "The Union for Civic Renewal said the count was flawed. The UCR added that it would appeal.",
+            &["the Union for Civic Renewal", "the Union for Civic Renewal"],
+        ),
+        // an acronym that spells no body stays as it is
+        ("The UCR said it would appeal.", &["the UCR"]),
         (
             "The European Commission called the move “hostile.” The Commission said it was drafting duties.",
             &["the European Commission", "the European Commission"],

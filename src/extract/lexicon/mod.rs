@@ -267,7 +267,8 @@ pub static TITLE_OF_OBJECTS: &[&str] = &[
     "migration", "welfare", "social", "labour", "employment", "digital", "infrastructure", "water",
     "fisheries", "mines", "oil", "petroleum", "gas", "natural", "resources", "budget",
     "intelligence", "unification", "reunification", "emergency", "emergencies", "religious",
-    "women", "youth", "family", "children", "hajj",
+    "women", "youth", "family", "children", "hajj", "political", "legal", "consular",
+    "multilateral", "parliamentary", "european", "regional", "strategic",
 ];
 
 /// Role nouns: "the minister said" refers back to a person with this role.
@@ -707,6 +708,8 @@ pub static FEMALE_NAMES: &[&str] = &[
     "olena", "olga", "olivia", "patricia", "priya", "rachel", "rebecca", "ruth", "sabine", "sanna",
     "sara", "sarah", "sofia", "sophie", "susan", "svetlana", "tatiana", "theresa", "ursula",
     "valérie", "victoria", "yulia", "zofia", "zuzana", "ayşe", "yuki", "mei", "siobhan",
+    "lucia", "teresa", "paula", "silvia", "marina", "inês", "maría", "sofía", "amina", "miriam",
+    "ngozi", "fatma", "zeynep", "lena", "greta", "heidi", "agnes", "marianne", "ilse",
 ];
 
 /// Abbreviated titles and the role each names ("Gen." -> "general").
