@@ -132,10 +132,10 @@ impl<'a> Ctx<'a> {
             };
             self.attribution_in(from, to)
         };
-        let span = trim_quote(
-            self.article,
-            Span::new(first.inner.start, last.inner.end.max(first.inner.end)),
-        );
+        // The quoted words as written, with the comma or full stop the
+        // writer put inside the marks.
+        let span =
+            Span::new(first.inner.start, last.inner.end.max(first.inner.end)).trim(self.article);
         let (speaker, verb) = attribution.map_or((None, None), |(np, verb)| (Some(np), verb));
         (!span.is_empty()).then_some(Direct {
             span,
@@ -323,14 +323,6 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// A quote's content without trailing commas and colons ("We are ready," -> "We are ready").
-pub(super) fn trim_quote(article: &str, span: Span) -> Span {
-    let span = span.trim(article);
-    let text = &article[span.start..span.end];
-    let kept = text.trim_end_matches([',', ';', ':', ' ', '\u{a0}']);
-    Span::new(span.start, span.start + kept.len()).trim(article)
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::tests::{ClaimCase, assert_claims};
@@ -437,6 +429,19 @@ mod tests {
         ];
         for (article, expected) in cases {
             assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn a_quote_keeps_the_punctuation_inside_its_marks() {
+        for (article, want) in [
+            ("“We are ready,” said Roux.", "We are ready,"),
+            ("\"Nie teraz,\" Łucja Wróbel told reporters.", "Nie teraz,"),
+            ("Roux said: “We will not move.”", "We will not move."),
+        ] {
+            let attribution = super::super::tests::attribute_text(article);
+            let span = attribution.claims[0].span;
+            assert_eq!(&article[span.start..span.end], want, "in {article:?}");
         }
     }
 
