@@ -366,6 +366,35 @@ mod tests {
     }
 
     #[test]
+    fn reaffirming_revealing_highlighting_and_lambasting_are_statements() {
+        let cases: &[ClaimCase] = &[
+            (
+                "She reaffirmed Vellmark’s support for a negotiated settlement.",
+                &[("negotiated settlement", "pronoun:She", Indirect)],
+            ),
+            (
+                "Tomas Vik revealed that the envoys had met twice in secret.",
+                &[("met twice in secret", "Tomas Vik", Indirect)],
+            ),
+            (
+                "Ilse Marku highlighted the release of four fishermen as a sign of goodwill.",
+                &[("sign of goodwill", "Ilse Marku", Reported)],
+            ),
+            (
+                "The dockers’ union lambasted the offer as an insult.",
+                &[("an insult", "body:the dockers’ union", Reported)],
+            ),
+            (
+                "Roux mentioned that a second round could follow in March.",
+                &[("second round", "Roux", Indirect)],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
     fn quotes_split_by_attribution_and_bare_continuations() {
         let cases: &[ClaimCase] = &[
             (

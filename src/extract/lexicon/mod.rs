@@ -97,7 +97,13 @@ pub const REPORTING_VERBS: &[Verb] = &[
     ("shrugs off", R), ("shrugged off", R), ("shrugging off", R), ("wave off", R),
     ("waves off", R), ("waved off", R), ("waved away", R), ("hit back", R), ("hits back", R),
     ("hitting back", R), ("fired back", R), ("pushed back", R), ("pushes back", R),
-    ("pushing back", R),
+    ("pushing back", R), ("reaffirm", I), ("reaffirms", I), ("reaffirmed", I),
+    ("reaffirming", I), ("mention", I), ("mentions", I), ("mentioned", I), ("mentioning", I),
+    ("reveal", I), ("reveals", I), ("revealed", I), ("revealing", I), ("stipulate", I),
+    ("stipulates", I), ("stipulated", I), ("inform", I), ("informs", I), ("informed", I),
+    ("highlight", R), ("highlights", R), ("highlighted", R), ("highlighting", R),
+    ("lambast", R), ("lambasts", R), ("lambasted", R), ("lambasting", R), ("lash", R),
+    ("lashes", R), ("lashed", R), ("lashed out", R), ("lashes out", R), ("lashing out", R),
 ];
 
 /// The [`REPORTING_VERBS`] entries whose first word is `first` (lowercase):
