@@ -564,6 +564,14 @@ pub static CLAUSE_JOINERS: &[&str] = &[
     "while", "whereas", "but", "even as", "and", "although", "though", "yet", "as",
 ];
 
+/// Words that join a speaker's contrasting second speech act to the first
+/// ("said A, but warned B").
+pub static ACT_JOINERS: &[&str] = &["but"];
+
+/// Adverbs between such a joining word and the second act's verb ("and also
+/// urged").
+pub static ACT_ADVERBS: &[&str] = &["also", "then", "later", "again", "further", "repeatedly"];
+
 /// Words after a subject and a comma that add others to it ("Lomari, along
 /// with the African Union, has accused"): the whole group speaks.
 pub static COMITATIVES: &[&str] = &[
