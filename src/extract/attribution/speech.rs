@@ -23,6 +23,12 @@ pub(super) struct Direct {
 /// Most tokens after a verb searched for an anonymity phrase.
 const ANONYMITY_WINDOW: usize = 5;
 
+/// Most words in the speaker's side of a headline like "Lutnick: ...".
+const MAX_HEADLINE_LABEL: usize = 6;
+
+/// Dashes that set a headline's speaker apart ("... – foreign minister").
+const HEADLINE_DASHES: &[char] = &['–', '—'];
+
 /// Most tokens between a quote and the verb of its attribution.
 const MAX_ATTRIBUTION_GAP: usize = 12;
 
@@ -196,7 +202,51 @@ impl<'a> Ctx<'a> {
         {
             return Some((np, verb));
         }
-        self.speech().map(|(np, _, verb)| (np, verb))
+        self.speech()
+            .map(|(np, _, verb)| (np, verb))
+            .or_else(|| self.labelled_headline())
+    }
+
+    /// A headline whose speaker is set apart by a colon or a dash, before
+    /// or after what they said: "Commerce Secretary Lutnick: Tariffs will
+    /// stay", "Talks will go on – foreign minister". The speaker's side is
+    /// nothing but the name (a person, a body or a role).
+    fn labelled_headline(&self) -> Option<(Np, Option<Span>)> {
+        let mark = (0..self.len()).find(|&i| {
+            !self.quoted[i]
+                && (self.tokens[i].is_punct(':')
+                    || HEADLINE_DASHES.iter().any(|&d| self.tokens[i].is_punct(d)))
+        })?;
+        let end = (mark + 1..=self.len())
+            .rev()
+            .find(|&k| self.tokens[k - 1].is_word())
+            .unwrap_or(mark + 1);
+        let whole = |from: usize, to: usize| {
+            let np = self.subject_after(from, to, true)?.np()?;
+            // "Tanzania Election: ..." is a topic, not a speaker.
+            let named = match &np.form {
+                Form::Pronoun(_) => false,
+                Form::Body { head, words, .. } => {
+                    words.len() == 1 || is_in(lexicon::BODIES, head) || is_in(lexicon::GROUPS, head)
+                }
+                // "Tanzania Election" reads like a name: a person needs a
+                // title, or a surname the text uses.
+                Form::Person(name) => {
+                    !np.roles.is_empty() || name.len() == 1 && self.names.contains(name[0].as_str())
+                }
+                Form::Role { .. } => true,
+            };
+            (named && np.start == from && np.end == to).then_some(np)
+        };
+        let before = (mark > 0 && mark <= MAX_HEADLINE_LABEL)
+            .then(|| whole(0, mark))
+            .flatten();
+        let after = || {
+            (end > mark + 1 && end - mark - 1 <= MAX_HEADLINE_LABEL)
+                .then(|| whole(mark + 1, end))
+                .flatten()
+        };
+        Some((before.or_else(after)?, None))
     }
 
     /// Indirect speech or a reported speech act: the first reporting verb with
