@@ -18,6 +18,9 @@ pub(super) struct Direct {
     pub(super) verb: Option<Span>,
     /// No words outside the quotes: continues the previous quote.
     pub(super) bare: bool,
+    /// What the speaker goes on to say after the attribution (`,” he said,
+    /// adding that ...`): its span, kind and participle.
+    pub(super) then: Option<(Span, StatementKind, Span)>,
 }
 
 /// Most tokens after a verb searched for an anonymity phrase.
@@ -143,11 +146,31 @@ impl<'a> Ctx<'a> {
         let span =
             Span::new(first.inner.start, last.inner.end.max(first.inner.end)).trim(self.article);
         let (speaker, verb) = attribution.map_or((None, None), |(np, verb)| (Some(np), verb));
+        let then = verb
+            .filter(|v| speaker.is_some() && v.start >= last.outer.end)
+            .and_then(|v| self.speech_after(v.end));
         (!span.is_empty()).then_some(Direct {
             span,
             speaker,
             verb,
             bare,
+            then,
+        })
+    }
+
+    /// `, adding that ...` / `, saying ...` after an attribution ending at
+    /// byte `after`: the speaker's further words, from the participle to the
+    /// sentence end.
+    fn speech_after(&self, after: usize) -> Option<(Span, StatementKind, Span)> {
+        let from = self.tokens.iter().position(|t| t.span.start >= after)?;
+        let i = (from + 1..self.len()).find(|&i| self.is_comma(i - 1) && self.word(i).is_some())?;
+        let (len, kind, participle) = self.verb_at(i)?;
+        let words = (i + len..self.len())
+            .filter(|&k| self.tokens[k].is_word())
+            .count();
+        (participle && words >= 3).then(|| {
+            let span = Span::new(self.tokens[i].span.start, self.sentence.end).trim(self.article);
+            (span, self.verb_kind(kind, i + len), self.span_of(i, len))
         })
     }
 
@@ -521,6 +544,42 @@ mod tests {
             let attribution = super::super::tests::attribute_text(article);
             let span = attribution.claims[0].span;
             assert_eq!(&article[span.start..span.end], want, "in {article:?}");
+        }
+    }
+
+    #[test]
+    fn words_added_after_a_quote_s_attribution_are_a_statement_of_their_own() {
+        let cases: &[ClaimCase] = &[
+            (
+                "“We will not sign,” Roux said, adding that the talks would resume in May.",
+                &[
+                    ("We will not sign,", "Roux", Direct),
+                    (
+                        "adding that the talks would resume in May.",
+                        "Roux",
+                        Indirect,
+                    ),
+                ],
+            ),
+            (
+                "\"Not now,\" said Łucja Wróbel, warning against a rushed vote.",
+                &[
+                    ("Not now,", "Łucja Wróbel", Direct),
+                    ("warning against a rushed vote", "Łucja Wróbel", Reported),
+                ],
+            ),
+            // narration after the attribution, or a participle with too little after it
+            (
+                "“We will not sign,” Roux said, leaving the room.",
+                &[("We will not sign,", "Roux", Direct)],
+            ),
+            (
+                "“We will not sign,” Roux said, smiling.",
+                &[("We will not sign,", "Roux", Direct)],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
         }
     }
 
