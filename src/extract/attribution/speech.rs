@@ -439,7 +439,7 @@ mod tests {
     }
 
     #[test]
-    fn reaffirming_revealing_highlighting_and_lambasting_are_statements() {
+    fn reaffirming_revealing_alleging_echoing_and_lambasting_are_statements() {
         let cases: &[ClaimCase] = &[
             (
                 "She reaffirmed Vellmark’s support for a negotiated settlement.",
@@ -461,6 +461,20 @@ mod tests {
                 "Roux mentioned that a second round could follow in March.",
                 &[("second round", "Roux", Indirect)],
             ),
+            (
+                "The Brensk bar association alleged that ballots had been burned.",
+                &[(
+                    "ballots had been burned",
+                    "body:the Brensk bar association",
+                    Indirect,
+                )],
+            ),
+            (
+                "Ilse Marku echoed the view that the border must stay open.",
+                &[("must stay open", "Ilse Marku", Indirect)],
+            ),
+            // an adjective, not a verb
+            ("The alleged attack took place at night.", &[]),
         ];
         for (article, expected) in cases {
             assert_claims(article, expected);
