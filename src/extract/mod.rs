@@ -336,6 +336,16 @@ BRENSK, Vellmark (AFP) — Vellmark said on Friday it would not join the talks.\
             assert_eq!(statements[0].kind, Headline, "{headline}");
             assert_eq!(&article[statements[0].start..statements[0].end], headline);
         }
+        let article =
+            "Duties on Vellmark steel will stay, Western powers warn\n\nThe envoys met on Monday.";
+        let statements = extract(article);
+        assert_statement(
+            &statements,
+            article,
+            "Duties on Vellmark steel",
+            Some("Western powers"),
+            Headline,
+        );
         // a topic before the colon is no speaker
         for headline in [
             "Brensk Election: Kaarma wins a second term",

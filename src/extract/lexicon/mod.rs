@@ -336,7 +336,7 @@ pub static GROUPS: &[&str] = &[
     "miners", "drivers", "pilots", "nurses", "teachers", "students", "soldiers", "villagers",
     "refugees", "families", "residents", "farmers", "citizens", "shippers", "airlines", "carriers",
     "people", "persons", "insiders", "trustees", "hospitals", "charities", "medics", "sides",
-    "mps", "councils", "courts", "firms", "unions", "governors", "mayors", "clerics",
+    "mps", "councils", "courts", "firms", "unions", "governors", "mayors", "clerics", "powers",
     // one party of a dispute ("each side", "the Ostland side")
     "side",
 ];
