@@ -429,6 +429,10 @@ mod tests {
                 "Tomas Vik flagged the risk of a walkout before the vote.",
                 &[("risk of a walkout", "Tomas Vik", Reported)],
             ),
+            (
+                "He declined to describe the letter’s contents.",
+                &[("the letter’s contents", "pronoun:He", Reported)],
+            ),
             // refusing anything but speech is an action, not a statement
             ("The delegation declined to attend the dinner.", &[]),
             ("Ilse Marku refused to sign the order.", &[]),

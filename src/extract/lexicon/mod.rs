@@ -152,7 +152,8 @@ pub const REFUSALS: &[&str] = &[
 #[rustfmt::skip]
 pub const REFUSED_SPEECH: &[&str] = &[
     "comment", "say", "confirm", "elaborate", "discuss", "disclose", "specify", "answer",
-    "respond", "speculate", "deny", "name", "reveal",
+    "respond", "speculate", "deny", "name", "reveal", "describe", "detail", "explain", "give",
+    "identify", "share",
 ];
 
 /// Words after a clause-taking verb that turn it into a speech act
