@@ -38,7 +38,7 @@
 //! let statements = stance::extract::extract(text);
 //! let said = &statements[statements.len() - 1];
 //! assert_eq!(said.speaker.as_deref(), Some("Anna Berg"));
-//! assert_eq!(&text[said.start..said.end], "We are ready to sit down tomorrow");
+//! assert_eq!(&text[said.start..said.end], "We are ready to sit down tomorrow,");
 //!
 //! let model = stance::Model::embedded()?;
 //! let scored = stance::score::score_article(model, text);

@@ -323,6 +323,41 @@ BRENSK, Vellmark (AFP) — Vellmark said on Friday it would not join the talks.\
     }
 
     #[test]
+    fn a_headline_may_set_its_speaker_apart_with_a_colon_or_a_dash() {
+        let body = "\n\nTrade Minister Ilse Kaarma said on Monday the duties would stay.";
+        for headline in [
+            "Trade Minister Kaarma: duties on Vellmark steel will stay",
+            "Duties on Vellmark steel will stay – trade minister",
+            "Duties on Vellmark steel will stay: Trade Ministry",
+        ] {
+            let article = format!("{headline}{body}");
+            let statements = extract(&article);
+            assert_eq!(statements.len(), 2, "{headline}: {statements:#?}");
+            assert_eq!(statements[0].kind, Headline, "{headline}");
+            assert_eq!(&article[statements[0].start..statements[0].end], headline);
+        }
+        let article =
+            "Duties on Vellmark steel will stay, Western powers warn\n\nThe envoys met on Monday.";
+        let statements = extract(article);
+        assert_statement(
+            &statements,
+            article,
+            "Duties on Vellmark steel",
+            Some("Western powers"),
+            Headline,
+        );
+        // a topic before the colon is no speaker
+        for headline in [
+            "Brensk Election: Kaarma wins a second term",
+            "Steel duties: what happens next",
+        ] {
+            let article = format!("{headline}{body}");
+            let statements = extract(&article);
+            assert_eq!(statements.len(), 1, "{headline}: {statements:#?}");
+        }
+    }
+
+    #[test]
     fn a_title_apart_from_the_text_is_the_headline_with_its_own_offsets() {
         let title = "Harbour union\ncalls pay offer ‘an insult’";
         let text = "Harbour union calls offer\n\nThe dockers’ union, Portlabor, rejected the offer on Monday.";

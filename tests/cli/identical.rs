@@ -51,7 +51,7 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (CSV)",
         &csv,
-        "e09e6f5ec0ed3562d4347a30f9d456b81baf37d227f0b2067745594cd89c6a15",
+        "b7a1145566797a62727dea4f4ec313102616ef7f0bd0453a2510086c4dd17aa6",
     );
     let jsonl = printed(&[
         "score".as_ref(),
@@ -62,7 +62,7 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (JSONL)",
         &jsonl,
-        "370a93042f5cd5031dce52f40a1685fe27e9fa0f8c3ea6e78e5d103b7f3c39b5",
+        "38d8e6305b03ebfbab9442af73c6250bfd222c411e3531ff866582d3731ee008",
     );
 }
 
@@ -73,6 +73,6 @@ fn scoring_the_example_articles_prints_the_same_bytes() {
     assert_digest(
         "score of data/articles (CSV)",
         &csv,
-        "77c1eab8fb986d5285b01894a7b9de8179adbd93f863aa244c9aac3f31bc33d2",
+        "f27a1c8afe81da9f4e866194b2a40a2c33e93cbf0211c7476a92980cac15135d",
     );
 }

@@ -275,7 +275,11 @@ fn output_file_is_written_whole_and_csv_cells_are_neutralised() {
         .assert()
         .success();
     let csv = std::fs::read_to_string(&out).unwrap();
-    assert!(csv.contains(",'=HYPERLINK(1) and we will talk,"), "{csv}");
+    // The quote keeps the comma inside its marks, so the cell is quoted too.
+    assert!(
+        csv.contains(",\"'=HYPERLINK(1) and we will talk,\","),
+        "{csv}"
+    );
 }
 
 #[test]

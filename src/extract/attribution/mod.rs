@@ -176,6 +176,7 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
                     span,
                     speaker,
                     verb,
+                    then,
                     ..
                 }),
                 _,
@@ -191,6 +192,18 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
                     verb,
                 });
                 direct_run = Some((out.claims.len() - 1, index));
+                // `,” he said, adding that ...`: the speaker's further words
+                // are a statement of their own; a quote after them is not
+                // the same quotation.
+                if let Some((span, kind, verb)) = then {
+                    out.claims.push(Claim {
+                        span,
+                        kind,
+                        source,
+                        verb: Some(verb),
+                    });
+                    direct_run = None;
+                }
             }
             (Outcome::Speech(parts), _) => {
                 for part in parts {

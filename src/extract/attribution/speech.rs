@@ -18,10 +18,19 @@ pub(super) struct Direct {
     pub(super) verb: Option<Span>,
     /// No words outside the quotes: continues the previous quote.
     pub(super) bare: bool,
+    /// What the speaker goes on to say after the attribution (`,” he said,
+    /// adding that ...`): its span, kind and participle.
+    pub(super) then: Option<(Span, StatementKind, Span)>,
 }
 
 /// Most tokens after a verb searched for an anonymity phrase.
 const ANONYMITY_WINDOW: usize = 5;
+
+/// Most words in the speaker's side of a headline like "Lutnick: ...".
+const MAX_HEADLINE_LABEL: usize = 6;
+
+/// Dashes that set a headline's speaker apart ("... – foreign minister").
+const HEADLINE_DASHES: &[char] = &['–', '—'];
 
 /// Most tokens between a quote and the verb of its attribution.
 const MAX_ATTRIBUTION_GAP: usize = 12;
@@ -132,16 +141,36 @@ impl<'a> Ctx<'a> {
             };
             self.attribution_in(from, to)
         };
-        let span = trim_quote(
-            self.article,
-            Span::new(first.inner.start, last.inner.end.max(first.inner.end)),
-        );
+        // The quoted words as written, with the comma or full stop the
+        // writer put inside the marks.
+        let span =
+            Span::new(first.inner.start, last.inner.end.max(first.inner.end)).trim(self.article);
         let (speaker, verb) = attribution.map_or((None, None), |(np, verb)| (Some(np), verb));
+        let then = verb
+            .filter(|v| speaker.is_some() && v.start >= last.outer.end)
+            .and_then(|v| self.speech_after(v.end));
         (!span.is_empty()).then_some(Direct {
             span,
             speaker,
             verb,
             bare,
+            then,
+        })
+    }
+
+    /// `, adding that ...` / `, saying ...` after an attribution ending at
+    /// byte `after`: the speaker's further words, from the participle to the
+    /// sentence end.
+    fn speech_after(&self, after: usize) -> Option<(Span, StatementKind, Span)> {
+        let from = self.tokens.iter().position(|t| t.span.start >= after)?;
+        let i = (from + 1..self.len()).find(|&i| self.is_comma(i - 1) && self.word(i).is_some())?;
+        let (len, kind, participle) = self.verb_at(i)?;
+        let words = (i + len..self.len())
+            .filter(|&k| self.tokens[k].is_word())
+            .count();
+        (participle && words >= 3).then(|| {
+            let span = Span::new(self.tokens[i].span.start, self.sentence.end).trim(self.article);
+            (span, self.verb_kind(kind, i + len), self.span_of(i, len))
         })
     }
 
@@ -196,7 +225,51 @@ impl<'a> Ctx<'a> {
         {
             return Some((np, verb));
         }
-        self.speech().map(|(np, _, verb)| (np, verb))
+        self.speech()
+            .map(|(np, _, verb)| (np, verb))
+            .or_else(|| self.labelled_headline())
+    }
+
+    /// A headline whose speaker is set apart by a colon or a dash, before
+    /// or after what they said: "Commerce Secretary Lutnick: Tariffs will
+    /// stay", "Talks will go on – foreign minister". The speaker's side is
+    /// nothing but the name (a person, a body or a role).
+    fn labelled_headline(&self) -> Option<(Np, Option<Span>)> {
+        let mark = (0..self.len()).find(|&i| {
+            !self.quoted[i]
+                && (self.tokens[i].is_punct(':')
+                    || HEADLINE_DASHES.iter().any(|&d| self.tokens[i].is_punct(d)))
+        })?;
+        let end = (mark + 1..=self.len())
+            .rev()
+            .find(|&k| self.tokens[k - 1].is_word())
+            .unwrap_or(mark + 1);
+        let whole = |from: usize, to: usize| {
+            let np = self.subject_after(from, to, true)?.np()?;
+            // "Tanzania Election: ..." is a topic, not a speaker.
+            let named = match &np.form {
+                Form::Pronoun(_) => false,
+                Form::Body { head, words, .. } => {
+                    words.len() == 1 || is_in(lexicon::BODIES, head) || is_in(lexicon::GROUPS, head)
+                }
+                // "Tanzania Election" reads like a name: a person needs a
+                // title, or a surname the text uses.
+                Form::Person(name) => {
+                    !np.roles.is_empty() || name.len() == 1 && self.names.contains(name[0].as_str())
+                }
+                Form::Role { .. } => true,
+            };
+            (named && np.start == from && np.end == to).then_some(np)
+        };
+        let before = (mark > 0 && mark <= MAX_HEADLINE_LABEL)
+            .then(|| whole(0, mark))
+            .flatten();
+        let after = || {
+            (end > mark + 1 && end - mark - 1 <= MAX_HEADLINE_LABEL)
+                .then(|| whole(mark + 1, end))
+                .flatten()
+        };
+        Some((before.or_else(after)?, None))
     }
 
     /// Indirect speech or a reported speech act: the first reporting verb with
@@ -323,14 +396,6 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// A quote's content without trailing commas and colons ("We are ready," -> "We are ready").
-pub(super) fn trim_quote(article: &str, span: Span) -> Span {
-    let span = span.trim(article);
-    let text = &article[span.start..span.end];
-    let kept = text.trim_end_matches([',', ';', ':', ' ', '\u{a0}']);
-    Span::new(span.start, span.start + kept.len()).trim(article)
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::tests::{ClaimCase, assert_claims};
@@ -364,9 +429,56 @@ mod tests {
                 "Tomas Vik flagged the risk of a walkout before the vote.",
                 &[("risk of a walkout", "Tomas Vik", Reported)],
             ),
+            (
+                "He declined to describe the letter’s contents.",
+                &[("the letter’s contents", "pronoun:He", Reported)],
+            ),
             // refusing anything but speech is an action, not a statement
             ("The delegation declined to attend the dinner.", &[]),
             ("Ilse Marku refused to sign the order.", &[]),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn reaffirming_revealing_alleging_echoing_and_lambasting_are_statements() {
+        let cases: &[ClaimCase] = &[
+            (
+                "She reaffirmed Vellmark’s support for a negotiated settlement.",
+                &[("negotiated settlement", "pronoun:She", Indirect)],
+            ),
+            (
+                "Tomas Vik revealed that the envoys had met twice in secret.",
+                &[("met twice in secret", "Tomas Vik", Indirect)],
+            ),
+            (
+                "Ilse Marku highlighted the release of four fishermen as a sign of goodwill.",
+                &[("sign of goodwill", "Ilse Marku", Reported)],
+            ),
+            (
+                "The dockers’ union lambasted the offer as an insult.",
+                &[("an insult", "body:the dockers’ union", Reported)],
+            ),
+            (
+                "Roux mentioned that a second round could follow in March.",
+                &[("second round", "Roux", Indirect)],
+            ),
+            (
+                "The Brensk bar association alleged that ballots had been burned.",
+                &[(
+                    "ballots had been burned",
+                    "body:the Brensk bar association",
+                    Indirect,
+                )],
+            ),
+            (
+                "Ilse Marku echoed the view that the border must stay open.",
+                &[("must stay open", "Ilse Marku", Indirect)],
+            ),
+            // an adjective, not a verb
+            ("The alleged attack took place at night.", &[]),
         ];
         for (article, expected) in cases {
             assert_claims(article, expected);
@@ -433,6 +545,55 @@ mod tests {
             (
                 "Kovač called the plan “a trap” and left.",
                 &[("the plan", "Kovač", Reported)],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn a_quote_keeps_the_punctuation_inside_its_marks() {
+        for (article, want) in [
+            ("“We are ready,” said Roux.", "We are ready,"),
+            ("\"Nie teraz,\" Łucja Wróbel told reporters.", "Nie teraz,"),
+            ("Roux said: “We will not move.”", "We will not move."),
+        ] {
+            let attribution = super::super::tests::attribute_text(article);
+            let span = attribution.claims[0].span;
+            assert_eq!(&article[span.start..span.end], want, "in {article:?}");
+        }
+    }
+
+    #[test]
+    fn words_added_after_a_quote_s_attribution_are_a_statement_of_their_own() {
+        let cases: &[ClaimCase] = &[
+            (
+                "“We will not sign,” Roux said, adding that the talks would resume in May.",
+                &[
+                    ("We will not sign,", "Roux", Direct),
+                    (
+                        "adding that the talks would resume in May.",
+                        "Roux",
+                        Indirect,
+                    ),
+                ],
+            ),
+            (
+                "\"Not now,\" said Łucja Wróbel, warning against a rushed vote.",
+                &[
+                    ("Not now,", "Łucja Wróbel", Direct),
+                    ("warning against a rushed vote", "Łucja Wróbel", Reported),
+                ],
+            ),
+            // narration after the attribution, or a participle with too little after it
+            (
+                "“We will not sign,” Roux said, leaving the room.",
+                &[("We will not sign,", "Roux", Direct)],
+            ),
+            (
+                "“We will not sign,” Roux said, smiling.",
+                &[("We will not sign,", "Roux", Direct)],
             ),
         ];
         for (article, expected) in cases {

@@ -97,7 +97,15 @@ pub const REPORTING_VERBS: &[Verb] = &[
     ("shrugs off", R), ("shrugged off", R), ("shrugging off", R), ("wave off", R),
     ("waves off", R), ("waved off", R), ("waved away", R), ("hit back", R), ("hits back", R),
     ("hitting back", R), ("fired back", R), ("pushed back", R), ("pushes back", R),
-    ("pushing back", R),
+    ("pushing back", R), ("reaffirm", I), ("reaffirms", I), ("reaffirmed", I),
+    ("reaffirming", I), ("allege", I), ("alleges", I), ("alleged", I), ("alleging", I),
+    ("echo", I), ("echoes", I), ("echoed", I), ("echoing", I), ("retort", I), ("retorts", I),
+    ("retorted", I), ("mention", I), ("mentions", I), ("mentioned", I), ("mentioning", I),
+    ("reveal", I), ("reveals", I), ("revealed", I), ("revealing", I), ("stipulate", I),
+    ("stipulates", I), ("stipulated", I), ("inform", I), ("informs", I), ("informed", I),
+    ("highlight", R), ("highlights", R), ("highlighted", R), ("highlighting", R),
+    ("lambast", R), ("lambasts", R), ("lambasted", R), ("lambasting", R), ("lash", R),
+    ("lashes", R), ("lashed", R), ("lashed out", R), ("lashes out", R), ("lashing out", R),
 ];
 
 /// The [`REPORTING_VERBS`] entries whose first word is `first` (lowercase):
@@ -144,7 +152,8 @@ pub const REFUSALS: &[&str] = &[
 #[rustfmt::skip]
 pub const REFUSED_SPEECH: &[&str] = &[
     "comment", "say", "confirm", "elaborate", "discuss", "disclose", "specify", "answer",
-    "respond", "speculate", "deny", "name", "reveal",
+    "respond", "speculate", "deny", "name", "reveal", "describe", "detail", "explain", "give",
+    "identify", "share",
 ];
 
 /// Words after a clause-taking verb that turn it into a speech act
@@ -329,7 +338,7 @@ pub static GROUPS: &[&str] = &[
     "miners", "drivers", "pilots", "nurses", "teachers", "students", "soldiers", "villagers",
     "refugees", "families", "residents", "farmers", "citizens", "shippers", "airlines", "carriers",
     "people", "persons", "insiders", "trustees", "hospitals", "charities", "medics", "sides",
-    "mps", "councils", "courts", "firms", "unions", "governors", "mayors", "clerics",
+    "mps", "councils", "courts", "firms", "unions", "governors", "mayors", "clerics", "powers",
     // one party of a dispute ("each side", "the Ostland side")
     "side",
 ];
@@ -558,6 +567,14 @@ pub static TIME_MODIFIERS: &[&str] = &["on", "late", "early", "last", "this", "n
 pub static CLAUSE_JOINERS: &[&str] = &[
     "while", "whereas", "but", "even as", "and", "although", "though", "yet", "as",
 ];
+
+/// Words that join a speaker's contrasting second speech act to the first
+/// ("said A, but warned B").
+pub static ACT_JOINERS: &[&str] = &["but"];
+
+/// Adverbs between such a joining word and the second act's verb ("and also
+/// urged").
+pub static ACT_ADVERBS: &[&str] = &["also", "then", "later", "again", "further", "repeatedly"];
 
 /// Words after a subject and a comma that add others to it ("Lomari, along
 /// with the African Union, has accused"): the whole group speaks.
