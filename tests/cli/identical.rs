@@ -1,9 +1,10 @@
 //! Speed work must not change a byte of what `stance score` prints. The
 //! expected digests were checked equal between the build before the scoring
-//! fast paths (main at 6db2e63) and the one after, then retaken once for the
-//! default model retrained after issue 11's rules, and again after session 18's extraction branches merged. When an output changes on purpose (new extraction
-//! rules, a retrained model), take the new digests from the test's failure
-//! message and say why in the commit.
+//! fast paths (main at 6db2e63) and the one after, then retaken for the
+//! default model retrained after issue 11's rules, and again after session
+//! 18's extraction branches merged. When an output changes on purpose (new
+//! extraction rules, a retrained model), take the new digests from the test's
+//! failure message and say why in the commit.
 
 use sha2::{Digest, Sha256};
 
