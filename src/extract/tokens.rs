@@ -77,6 +77,20 @@ impl Token {
                 None => lexicon::is_in(list, self.key(article)),
             }
     }
+
+    /// Is this token's stem, exactly as written, an entry of `list`?
+    ///
+    /// The same as `list.contains(&stem)`, but the scan of a hashed list only
+    /// runs when the token's list bit says it can match: a stem equal to an
+    /// entry is that entry ignoring case, so its key has the list's bit, unless
+    /// the stem ends in the dot that the key drops ("Jan.").
+    pub fn stem_listed(&self, article: &str, list: &[&str]) -> bool {
+        let stem = self.stem(article);
+        let may_match = !self.is_word()
+            || stem.ends_with('.')
+            || lexicon::list_bit(list).is_none_or(|bit| self.lists & bit != 0);
+        may_match && list.contains(&stem)
+    }
 }
 
 fn is_word_char(c: char) -> bool {
@@ -490,6 +504,52 @@ mod tests {
             proptest::prop_assert!(article.is_ascii());
             let listed = tokenize_clusters(&article, span, &ListedClusters::of(&text));
             proptest::prop_assert_eq!(tokenize(&article, span), listed);
+        }
+    }
+
+    /// Words that are, nearly are, or contain entries of the lists that are
+    /// matched exactly, in several casings, with and without a final dot or a
+    /// possessive.
+    #[test]
+    fn listed_stems_are_a_scan_of_the_list() {
+        let lists: &[&[&str]] = &[
+            lexicon::NOT_NAMES,
+            lexicon::OUTLETS,
+            lexicon::TITLES,
+            lexicon::REFUSALS,
+        ];
+        let mut words: Vec<String> = vec!["x".into(), "U.S.".into(), "Jan.".into()];
+        for list in lists {
+            for entry in *list {
+                let bare = entry.strip_suffix('.').unwrap_or(entry);
+                words.extend([
+                    entry.to_string(),
+                    entry.to_lowercase(),
+                    entry.to_uppercase(),
+                    format!("{bare}."),
+                    format!("{bare}x"),
+                    bare.to_string(),
+                ]);
+            }
+        }
+        for word in &words {
+            for text in [
+                format!("{word} z"),
+                format!("{word}’s z"),
+                format!("“{word}"),
+            ] {
+                let tokens = tokenize(&text, Span::new(0, text.len()));
+                for token in &tokens {
+                    let stem = token.stem(&text);
+                    for list in lists {
+                        assert_eq!(
+                            token.stem_listed(&text, list),
+                            list.contains(&stem),
+                            "{stem:?} in {text:?}"
+                        );
+                    }
+                }
+            }
         }
     }
 
