@@ -9,8 +9,9 @@
 //! every codegen unit that uses it, and [`is_in`] finds the hash set of a
 //! list by its one address.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use super::StatementKind;
 
@@ -111,10 +112,12 @@ pub const REPORTING_VERBS: &[Verb] = &[
 /// The [`REPORTING_VERBS`] entries whose first word is `first` (lowercase):
 /// the second word of a phrasal verb, if any, and the kind.
 pub fn reporting_verb_forms(first: &str) -> &'static [(Option<&'static str>, StatementKind)] {
-    type Index = HashMap<&'static str, Vec<(Option<&'static str>, StatementKind)>>;
+    // Asked for nearly every word of every sentence: a fast hash, as the keys
+    // are fixed words, not input an attacker could choose to collide.
+    type Index = FxHashMap<&'static str, Vec<(Option<&'static str>, StatementKind)>>;
     static INDEX: OnceLock<Index> = OnceLock::new();
     let index = INDEX.get_or_init(|| {
-        let mut index = Index::new();
+        let mut index = Index::default();
         for &(form, kind) in REPORTING_VERBS {
             let (head, second) = match form.split_once(' ') {
                 Some((head, second)) => (head, Some(second)),
@@ -125,6 +128,22 @@ pub fn reporting_verb_forms(first: &str) -> &'static [(Option<&'static str>, Sta
         index
     });
     index.get(first).map_or(&[], Vec::as_slice)
+}
+
+/// [`reporting_verb_forms`] of `word` in any ASCII case, lowercased on the
+/// stack: attribution asks it for every word, and a heap copy per word cost
+/// more than the look-up.
+pub fn reporting_verb_forms_of(word: &str) -> &'static [(Option<&'static str>, StatementKind)] {
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..word.len()) {
+        Some(lower) => {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            // ASCII lowercasing keeps UTF-8 valid, so this never fails.
+            std::str::from_utf8(lower).map_or(&[], reporting_verb_forms)
+        }
+        None => reporting_verb_forms(&word.to_ascii_lowercase()),
+    }
 }
 
 /// Reporting verb forms that cannot be read as nouns; with these (and forms
@@ -764,6 +783,39 @@ mod tests {
             assert!(
                 form.is_ascii() && *form == form.to_lowercase(),
                 "verb {form:?}"
+            );
+        }
+    }
+
+    /// The stack-lowercased look-up answers as lowercasing on the heap, for
+    /// every verb form in three casings, near misses, non-ASCII words and
+    /// words longer than the buffer.
+    #[test]
+    fn verb_forms_of_any_case_are_the_lowercase_ones() {
+        let mut words: Vec<String> = vec![
+            String::new(),
+            "Sagte".into(),
+            "SAÏD".into(),
+            "x".repeat(31),
+            "x".repeat(32),
+            "x".repeat(33),
+            format!("said{}", "x".repeat(40)),
+        ];
+        for (form, _) in REPORTING_VERBS {
+            let head = form.split(' ').next().unwrap_or(form);
+            words.extend([
+                head.to_string(),
+                head.to_uppercase(),
+                format!("{}{}", head[..1].to_uppercase(), &head[1..]),
+                format!("{head}x"),
+                head[..head.len() - 1].to_string(),
+            ]);
+        }
+        for word in &words {
+            assert_eq!(
+                reporting_verb_forms_of(word),
+                reporting_verb_forms(&word.to_ascii_lowercase()),
+                "{word:?}"
             );
         }
     }
