@@ -91,8 +91,11 @@ impl PackedWord {
         // Byte `i` of the word is byte `i` of the number, as little-endian
         // bytes of a zeroed buffer; one load instead of a shift per byte.
         let mut buf = [0u8; Self::MAX];
-        buf[..bytes.len()].copy_from_slice(bytes);
-        buf.make_ascii_lowercase();
+        // Not `copy_from_slice`: for a length known only at run time that
+        // calls `memcpy`, which costs more than this short loop.
+        for (to, from) in buf.iter_mut().zip(bytes) {
+            *to = from.to_ascii_lowercase();
+        }
         Some(PackedWord {
             bytes: u128::from_le_bytes(buf),
             len: bytes.len() as u8,

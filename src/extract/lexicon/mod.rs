@@ -112,22 +112,7 @@ pub const REPORTING_VERBS: &[Verb] = &[
 /// The [`REPORTING_VERBS`] entries whose first word is `first` (lowercase):
 /// the second word of a phrasal verb, if any, and the kind.
 pub fn reporting_verb_forms(first: &str) -> &'static [(Option<&'static str>, StatementKind)] {
-    // Asked for nearly every word of every sentence: a fast hash, as the keys
-    // are fixed words, not input an attacker could choose to collide.
-    type Index = FxHashMap<&'static str, Vec<(Option<&'static str>, StatementKind)>>;
-    static INDEX: OnceLock<Index> = OnceLock::new();
-    let index = INDEX.get_or_init(|| {
-        let mut index = Index::default();
-        for &(form, kind) in REPORTING_VERBS {
-            let (head, second) = match form.split_once(' ') {
-                Some((head, second)) => (head, Some(second)),
-                None => (form, None),
-            };
-            index.entry(head).or_default().push((second, kind));
-        }
-        index
-    });
-    index.get(first).map_or(&[], Vec::as_slice)
+    verb_forms_of_bytes(first.as_bytes())
 }
 
 /// [`reporting_verb_forms`] of `word` in any ASCII case, lowercased on the
@@ -137,13 +122,37 @@ pub fn reporting_verb_forms_of(word: &str) -> &'static [(Option<&'static str>, S
     let mut buf = [0u8; 32];
     match buf.get_mut(..word.len()) {
         Some(lower) => {
-            lower.copy_from_slice(word.as_bytes());
-            lower.make_ascii_lowercase();
-            // ASCII lowercasing keeps UTF-8 valid, so this never fails.
-            std::str::from_utf8(lower).map_or(&[], reporting_verb_forms)
+            for (to, from) in lower.iter_mut().zip(word.as_bytes()) {
+                *to = from.to_ascii_lowercase();
+            }
+            verb_forms_of_bytes(lower)
         }
         None => reporting_verb_forms(&word.to_ascii_lowercase()),
     }
+}
+
+/// [`reporting_verb_forms`] of a lowercase word given as bytes: keyed by
+/// bytes, a word lowercased into a buffer needs no UTF-8 check.
+fn verb_forms_of_bytes(lower: &[u8]) -> &'static [(Option<&'static str>, StatementKind)] {
+    // Asked for nearly every word of every sentence: a fast hash, as the keys
+    // are fixed words, not input an attacker could choose to collide.
+    type Index = FxHashMap<&'static [u8], Vec<(Option<&'static str>, StatementKind)>>;
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut index = Index::default();
+        for &(form, kind) in REPORTING_VERBS {
+            let (head, second) = match form.split_once(' ') {
+                Some((head, second)) => (head, Some(second)),
+                None => (form, None),
+            };
+            index
+                .entry(head.as_bytes())
+                .or_default()
+                .push((second, kind));
+        }
+        index
+    });
+    index.get(lower).map_or(&[], Vec::as_slice)
 }
 
 /// Reporting verb forms that cannot be read as nouns; with these (and forms
