@@ -1,7 +1,7 @@
 //! One sentence's tokens, with quoted tokens marked, and the word tests
 //! every rule uses.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::super::Span;
 use super::super::lexicon;
