@@ -52,7 +52,11 @@ impl<'a> Ctx<'a> {
         {
             return Some((3, StatementKind::Reported, word.ends_with("ing")));
         }
-        let forms = lexicon::reporting_verb_forms_of(word);
+        let forms = if lexicon::starts_reporting_verb(token.lists) {
+            lexicon::reporting_verb_forms_of(word)
+        } else {
+            &[]
+        };
         let next = self
             .word(i + 1)
             .filter(|t| self.headline || !t.is_cap())
