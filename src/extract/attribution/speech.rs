@@ -46,8 +46,9 @@ impl<'a> Ctx<'a> {
             return after_copula.then_some((1, StatementKind::Reported, false));
         }
         // "declined to comment on ...": refusing to speak is a speech act.
-        if is_in(lexicon::REFUSALS, word)
-            && self.is(i + 1, &["to"])
+        // "to" first: the cheapest test, and it rules out nearly every word.
+        if self.is(i + 1, &["to"])
+            && is_in(lexicon::REFUSALS, word)
             && self.is(i + 2, lexicon::REFUSED_SPEECH)
         {
             return Some((3, StatementKind::Reported, word.ends_with("ing")));
