@@ -160,19 +160,54 @@ fn without(text: &str, span: Span, cuts: &[Span]) -> String {
         at = end;
     }
     out.push_str(&text[at..span.end]);
-    let joined = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    let joined = single_spaced(&out);
     // A cut at either end leaves its comma (and the text's own) behind.
-    joined
+    let trimmed = joined
         .trim_start_matches([',', ' ', ';', ':'])
-        .trim_end_matches([',', ' '])
-        .replace(" , ,", " ,")
-        .trim()
-        .to_owned()
+        .trim_end_matches([',', ' ']);
+    if trimmed.contains(" , ,") {
+        trimmed.replace(" , ,", " ,").trim().to_owned()
+    } else {
+        trimmed.trim().to_owned()
+    }
+}
+
+/// The words of `text` joined by one space: `split_whitespace` and
+/// `join(" ")` without the list of words between them.
+fn single_spaced(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// Words joined by one space, as `split_whitespace` and `join` make
+        /// them, for text of every kind of ASCII and Unicode whitespace.
+        #[test]
+        fn single_spaced_is_split_and_join(
+            picks in proptest::collection::vec(0..WHITESPACE_PIECES.len(), 0..30),
+        ) {
+            let text: String = picks.iter().map(|&i| WHITESPACE_PIECES[i]).collect();
+            let want = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(single_spaced(&text), want);
+        }
+    }
+
+    const WHITESPACE_PIECES: &[&str] = &[
+        "a", "said", ",", " , ,", " ", "  ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1f",
+        "\u{a0}", "\u{85}", "\u{2009}", "\u{3000}", "é", "“", "”",
+    ];
 
     fn said(text: &str) -> (Option<String>, String) {
         let s = Said::of_text(text);

@@ -113,7 +113,7 @@ impl<'a> Ctx<'a> {
             let stop = self.is_function(p)
                 || self.is(p, lexicon::BETWEEN_SUBJECT_AND_VERB)
                 || self.is_verb(p)
-                || (t.is_cap() && lexicon::NOT_NAMES.contains(&t.stem(self.article)));
+                || (t.is_cap() && t.stem_listed(self.article, lexicon::NOT_NAMES));
             if stop {
                 break;
             }
@@ -283,7 +283,7 @@ impl<'a> Ctx<'a> {
                 let stop = self.is_function(j)
                     || self.is(j, lexicon::BETWEEN_SUBJECT_AND_VERB)
                     || self.is_verb(j)
-                    || (t.is_cap() && lexicon::NOT_NAMES.contains(&t.stem(self.article)));
+                    || (t.is_cap() && t.stem_listed(self.article, lexicon::NOT_NAMES));
                 if stop {
                     break;
                 }
@@ -526,7 +526,7 @@ impl<'a> Ctx<'a> {
             let stop = self.is_function(k)
                 || self.is(k, lexicon::BETWEEN_SUBJECT_AND_VERB)
                 || self.is_verb(k)
-                || (t.is_cap() && lexicon::NOT_NAMES.contains(&t.stem(self.article)));
+                || (t.is_cap() && t.stem_listed(self.article, lexicon::NOT_NAMES));
             if stop && !joiner {
                 break;
             }

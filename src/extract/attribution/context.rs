@@ -1,7 +1,7 @@
 //! One sentence's tokens, with quoted tokens marked, and the word tests
 //! every rule uses.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::super::Span;
 use super::super::lexicon;
@@ -122,7 +122,7 @@ impl<'a> Ctx<'a> {
 
     pub(super) fn is_name_word(&self, i: usize) -> bool {
         self.word(i)
-            .is_some_and(|t| t.is_cap() && !lexicon::NOT_NAMES.contains(&t.stem(self.article)))
+            .is_some_and(|t| t.is_cap() && !t.stem_listed(self.article, lexicon::NOT_NAMES))
     }
 
     /// "for" inside a body's name ("the Department for Education").

@@ -32,7 +32,8 @@ mod parts;
 mod phrases;
 mod speech;
 
-use std::collections::HashSet;
+// Sets of the article's own words, asked for most words: a fast hash.
+use rustc_hash::FxHashSet as HashSet;
 
 use super::paragraphs::Block;
 use super::quotes::Quote;
@@ -82,7 +83,7 @@ pub enum Source {
 /// Finds the claims and speaker mentions of every sentence.
 pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Attribution {
     let mut out = Attribution::default();
-    let mut known = HashSet::new();
+    let mut known = HashSet::default();
     let mut direct_run: Option<(usize, usize)> = None;
     let mut next_quote = 0;
     let tokens: Vec<Vec<Token>> = sentences
@@ -251,7 +252,7 @@ fn name_words<'a, 's>(
     article: &'a str,
     sentences: impl Iterator<Item = &'s [Token]>,
 ) -> HashSet<&'a str> {
-    let mut names = HashSet::new();
+    let mut names = HashSet::default();
     for tokens in sentences {
         for (i, token) in tokens.iter().enumerate() {
             let after_word = i > 0 && tokens[i - 1].is_word();

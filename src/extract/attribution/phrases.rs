@@ -261,7 +261,7 @@ impl<'a> Ctx<'a> {
             return Some(np(Form::Pronoun(pronoun), Vec::new(), Gender::Unknown));
         }
         let is_source = (start..end).any(|i| {
-            lexicon::OUTLETS.contains(&self.tokens[i].stem(article))
+            self.tokens[i].stem_listed(article, lexicon::OUTLETS)
                 || self.is(i, lexicon::SOURCES_NOT_SPEAKERS)
         });
         if is_source {

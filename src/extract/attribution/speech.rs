@@ -41,18 +41,23 @@ impl<'a> Ctx<'a> {
     pub(super) fn verb_at(&self, i: usize) -> Option<(usize, StatementKind, bool)> {
         let token = self.word(i).filter(|t| self.headline || !t.is_cap())?;
         let word = token.key(self.article);
-        if is_in(lexicon::REPORTING_ADJECTIVES, word) {
+        if token.is_in(self.article, lexicon::REPORTING_ADJECTIVES) {
             let after_copula = i > 0 && self.is(i - 1, lexicon::COPULAS);
             return after_copula.then_some((1, StatementKind::Reported, false));
         }
         // "declined to comment on ...": refusing to speak is a speech act.
-        if is_in(lexicon::REFUSALS, word)
-            && self.is(i + 1, &["to"])
+        // "to" first: the cheapest test, and it rules out nearly every word.
+        if self.is(i + 1, &["to"])
+            && is_in(lexicon::REFUSALS, word)
             && self.is(i + 2, lexicon::REFUSED_SPEECH)
         {
             return Some((3, StatementKind::Reported, word.ends_with("ing")));
         }
-        let forms = lexicon::reporting_verb_forms(&word.to_ascii_lowercase());
+        let forms = if lexicon::starts_reporting_verb(token.lists) {
+            lexicon::reporting_verb_forms_of(word)
+        } else {
+            &[]
+        };
         let next = self
             .word(i + 1)
             .filter(|t| self.headline || !t.is_cap())

@@ -88,12 +88,16 @@ impl PackedWord {
         if bytes.len() > Self::MAX {
             return None;
         }
-        let mut packed = 0u128;
-        for (i, b) in bytes.iter().enumerate() {
-            packed |= u128::from(b.to_ascii_lowercase()) << (8 * i);
+        // Byte `i` of the word is byte `i` of the number, as little-endian
+        // bytes of a zeroed buffer; one load instead of a shift per byte.
+        let mut buf = [0u8; Self::MAX];
+        // Not `copy_from_slice`: for a length known only at run time that
+        // calls `memcpy`, which costs more than this short loop.
+        for (to, from) in buf.iter_mut().zip(bytes) {
+            *to = from.to_ascii_lowercase();
         }
         Some(PackedWord {
-            bytes: packed,
+            bytes: u128::from_le_bytes(buf),
             len: bytes.len() as u8,
         })
     }
@@ -250,6 +254,13 @@ fn memberships() -> &'static Memberships {
                 *words.entry(lower).or_default() |= bit;
             }
         }
+        // The first words of the reporting verbs get the spare last bit, so
+        // a token tells at once whether the verb index can know it.
+        for &(form, _) in REPORTING_VERBS {
+            let head = form.split(' ').next().unwrap_or(form);
+            let lower = head.to_ascii_lowercase().into_bytes().into_boxed_slice();
+            *words.entry(lower).or_default() |= VERB_HEADS;
+        }
         Memberships {
             lists: ListBits::new(keys),
             short: PackedTable::new(&words),
@@ -260,7 +271,18 @@ fn memberships() -> &'static Memberships {
 
 /// How many lists are hashed: one bit each in a `u64`.
 const HASHED_LISTS: usize = 63;
-const _: () = assert!(HASHED_LISTS <= 64, "at most 64 hashed lists, one bit each");
+const _: () = assert!(HASHED_LISTS <= 63, "at most 63 hashed lists, one bit each");
+
+/// The bit of the words that start a [`REPORTING_VERBS`] form; no list's bit,
+/// as the lists take the bits from the lowest up.
+const VERB_HEADS: u64 = 1 << 63;
+
+/// Do these [`lists_of`] bits say the word starts a reporting verb form, that
+/// is, [`reporting_verb_forms_of`] the word is not empty?
+#[inline]
+pub fn starts_reporting_verb(lists: u64) -> bool {
+    lists & VERB_HEADS != 0
+}
 
 /// The lists that are hashed: every `static` list of words, in their order in
 /// the lexicon.
@@ -380,6 +402,33 @@ mod tests {
                     proptest::prop_assert_eq!(lists_of(w), plain(w), "{:?}", w);
                 }
             }
+        }
+    }
+
+    /// The verb-head bit is set exactly for the words the verb index knows,
+    /// in any case.
+    #[test]
+    fn verb_head_bit_is_the_verb_index() {
+        let mut words: Vec<String> = vec!["".into(), "x".repeat(40), "SAÏD".into()];
+        for (form, _) in REPORTING_VERBS.iter().chain(&[("powers", R), ("jan", R)]) {
+            for word in form.split(' ') {
+                words.extend([
+                    word.to_string(),
+                    word.to_uppercase(),
+                    format!("{word}s"),
+                    word[1..].to_string(),
+                ]);
+            }
+        }
+        for list in hashed_lists() {
+            words.extend(list.iter().map(|w| w.to_string()));
+        }
+        for word in &words {
+            assert_eq!(
+                starts_reporting_verb(lists_of(word)),
+                !reporting_verb_forms_of(word).is_empty(),
+                "{word:?}"
+            );
         }
     }
 

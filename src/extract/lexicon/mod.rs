@@ -9,13 +9,14 @@
 //! every codegen unit that uses it, and [`is_in`] finds the hash set of a
 //! list by its one address.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use super::StatementKind;
 
 mod lookup;
-pub use lookup::{is_in, list_bit, lists_of};
+pub use lookup::{is_in, list_bit, lists_of, starts_reporting_verb};
 
 /// A reporting verb form and the kind of statement it introduces.
 pub type Verb = (&'static str, StatementKind);
@@ -111,20 +112,47 @@ pub const REPORTING_VERBS: &[Verb] = &[
 /// The [`REPORTING_VERBS`] entries whose first word is `first` (lowercase):
 /// the second word of a phrasal verb, if any, and the kind.
 pub fn reporting_verb_forms(first: &str) -> &'static [(Option<&'static str>, StatementKind)] {
-    type Index = HashMap<&'static str, Vec<(Option<&'static str>, StatementKind)>>;
+    verb_forms_of_bytes(first.as_bytes())
+}
+
+/// [`reporting_verb_forms`] of `word` in any ASCII case, lowercased on the
+/// stack: attribution asks it for every word, and a heap copy per word cost
+/// more than the look-up.
+pub fn reporting_verb_forms_of(word: &str) -> &'static [(Option<&'static str>, StatementKind)] {
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..word.len()) {
+        Some(lower) => {
+            for (to, from) in lower.iter_mut().zip(word.as_bytes()) {
+                *to = from.to_ascii_lowercase();
+            }
+            verb_forms_of_bytes(lower)
+        }
+        None => reporting_verb_forms(&word.to_ascii_lowercase()),
+    }
+}
+
+/// [`reporting_verb_forms`] of a lowercase word given as bytes: keyed by
+/// bytes, a word lowercased into a buffer needs no UTF-8 check.
+fn verb_forms_of_bytes(lower: &[u8]) -> &'static [(Option<&'static str>, StatementKind)] {
+    // Asked for nearly every word of every sentence: a fast hash, as the keys
+    // are fixed words, not input an attacker could choose to collide.
+    type Index = FxHashMap<&'static [u8], Vec<(Option<&'static str>, StatementKind)>>;
     static INDEX: OnceLock<Index> = OnceLock::new();
     let index = INDEX.get_or_init(|| {
-        let mut index = Index::new();
+        let mut index = Index::default();
         for &(form, kind) in REPORTING_VERBS {
             let (head, second) = match form.split_once(' ') {
                 Some((head, second)) => (head, Some(second)),
                 None => (form, None),
             };
-            index.entry(head).or_default().push((second, kind));
+            index
+                .entry(head.as_bytes())
+                .or_default()
+                .push((second, kind));
         }
         index
     });
-    index.get(first).map_or(&[], Vec::as_slice)
+    index.get(lower).map_or(&[], Vec::as_slice)
 }
 
 /// Reporting verb forms that cannot be read as nouns; with these (and forms
@@ -764,6 +792,39 @@ mod tests {
             assert!(
                 form.is_ascii() && *form == form.to_lowercase(),
                 "verb {form:?}"
+            );
+        }
+    }
+
+    /// The stack-lowercased look-up answers as lowercasing on the heap, for
+    /// every verb form in three casings, near misses, non-ASCII words and
+    /// words longer than the buffer.
+    #[test]
+    fn verb_forms_of_any_case_are_the_lowercase_ones() {
+        let mut words: Vec<String> = vec![
+            String::new(),
+            "Sagte".into(),
+            "SAÏD".into(),
+            "x".repeat(31),
+            "x".repeat(32),
+            "x".repeat(33),
+            format!("said{}", "x".repeat(40)),
+        ];
+        for (form, _) in REPORTING_VERBS {
+            let head = form.split(' ').next().unwrap_or(form);
+            words.extend([
+                head.to_string(),
+                head.to_uppercase(),
+                format!("{}{}", head[..1].to_uppercase(), &head[1..]),
+                format!("{head}x"),
+                head[..head.len() - 1].to_string(),
+            ]);
+        }
+        for word in &words {
+            assert_eq!(
+                reporting_verb_forms_of(word),
+                reporting_verb_forms(&word.to_ascii_lowercase()),
+                "{word:?}"
             );
         }
     }
