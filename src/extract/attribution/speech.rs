@@ -35,6 +35,10 @@ const HEADLINE_DASHES: &[char] = &['–', '—'];
 /// Most tokens between a quote and the verb of its attribution.
 const MAX_ATTRIBUTION_GAP: usize = 12;
 
+/// Most words inside brackets between a subject and its verb ("The Port
+/// Workers' Union (PWU) said").
+const MAX_BRACKETED: usize = 3;
+
 impl<'a> Ctx<'a> {
     /// A reporting verb at `i`: its length in tokens, its kind, and whether it
     /// is a participle ("saying").
@@ -80,6 +84,35 @@ impl<'a> Ctx<'a> {
         let end = (i + ANONYMITY_WINDOW).min(self.len());
         (i..end).any(|k| self.is(k, lexicon::ANONYMITY_WORDS))
             && (i..end).all(|k| self.word(k).is_some() || self.tokens[k].is_punct(','))
+    }
+
+    /// The subject before the verb at `v`, also across a bracketed acronym
+    /// or short aside between the two: "The Port Workers' Union (PWU) said".
+    fn before_bracket(&self, v: usize, floor: usize) -> Before {
+        let found = self.before(v, floor);
+        if !matches!(found, Before::Nothing) {
+            return found;
+        }
+        let end = self.skip_back(v, floor);
+        if end <= floor + 1 || !self.tokens[end - 1].is_punct(')') {
+            return found;
+        }
+        let close = end - 1;
+        let open = (floor..close)
+            .rev()
+            .take(MAX_BRACKETED + 1)
+            .find(|&k| self.tokens[k].is_punct('('));
+        match open {
+            Some(open) if open > floor && open + 1 < close => {
+                let words = (open + 1..close).all(|k| self.word(k).is_some());
+                if words {
+                    self.before(open, floor)
+                } else {
+                    found
+                }
+            }
+            _ => found,
+        }
     }
 
     /// The verb's kind, made a speech act by "against"/"of" ("warned against").
@@ -200,7 +233,7 @@ impl<'a> Ctx<'a> {
         let (len, _, _) = self.verb_at(v)?;
         let words_before = (from..v).any(|i| self.word(i).is_some());
         let found = if words_before {
-            match self.before(v, from) {
+            match self.before_bracket(v, from) {
                 Before::Found(found) => Some(found),
                 Before::Comma(comma) => self.appositive_subject(from, comma, v, false),
                 Before::Nothing => None,
@@ -303,7 +336,7 @@ impl<'a> Ctx<'a> {
             {
                 Some(found)
             } else {
-                match self.before(i, 0) {
+                match self.before_bracket(i, 0) {
                     Before::Found(found) => Some(found),
                     Before::Comma(comma) => self
                         .appositive_subject(0, comma, i, true)
@@ -401,6 +434,40 @@ mod tests {
     use super::super::tests::{ClaimCase, assert_claims};
     use super::*;
     use StatementKind::{Direct, Indirect, Reported};
+
+    #[test]
+    fn a_bracketed_acronym_between_subject_and_verb_is_skipped() {
+        let cases: &[ClaimCase] = &[
+            (
+                "The Ostland Farmers' League (OFL) said the harvest had halved.",
+                &[(
+                    "the harvest had halved",
+                    "body:the Ostland Farmers' League",
+                    Indirect,
+                )],
+            ),
+            (
+                "The Vellmark Election Board (VEB) has rejected the fraud claims.",
+                &[(
+                    "rejected the fraud claims",
+                    "body:the Vellmark Election Board",
+                    Reported,
+                )],
+            ),
+            (
+                "“We will not sign,” the Port Workers' Union (PWU) said.",
+                &[("We will not sign", "body:the Port Workers' Union", Direct)],
+            ),
+            // brackets holding more than a short aside leave no speaker
+            (
+                "The league (founded in 1921 by nine mill owners) said nothing.",
+                &[],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
 
     #[test]
     fn refusing_to_speak_estimating_and_flagging_are_statements() {
