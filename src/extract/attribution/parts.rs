@@ -178,6 +178,8 @@ impl<'a> Ctx<'a> {
         // token is looked at once: a run of stray marks or commas before a
         // word must not be rescanned from every token in it.
         let mut previous_word_end = self.sentence.start;
+        // Inside an absolute clause opened by ", with".
+        let mut absolute = false;
         for i in 1..self.len() {
             if self.tokens[i - 1].is_word() {
                 previous_word_end = self.tokens[i - 1].span.end;
@@ -185,7 +187,19 @@ impl<'a> Ctx<'a> {
             if cuts.len() >= MAX_CUTS {
                 break;
             }
-            if self.word(i).is_none() || !self.after_clause_break(previous_word_end, i) {
+            if self.word(i).is_none() {
+                continue;
+            }
+            if !self.after_clause_break(previous_word_end, i) {
+                // "..., with each side blaming the other and Ostmark saying
+                // ...": a second subject and participle in the absolute clause.
+                if absolute && self.is(i, &["and"]) && self.absolute_clause_at(i + 1) {
+                    cuts.push(Cut {
+                        end: i,
+                        clause: i + 1,
+                        according: false,
+                    });
+                }
                 continue;
             }
             let joining = lexicon::CLAUSE_JOINERS.iter().find_map(|joiner| {
@@ -204,6 +218,7 @@ impl<'a> Ctx<'a> {
                         .then_some(2)
                 });
             let semicolon = self.tokens[i - 1].is_punct(';');
+            absolute = self.is(i, &["with"]);
             if let Some(len) = joining.or(relative) {
                 cuts.push(Cut {
                     end: i,
@@ -237,6 +252,19 @@ impl<'a> Ctx<'a> {
         }
         cuts.sort_by_key(|c| c.end);
         cuts
+    }
+
+    /// Does an absolute clause start at token `from`: a subject, then at
+    /// once a reporting participle ("Ostmark saying ...")?
+    fn absolute_clause_at(&self, from: usize) -> bool {
+        let end = self.len().min(from + super::MAX_PHRASE);
+        let Some(verb) = (from + 1..end).find(|&k| self.verb_at(k).is_some_and(|(_, _, p)| p))
+        else {
+            return false;
+        };
+        self.part(from, verb + 1)
+            .absolute_subject(verb - from)
+            .is_some()
     }
 
     /// Does a comma or semicolon stand between the previous word (ending at
@@ -289,6 +317,42 @@ mod tests {
                     ("the deal was close", "Tomas Vik", Indirect),
                     ("it was dead", "Lena Ruiz", Indirect),
                 ],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn an_absolute_clause_with_a_reporting_participle_is_a_statement() {
+        let cases: &[ClaimCase] = &[
+            (
+                "The Ostmark talks broke up on Friday, with the mediators saying a deal was still possible.",
+                &[("a deal was still possible", "body:the mediators", Indirect)],
+            ),
+            (
+                "Talks on the Lira canal ended in Vellmark on Monday, with each side blaming the other and Ostmark saying it would keep all options open.",
+                &[
+                    ("blaming the other", "body:each side", Reported),
+                    ("keep all options open", "Ostmark", Indirect),
+                ],
+            ),
+            (
+                "Tomas Vik said the strike would go on, with union leaders warning of a long winter.",
+                &[
+                    ("would go on", "Tomas Vik", Indirect),
+                    ("a long winter", "body:union leaders", Reported),
+                ],
+            ),
+            // an absolute clause that reports no speech is narration
+            (
+                "The port reopened on Monday, with ships queuing for days.",
+                &[],
+            ),
+            (
+                "Ilse Marku said prices would fall, with exports rising and stocks growing.",
+                &[("prices would fall", "Ilse Marku", Indirect)],
             ),
         ];
         for (article, expected) in cases {

@@ -328,7 +328,8 @@ impl<'a> Ctx<'a> {
             let found = if participle {
                 let found = (i > 0 && self.is_comma(i - 1))
                     .then(|| self.subject_after(0, i, true))
-                    .flatten();
+                    .flatten()
+                    .or_else(|| self.absolute_subject(i));
                 found.filter(|f| !matches!(f, Found::Np(np) if self.bare_unknown(np)))
             } else if let Some(found) = self
                 .passive_agent(i, len, limit)
@@ -364,6 +365,27 @@ impl<'a> Ctx<'a> {
             return speaks.then_some((np, StatementKind::Indirect, at));
         }
         None
+    }
+
+    /// The subject of a reporting participle at `i` in an absolute clause,
+    /// "..., with the rebels offering a truce": the words between "with"
+    /// (or the clause start, once the clause is a part of its own) and the
+    /// participle, when they are nothing but the subject.
+    pub(super) fn absolute_subject(&self, i: usize) -> Option<Found> {
+        let with = (i.saturating_sub(MAX_PHRASE)..i)
+            .rev()
+            .find(|&k| self.is(k, &["with"]));
+        let from = match with {
+            Some(w) => w + 1,
+            None => 0,
+        };
+        let found = (from < i)
+            .then(|| self.subject_after(from, i, with.is_none()))
+            .flatten()?;
+        match &found {
+            Found::Np(np) if np.end == i => Some(found),
+            _ => None,
+        }
     }
 
     /// The subject of a sentence that is not a statement, when it names a

@@ -565,7 +565,7 @@ pub static TIME_MODIFIERS: &[&str] = &["on", "late", "early", "last", "this", "n
 /// before one when the clause after it has a speaker of its own ("..., while
 /// Y said ...").
 pub static CLAUSE_JOINERS: &[&str] = &[
-    "while", "whereas", "but", "even as", "and", "although", "though", "yet", "as",
+    "while", "whereas", "but", "even as", "and", "although", "though", "yet", "as", "with",
 ];
 
 /// Words that join a speaker's contrasting second speech act to the first
