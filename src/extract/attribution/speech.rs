@@ -35,6 +35,9 @@ const HEADLINE_DASHES: &[char] = &['–', '—'];
 /// Most tokens between a quote and the verb of its attribution.
 const MAX_ATTRIBUTION_GAP: usize = 12;
 
+/// Most commas looked back across for a subject before an inserted phrase.
+const MAX_INSERTION_COMMAS: usize = 3;
+
 /// Most words inside brackets between a subject and its verb ("The Port
 /// Workers' Union (PWU) said").
 const MAX_BRACKETED: usize = 3;
@@ -341,7 +344,8 @@ impl<'a> Ctx<'a> {
                     Before::Found(found) => Some(found),
                     Before::Comma(comma) => self
                         .appositive_subject(0, comma, i, true)
-                        .or_else(|| self.inverted_speech_subject(i, len, limit)),
+                        .or_else(|| self.inverted_speech_subject(i, len, limit))
+                        .or_else(|| self.subject_across_insertion(comma)),
                     Before::Nothing => None,
                 }
             };
@@ -365,6 +369,31 @@ impl<'a> Ctx<'a> {
             return speaks.then_some((np, StatementKind::Indirect, at));
         }
         None
+    }
+
+    /// The sentence's subject when an inserted phrase between commas stands
+    /// between it and the verb (the insertion's last comma at `comma`):
+    /// "Ostmark and Vellmark, in a joint statement, urged ...", "The daily
+    /// Ostblatt, which is close to the army, warned ...". The subject opens
+    /// the sentence (after any introductory phrase) and ends at one of the
+    /// insertion's commas.
+    fn subject_across_insertion(&self, comma: usize) -> Option<Found> {
+        let lowest = comma.saturating_sub(3 * MAX_PHRASE);
+        (lowest..comma)
+            .rev()
+            .filter(|&k| self.is_comma(k))
+            .take(MAX_INSERTION_COMMAS)
+            .find_map(|k| {
+                if let Before::Found(Found::Np(np)) = self.before(k, 0)
+                    && self.at_sentence_start(np.start)
+                {
+                    return Some(Found::Np(np));
+                }
+                match self.subject_after(0, k, true)? {
+                    Found::Np(np) if np.end == k => Some(Found::Np(np)),
+                    _ => None,
+                }
+            })
     }
 
     /// The subject of a reporting participle at `i` in an absolute clause,
@@ -483,6 +512,28 @@ mod tests {
             // brackets holding more than a short aside leave no speaker
             (
                 "The league (founded in 1921 by nine mill owners) said nothing.",
+                &[],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn a_phrase_inserted_between_subject_and_verb_is_skipped() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Ostmark and Vellmark, in a joint statement, urged both sides to show restraint.",
+                &[("show restraint", "body:Ostmark and Vellmark", Reported)],
+            ),
+            (
+                "Norland and Sarvia, both of which border the lake, called on the two navies to pull back.",
+                &[("to pull back", "body:Norland and Sarvia", Reported)],
+            ),
+            // an insertion after a clause that is not the subject gives no speaker
+            (
+                "The port reopened, ships left, and trade resumed, then stalled.",
                 &[],
             ),
         ];
