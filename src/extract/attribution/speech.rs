@@ -543,6 +543,27 @@ mod tests {
     }
 
     #[test]
+    fn embassies_coordinators_and_an_air_force_speak() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Nine Western embassies urged calm after the vote.",
+                &[("urged calm", "body:Nine Western embassies", Reported)],
+            ),
+            (
+                "The coordinator for the relief effort, Ines Valo, said two convoys had crossed.",
+                &[("two convoys had crossed", "Ines Valo", Indirect)],
+            ),
+            (
+                "Ostmark's air force said it had downed four drones.",
+                &[("downed four drones", "body:Ostmark's air force", Indirect)],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
     fn refusing_to_speak_estimating_and_flagging_are_statements() {
         let cases: &[ClaimCase] = &[
             (

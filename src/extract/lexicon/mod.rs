@@ -298,6 +298,7 @@ pub static ROLES: &[&str] = &[
     "bishop", "cleric", "commentator", "historian", "specialist", "consultant", "partner",
     "insider", "operator", "organizer", "observer", "monitor", "inspector", "mediator",
     "steward", "ombudsman", "auditor", "regulator", "governor-general", "secretary-general",
+    "coordinator",
 ];
 
 /// Head nouns of institutions that speak as one body ("the Kremlin", "the
@@ -315,7 +316,7 @@ pub static BODIES: &[&str] = &[
     "command", "headquarters", "politburo", "legislature", "duma", "knesset", "bundestag", "camp",
     "team", "club", "network", "syndicate", "confederation", "collective", "cartel", "opposition",
     "leadership", "regime", "staff", "guard", "forces", "nato", "opec", "corp", "co", "llc", "sa",
-    "gmbh", "spa", "nv", "bv", "holdings", "airline", "carrier",
+    "gmbh", "spa", "nv", "bv", "holdings", "airline", "carrier", "force",
 ];
 
 /// Plural groups that speak together ("European leaders", "public-sector
@@ -339,6 +340,7 @@ pub static GROUPS: &[&str] = &[
     "refugees", "families", "residents", "farmers", "citizens", "shippers", "airlines", "carriers",
     "people", "persons", "insiders", "trustees", "hospitals", "charities", "medics", "sides",
     "mps", "councils", "courts", "firms", "unions", "governors", "mayors", "clerics", "powers",
+    "embassies", "missions", "coordinators",
     // one party of a dispute ("each side", "the Ostland side")
     "side",
 ];
