@@ -564,6 +564,29 @@ mod tests {
     }
 
     #[test]
+    fn long_held_positions_and_pushing_for_something_are_statements() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Vellmark has long insisted its reactor is for research only.",
+                &[("for research only", "Vellmark", Indirect)],
+            ),
+            (
+                "The growers' league pushed for a ban on imported grain.",
+                &[(
+                    "a ban on imported grain",
+                    "body:the growers' league",
+                    Reported,
+                )],
+            ),
+            // "push" without "for" is an action
+            ("The crowd pushed the barriers aside.", &[]),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
     fn refusing_to_speak_estimating_and_flagging_are_statements() {
         let cases: &[ClaimCase] = &[
             (

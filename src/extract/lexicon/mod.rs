@@ -106,6 +106,7 @@ pub const REPORTING_VERBS: &[Verb] = &[
     ("highlight", R), ("highlights", R), ("highlighted", R), ("highlighting", R),
     ("lambast", R), ("lambasts", R), ("lambasted", R), ("lambasting", R), ("lash", R),
     ("lashes", R), ("lashed", R), ("lashed out", R), ("lashes out", R), ("lashing out", R),
+    ("push for", R), ("pushes for", R), ("pushed for", R), ("pushing for", R),
 ];
 
 /// The [`REPORTING_VERBS`] entries whose first word is `first` (lowercase):
@@ -534,7 +535,7 @@ pub static BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "might", "can", "did", "does", "do", "not", "never", "already", "even", "just", "only",
     "first", "since", "too", "subsequently", "meanwhile", "today", "yesterday", "tonight", "both",
     "all", "each", "herself", "himself", "themselves", "itself", "swiftly", "quickly",
-    "immediately",
+    "immediately", "long",
 ];
 
 /// Days, and words standing for one, that head a time phrase ("on Monday",
