@@ -29,7 +29,8 @@ const ANONYMITY_WINDOW: usize = 5;
 /// Most words in the speaker's side of a headline like "Lutnick: ...".
 const MAX_HEADLINE_LABEL: usize = 6;
 
-/// Dashes that set a headline's speaker apart ("... – foreign minister").
+/// Dashes that set a headline's speaker apart ("... – foreign minister"),
+/// or an aside apart from the sentence around it.
 const HEADLINE_DASHES: &[char] = &['–', '—'];
 
 /// Most tokens between a quote and the verb of its attribution.
@@ -97,7 +98,16 @@ impl<'a> Ctx<'a> {
             return found;
         }
         let end = self.skip_back(v, floor);
-        if end <= floor + 1 || !self.tokens[end - 1].is_punct(')') {
+        if end <= floor + 1 {
+            return found;
+        }
+        if HEADLINE_DASHES
+            .iter()
+            .any(|&d| self.tokens[end - 1].is_punct(d))
+        {
+            return self.before_dashes(end - 1, floor).unwrap_or(found);
+        }
+        if !self.tokens[end - 1].is_punct(')') {
             return found;
         }
         let close = end - 1;
@@ -116,6 +126,20 @@ impl<'a> Ctx<'a> {
             }
             _ => found,
         }
+    }
+
+    /// The subject before an aside set off by dashes, the second dash at
+    /// `close`: "Ostmark—casting itself as a broker—urged ...". The subject
+    /// must open the sentence.
+    fn before_dashes(&self, close: usize, floor: usize) -> Option<Before> {
+        let lowest = close.saturating_sub(3 * MAX_PHRASE).max(floor);
+        let open = (lowest..close)
+            .rev()
+            .find(|&k| HEADLINE_DASHES.iter().any(|&d| self.tokens[k].is_punct(d)))?;
+        if floor > 0 {
+            return None;
+        }
+        self.opening_subject_ending_at(open).map(Before::Found)
     }
 
     /// The verb's kind, made a speech act by "against"/"of" ("warned against").
@@ -383,17 +407,21 @@ impl<'a> Ctx<'a> {
             .rev()
             .filter(|&k| self.is_comma(k))
             .take(MAX_INSERTION_COMMAS)
-            .find_map(|k| {
-                if let Before::Found(Found::Np(np)) = self.before(k, 0)
-                    && self.at_sentence_start(np.start)
-                {
-                    return Some(Found::Np(np));
-                }
-                match self.subject_after(0, k, true)? {
-                    Found::Np(np) if np.end == k => Some(Found::Np(np)),
-                    _ => None,
-                }
-            })
+            .find_map(|k| self.opening_subject_ending_at(k))
+    }
+
+    /// The sentence's subject when it ends right before token `k`: it opens
+    /// the sentence, connectives and an introductory phrase aside.
+    fn opening_subject_ending_at(&self, k: usize) -> Option<Found> {
+        if let Before::Found(Found::Np(np)) = self.before(k, 0)
+            && self.at_sentence_start(np.start)
+        {
+            return Some(Found::Np(np));
+        }
+        match self.subject_after(0, k, true)? {
+            Found::Np(np) if np.end == k => Some(Found::Np(np)),
+            _ => None,
+        }
     }
 
     /// The subject of a reporting participle at `i` in an absolute clause,
@@ -531,6 +559,19 @@ mod tests {
                 "Norland and Sarvia, both of which border the lake, called on the two navies to pull back.",
                 &[("to pull back", "body:Norland and Sarvia", Reported)],
             ),
+            (
+                "As the floods spread, Ostmark—casting itself as a neutral broker—urged both capitals to talk.",
+                &[("both capitals to talk", "Ostmark", Reported)],
+            ),
+            (
+                "The Vellmark cabinet – meeting for a second night – said the budget would pass.",
+                &[(
+                    "the budget would pass",
+                    "body:the Vellmark cabinet",
+                    Indirect,
+                )],
+            ),
+            ("Prices rose — faster than forecast — and stalled.", &[]),
             // an insertion after a clause that is not the subject gives no speaker
             (
                 "The port reopened, ships left, and trade resumed, then stalled.",
