@@ -40,6 +40,9 @@ struct Cut {
     clause: usize,
     /// The clause after the cut is an "according to" source's.
     according: bool,
+    /// The clause's statement takes in the words from `end` ("a charge
+    /// Tehran denies"): they name what is denied.
+    lead: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -52,6 +55,8 @@ impl<'a> Ctx<'a> {
         let mut parts = Vec::new();
         // Start of the clause not yet given to a statement.
         let mut from = 0;
+        // Where that clause's statement text starts (before `from` after "a charge").
+        let mut text_from = 0;
         for cut in self.cuts() {
             if cut.end <= from {
                 continue;
@@ -65,35 +70,44 @@ impl<'a> Ctx<'a> {
             }
             let left = self.part(from, cut.end);
             match left.speech() {
-                Some((np, kind, verb)) => parts.extend(self.same_speaker_parts(
-                    from,
-                    cut.end,
-                    Part {
-                        span: left.sentence,
-                        speaker: np,
-                        kind,
-                        verb,
-                    },
-                )),
+                Some((np, kind, verb)) => {
+                    let first = parts.len();
+                    parts.extend(self.same_speaker_parts(
+                        from,
+                        cut.end,
+                        Part {
+                            span: left.sentence,
+                            speaker: np,
+                            kind,
+                            verb,
+                        },
+                    ));
+                    self.widen(&mut parts, first, text_from);
+                }
                 // Narration before the first speaker's clause is dropped.
                 None if from == 0 && !cut.according => {}
                 // A clause without a speaker of its own belongs to the one before.
                 None => continue,
             }
             from = cut.clause;
+            text_from = if cut.lead { cut.end } else { cut.clause };
         }
         let rest = self.part(from, self.len());
         match rest.speech().filter(|_| from > 0) {
-            Some((np, kind, verb)) => parts.extend(self.same_speaker_parts(
-                from,
-                self.len(),
-                Part {
-                    span: rest.sentence,
-                    speaker: np,
-                    kind,
-                    verb,
-                },
-            )),
+            Some((np, kind, verb)) => {
+                let first = parts.len();
+                parts.extend(self.same_speaker_parts(
+                    from,
+                    self.len(),
+                    Part {
+                        span: rest.sentence,
+                        speaker: np,
+                        kind,
+                        verb,
+                    },
+                ));
+                self.widen(&mut parts, first, text_from);
+            }
             None => {
                 let whole = Part {
                     span: self.sentence,
@@ -105,6 +119,14 @@ impl<'a> Ctx<'a> {
             }
         }
         parts
+    }
+
+    /// Starts the statement `parts[first]` at token `text_from` when that
+    /// comes before it.
+    fn widen(&self, parts: &mut [Part], first: usize, text_from: usize) {
+        if let (Some(part), Some(token)) = (parts.get_mut(first), self.tokens.get(text_from)) {
+            part.span.start = part.span.start.min(token.span.start);
+        }
     }
 
     /// The statement `part` of tokens `from..to`, cut where its speaker turns
@@ -198,6 +220,7 @@ impl<'a> Ctx<'a> {
                         end: i,
                         clause: i + 1,
                         according: false,
+                        lead: false,
                     });
                 }
                 continue;
@@ -210,13 +233,11 @@ impl<'a> Ctx<'a> {
                     .all(|(k, w)| self.is(i + k, &[w]))
                     .then_some(words.len())
             });
+            let charge = self.is(i, lexicon::DETERMINERS) && self.is(i + 1, lexicon::CHARGE_NOUNS);
             let relative = self
                 .is(i, lexicon::RELATIVE_SPEECH_OPENERS)
                 .then_some(1)
-                .or_else(|| {
-                    (self.is(i, lexicon::DETERMINERS) && self.is(i + 1, lexicon::CHARGE_NOUNS))
-                        .then_some(2)
-                });
+                .or_else(|| charge.then_some(2));
             let semicolon = self.tokens[i - 1].is_punct(';');
             absolute = self.is(i, &["with"]);
             if let Some(len) = joining.or(relative) {
@@ -224,12 +245,14 @@ impl<'a> Ctx<'a> {
                     end: i,
                     clause: i + len,
                     according: false,
+                    lead: joining.is_none() && charge,
                 });
             } else if semicolon {
                 cuts.push(Cut {
                     end: i,
                     clause: i,
                     according: false,
+                    lead: false,
                 });
             }
         }
@@ -247,6 +270,7 @@ impl<'a> Ctx<'a> {
                     end: comma,
                     clause: comma + 1,
                     according: true,
+                    lead: false,
                 });
             }
         }
@@ -411,7 +435,22 @@ mod tests {
                 "Three states accuse Varnia of hoarding grain, a charge Varnia consistently denies, saying its silos are empty.",
                 &[
                     ("hoarding grain", "body:Three states", Reported),
-                    ("its silos are empty", "Varnia", Indirect),
+                    (
+                        "a charge Varnia consistently denies, saying its silos are empty",
+                        "Varnia",
+                        Indirect,
+                    ),
+                ],
+            ),
+            (
+                "Officials said Ostmark agents had poisoned the editor, an accusation the Ostmark government rejects.",
+                &[
+                    ("poisoned the editor", "body:Officials", Indirect),
+                    (
+                        "an accusation the Ostmark government rejects",
+                        "body:the Ostmark government",
+                        Reported,
+                    ),
                 ],
             ),
             (
