@@ -288,6 +288,29 @@ impl<'a> Ctx<'a> {
         self.speech()
             .map(|(np, _, verb)| (np, verb))
             .or_else(|| self.labelled_headline())
+            .or_else(|| self.intent_headline())
+    }
+
+    /// A headline announcing what its subject means to do: "Ostland to
+    /// retaliate over port fees", "Opposition to contest poll results in
+    /// court". The subject opens the headline, names a body or a titled
+    /// person, and "to" and a lowercase word follow it at once.
+    fn intent_headline(&self) -> Option<(Np, Option<Span>)> {
+        let to = (1..self.len().min(MAX_HEADLINE_LABEL + 1)).find(|&k| self.is(k, &["to"]))?;
+        let next = self.word(to + 1).filter(|t| !t.is_cap())?;
+        if next.is_in(self.article, lexicon::FUNCTION_WORDS) {
+            return None;
+        }
+        let np = self.subject_after(0, to, true)?.np()?;
+        let named = match &np.form {
+            Form::Body { .. } => true,
+            // a lone name the text goes on to use ("Ostland"), or a titled one
+            Form::Person(name) => {
+                !np.roles.is_empty() || name.len() == 1 && self.names.contains(name[0].as_str())
+            }
+            Form::Role { .. } | Form::Pronoun(_) => false,
+        };
+        (named && np.end == to).then_some((np, None))
     }
 
     /// A headline whose speaker is set apart by a colon or a dash, before
@@ -621,6 +644,28 @@ mod tests {
             ),
             // "push" without "for" is an action
             ("The crowd pushed the barriers aside.", &[]),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn a_headline_announcing_what_a_body_means_to_do_is_a_statement() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Vellmark opposition to contest poll results in court\n\nThe count went on overnight.",
+                &[(
+                    "contest poll results",
+                    "body:Vellmark opposition",
+                    StatementKind::Headline,
+                )],
+            ),
+            // a subject that names no one announces nothing
+            (
+                "Talks to resume next week in Geneva\n\nThe count went on overnight.",
+                &[],
+            ),
         ];
         for (article, expected) in cases {
             assert_claims(article, expected);
