@@ -40,6 +40,9 @@ struct Cut {
     clause: usize,
     /// The clause after the cut is an "according to" source's.
     according: bool,
+    /// The clause's statement takes in the words from `end` ("a charge
+    /// Tehran denies"): they name what is denied.
+    lead: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -52,6 +55,8 @@ impl<'a> Ctx<'a> {
         let mut parts = Vec::new();
         // Start of the clause not yet given to a statement.
         let mut from = 0;
+        // Where that clause's statement text starts (before `from` after "a charge").
+        let mut text_from = 0;
         for cut in self.cuts() {
             if cut.end <= from {
                 continue;
@@ -65,35 +70,44 @@ impl<'a> Ctx<'a> {
             }
             let left = self.part(from, cut.end);
             match left.speech() {
-                Some((np, kind, verb)) => parts.extend(self.same_speaker_parts(
-                    from,
-                    cut.end,
-                    Part {
-                        span: left.sentence,
-                        speaker: np,
-                        kind,
-                        verb,
-                    },
-                )),
+                Some((np, kind, verb)) => {
+                    let first = parts.len();
+                    parts.extend(self.same_speaker_parts(
+                        from,
+                        cut.end,
+                        Part {
+                            span: left.sentence,
+                            speaker: np,
+                            kind,
+                            verb,
+                        },
+                    ));
+                    self.widen(&mut parts, first, text_from);
+                }
                 // Narration before the first speaker's clause is dropped.
                 None if from == 0 && !cut.according => {}
                 // A clause without a speaker of its own belongs to the one before.
                 None => continue,
             }
             from = cut.clause;
+            text_from = if cut.lead { cut.end } else { cut.clause };
         }
         let rest = self.part(from, self.len());
         match rest.speech().filter(|_| from > 0) {
-            Some((np, kind, verb)) => parts.extend(self.same_speaker_parts(
-                from,
-                self.len(),
-                Part {
-                    span: rest.sentence,
-                    speaker: np,
-                    kind,
-                    verb,
-                },
-            )),
+            Some((np, kind, verb)) => {
+                let first = parts.len();
+                parts.extend(self.same_speaker_parts(
+                    from,
+                    self.len(),
+                    Part {
+                        span: rest.sentence,
+                        speaker: np,
+                        kind,
+                        verb,
+                    },
+                ));
+                self.widen(&mut parts, first, text_from);
+            }
             None => {
                 let whole = Part {
                     span: self.sentence,
@@ -105,6 +119,14 @@ impl<'a> Ctx<'a> {
             }
         }
         parts
+    }
+
+    /// Starts the statement `parts[first]` at token `text_from` when that
+    /// comes before it.
+    fn widen(&self, parts: &mut [Part], first: usize, text_from: usize) {
+        if let (Some(part), Some(token)) = (parts.get_mut(first), self.tokens.get(text_from)) {
+            part.span.start = part.span.start.min(token.span.start);
+        }
     }
 
     /// The statement `part` of tokens `from..to`, cut where its speaker turns
@@ -178,6 +200,8 @@ impl<'a> Ctx<'a> {
         // token is looked at once: a run of stray marks or commas before a
         // word must not be rescanned from every token in it.
         let mut previous_word_end = self.sentence.start;
+        // Inside an absolute clause opened by ", with".
+        let mut absolute = false;
         for i in 1..self.len() {
             if self.tokens[i - 1].is_word() {
                 previous_word_end = self.tokens[i - 1].span.end;
@@ -185,7 +209,20 @@ impl<'a> Ctx<'a> {
             if cuts.len() >= MAX_CUTS {
                 break;
             }
-            if self.word(i).is_none() || !self.after_clause_break(previous_word_end, i) {
+            if self.word(i).is_none() {
+                continue;
+            }
+            if !self.after_clause_break(previous_word_end, i) {
+                // "..., with each side blaming the other and Ostmark saying
+                // ...": a second subject and participle in the absolute clause.
+                if absolute && self.is(i, &["and"]) && self.absolute_clause_at(i + 1) {
+                    cuts.push(Cut {
+                        end: i,
+                        clause: i + 1,
+                        according: false,
+                        lead: false,
+                    });
+                }
                 continue;
             }
             let joining = lexicon::CLAUSE_JOINERS.iter().find_map(|joiner| {
@@ -196,25 +233,26 @@ impl<'a> Ctx<'a> {
                     .all(|(k, w)| self.is(i + k, &[w]))
                     .then_some(words.len())
             });
+            let charge = self.is(i, lexicon::DETERMINERS) && self.is(i + 1, lexicon::CHARGE_NOUNS);
             let relative = self
                 .is(i, lexicon::RELATIVE_SPEECH_OPENERS)
                 .then_some(1)
-                .or_else(|| {
-                    (self.is(i, lexicon::DETERMINERS) && self.is(i + 1, lexicon::CHARGE_NOUNS))
-                        .then_some(2)
-                });
+                .or_else(|| charge.then_some(2));
             let semicolon = self.tokens[i - 1].is_punct(';');
+            absolute = self.is(i, &["with"]);
             if let Some(len) = joining.or(relative) {
                 cuts.push(Cut {
                     end: i,
                     clause: i + len,
                     according: false,
+                    lead: joining.is_none() && charge,
                 });
             } else if semicolon {
                 cuts.push(Cut {
                     end: i,
                     clause: i,
                     according: false,
+                    lead: false,
                 });
             }
         }
@@ -232,11 +270,25 @@ impl<'a> Ctx<'a> {
                     end: comma,
                     clause: comma + 1,
                     according: true,
+                    lead: false,
                 });
             }
         }
         cuts.sort_by_key(|c| c.end);
         cuts
+    }
+
+    /// Does an absolute clause start at token `from`: a subject, then at
+    /// once a reporting participle ("Ostmark saying ...")?
+    fn absolute_clause_at(&self, from: usize) -> bool {
+        let end = self.len().min(from + super::MAX_PHRASE);
+        let Some(verb) = (from + 1..end).find(|&k| self.verb_at(k).is_some_and(|(_, _, p)| p))
+        else {
+            return false;
+        };
+        self.part(from, verb + 1)
+            .absolute_subject(verb - from)
+            .is_some()
     }
 
     /// Does a comma or semicolon stand between the previous word (ending at
@@ -297,6 +349,42 @@ mod tests {
     }
 
     #[test]
+    fn an_absolute_clause_with_a_reporting_participle_is_a_statement() {
+        let cases: &[ClaimCase] = &[
+            (
+                "The Ostmark talks broke up on Friday, with the mediators saying a deal was still possible.",
+                &[("a deal was still possible", "body:the mediators", Indirect)],
+            ),
+            (
+                "Talks on the Lira canal ended in Vellmark on Monday, with each side blaming the other and Ostmark saying it would keep all options open.",
+                &[
+                    ("blaming the other", "body:each side", Reported),
+                    ("keep all options open", "Ostmark", Indirect),
+                ],
+            ),
+            (
+                "Tomas Vik said the strike would go on, with union leaders warning of a long winter.",
+                &[
+                    ("would go on", "Tomas Vik", Indirect),
+                    ("a long winter", "body:union leaders", Reported),
+                ],
+            ),
+            // an absolute clause that reports no speech is narration
+            (
+                "The port reopened on Monday, with ships queuing for days.",
+                &[],
+            ),
+            (
+                "Ilse Marku said prices would fall, with exports rising and stocks growing.",
+                &[("prices would fall", "Ilse Marku", Indirect)],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
     fn a_speaker_turning_to_a_contrasting_act_makes_two_statements() {
         let cases: &[ClaimCase] = &[
             (
@@ -347,7 +435,22 @@ mod tests {
                 "Three states accuse Varnia of hoarding grain, a charge Varnia consistently denies, saying its silos are empty.",
                 &[
                     ("hoarding grain", "body:Three states", Reported),
-                    ("its silos are empty", "Varnia", Indirect),
+                    (
+                        "a charge Varnia consistently denies, saying its silos are empty",
+                        "Varnia",
+                        Indirect,
+                    ),
+                ],
+            ),
+            (
+                "Officials said Ostmark agents had poisoned the editor, an accusation the Ostmark government rejects.",
+                &[
+                    ("poisoned the editor", "body:Officials", Indirect),
+                    (
+                        "an accusation the Ostmark government rejects",
+                        "body:the Ostmark government",
+                        Reported,
+                    ),
                 ],
             ),
             (

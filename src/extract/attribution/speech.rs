@@ -29,11 +29,19 @@ const ANONYMITY_WINDOW: usize = 5;
 /// Most words in the speaker's side of a headline like "Lutnick: ...".
 const MAX_HEADLINE_LABEL: usize = 6;
 
-/// Dashes that set a headline's speaker apart ("... – foreign minister").
+/// Dashes that set a headline's speaker apart ("... – foreign minister"),
+/// or an aside apart from the sentence around it.
 const HEADLINE_DASHES: &[char] = &['–', '—'];
 
 /// Most tokens between a quote and the verb of its attribution.
 const MAX_ATTRIBUTION_GAP: usize = 12;
+
+/// Most commas looked back across for a subject before an inserted phrase.
+const MAX_INSERTION_COMMAS: usize = 3;
+
+/// Most words inside brackets between a subject and its verb ("The Port
+/// Workers' Union (PWU) said").
+const MAX_BRACKETED: usize = 3;
 
 impl<'a> Ctx<'a> {
     /// A reporting verb at `i`: its length in tokens, its kind, and whether it
@@ -85,6 +93,58 @@ impl<'a> Ctx<'a> {
         let end = (i + ANONYMITY_WINDOW).min(self.len());
         (i..end).any(|k| self.is(k, lexicon::ANONYMITY_WORDS))
             && (i..end).all(|k| self.word(k).is_some() || self.tokens[k].is_punct(','))
+    }
+
+    /// The subject before the verb at `v`, also across a bracketed acronym
+    /// or short aside between the two: "The Port Workers' Union (PWU) said".
+    fn before_bracket(&self, v: usize, floor: usize) -> Before {
+        let found = self.before(v, floor);
+        if !matches!(found, Before::Nothing) {
+            return found;
+        }
+        let end = self.skip_back(v, floor);
+        if end <= floor + 1 {
+            return found;
+        }
+        if HEADLINE_DASHES
+            .iter()
+            .any(|&d| self.tokens[end - 1].is_punct(d))
+        {
+            return self.before_dashes(end - 1, floor).unwrap_or(found);
+        }
+        if !self.tokens[end - 1].is_punct(')') {
+            return found;
+        }
+        let close = end - 1;
+        let open = (floor..close)
+            .rev()
+            .take(MAX_BRACKETED + 1)
+            .find(|&k| self.tokens[k].is_punct('('));
+        match open {
+            Some(open) if open > floor && open + 1 < close => {
+                let words = (open + 1..close).all(|k| self.word(k).is_some());
+                if words {
+                    self.before(open, floor)
+                } else {
+                    found
+                }
+            }
+            _ => found,
+        }
+    }
+
+    /// The subject before an aside set off by dashes, the second dash at
+    /// `close`: "Ostmark—casting itself as a broker—urged ...". The subject
+    /// must open the sentence.
+    fn before_dashes(&self, close: usize, floor: usize) -> Option<Before> {
+        let lowest = close.saturating_sub(3 * MAX_PHRASE).max(floor);
+        let open = (lowest..close)
+            .rev()
+            .find(|&k| HEADLINE_DASHES.iter().any(|&d| self.tokens[k].is_punct(d)))?;
+        if floor > 0 {
+            return None;
+        }
+        self.opening_subject_ending_at(open).map(Before::Found)
     }
 
     /// The verb's kind, made a speech act by "against"/"of" ("warned against").
@@ -205,7 +265,7 @@ impl<'a> Ctx<'a> {
         let (len, _, _) = self.verb_at(v)?;
         let words_before = (from..v).any(|i| self.word(i).is_some());
         let found = if words_before {
-            match self.before(v, from) {
+            match self.before_bracket(v, from) {
                 Before::Found(found) => Some(found),
                 Before::Comma(comma) => self.appositive_subject(from, comma, v, false),
                 Before::Nothing => None,
@@ -233,6 +293,29 @@ impl<'a> Ctx<'a> {
         self.speech()
             .map(|(np, _, verb)| (np, verb))
             .or_else(|| self.labelled_headline())
+            .or_else(|| self.intent_headline())
+    }
+
+    /// A headline announcing what its subject means to do: "Ostland to
+    /// retaliate over port fees", "Opposition to contest poll results in
+    /// court". The subject opens the headline, names a body or a titled
+    /// person, and "to" and a lowercase word follow it at once.
+    fn intent_headline(&self) -> Option<(Np, Option<Span>)> {
+        let to = (1..self.len().min(MAX_HEADLINE_LABEL + 1)).find(|&k| self.is(k, &["to"]))?;
+        let next = self.word(to + 1).filter(|t| !t.is_cap())?;
+        if next.is_in(self.article, lexicon::FUNCTION_WORDS) {
+            return None;
+        }
+        let np = self.subject_after(0, to, true)?.np()?;
+        let named = match &np.form {
+            Form::Body { .. } => true,
+            // a lone name the text goes on to use ("Ostland"), or a titled one
+            Form::Person(name) => {
+                !np.roles.is_empty() || name.len() == 1 && self.names.contains(name[0].as_str())
+            }
+            Form::Role { .. } | Form::Pronoun(_) => false,
+        };
+        (named && np.end == to).then_some((np, None))
     }
 
     /// A headline whose speaker is set apart by a colon or a dash, before
@@ -300,7 +383,8 @@ impl<'a> Ctx<'a> {
             let found = if participle {
                 let found = (i > 0 && self.is_comma(i - 1))
                     .then(|| self.subject_after(0, i, true))
-                    .flatten();
+                    .flatten()
+                    .or_else(|| self.absolute_subject(i));
                 found.filter(|f| !matches!(f, Found::Np(np) if self.bare_unknown(np)))
             } else if let Some(found) = self
                 .passive_agent(i, len, limit)
@@ -308,11 +392,12 @@ impl<'a> Ctx<'a> {
             {
                 Some(found)
             } else {
-                match self.before(i, 0) {
+                match self.before_bracket(i, 0) {
                     Before::Found(found) => Some(found),
                     Before::Comma(comma) => self
                         .appositive_subject(0, comma, i, true)
-                        .or_else(|| self.inverted_speech_subject(i, len, limit)),
+                        .or_else(|| self.inverted_speech_subject(i, len, limit))
+                        .or_else(|| self.subject_across_insertion(comma)),
                     Before::Nothing => None,
                 }
             };
@@ -336,6 +421,56 @@ impl<'a> Ctx<'a> {
             return speaks.then_some((np, StatementKind::Indirect, at));
         }
         None
+    }
+
+    /// The sentence's subject when an inserted phrase between commas stands
+    /// between it and the verb (the insertion's last comma at `comma`):
+    /// "Ostmark and Vellmark, in a joint statement, urged ...", "The daily
+    /// Ostblatt, which is close to the army, warned ...". The subject opens
+    /// the sentence (after any introductory phrase) and ends at one of the
+    /// insertion's commas.
+    fn subject_across_insertion(&self, comma: usize) -> Option<Found> {
+        let lowest = comma.saturating_sub(3 * MAX_PHRASE);
+        (lowest..comma)
+            .rev()
+            .filter(|&k| self.is_comma(k))
+            .take(MAX_INSERTION_COMMAS)
+            .find_map(|k| self.opening_subject_ending_at(k))
+    }
+
+    /// The sentence's subject when it ends right before token `k`: it opens
+    /// the sentence, connectives and an introductory phrase aside.
+    fn opening_subject_ending_at(&self, k: usize) -> Option<Found> {
+        if let Before::Found(Found::Np(np)) = self.before(k, 0)
+            && self.at_sentence_start(np.start)
+        {
+            return Some(Found::Np(np));
+        }
+        match self.subject_after(0, k, true)? {
+            Found::Np(np) if np.end == k => Some(Found::Np(np)),
+            _ => None,
+        }
+    }
+
+    /// The subject of a reporting participle at `i` in an absolute clause,
+    /// "..., with the rebels offering a truce": the words between "with"
+    /// (or the clause start, once the clause is a part of its own) and the
+    /// participle, when they are nothing but the subject.
+    pub(super) fn absolute_subject(&self, i: usize) -> Option<Found> {
+        let with = (i.saturating_sub(MAX_PHRASE)..i)
+            .rev()
+            .find(|&k| self.is(k, &["with"]));
+        let from = match with {
+            Some(w) => w + 1,
+            None => 0,
+        };
+        let found = (from < i)
+            .then(|| self.subject_after(from, i, with.is_none()))
+            .flatten()?;
+        match &found {
+            Found::Np(np) if np.end == i => Some(found),
+            _ => None,
+        }
     }
 
     /// The subject of a sentence that is not a statement, when it names a
@@ -406,6 +541,141 @@ mod tests {
     use super::super::tests::{ClaimCase, assert_claims};
     use super::*;
     use StatementKind::{Direct, Indirect, Reported};
+
+    #[test]
+    fn a_bracketed_acronym_between_subject_and_verb_is_skipped() {
+        let cases: &[ClaimCase] = &[
+            (
+                "The Ostland Farmers' League (OFL) said the harvest had halved.",
+                &[(
+                    "the harvest had halved",
+                    "body:the Ostland Farmers' League",
+                    Indirect,
+                )],
+            ),
+            (
+                "The Vellmark Election Board (VEB) has rejected the fraud claims.",
+                &[(
+                    "rejected the fraud claims",
+                    "body:the Vellmark Election Board",
+                    Reported,
+                )],
+            ),
+            (
+                "“We will not sign,” the Port Workers' Union (PWU) said.",
+                &[("We will not sign", "body:the Port Workers' Union", Direct)],
+            ),
+            // brackets holding more than a short aside leave no speaker
+            (
+                "The league (founded in 1921 by nine mill owners) said nothing.",
+                &[],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn a_phrase_inserted_between_subject_and_verb_is_skipped() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Ostmark and Vellmark, in a joint statement, urged both sides to show restraint.",
+                &[("show restraint", "body:Ostmark and Vellmark", Reported)],
+            ),
+            (
+                "Norland and Sarvia, both of which border the lake, called on the two navies to pull back.",
+                &[("to pull back", "body:Norland and Sarvia", Reported)],
+            ),
+            (
+                "As the floods spread, Ostmark—casting itself as a neutral broker—urged both capitals to talk.",
+                &[("both capitals to talk", "Ostmark", Reported)],
+            ),
+            (
+                "The Vellmark cabinet – meeting for a second night – said the budget would pass.",
+                &[(
+                    "the budget would pass",
+                    "body:the Vellmark cabinet",
+                    Indirect,
+                )],
+            ),
+            ("Prices rose — faster than forecast — and stalled.", &[]),
+            // an insertion after a clause that is not the subject gives no speaker
+            (
+                "The port reopened, ships left, and trade resumed, then stalled.",
+                &[],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn embassies_coordinators_and_an_air_force_speak() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Nine Western embassies urged calm after the vote.",
+                &[("urged calm", "body:Nine Western embassies", Reported)],
+            ),
+            (
+                "The coordinator for the relief effort, Ines Valo, said two convoys had crossed.",
+                &[("two convoys had crossed", "Ines Valo", Indirect)],
+            ),
+            (
+                "Ostmark's air force said it had downed four drones.",
+                &[("downed four drones", "body:Ostmark's air force", Indirect)],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn long_held_positions_and_pushing_for_something_are_statements() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Vellmark has long insisted its reactor is for research only.",
+                &[("for research only", "Vellmark", Indirect)],
+            ),
+            (
+                "The growers' league pushed for a ban on imported grain.",
+                &[(
+                    "a ban on imported grain",
+                    "body:the growers' league",
+                    Reported,
+                )],
+            ),
+            // "push" without "for" is an action
+            ("The crowd pushed the barriers aside.", &[]),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn a_headline_announcing_what_a_body_means_to_do_is_a_statement() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Vellmark opposition to contest poll results in court\n\nThe count went on overnight.",
+                &[(
+                    "contest poll results",
+                    "body:Vellmark opposition",
+                    StatementKind::Headline,
+                )],
+            ),
+            // a subject that names no one announces nothing
+            (
+                "Talks to resume next week in Geneva\n\nThe count went on overnight.",
+                &[],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
 
     #[test]
     fn refusing_to_speak_estimating_and_flagging_are_statements() {

@@ -107,6 +107,7 @@ pub const REPORTING_VERBS: &[Verb] = &[
     ("highlight", R), ("highlights", R), ("highlighted", R), ("highlighting", R),
     ("lambast", R), ("lambasts", R), ("lambasted", R), ("lambasting", R), ("lash", R),
     ("lashes", R), ("lashed", R), ("lashed out", R), ("lashes out", R), ("lashing out", R),
+    ("push for", R), ("pushes for", R), ("pushed for", R), ("pushing for", R),
 ];
 
 /// The [`REPORTING_VERBS`] entries whose first word is `first` (lowercase):
@@ -326,6 +327,7 @@ pub static ROLES: &[&str] = &[
     "bishop", "cleric", "commentator", "historian", "specialist", "consultant", "partner",
     "insider", "operator", "organizer", "observer", "monitor", "inspector", "mediator",
     "steward", "ombudsman", "auditor", "regulator", "governor-general", "secretary-general",
+    "coordinator",
 ];
 
 /// Head nouns of institutions that speak as one body ("the Kremlin", "the
@@ -343,7 +345,7 @@ pub static BODIES: &[&str] = &[
     "command", "headquarters", "politburo", "legislature", "duma", "knesset", "bundestag", "camp",
     "team", "club", "network", "syndicate", "confederation", "collective", "cartel", "opposition",
     "leadership", "regime", "staff", "guard", "forces", "nato", "opec", "corp", "co", "llc", "sa",
-    "gmbh", "spa", "nv", "bv", "holdings", "airline", "carrier",
+    "gmbh", "spa", "nv", "bv", "holdings", "airline", "carrier", "force",
 ];
 
 /// Plural groups that speak together ("European leaders", "public-sector
@@ -367,6 +369,7 @@ pub static GROUPS: &[&str] = &[
     "refugees", "families", "residents", "farmers", "citizens", "shippers", "airlines", "carriers",
     "people", "persons", "insiders", "trustees", "hospitals", "charities", "medics", "sides",
     "mps", "councils", "courts", "firms", "unions", "governors", "mayors", "clerics", "powers",
+    "embassies", "missions", "coordinators",
     // one party of a dispute ("each side", "the Ostland side")
     "side",
 ];
@@ -560,7 +563,7 @@ pub static BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "might", "can", "did", "does", "do", "not", "never", "already", "even", "just", "only",
     "first", "since", "too", "subsequently", "meanwhile", "today", "yesterday", "tonight", "both",
     "all", "each", "herself", "himself", "themselves", "itself", "swiftly", "quickly",
-    "immediately",
+    "immediately", "long",
 ];
 
 /// Days, and words standing for one, that head a time phrase ("on Monday",
@@ -593,7 +596,7 @@ pub static TIME_MODIFIERS: &[&str] = &["on", "late", "early", "last", "this", "n
 /// before one when the clause after it has a speaker of its own ("..., while
 /// Y said ...").
 pub static CLAUSE_JOINERS: &[&str] = &[
-    "while", "whereas", "but", "even as", "and", "although", "though", "yet", "as",
+    "while", "whereas", "but", "even as", "and", "although", "though", "yet", "as", "with",
 ];
 
 /// Words that join a speaker's contrasting second speech act to the first
