@@ -244,6 +244,19 @@ fn headline_word(word: &str) -> String {
     stem.to_string()
 }
 
+/// A body called by its proper name, every word capitalised ("Turkey",
+/// "White House", "UN"), as opposed to a common noun ("union", "Harbour
+/// union") or a plural group ("Western powers").
+fn named_body(form: &Form) -> bool {
+    let Form::Body { text, head, .. } = form else {
+        return false;
+    };
+    !lexicon::is_in(lexicon::GROUPS, head)
+        && text
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
 struct Resolver<'a> {
     mentions: &'a [Mention],
     /// Full names (two words or more) by last word: (mention index, name).
@@ -328,7 +341,9 @@ impl<'a> Resolver<'a> {
         if let Some(&e) = candidates.iter().find(|&&e| shares_word(e)) {
             return Some(e);
         }
-        if let Some(&lead) = candidates.first() {
+        // "Turkey urges ...", "... : White House": a body the headline names
+        // speaks for itself even when the lead quotes one of its people.
+        if let Some(&lead) = candidates.first().filter(|_| !self.names_itself(mention)) {
             return Some(lead);
         }
         let mention = Mention {
@@ -336,6 +351,22 @@ impl<'a> Resolver<'a> {
             ..mention.clone()
         };
         self.resolve(index, &mention)
+    }
+
+    /// Whether a headline's speaker phrase names who speaks by itself: a
+    /// body by its proper name, or a lone capitalised word with no title
+    /// that ends no full name in the article ("Turkey", "Brussels"): a place
+    /// speaking for its government, not a person's surname.
+    fn names_itself(&self, mention: &Mention) -> bool {
+        match &mention.form {
+            Form::Person(name) => match name.as_slice() {
+                [word] => {
+                    mention.roles.is_empty() && !self.full_names.contains_key(&word.to_lowercase())
+                }
+                _ => false,
+            },
+            form => named_body(form),
+        }
     }
 
     fn resolve(&mut self, index: usize, mention: &Mention) -> Option<usize> {

@@ -330,3 +330,32 @@ fn outlets_are_never_speakers() {
         &["Anna Kovač", "Anna Kovač"],
     );
 }
+
+#[test]
+fn a_headline_naming_a_place_or_a_body_speaks_for_itself() {
+    let cases: &[(&str, &[&str])] = &[
+        // a place: the lead's minister speaks for it, the headline keeps it
+        (
+            "Vellmark urges a pause in the shoal talks\n\nForeign Minister Otto Brask called on Monday for a pause.",
+            &["Vellmark", "Otto Brask"],
+        ),
+        // a body by its proper name after a colon
+        (
+            "Shoal talks must go on: Harbour Office\n\nPort director Lise Amundsen said the talks must go on.",
+            &["Harbour Office", "Lise Amundsen"],
+        ),
+        // a surname the lead spells out is that person
+        (
+            "Brask urges a pause in the shoal talks\n\nForeign Minister Otto Brask called on Monday for a pause.",
+            &["Otto Brask", "Otto Brask"],
+        ),
+        // a common noun stands for the body the lead names
+        (
+            "Dockers' union rejects pay offer\n\nThe Portlabor union said on Monday it rejected the offer.",
+            &["the Portlabor union", "the Portlabor union"],
+        ),
+    ];
+    for (article, expected) in cases {
+        assert_speakers(article, expected);
+    }
+}
