@@ -363,7 +363,16 @@ impl<'a> Resolver<'a> {
                 [word] => {
                     mention.roles.is_empty() && !self.full_names.contains_key(&word.to_lowercase())
                 }
-                _ => false,
+                // "North Korea": a name of several words that no one in the
+                // text answers to.
+                [.., last] => {
+                    mention.roles.is_empty()
+                        && !self.mentions.iter().any(|m| {
+                            matches!(m.usage, Usage::Speaker | Usage::Subject)
+                                && matches!(&m.form, Form::Person(n) if n.last().is_some_and(|l| l.eq_ignore_ascii_case(last)))
+                        })
+                }
+                [] => false,
             },
             form => named_body(form),
         }
@@ -508,7 +517,10 @@ impl<'a> Resolver<'a> {
         {
             return e;
         }
-        let entity = match self.named_stand_in(roles) {
+        let entity = match self
+            .named_stand_in(roles)
+            .or_else(|| self.lead_stand_in(roles))
+        {
             Some(e) => {
                 self.entities[e].kind = Kind::Person(full.to_vec());
                 self.entities[e].stand_in = None;
@@ -558,6 +570,23 @@ impl<'a> Resolver<'a> {
             })
         };
         fits(Relation::Same).or_else(|| fits(Relation::Unknown))
+    }
+
+    /// The unnamed person whom a lead describes and the next sentence names:
+    /// "The visiting envoy said ..." then "Oscar Lindqvist told reporters
+    /// ...". The stand-in must be the last one mentioned, and the newly named
+    /// person must carry no role or owner of their own that differs from it.
+    fn lead_stand_in(&self, roles: &[String]) -> Option<usize> {
+        let e = self.recent().next()?;
+        let stand_in = self.entities[e].stand_in.as_ref()?;
+        let other_role = roles
+            .iter()
+            .any(|r| *r != stand_in.head && lexicon::is_in(lexicon::ROLES, r));
+        let other_owner = stand_in
+            .owner
+            .as_deref()
+            .is_some_and(|owner| owners::relation(owner, roles) == Relation::Other);
+        (!stand_in.indefinite && !other_role && !other_owner).then_some(e)
     }
 
     /// The full name nearest before mention `index` that ends with `name`,

@@ -359,3 +359,40 @@ fn a_headline_naming_a_place_or_a_body_speaks_for_itself() {
         assert_speakers(article, expected);
     }
 }
+
+#[test]
+fn an_unnamed_lead_speaker_is_the_person_named_next() {
+    let cases: &[(&str, &[&str])] = &[
+        // the lead withholds the name, the next sentence gives it
+        (
+            "The visiting trade envoy said on Monday the duties would stay.\n\
+Oskar Lindqvist told reporters the talks were over.",
+            &["Oskar Lindqvist", "Oskar Lindqvist"],
+        ),
+        // someone with a role of their own is someone else
+        (
+            "The visiting trade envoy said on Monday the duties would stay.\n\
+On Tuesday, analyst Oskar Lindqvist said the talks were over.",
+            &["the visiting trade envoy", "Oskar Lindqvist"],
+        ),
+        // "a senior official" is never named later
+        (
+            "A senior official said on Monday the duties would stay.\n\
+Oskar Lindqvist told reporters the talks were over.",
+            &["a senior official", "Oskar Lindqvist"],
+        ),
+        // a place of two words named by its people: "East Varnian" is East Varnia's
+        (
+            "East Varnia’s foreign minister said the talks were over. “We are done,” the East Varnian minister, Oskar Lindqvist, said.",
+            &["Oskar Lindqvist", "Oskar Lindqvist"],
+        ),
+    ];
+    for (article, expected) in cases {
+        assert_speakers(article, expected);
+    }
+    // a headline naming a place of two words keeps it
+    assert_speakers(
+        "East Varnia says talks are over\n\nEast Varnia’s foreign minister, Oskar Lindqvist, said the talks were over.",
+        &["East Varnia", "Oskar Lindqvist"],
+    );
+}
