@@ -800,6 +800,16 @@ impl<'a> Resolver<'a> {
                     Gender::Male
                 };
                 let person = |e: usize| matches!(self.entities[e].kind, Kind::Person(_));
+                // "Vellmark's trade minister, Tuva Rask, urged ... “...,”
+                // she said": the person just named and described, whatever
+                // their given name.
+                if let Some(last) = self.recent().next()
+                    && person(last)
+                    && !self.entities[last].roles.is_empty()
+                    && self.entities[last].gender != unwanted
+                {
+                    return Some(last);
+                }
                 let she = (pronoun == Pronoun::She)
                     .then(|| {
                         self.recent()

@@ -396,3 +396,18 @@ Oskar Lindqvist told reporters the talks were over.",
         &["East Varnia", "Oskar Lindqvist"],
     );
 }
+
+#[test]
+fn she_is_the_person_just_named_even_with_an_unknown_given_name() {
+    assert_speakers(
+        "Foreign Minister Anna Kovač said the talks were over.\n\n\
+Vellmark's trade minister, Tuva Rask, urged calm. “Nobody wins a trade war,” she said.",
+        &["Anna Kovač", "Tuva Rask", "Tuva Rask"],
+    );
+    // a man just named is no "she"
+    assert_speakers(
+        "Foreign Minister Anna Kovač said the talks were over.\n\n\
+Trade Minister Peter Smit urged calm. “Not yet,” she said.",
+        &["Anna Kovač", "Peter Smit", "Anna Kovač"],
+    );
+}
