@@ -410,7 +410,7 @@ impl<'a> Resolver<'a> {
                 words,
                 plural,
             } => Some(self.body(text, head, words, *plural)),
-            Form::Role { text, head } => Some(self.role(text, head)),
+            Form::Role { text, head } => Some(self.role(index, text, head)),
             Form::Pronoun(pronoun) => self.pronoun(*pronoun),
         }?;
         self.entities[entity].learn(mention);
@@ -738,7 +738,7 @@ impl<'a> Resolver<'a> {
     /// President Petro Marchenko"). A role with an owner ("Saudi Arabia's
     /// foreign minister") is only someone described with that owner; else
     /// it stands in for a person not named yet.
-    fn role(&mut self, text: &str, head: &str) -> usize {
+    fn role(&mut self, index: usize, text: &str, head: &str) -> usize {
         let has_role = |e: usize, word: &str| self.entities[e].roles.iter().any(|r| r == word);
         let owner = owners::of_role(text);
         let modifiers: Vec<String> = text
@@ -774,6 +774,13 @@ impl<'a> Resolver<'a> {
                 })
             })
         };
+        let found = found.or_else(|| {
+            if indefinite {
+                return None;
+            }
+            let (m, name) = self.named_with_role(index, text, head, owner.as_deref())?;
+            Some(self.person(m, name, &self.mentions[m].roles))
+        });
         found.unwrap_or_else(|| {
             let entity = self.add(Kind::Person(vec![text.to_string()]), Gender::Unknown);
             self.entities[entity].roles.push(head.to_string());
@@ -785,6 +792,52 @@ impl<'a> Resolver<'a> {
             });
             entity
         })
+    }
+
+    /// A full name written shortly before mention `index` with a title that
+    /// a definite role takes up ("NATO Secretary-General Mark Rutte" for
+    /// "the NATO chief"): its title holds the role's head or one of its
+    /// capitalised words, and names the role's owner when it has one.
+    fn named_with_role(
+        &self,
+        index: usize,
+        text: &str,
+        head: &str,
+        owner: Option<&str>,
+    ) -> Option<(usize, &'a [String])> {
+        let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+        let proper: Vec<String> = text
+            .split_whitespace()
+            .filter(capitalised)
+            .map(str::to_lowercase)
+            .filter(|w| w != head)
+            .collect();
+        // "NATO", "UN": an organisation's letters single out its officer;
+        // "Ostlandian" does not.
+        let acronyms: Vec<String> = text
+            .split_whitespace()
+            .filter(|w| w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.'))
+            .map(str::to_lowercase)
+            .collect();
+        let mentions = self.mentions;
+        mentions[..index.min(mentions.len())]
+            .iter()
+            .enumerate()
+            .rev()
+            .take(RECENT_WINDOW)
+            .find_map(|(m, mention)| {
+                let Form::Person(name) = &mention.form else {
+                    return None;
+                };
+                let roles = &mention.roles;
+                let described =
+                    roles.iter().any(|r| r == head) && proper.iter().all(|w| roles.contains(w));
+                let fits = name.len() >= 2
+                    && mention.usage == Usage::Name
+                    && (described || acronyms.iter().any(|w| roles.contains(w)))
+                    && owner.is_none_or(|o| owners::relation(o, roles) == Relation::Same);
+                fits.then_some((m, name.as_slice()))
+            })
     }
 
     fn pronoun(&self, pronoun: Pronoun) -> Option<usize> {

@@ -411,3 +411,19 @@ Trade Minister Peter Smit urged calm. “Not yet,” she said.",
         &["Anna Kovač", "Peter Smit", "Anna Kovač"],
     );
 }
+
+#[test]
+fn a_role_takes_up_a_full_name_written_before_with_its_title() {
+    // "the ODC chief" is the ODC Secretary-General named before
+    assert_speakers(
+        "Vellmark’s minister Tuva Rask met ODC Secretary-General Jonas Brekke in Brensk.\n\
+The ODC chief said the alliance stood ready.",
+        &["Jonas Brekke"],
+    );
+    // a nationality alone singles out no one
+    assert_speakers(
+        "The session was opened by Vellmarkian President Tuva Rask.\n\
+The Vellmarkian ombudsman said 40 people were freed.",
+        &["the Vellmarkian ombudsman"],
+    );
+}
