@@ -252,9 +252,18 @@ fn named_body(form: &Form) -> bool {
         return false;
     };
     !lexicon::is_in(lexicon::GROUPS, head)
+        && !role_abbreviation(head)
         && text
             .split_whitespace()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// A title's shorthand ("FM", "PM"): a person, not a body or a place.
+fn role_abbreviation(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    lexicon::ROLE_ABBREVIATIONS
+        .iter()
+        .any(|(short, _)| *short == lower)
 }
 
 struct Resolver<'a> {
@@ -367,6 +376,7 @@ impl<'a> Resolver<'a> {
                 // text answers to.
                 [.., last] => {
                     mention.roles.is_empty()
+                        && !role_abbreviation(last)
                         && !self.mentions.iter().any(|m| {
                             matches!(m.usage, Usage::Speaker | Usage::Subject)
                                 && matches!(&m.form, Form::Person(n) if n.last().is_some_and(|l| l.eq_ignore_ascii_case(last)))

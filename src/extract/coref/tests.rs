@@ -427,3 +427,11 @@ The Vellmarkian ombudsman said 40 people were freed.",
         &["the Vellmarkian ombudsman"],
     );
 }
+
+#[test]
+fn a_headline_shorthand_title_is_the_lead_person() {
+    assert_speakers(
+        "Shoal talks will go on – FM\n\nForeign Minister Otto Brask said on Monday the talks would go on.",
+        &["Otto Brask", "Otto Brask"],
+    );
+}
