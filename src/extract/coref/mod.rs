@@ -244,6 +244,28 @@ fn headline_word(word: &str) -> String {
     stem.to_string()
 }
 
+/// A body called by its proper name, every word capitalised ("Turkey",
+/// "White House", "UN"), as opposed to a common noun ("union", "Harbour
+/// union") or a plural group ("Western powers").
+fn named_body(form: &Form) -> bool {
+    let Form::Body { text, head, .. } = form else {
+        return false;
+    };
+    !lexicon::is_in(lexicon::GROUPS, head)
+        && !role_abbreviation(head)
+        && text
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// A title's shorthand ("FM", "PM"): a person, not a body or a place.
+fn role_abbreviation(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    lexicon::ROLE_ABBREVIATIONS
+        .iter()
+        .any(|(short, _)| *short == lower)
+}
+
 struct Resolver<'a> {
     mentions: &'a [Mention],
     /// Full names (two words or more) by last word: (mention index, name).
@@ -328,7 +350,9 @@ impl<'a> Resolver<'a> {
         if let Some(&e) = candidates.iter().find(|&&e| shares_word(e)) {
             return Some(e);
         }
-        if let Some(&lead) = candidates.first() {
+        // "Turkey urges ...", "... : White House": a body the headline names
+        // speaks for itself even when the lead quotes one of its people.
+        if let Some(&lead) = candidates.first().filter(|_| !self.names_itself(mention)) {
             return Some(lead);
         }
         let mention = Mention {
@@ -336,6 +360,32 @@ impl<'a> Resolver<'a> {
             ..mention.clone()
         };
         self.resolve(index, &mention)
+    }
+
+    /// Whether a headline's speaker phrase names who speaks by itself: a
+    /// body by its proper name, or a lone capitalised word with no title
+    /// that ends no full name in the article ("Turkey", "Brussels"): a place
+    /// speaking for its government, not a person's surname.
+    fn names_itself(&self, mention: &Mention) -> bool {
+        match &mention.form {
+            Form::Person(name) => match name.as_slice() {
+                [word] => {
+                    mention.roles.is_empty() && !self.full_names.contains_key(&word.to_lowercase())
+                }
+                // "North Korea": a name of several words that no one in the
+                // text answers to.
+                [.., last] => {
+                    mention.roles.is_empty()
+                        && !role_abbreviation(last)
+                        && !self.mentions.iter().any(|m| {
+                            matches!(m.usage, Usage::Speaker | Usage::Subject)
+                                && matches!(&m.form, Form::Person(n) if n.last().is_some_and(|l| l.eq_ignore_ascii_case(last)))
+                        })
+                }
+                [] => false,
+            },
+            form => named_body(form),
+        }
     }
 
     fn resolve(&mut self, index: usize, mention: &Mention) -> Option<usize> {
@@ -370,7 +420,7 @@ impl<'a> Resolver<'a> {
                 words,
                 plural,
             } => Some(self.body(text, head, words, *plural)),
-            Form::Role { text, head } => Some(self.role(text, head)),
+            Form::Role { text, head } => Some(self.role(index, text, head)),
             Form::Pronoun(pronoun) => self.pronoun(*pronoun),
         }?;
         self.entities[entity].learn(mention);
@@ -477,7 +527,10 @@ impl<'a> Resolver<'a> {
         {
             return e;
         }
-        let entity = match self.named_stand_in(roles) {
+        let entity = match self
+            .named_stand_in(roles)
+            .or_else(|| self.lead_stand_in(roles))
+        {
             Some(e) => {
                 self.entities[e].kind = Kind::Person(full.to_vec());
                 self.entities[e].stand_in = None;
@@ -527,6 +580,23 @@ impl<'a> Resolver<'a> {
             })
         };
         fits(Relation::Same).or_else(|| fits(Relation::Unknown))
+    }
+
+    /// The unnamed person whom a lead describes and the next sentence names:
+    /// "The visiting envoy said ..." then "Oscar Lindqvist told reporters
+    /// ...". The stand-in must be the last one mentioned, and the newly named
+    /// person must carry no role or owner of their own that differs from it.
+    fn lead_stand_in(&self, roles: &[String]) -> Option<usize> {
+        let e = self.recent().next()?;
+        let stand_in = self.entities[e].stand_in.as_ref()?;
+        let other_role = roles
+            .iter()
+            .any(|r| *r != stand_in.head && lexicon::is_in(lexicon::ROLES, r));
+        let other_owner = stand_in
+            .owner
+            .as_deref()
+            .is_some_and(|owner| owners::relation(owner, roles) == Relation::Other);
+        (!stand_in.indefinite && !other_role && !other_owner).then_some(e)
     }
 
     /// The full name nearest before mention `index` that ends with `name`,
@@ -678,7 +748,7 @@ impl<'a> Resolver<'a> {
     /// President Petro Marchenko"). A role with an owner ("Saudi Arabia's
     /// foreign minister") is only someone described with that owner; else
     /// it stands in for a person not named yet.
-    fn role(&mut self, text: &str, head: &str) -> usize {
+    fn role(&mut self, index: usize, text: &str, head: &str) -> usize {
         let has_role = |e: usize, word: &str| self.entities[e].roles.iter().any(|r| r == word);
         let owner = owners::of_role(text);
         let modifiers: Vec<String> = text
@@ -714,6 +784,13 @@ impl<'a> Resolver<'a> {
                 })
             })
         };
+        let found = found.or_else(|| {
+            if indefinite {
+                return None;
+            }
+            let (m, name) = self.named_with_role(index, text, head, owner.as_deref())?;
+            Some(self.person(m, name, &self.mentions[m].roles))
+        });
         found.unwrap_or_else(|| {
             let entity = self.add(Kind::Person(vec![text.to_string()]), Gender::Unknown);
             self.entities[entity].roles.push(head.to_string());
@@ -725,6 +802,52 @@ impl<'a> Resolver<'a> {
             });
             entity
         })
+    }
+
+    /// A full name written shortly before mention `index` with a title that
+    /// a definite role takes up ("NATO Secretary-General Mark Rutte" for
+    /// "the NATO chief"): its title holds the role's head or one of its
+    /// capitalised words, and names the role's owner when it has one.
+    fn named_with_role(
+        &self,
+        index: usize,
+        text: &str,
+        head: &str,
+        owner: Option<&str>,
+    ) -> Option<(usize, &'a [String])> {
+        let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+        let proper: Vec<String> = text
+            .split_whitespace()
+            .filter(capitalised)
+            .map(str::to_lowercase)
+            .filter(|w| w != head)
+            .collect();
+        // "NATO", "UN": an organisation's letters single out its officer;
+        // "Ostlandian" does not.
+        let acronyms: Vec<String> = text
+            .split_whitespace()
+            .filter(|w| w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.'))
+            .map(str::to_lowercase)
+            .collect();
+        let mentions = self.mentions;
+        mentions[..index.min(mentions.len())]
+            .iter()
+            .enumerate()
+            .rev()
+            .take(RECENT_WINDOW)
+            .find_map(|(m, mention)| {
+                let Form::Person(name) = &mention.form else {
+                    return None;
+                };
+                let roles = &mention.roles;
+                let described =
+                    roles.iter().any(|r| r == head) && proper.iter().all(|w| roles.contains(w));
+                let fits = name.len() >= 2
+                    && mention.usage == Usage::Name
+                    && (described || acronyms.iter().any(|w| roles.contains(w)))
+                    && owner.is_none_or(|o| owners::relation(o, roles) == Relation::Same);
+                fits.then_some((m, name.as_slice()))
+            })
     }
 
     fn pronoun(&self, pronoun: Pronoun) -> Option<usize> {
@@ -740,6 +863,16 @@ impl<'a> Resolver<'a> {
                     Gender::Male
                 };
                 let person = |e: usize| matches!(self.entities[e].kind, Kind::Person(_));
+                // "Vellmark's trade minister, Tuva Rask, urged ... “...,”
+                // she said": the person just named and described, whatever
+                // their given name.
+                if let Some(last) = self.recent().next()
+                    && person(last)
+                    && !self.entities[last].roles.is_empty()
+                    && self.entities[last].gender != unwanted
+                {
+                    return Some(last);
+                }
                 let she = (pronoun == Pronoun::She)
                     .then(|| {
                         self.recent()

@@ -48,7 +48,7 @@ pub fn relation(owner: &str, roles: &[String]) -> Relation {
             Some(stem) => (stem, true),
             None => (role.as_str(), false),
         };
-        if names(owner, word) {
+        if names(owner, word) || names_last(owner, word, roles) {
             return Relation::Same;
         }
         other |= possessive || is_nationality(word);
@@ -74,6 +74,19 @@ fn names(owner: &str, word: &str) -> bool {
         || word == owner
         || (initials.chars().count() > 1 && dotless == initials)
         || demonym_of(owner, &word)
+}
+
+/// Does `word` name a place of several words by the people of its last
+/// word, with the others written in `roles` too ("north" and "korean" for
+/// "north korea")?
+fn names_last(owner: &str, word: &str, roles: &[String]) -> bool {
+    let mut words: Vec<&str> = owner.split_whitespace().collect();
+    let Some(last) = words.pop() else {
+        return false;
+    };
+    !words.is_empty()
+        && demonym_of(last, &word.to_lowercase())
+        && words.iter().all(|w| roles.iter().any(|r| r == w))
 }
 
 /// Is `adjective` the people or adjective of `place`? Irregular pairs are
@@ -150,6 +163,17 @@ mod tests {
             ),
             ("kestria", &["the", "minister"], Relation::Unknown),
             ("iran", &["iraqi", "envoy"], Relation::Other),
+            // a place of two words by its people's name and its first word
+            (
+                "east varnia",
+                &["the", "east", "varnian", "minister"],
+                Relation::Same,
+            ),
+            (
+                "east varnia",
+                &["the", "west", "varnian", "minister"],
+                Relation::Unknown,
+            ),
         ];
         for (owner, words, relation) in cases {
             assert_eq!(

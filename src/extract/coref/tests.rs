@@ -330,3 +330,108 @@ fn outlets_are_never_speakers() {
         &["Anna Kovač", "Anna Kovač"],
     );
 }
+
+#[test]
+fn a_headline_naming_a_place_or_a_body_speaks_for_itself() {
+    let cases: &[(&str, &[&str])] = &[
+        // a place: the lead's minister speaks for it, the headline keeps it
+        (
+            "Vellmark urges a pause in the shoal talks\n\nForeign Minister Otto Brask called on Monday for a pause.",
+            &["Vellmark", "Otto Brask"],
+        ),
+        // a body by its proper name after a colon
+        (
+            "Shoal talks must go on: Harbour Office\n\nPort director Lise Amundsen said the talks must go on.",
+            &["Harbour Office", "Lise Amundsen"],
+        ),
+        // a surname the lead spells out is that person
+        (
+            "Brask urges a pause in the shoal talks\n\nForeign Minister Otto Brask called on Monday for a pause.",
+            &["Otto Brask", "Otto Brask"],
+        ),
+        // a common noun stands for the body the lead names
+        (
+            "Dockers' union rejects pay offer\n\nThe Portlabor union said on Monday it rejected the offer.",
+            &["the Portlabor union", "the Portlabor union"],
+        ),
+    ];
+    for (article, expected) in cases {
+        assert_speakers(article, expected);
+    }
+}
+
+#[test]
+fn an_unnamed_lead_speaker_is_the_person_named_next() {
+    let cases: &[(&str, &[&str])] = &[
+        // the lead withholds the name, the next sentence gives it
+        (
+            "The visiting trade envoy said on Monday the duties would stay.\n\
+Oskar Lindqvist told reporters the talks were over.",
+            &["Oskar Lindqvist", "Oskar Lindqvist"],
+        ),
+        // someone with a role of their own is someone else
+        (
+            "The visiting trade envoy said on Monday the duties would stay.\n\
+On Tuesday, analyst Oskar Lindqvist said the talks were over.",
+            &["the visiting trade envoy", "Oskar Lindqvist"],
+        ),
+        // "a senior official" is never named later
+        (
+            "A senior official said on Monday the duties would stay.\n\
+Oskar Lindqvist told reporters the talks were over.",
+            &["a senior official", "Oskar Lindqvist"],
+        ),
+        // a place of two words named by its people: "East Varnian" is East Varnia's
+        (
+            "East Varnia’s foreign minister said the talks were over. “We are done,” the East Varnian minister, Oskar Lindqvist, said.",
+            &["Oskar Lindqvist", "Oskar Lindqvist"],
+        ),
+    ];
+    for (article, expected) in cases {
+        assert_speakers(article, expected);
+    }
+    // a headline naming a place of two words keeps it
+    assert_speakers(
+        "East Varnia says talks are over\n\nEast Varnia’s foreign minister, Oskar Lindqvist, said the talks were over.",
+        &["East Varnia", "Oskar Lindqvist"],
+    );
+}
+
+#[test]
+fn she_is_the_person_just_named_even_with_an_unknown_given_name() {
+    assert_speakers(
+        "Foreign Minister Anna Kovač said the talks were over.\n\n\
+Vellmark's trade minister, Tuva Rask, urged calm. “Nobody wins a trade war,” she said.",
+        &["Anna Kovač", "Tuva Rask", "Tuva Rask"],
+    );
+    // a man just named is no "she"
+    assert_speakers(
+        "Foreign Minister Anna Kovač said the talks were over.\n\n\
+Trade Minister Peter Smit urged calm. “Not yet,” she said.",
+        &["Anna Kovač", "Peter Smit", "Anna Kovač"],
+    );
+}
+
+#[test]
+fn a_role_takes_up_a_full_name_written_before_with_its_title() {
+    // "the ODC chief" is the ODC Secretary-General named before
+    assert_speakers(
+        "Vellmark’s minister Tuva Rask met ODC Secretary-General Jonas Brekke in Brensk.\n\
+The ODC chief said the alliance stood ready.",
+        &["Jonas Brekke"],
+    );
+    // a nationality alone singles out no one
+    assert_speakers(
+        "The session was opened by Vellmarkian President Tuva Rask.\n\
+The Vellmarkian ombudsman said 40 people were freed.",
+        &["the Vellmarkian ombudsman"],
+    );
+}
+
+#[test]
+fn a_headline_shorthand_title_is_the_lead_person() {
+    assert_speakers(
+        "Shoal talks will go on – FM\n\nForeign Minister Otto Brask said on Monday the talks would go on.",
+        &["Otto Brask", "Otto Brask"],
+    );
+}

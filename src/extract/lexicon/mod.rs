@@ -767,6 +767,8 @@ pub const ROLE_ABBREVIATIONS: &[(&str, &str)] = &[
     ("maj", "major"), ("capt", "captain"), ("cmdr", "commander"), ("sgt", "sergeant"),
     ("sen", "senator"), ("rep", "representative"), ("gov", "governor"), ("pres", "president"),
     ("prof", "professor"), ("dr", "doctor"),
+    // headline shorthand ("Russia PM says ...", "... – FM")
+    ("fm", "foreign minister"), ("pm", "prime minister"),
 ];
 
 #[cfg(test)]
