@@ -52,7 +52,7 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (CSV)",
         &csv,
-        "57ebdcf36198090e105f0b21ea9c0aa531ce69e4df6ab7bf333857d0263dd476",
+        "b320f4b9cfa58ae0f323b01a234ddc9305b0c5a2861c48b4e0dae9d2a093abac",
     );
     let jsonl = printed(&[
         "score".as_ref(),
@@ -63,7 +63,7 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (JSONL)",
         &jsonl,
-        "819e5a33be23ff218cb9dea055c0450e5ad77258f478b06304061f3420c6db7e",
+        "745481e04112ae1f5b49919f7d94e2f27c5d46e8b0f791db38332efe27440ebb",
     );
 }
 
@@ -74,6 +74,6 @@ fn scoring_the_example_articles_prints_the_same_bytes() {
     assert_digest(
         "score of data/articles (CSV)",
         &csv,
-        "66a8a131042b1cbc3dde24f3054a9028c4bad55416817d94a4eed347b20bd3ad",
+        "c19afb5b884d5c974eac3a19ca359d571b403027fbb02d1b128536bd41f7da74",
     );
 }
