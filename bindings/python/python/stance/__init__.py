@@ -12,7 +12,7 @@ of :class:`Report` give ``stance report``'s output byte for byte.
 ['hawkish']
 >>> rows = list(stance.score([{"id": "a1", "text": '"We are ready to talk," Ana Lima said.'}]))
 >>> [(r["speaker"], r["text"], r["label"]) for r in rows]
-[('Ana Lima', 'We are ready to talk', 'conciliatory')]
+[('Ana Lima', 'We are ready to talk,', 'conciliatory')]
 >>> report = stance.Report(rows)
 >>> print(report.to_markdown())  # doctest: +ELLIPSIS
 # Stance by speaker
