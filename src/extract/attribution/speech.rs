@@ -33,6 +33,10 @@ const MAX_HEADLINE_LABEL: usize = 6;
 /// or an aside apart from the sentence around it.
 const HEADLINE_DASHES: &[char] = &['–', '—'];
 
+/// Quote marks as a headline's tokens: its quotes are not scanned as a
+/// paragraph's, so a single mark opens and closes alike.
+const QUOTE_OPENERS: &[char] = &['\'', '‘', '’', '"', '“', '”'];
+
 /// Most tokens between a quote and the verb of its attribution.
 const MAX_ATTRIBUTION_GAP: usize = 12;
 
@@ -294,6 +298,50 @@ impl<'a> Ctx<'a> {
             .map(|(np, _, verb)| (np, verb))
             .or_else(|| self.labelled_headline())
             .or_else(|| self.intent_headline())
+            .or_else(|| self.quoted_headline())
+    }
+
+    /// A headline that puts its subject's own words in quotes, right after
+    /// the subject or after one verb: "Vellmark minister 'firmly opposes'
+    /// levy", "Ostland keeps 'every door' open", "Marić sees 'slim chance'
+    /// of deal". The subject opens the headline and names a body, a role or
+    /// a titled or known person; a quote that opens the headline, or follows
+    /// an unnamed subject ("Floods leave 'trail of ruin'"), says nothing.
+    fn quoted_headline(&self) -> Option<(Np, Option<Span>)> {
+        // a mark after a space, not the apostrophe of "Ostland's"
+        let opens = |i: usize| {
+            self.tokens.get(i).is_some_and(|t| {
+                QUOTE_OPENERS.iter().any(|&c| t.is_punct(c))
+                    && self.tokens[i - 1].span.end < t.span.start
+            })
+        };
+        let mark = (1..self.len().min(MAX_HEADLINE_LABEL + 2)).find(|&k| opens(k))?;
+        self.tokens.get(mark + 1).filter(|t| t.is_word())?;
+        // the quote closes somewhere after its first word; a closing
+        // straight mark after an "s" is read into the word ("options'")
+        (mark + 1..self.len()).find(|&k| {
+            let t = &self.tokens[k];
+            (k > mark + 1 && QUOTE_OPENERS.iter().any(|&c| t.is_punct(c)))
+                || t.is_word() && self.article[t.span.start..t.span.end].ends_with('\'')
+        })?;
+        let verb = self
+            .word(mark - 1)
+            .is_some_and(|t| !t.is_cap() && !t.is_in(self.article, lexicon::FUNCTION_WORDS));
+        let end = if verb { mark - 1 } else { mark };
+        let np = self.subject_after(0, end, true)?.np()?;
+        let named = match &np.form {
+            Form::Body { head, .. } => {
+                is_in(lexicon::BODIES, head)
+                    || is_in(lexicon::GROUPS, head)
+                    || self.names.contains(head.as_str())
+            }
+            Form::Person(name) => {
+                !np.roles.is_empty() || name.len() == 1 && self.names.contains(name[0].as_str())
+            }
+            Form::Role { .. } => true,
+            Form::Pronoun(_) => false,
+        };
+        (named && np.start == 0 && np.end == end).then_some((np, None))
     }
 
     /// A headline announcing what its subject means to do: "Ostland to
@@ -649,6 +697,32 @@ mod tests {
             ),
             // "push" without "for" is an action
             ("The crowd pushed the barriers aside.", &[]),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn a_headline_quoting_its_subject_is_a_statement() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Vellmark opposition leader 'firmly rejects' port levy\n\nThe vote went on overnight.",
+                &[(
+                    "firmly rejects",
+                    "body:Vellmark opposition",
+                    StatementKind::Headline,
+                )],
+            ),
+            (
+                "Trade Minister Tomas Vik sees ‘slim chance’ of grain deal\n\nVik sent no envoy.",
+                &[("slim chance", "Tomas Vik", StatementKind::Headline)],
+            ),
+            // a quote that opens the headline has no subject before it
+            (
+                "'Every door' stays open on grain deal\n\nThe vote went on overnight.",
+                &[],
+            ),
         ];
         for (article, expected) in cases {
             assert_claims(article, expected);
