@@ -38,7 +38,7 @@ const MAX_ATTRIBUTION_GAP: usize = 12;
 
 /// Verbs of plain saying that close a sentence's attribution ("..., the
 /// spokesman said").
-const FINAL_SAYING: &[&str] = &["said", "says", "told", "added"];
+const FINAL_SAYING: &[&str] = &["said", "says", "told", "added", "quoted"];
 
 /// Most words after a closing attribution's verb ("said on Monday in a
 /// statement").
@@ -426,7 +426,9 @@ impl<'a> Ctx<'a> {
                     && last.as_ref().is_some_and(|&(_, v, _)| v > i + len)
                     && let Some((last_np, v, v_len)) = last.take()
                 {
-                    let (_, last_kind, _) = self.verb_at(v)?;
+                    let last_kind = self
+                        .verb_at(v)
+                        .map_or(StatementKind::Indirect, |(_, kind, _)| kind);
                     let verb = Some(self.span_of(v, v_len));
                     return Some((last_np, self.verb_kind(last_kind, v + v_len), verb));
                 }
@@ -462,14 +464,28 @@ impl<'a> Ctx<'a> {
             .find(|&k| !self.tokens[k].is_punct('”') && !self.tokens[k].is_punct('"'))?;
         let v =
             (start + 1..limit.min(start + 1 + MAX_PHRASE)).find(|&k| self.is(k, FINAL_SAYING))?;
-        let rest = (v + 1..limit).filter(|&k| self.word(k).is_some()).count();
+        // "..., Y was quoted by state media as saying.": the words up to
+        // "as saying" are part of the attribution.
+        let quoted = self.is(v, &["quoted"]);
+        let tail = if quoted {
+            let saying = (v + 1..limit).find(|&k| self.is(k, &["saying"]))?;
+            if !self.is(saying - 1, &["as"]) || !self.is(v - 1, &["was", "were"]) {
+                return None;
+            }
+            saying + 1
+        } else {
+            v + 1
+        };
+        let rest = (tail..limit).filter(|&k| self.word(k).is_some()).count();
         if rest > MAX_FINAL_TAIL || (v + 1..limit).any(|k| self.is(k, &["that"])) {
             return None;
         }
-        let (len, _, participle) = self.verb_at(v)?;
-        if participle {
-            return None;
-        }
+        let len = match self.verb_at(v) {
+            Some((_, _, true)) => return None,
+            Some((len, _, false)) => len,
+            None if quoted => 1,
+            None => return None,
+        };
         match self.before_bracket(v, start) {
             // "the country's foreign ministry spokesman": the owner may
             // stay outside the phrase.
@@ -979,6 +995,10 @@ mod final_attribution_tests {
             (
                 "Ostmark urged Vellmark to return “ready to finish the job,” agency spokeswoman Lena Varga said.",
                 &[("return", "Lena Varga", Indirect)],
+            ),
+            (
+                "Talks will fail if Ostmark insists on a freeze, Deputy Minister Lena Varga was quoted by the news agency as saying.",
+                &[("insists on a freeze", "Lena Varga", Indirect)],
             ),
             // a named person's own verb stays theirs
             (
