@@ -975,7 +975,7 @@ mod tests {
 mod final_attribution_tests {
     use super::super::super::StatementKind;
     use super::super::tests::{ClaimCase, assert_claims};
-    use StatementKind::{Indirect, Reported};
+    use StatementKind::Indirect;
 
     #[test]
     fn a_closing_attribution_names_who_reports_a_body_s_stance() {
@@ -1006,7 +1006,6 @@ mod final_attribution_tests {
                 &[("refrain", "Tomas Brandt", Indirect)],
             ),
         ];
-        let _ = Reported;
         for (article, expected) in cases {
             assert_claims(article, expected);
         }
