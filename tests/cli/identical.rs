@@ -52,7 +52,7 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (CSV)",
         &csv,
-        "b320f4b9cfa58ae0f323b01a234ddc9305b0c5a2861c48b4e0dae9d2a093abac",
+        "83ba55a9b66b68a6fdb64370764572df3804440616b79f4a85a03fa4d1949c6f",
     );
     let jsonl = printed(&[
         "score".as_ref(),
@@ -63,7 +63,7 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (JSONL)",
         &jsonl,
-        "745481e04112ae1f5b49919f7d94e2f27c5d46e8b0f791db38332efe27440ebb",
+        "f810ea7b60ebe54ec0b7acf90cbc1acdb0921ffc5d0ba83ea7fa7d377ce7b5f8",
     );
 }
 
@@ -74,6 +74,6 @@ fn scoring_the_example_articles_prints_the_same_bytes() {
     assert_digest(
         "score of data/articles (CSV)",
         &csv,
-        "c19afb5b884d5c974eac3a19ca359d571b403027fbb02d1b128536bd41f7da74",
+        "fdbf3041204f9011a163808b0f60abb2c95b2372e79bff945f92fb4c4709a559",
     );
 }
