@@ -262,27 +262,40 @@ def test_rows_from_pandas_like_sources_are_read():
 def test_batch_calls_release_the_gil():
     """While classify runs in one thread, another keeps running Python code."""
     model = stance.Model.default()
-    texts = [f"We will answer with force, said minister {i}, and talks can wait." for i in range(40_000)]
-    ticks = 0
-    done = threading.Event()
-    took = []
 
-    def work():
-        start = time.perf_counter()
-        model.classify(texts)
-        took.append(time.perf_counter() - start)
-        done.set()
+    def ticks_during(texts):
+        ticks = 0
+        done = threading.Event()
+        took = []
 
-    thread = threading.Thread(target=work)
-    thread.start()
-    while not done.is_set():
-        ticks += 1
-        time.sleep(0.001)
-    thread.join()
+        def work():
+            start = time.perf_counter()
+            model.classify(texts)
+            took.append(time.perf_counter() - start)
+            done.set()
+
+        thread = threading.Thread(target=work)
+        thread.start()
+        while not done.is_set():
+            ticks += 1
+            time.sleep(0.001)
+        thread.join()
+        return ticks, took[0]
+
+    # The batch grows until one call lasts long enough to tell, so a faster
+    # build or machine does not make the test meaningless.
+    def statements(n):
+        return [f"We will answer with force, said minister {i}, and talks can wait." for i in range(n)]
+
+    n = 40_000
+    ticks, took = ticks_during(statements(n))
+    while took < 0.2 and n < 2_560_000:
+        n *= 4
+        ticks, took = ticks_during(statements(n))
+    assert took >= 0.2, f"{n} statements classified in {took:.3f} s: too quick to tell"
     # Holding the GIL for the whole call would leave this thread a handful of
     # ticks; released, it ticks about once a millisecond.
-    assert took[0] > 0.2, f"too quick to tell: {took[0]:.3f} s"
-    assert ticks > 0.2 * took[0] * 1000, f"{ticks} ticks in {took[0]:.3f} s"
+    assert ticks > 0.2 * took * 1000, f"{ticks} ticks in {took:.3f} s"
 
 
 # ------------------------------------------------------------ docs, stubs
