@@ -309,6 +309,12 @@ impl<'a> Ctx<'a> {
             .or_else(|| self.quoted_headline())
     }
 
+    /// Whether a person subject of a headline can speak: they carry a title,
+    /// or are a lone name the text goes on to use ("Ostland", "Marić").
+    fn titled_or_known(&self, np: &Np, name: &[String]) -> bool {
+        !np.roles.is_empty() || name.len() == 1 && self.names.contains(name[0].as_str())
+    }
+
     /// A headline that puts its subject's own words in quotes, right after
     /// the subject or after one verb: "Vellmark minister 'firmly opposes'
     /// levy", "Ostland keeps 'every door' open", "Marić sees 'slim chance'
@@ -343,9 +349,7 @@ impl<'a> Ctx<'a> {
                     || is_in(lexicon::GROUPS, head)
                     || self.names.contains(head.as_str())
             }
-            Form::Person(name) => {
-                !np.roles.is_empty() || name.len() == 1 && self.names.contains(name[0].as_str())
-            }
+            Form::Person(name) => self.titled_or_known(&np, name),
             Form::Role { .. } => true,
             Form::Pronoun(_) => false,
         };
@@ -366,9 +370,7 @@ impl<'a> Ctx<'a> {
         let named = match &np.form {
             Form::Body { .. } => true,
             // a lone name the text goes on to use ("Ostland"), or a titled one
-            Form::Person(name) => {
-                !np.roles.is_empty() || name.len() == 1 && self.names.contains(name[0].as_str())
-            }
+            Form::Person(name) => self.titled_or_known(&np, name),
             Form::Role { .. } | Form::Pronoun(_) => false,
         };
         (named && np.end == to).then_some((np, None))
@@ -398,9 +400,7 @@ impl<'a> Ctx<'a> {
                 }
                 // "Tanzania Election" reads like a name: a person needs a
                 // title, or a surname the text uses.
-                Form::Person(name) => {
-                    !np.roles.is_empty() || name.len() == 1 && self.names.contains(name[0].as_str())
-                }
+                Form::Person(name) => self.titled_or_known(&np, name),
                 Form::Role { .. } => true,
             };
             (named && np.start == from && np.end == to).then_some(np)
