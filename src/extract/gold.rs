@@ -77,10 +77,23 @@ pub fn read_gold(path: &Path) -> Result<Vec<GoldStatement>> {
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
         .map(|(n, l)| {
-            serde_json::from_str(l)
-                .map_err(|e| Error::parse(path, n as u64 + 1, format!("bad gold line: {e}")))
+            let mut gold: GoldStatement = serde_json::from_str(l)
+                .map_err(|e| Error::parse(path, n as u64 + 1, format!("bad gold line: {e}")))?;
+            gold.quote = trim_quote_marks(&gold.quote).to_owned();
+            Ok(gold)
         })
         .collect()
+}
+
+/// The annotated quote without quote marks or spaces at its ends: annotators
+/// often copy a direct quote with its opening mark, while an extracted
+/// statement's span holds only what is inside the marks.
+fn trim_quote_marks(quote: &str) -> &str {
+    const MARKS: &[char] = &[
+        ' ', '\t', '"', '\'', '\u{201c}', '\u{201d}', '\u{2018}', '\u{2019}', '\u{ab}', '\u{bb}',
+        '\u{201e}', '\u{2039}', '\u{203a}',
+    ];
+    quote.trim_matches(MARKS)
 }
 
 /// A speaker name as compared with the annotation: lowercase, one kind of
@@ -482,5 +495,25 @@ mod tests {
         assert_eq!(speaker_key("The"), "the");
         assert_eq!(speaker_key("Two EU diplomats"), speaker_key("EU diplomats"));
         assert_eq!(speaker_key("another official"), "official");
+    }
+
+    #[test]
+    fn gold_quotes_lose_the_quote_marks_at_their_ends() {
+        assert_eq!(
+            trim_quote_marks("\u{201c}We will not move"),
+            "We will not move"
+        );
+        assert_eq!(trim_quote_marks(" \"ready,\" "), "ready,");
+        assert_eq!(trim_quote_marks("the 'final' offer"), "the 'final' offer");
+        let dir = std::env::temp_dir().join(format!("stance-gold-marks-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("a.gold.jsonl");
+        std::fs::write(
+            &path,
+            "{\"speaker\": \"X\", \"quote\": \"\u{201c}We are ready\", \"label\": \"neutral\"}\n",
+        )
+        .unwrap();
+        assert_eq!(read_gold(&path).unwrap()[0].quote, "We are ready");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
