@@ -51,10 +51,12 @@ pub struct Args {
     /// Stance cue lexicon: `builtin`, `none`, or a file of `category<TAB>phrase` lines.
     #[arg(long)]
     cues: Option<String>,
-    /// Factor on the cue-category features before a row is normalised.
+    /// Factor on the cue-category features before a row is normalised
+    /// (default 1).
     #[arg(long)]
     cue_weight: Option<f64>,
-    /// Factor on the reporting-verb feature before a row is normalised.
+    /// Factor on the reporting-verb feature before a row is normalised
+    /// (default 2).
     #[arg(long)]
     verb_weight: Option<f64>,
     /// Word n-gram range, e.g. `1-2` (`0-0`: none).
