@@ -14,7 +14,7 @@
 //! the cue, reporting-verb and scope-marked features), `alpha=A|B|C` (the CV grid), `folds=N`, `word=LO-HI`,
 //! `char=LO-HI` (`0-0` for none). Every variant starts from the 3-label-era
 //! design (`base`: the text as it is, word 1-2-grams, character 2-5-grams);
-//! today's default is `said,char=0-0,cues,scopes,verbweight=2`.
+//! today's default is `said,char=0-0,cues,scopes`.
 //! An `--eval` path that is a folder is read as gold-annotated articles.
 
 use std::path::PathBuf;

@@ -90,8 +90,7 @@ impl Default for TrainParams {
     fn default() -> Self {
         // The design measured best on text the corpus never saw (data/README.md,
         // "Ablation"): what was said, no character n-grams (they learn the
-        // corpus's names and spellings), cue categories, scopes, and the
-        // reporting verb weighing twice its tf-idf before normalisation.
+        // corpus's names and spellings), cue categories, scopes.
         TrainParams {
             tokenizer: TokenizerParams {
                 scopes: true,
@@ -101,7 +100,6 @@ impl Default for TrainParams {
                 char_ngrams: (0, 0),
                 said: true,
                 cues: true,
-                verb_weight: 2.0,
                 ..FeatureParams::default()
             },
             folds: 5,

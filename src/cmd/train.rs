@@ -56,7 +56,7 @@ pub struct Args {
     #[arg(long)]
     cue_weight: Option<f64>,
     /// Factor on the reporting-verb feature before a row is normalised
-    /// (default 2).
+    /// (default 1).
     #[arg(long)]
     verb_weight: Option<f64>,
     /// Word n-gram range, e.g. `1-2` (`0-0`: none).
