@@ -10,7 +10,8 @@
 //!
 //! A variant is a comma-separated list: `said`, `cues`, `scopes` (tokenizer
 //! scopes), `scopewords`, `roles` (cue roles), `mask` (mask names), `max=N` (feature cap),
-//! `mindf=N`, `alpha=A|B|C` (the CV grid), `folds=N`, `word=LO-HI`,
+//! `mindf=N`, `cueweight=W`, `verbweight=W`, `scopeweight=W` (factors on
+//! the cue, reporting-verb and scope-marked features), `alpha=A|B|C` (the CV grid), `folds=N`, `word=LO-HI`,
 //! `char=LO-HI` (`0-0` for none). Every variant starts from the 3-label-era
 //! design (`base`: the text as it is, word 1-2-grams, character 2-5-grams);
 //! today's default is `said,char=0-0,cues,scopes`.
@@ -56,6 +57,16 @@ fn params(spec: &str) -> Result<TrainParams, String> {
             "mask" => p.tokenizer.mask_names = true,
             "max" => p.features.max_features = num()?,
             "mindf" => p.features.min_df = num()?,
+            "cueweight" | "verbweight" | "scopeweight" => {
+                let w: f64 = value
+                    .parse()
+                    .map_err(|_| format!("bad weight in '{part}'"))?;
+                match key {
+                    "cueweight" => p.features.cue_weight = w,
+                    "verbweight" => p.features.verb_weight = w,
+                    _ => p.features.scope_weight = w,
+                }
+            }
             "folds" => p.folds = num()?,
             "word" => p.features.word_ngrams = parse_range(value)?,
             "char" => p.features.char_ngrams = parse_range(value)?,

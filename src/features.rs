@@ -55,6 +55,29 @@ pub struct FeatureParams {
     /// "been"... (the speaker or their side is the one accused).
     #[serde(default)]
     pub cue_roles: bool,
+    /// Factor on the cue-category features (`L:`, `V:`) before the row is
+    /// normalised: in one L2-normalised row the few cue features otherwise
+    /// weigh little next to the many word n-grams. 1 (the default, and the
+    /// value of models from before it existed) leaves the row as it was.
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub cue_weight: f64,
+    /// Factor on the reporting-verb feature (`v:`) before normalisation.
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub verb_weight: f64,
+    /// Factor on the scope-marked words (`w:BUT_x`, `w:IF_x`) before
+    /// normalisation.
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub scope_weight: f64,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+// A weight of 1 is left out of model files, so files trained without the
+// weights stay byte for byte what they were.
+fn is_one(v: &f64) -> bool {
+    *v == 1.0
 }
 
 impl Default for FeatureParams {
@@ -69,6 +92,9 @@ impl Default for FeatureParams {
             cues: false,
             scope_words: false,
             cue_roles: false,
+            cue_weight: 1.0,
+            verb_weight: 1.0,
+            scope_weight: 1.0,
         }
     }
 }
@@ -106,6 +132,18 @@ impl FeatureParams {
                 "features.cue_roles",
                 "cue roles need the cue lexicon",
             ));
+        }
+        for (setting, w) in [
+            ("features.cue_weight", self.cue_weight),
+            ("features.verb_weight", self.verb_weight),
+            ("features.scope_weight", self.scope_weight),
+        ] {
+            if !(w.is_finite() && w > 0.0) {
+                return Err(Error::params(
+                    setting,
+                    format!("{w} must be a positive number"),
+                ));
+            }
         }
         if self.max_features == 0 {
             return Err(Error::params("features.max_features", "must be at least 1"));
@@ -294,6 +332,24 @@ pub struct Vectorizer {
     /// than SipHash plus a comparison with a string stored elsewhere on the
     /// heap. `None` in the (never yet seen) case that two names share a hash.
     by_hash: Option<FxHashMap<u64, u32>>,
+    /// Per feature, the factor its tf-idf value is multiplied by before
+    /// normalisation ([`FeatureParams::cue_weight`] and the like); `None`
+    /// when every factor is 1, so such rows are computed as they always were.
+    scale: Option<Vec<f64>>,
+}
+
+/// The factor a feature's value is multiplied by before normalisation,
+/// from the prefix of its name.
+fn weight_of(name: &str, params: &FeatureParams) -> f64 {
+    if name.starts_with("L:") || name.starts_with("V:") {
+        params.cue_weight
+    } else if name.starts_with("v:") {
+        params.verb_weight
+    } else if name.starts_with("w:BUT_") || name.starts_with("w:IF_") {
+        params.scope_weight
+    } else {
+        1.0
+    }
 }
 
 /// 64-bit FxHash of a feature name. An n-gram outside the vocabulary is
@@ -320,6 +376,11 @@ impl Vectorizer {
         if params.cues && cues.is_none() {
             return fail("the features use cues but no cue lexicon is given".into());
         }
+        for w in [params.cue_weight, params.verb_weight, params.scope_weight] {
+            if !(w.is_finite() && w > 0.0) {
+                return fail(format!("a feature weight of {w}: weights must be positive"));
+            }
+        }
         if vocabulary.len() != idf.len() {
             return fail(format!(
                 "vocabulary has {} entries but idf has {}",
@@ -345,6 +406,8 @@ impl Vectorizer {
         for (i, name) in vocabulary.iter().enumerate() {
             unique &= by_hash.insert(name_hash(name), i as u32).is_none();
         }
+        let scale: Vec<f64> = vocabulary.iter().map(|n| weight_of(n, &params)).collect();
+        let scale = scale.iter().any(|&w| w != 1.0).then_some(scale);
         Ok(Vectorizer {
             tokenizer,
             cues: if params.cues { cues } else { None },
@@ -353,6 +416,7 @@ impl Vectorizer {
             idf,
             index,
             by_hash: unique.then_some(by_hash),
+            scale,
         })
     }
 
@@ -462,6 +526,9 @@ impl Vectorizer {
                 *v
             };
             *v = tf * self.idf[*i as usize];
+            if let Some(scale) = &self.scale {
+                *v *= scale[*i as usize];
+            }
             norm += *v * *v;
         }
         let norm = if norm > 0.0 { norm.sqrt() } else { 1.0 };
@@ -1170,6 +1237,145 @@ mod tests {
                     assert_eq!(x.row(i), v.transform_said(said).as_slice(), "row {i}");
                 }
             }
+        }
+    }
+
+    /// A vectorizer over our own sentences with the cue lexicon, the
+    /// reporting verb and scope-marked words, every feature kept.
+    fn weighted(cue_weight: f64, verb_weight: f64, scope_weight: f64) -> Vectorizer {
+        let cues = lexicon(&[("refusal", "rejected"), ("praise", "welcomed")]);
+        let tokenizer = TokenizerParams {
+            scopes: true,
+            ..TokenizerParams::default()
+        };
+        let params = FeatureParams {
+            char_ngrams: (0, 0),
+            min_df: 1,
+            cues: true,
+            scope_words: true,
+            cue_weight,
+            verb_weight,
+            scope_weight,
+            ..FeatureParams::default()
+        };
+        let inputs = [
+            ("the union rejected the offer, but may talk", Some("said")),
+            ("ministers welcomed the plan", Some("said")),
+            ("the board rejected it twice", None),
+        ]
+        .map(|(content, verb)| Said {
+            content: content.to_owned(),
+            verb: verb.map(str::to_owned),
+        });
+        Vectorizer::fit(&inputs, &[0, 1, 0], 2, &tokenizer, &params, Some(&cues)).unwrap()
+    }
+
+    /// The row before normalisation, as name -> value, and its L2 norm.
+    fn unnormalised(v: &Vectorizer, said: &Said) -> (HashMap<String, f64>, f64) {
+        let row = v.transform_said(said);
+        let values: Vec<f64> = row.iter().map(|&(_, x)| f64::from(x)).collect();
+        // "union" occurs once and is never scaled: before normalisation its
+        // value is its idf, so its share of that undoes the normalisation.
+        let union = v.index_of("w:union").unwrap();
+        let unit =
+            f64::from(row.iter().find(|&&(i, _)| i == union).unwrap().1) / v.idf[union as usize];
+        let named = row
+            .iter()
+            .zip(&values)
+            .map(|(&(i, _), &x)| (v.vocabulary[i as usize].clone(), x / unit))
+            .collect();
+        (named, 1.0 / unit)
+    }
+
+    #[test]
+    fn weights_scale_cue_verb_and_scope_features_before_normalising() {
+        let said = Said {
+            content: "the union rejected the offer, but may talk".to_owned(),
+            verb: Some("said".to_owned()),
+        };
+        let plain = weighted(1.0, 1.0, 1.0);
+        let heavy = weighted(3.0, 2.0, 5.0);
+        assert_eq!(plain.vocabulary, heavy.vocabulary);
+        let (before, _) = unnormalised(&plain, &said);
+        let (after, norm) = unnormalised(&heavy, &said);
+        for (name, factor) in [
+            ("L:refusal", 3.0),
+            ("v:said", 2.0),
+            ("w:BUT_talk", 5.0),
+            ("w:rejected", 1.0),
+            ("w:the union", 1.0),
+        ] {
+            let (b, a) = (before[name], after[name]);
+            assert!((a / b - factor).abs() < 1e-5, "{name}: {b} -> {a}");
+        }
+        // Rows stay unit length.
+        let squares: f64 = after.values().map(|x| x * x).sum::<f64>() / (norm * norm);
+        assert!((squares - 1.0).abs() < 1e-5);
+    }
+
+    #[test]
+    fn weight_one_gives_the_rows_of_before_bit_for_bit() {
+        let v = weighted(1.0, 1.0, 1.0);
+        assert!(v.scale.is_none());
+        let texts = [
+            "the union rejected the offer, but may talk",
+            "ministers welcomed the plan",
+            "the board rejected it twice",
+        ];
+        for text in texts {
+            // Today's arithmetic, written out: sublinear tf x idf, L2-normalised.
+            let mut counts: std::collections::BTreeMap<u32, f64> = Default::default();
+            let toks = tokenize(text, &v.tokenizer);
+            let input = Input {
+                text,
+                tokens: &toks,
+                verb: Some("said"),
+            };
+            for_each_feature(input, &v.params, v.cues.as_ref(), |n| {
+                if let Some(i) = v.index_of(n) {
+                    *counts.entry(i).or_default() += 1.0;
+                }
+            });
+            let values: Vec<(u32, f64)> = counts
+                .into_iter()
+                .map(|(i, n)| (i, (1.0 + f64::ln(n)) * v.idf[i as usize]))
+                .collect();
+            let norm = values.iter().map(|(_, x)| x * x).sum::<f64>().sqrt();
+            let want: SparseRow = values
+                .into_iter()
+                .map(|(i, x)| (i, (x / norm) as f32))
+                .collect();
+            let said = Said {
+                content: text.to_owned(),
+                verb: Some("said".to_owned()),
+            };
+            assert_eq!(v.transform_said(&said), want, "{text}");
+        }
+        // Old model files have no weights: they read as 1, and a weight of 1
+        // is not written, so such files stay as they were.
+        let old: FeatureParams =
+            serde_json::from_str(&serde_json::to_string(&FeatureParams::default()).unwrap())
+                .unwrap();
+        assert_eq!(old, FeatureParams::default());
+        let json = serde_json::to_string(&FeatureParams::default()).unwrap();
+        assert!(!json.contains("weight"), "{json}");
+        let heavy = FeatureParams {
+            cue_weight: 3.0,
+            ..FeatureParams::default()
+        };
+        let json = serde_json::to_string(&heavy).unwrap();
+        assert!(json.contains("\"cue_weight\":3.0"), "{json}");
+        assert_eq!(serde_json::from_str::<FeatureParams>(&json).unwrap(), heavy);
+    }
+
+    #[test]
+    fn weights_must_be_positive() {
+        for w in [0.0, -1.0, f64::NAN, f64::INFINITY] {
+            let p = FeatureParams {
+                cue_weight: w,
+                ..FeatureParams::default()
+            };
+            assert!(p.check().is_err(), "{w}");
         }
     }
 

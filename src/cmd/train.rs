@@ -51,6 +51,14 @@ pub struct Args {
     /// Stance cue lexicon: `builtin`, `none`, or a file of `category<TAB>phrase` lines.
     #[arg(long)]
     cues: Option<String>,
+    /// Factor on the cue-category features before a row is normalised
+    /// (default 1).
+    #[arg(long)]
+    cue_weight: Option<f64>,
+    /// Factor on the reporting-verb feature before a row is normalised
+    /// (default 1).
+    #[arg(long)]
+    verb_weight: Option<f64>,
     /// Word n-gram range, e.g. `1-2` (`0-0`: none).
     #[arg(long, value_parser = parse_range)]
     word_ngrams: Option<(usize, usize)>,
@@ -111,6 +119,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     if let Some(r) = args.char_ngrams {
         params.features.char_ngrams = r;
+    }
+    if let Some(w) = args.cue_weight {
+        params.features.cue_weight = w;
+    }
+    if let Some(w) = args.verb_weight {
+        params.features.verb_weight = w;
     }
     match args.cues.as_deref() {
         None | Some("builtin") => {}
@@ -182,6 +196,8 @@ fn with_flag(err: stance::Error) -> anyhow::Error {
         "features.min_df" => "--min-df",
         "features.word_ngrams" => "--word-ngrams",
         "features.char_ngrams" => "--char-ngrams",
+        "features.cue_weight" => "--cue-weight",
+        "features.verb_weight" => "--verb-weight",
         _ => return err.into(),
     };
     anyhow::anyhow!("invalid parameters: {flag}: {message}")

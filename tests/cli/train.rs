@@ -1,8 +1,8 @@
 //! `train`, `evaluate`, `classify` and `explain` on good input.
 
 use crate::util::{
-    bad, files_in, fixture, quick_model, stance, stance_in, stdout_of, succeeds, train_quick,
-    with_model,
+    bad, fails_with, files_in, fixture, quick_model, stance, stance_in, stdout_of, succeeds,
+    train_quick, with_model,
 };
 
 #[test]
@@ -165,4 +165,40 @@ fn classify_uses_the_embedded_model_and_neutralises_formulas() {
     assert_eq!(out.lines().count(), 3, "{out}");
     assert!(out.contains("\"'=HYPERLINK(\"\"http://x\"\")\""), "{out}");
     assert!(out.contains("'@SUM(1)"), "{out}");
+}
+
+#[test]
+fn feature_weights_are_stored_in_the_model_and_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    succeeds(
+        train_quick(fixture("small.csv"), "w.json")
+            .current_dir(d)
+            .args(["--cue-weight", "3", "--verb-weight", "2"]),
+    );
+    let model: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(d.join("w.json")).unwrap()).unwrap();
+    let features = &model["features"];
+    assert_eq!(features["cue_weight"], 3.0, "{features}");
+    assert_eq!(features["verb_weight"], 2.0, "{features}");
+    // A weight of 1 is not written: models keep the bytes they had.
+    let plain = std::fs::read_to_string(quick_model()).unwrap();
+    assert!(!plain.contains("cue_weight"));
+    let report = stdout_of(stance_in(d).args([
+        "evaluate",
+        "--model",
+        "w.json",
+        "--data",
+        fixture("small.csv").to_str().unwrap(),
+    ]));
+    assert!(report.contains("macro-F1"), "{report}");
+    for bad_weight in ["0", "-2", "nan"] {
+        fails_with(
+            train_quick(fixture("small.csv"), "never.json")
+                .current_dir(d)
+                .arg(format!("--cue-weight={bad_weight}")),
+            &["--cue-weight", "positive"],
+        );
+    }
+    assert!(!d.join("never.json").exists());
 }
