@@ -603,13 +603,6 @@ pub static CLAUSE_JOINERS: &[&str] = &[
 /// ("said A, but warned B").
 pub static ACT_JOINERS: &[&str] = &["but"];
 
-/// Words that join a speaker's second speech act to the first when both
-/// verbs take the same form ("said A and urged B", "says A and warns B").
-pub static SAME_FORM_ACT_JOINERS: &[&str] = &["and"];
-
-/// Past forms of reporting verbs that do not end in "-ed".
-pub static IRREGULAR_PAST_VERBS: &[&str] = &["said", "told", "wrote"];
-
 /// Adverbs between such a joining word and the second act's verb ("and also
 /// urged").
 pub static ACT_ADVERBS: &[&str] = &["also", "then", "later", "again", "further", "repeatedly"];
