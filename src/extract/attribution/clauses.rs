@@ -216,6 +216,28 @@ impl<'a> Ctx<'a> {
         Some(k)
     }
 
+    /// The comma closing a time phrase that opens the sentence at token `i`
+    /// ("Late on Monday,", "Last month,", "This week,"): nothing but time
+    /// words before it, a day, month or period among them.
+    fn time_intro(&self, i: usize, to: usize) -> Option<usize> {
+        const MAX_TIME_WORDS: usize = 4;
+        let comma = (i + 1..to.min(i + MAX_TIME_WORDS + 1)).find(|&c| self.is_comma(c))?;
+        let when = |k: usize| {
+            self.is(k, lexicon::DAYS)
+                || self.is(k, lexicon::MONTHS)
+                || self.is(k, lexicon::PERIODS)
+                || self.is(k, lexicon::PARTS_OF_DAY)
+        };
+        let time_word = |k: usize| {
+            when(k)
+                || self.is(k, lexicon::TIME_MODIFIERS)
+                || self
+                    .word(k)
+                    .is_some_and(|t| t.key(self.article).chars().all(|c| c.is_ascii_digit()))
+        };
+        ((i..comma).all(time_word) && (i..comma).any(when)).then_some(comma)
+    }
+
     /// Does a time phrase start at token `i` ("on Monday", "late Wednesday")?
     pub(super) fn time_after(&self, i: usize) -> bool {
         let mut k = i;
@@ -242,8 +264,13 @@ impl<'a> Ctx<'a> {
                     i += 1;
                 }
             }
-            if i < to && self.is(i, lexicon::INTRO_WORDS) {
-                i = (i..to.min(i + MAX_INTRO)).find(|&c| self.is_comma(c))? + 1;
+            let intro = if i < to && self.is(i, lexicon::INTRO_WORDS) {
+                Some((i..to.min(i + MAX_INTRO)).find(|&c| self.is_comma(c))?)
+            } else {
+                self.time_intro(i, to)
+            };
+            if let Some(comma) = intro {
+                i = comma + 1;
                 while i < to && self.is(i, lexicon::CONNECTIVES) {
                     i += 1;
                 }
@@ -664,6 +691,35 @@ mod tests {
             (
                 "The rebels last week threatened a new offensive.",
                 &[("offensive", "body:the rebels", Reported)],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn a_time_phrase_opening_the_sentence_is_no_part_of_an_appositive_speaker() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Late on Monday, Tomas Vik, a senior adviser to the president, said the talks would go on.",
+                &[("would go on", "Tomas Vik", Indirect)],
+            ),
+            (
+                "Earlier this week, Ilse Marku, the trade minister, warned against new duties.",
+                &[("new duties", "Ilse Marku", Reported)],
+            ),
+            (
+                "Last month, the Vellish port authority, which runs both terminals, said cargo was stuck.",
+                &[(
+                    "cargo was stuck",
+                    "body:the Vellish port authority",
+                    Indirect,
+                )],
+            ),
+            (
+                "Later, Roux, the union's leader, rejected the offer.",
+                &[("the offer", "Roux", Reported)],
             ),
         ];
         for (article, expected) in cases {
