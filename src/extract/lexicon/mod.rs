@@ -261,6 +261,38 @@ pub static SPEECH_NOUNS_FOR_TO: &[&str] = &[
     "promises", "vow", "vows", "threat", "threats", "offer", "offers",
 ];
 
+/// Documents a speaker issues that may take a reporting participle ("issued
+/// a joint statement urging ...").
+pub static STATEMENT_NOUNS: &[&str] = &[
+    "statement",
+    "communique",
+    "communiqué",
+    "declaration",
+    "letter",
+    "release",
+    "message",
+];
+
+/// Verbs of issuing a [`STATEMENT_NOUNS`] document.
+#[rustfmt::skip]
+pub static ISSUING_VERBS: &[&str] = &[
+    "issued", "issues", "issue", "released", "releases", "published", "publishes", "sent",
+    "sends", "put", "puts", "adopted", "adopts", "signed", "signs", "posted", "posts",
+];
+
+/// Counts a body keeps ("according to United Nations figures"): the body
+/// before them is the source.
+pub static DATA_NOUNS: &[&str] = &[
+    "figures",
+    "data",
+    "estimates",
+    "statistics",
+    "tally",
+    "count",
+    "calculations",
+    "projections",
+];
+
 /// Copulas before a [`REPORTING_ADJECTIVES`] entry.
 pub static COPULAS: &[&str] = &[
     "was", "is", "were", "are", "remained", "remains", "seemed", "seems", "appeared", "appears",
@@ -409,7 +441,7 @@ pub static BODIES: &[&str] = &[
     "command", "headquarters", "politburo", "legislature", "duma", "knesset", "bundestag", "camp",
     "team", "club", "network", "syndicate", "confederation", "collective", "cartel", "opposition",
     "leadership", "regime", "staff", "guard", "forces", "nato", "opec", "corp", "co", "llc", "sa",
-    "gmbh", "spa", "nv", "bv", "holdings", "airline", "carrier", "force",
+    "gmbh", "spa", "nv", "bv", "holdings", "airline", "carrier", "force", "govt", "coastguard",
 ];
 
 /// Plural groups that speak together ("European leaders", "public-sector
