@@ -92,6 +92,10 @@ impl<'a> Ctx<'a> {
         {
             return Some((3, StatementKind::Reported, word.ends_with("ing")));
         }
+        // "order strikers back to work": an adverb, not "backs the plan".
+        if word.eq_ignore_ascii_case("back") && self.is(i + 1, &["to", "into", "at", "on"]) {
+            return None;
+        }
         let forms = if lexicon::starts_reporting_verb(token.lists) {
             lexicon::reporting_verb_forms_of(word)
         } else {
@@ -1185,6 +1189,24 @@ mod tests {
                 "The Vellmark coastguard said two cutters had left port.",
                 &[("two cutters", "body:the Vellmark coastguard", Indirect)],
             ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn groups_named_by_a_plural_speak_and_back_to_is_no_verb() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Some bondholders have threatened to sue the state.",
+                &[("to sue the state", "body:Some bondholders", Reported)],
+            ),
+            (
+                "Several opposition deputies denounced the deal as a sell-out.",
+                &[("a sell-out", "body:Several opposition deputies", Reported)],
+            ),
+            ("The decree lets the army order strikers back to work.", &[]),
         ];
         for (article, expected) in cases {
             assert_claims(article, expected);

@@ -465,7 +465,11 @@ pub static GROUPS: &[&str] = &[
     "refugees", "families", "residents", "farmers", "citizens", "shippers", "airlines", "carriers",
     "people", "persons", "insiders", "trustees", "hospitals", "charities", "medics", "sides",
     "mps", "councils", "courts", "firms", "unions", "governors", "mayors", "clerics", "powers",
-    "embassies", "missions", "coordinators",
+    "embassies", "missions", "coordinators", "deputies", "bondholders", "lenders",
+    "parliamentarians", "ambassadors", "strikers", "dockers", "truckers", "retailers",
+    "businesses", "industrialists", "councillors", "councilors", "commissioners", "presidents",
+    "premiers", "associations", "federations", "consumers", "landlords",
+    "tenants", "pensioners", "veterans", "clubs", "teams", "leagues", "operators", "providers",
     // one party of a dispute ("each side", "the Ostland side")
     "side",
 ];
