@@ -92,6 +92,13 @@ impl<'a> Ctx<'a> {
         {
             return Some((3, StatementKind::Reported, word.ends_with("ing")));
         }
+        // "put the death toll at 31": an estimate, a statement of fact.
+        if self.is(i, &["put", "puts", "putting"])
+            && self.is(i + 1, &["the", "its", "their"])
+            && (self.is(i + 2, &["toll"]) || self.is(i + 3, &["toll"]))
+        {
+            return Some((1, StatementKind::Reported, word.ends_with("ing")));
+        }
         // "order strikers back to work": an adverb, not "backs the plan".
         if word.eq_ignore_ascii_case("back") && self.is(i + 1, &["to", "into", "at", "on"]) {
             return None;
@@ -502,7 +509,7 @@ impl<'a> Ctx<'a> {
                         .appositive_subject(0, comma, i, true)
                         .or_else(|| self.inverted_speech_subject(i, len, limit))
                         .or_else(|| self.subject_across_insertion(comma)),
-                    Before::Nothing => None,
+                    Before::Nothing => self.coordinated_subject(i),
                 }
             };
             if let Some(mut np) = found.and_then(Found::np) {
@@ -693,6 +700,22 @@ impl<'a> Ctx<'a> {
             Found::Np(np) if np.end == i => Some(found),
             _ => None,
         }
+    }
+
+    /// The subject a reporting verb at `v` shares with an earlier verb
+    /// through "and": "The army closed the road and said ...". The subject
+    /// opens the sentence and a lowercase word (its first verb) follows it.
+    fn coordinated_subject(&self, v: usize) -> Option<Found> {
+        let and = self.skip_back(v, 0).checked_sub(1)?;
+        if !self.is(and, &["and"]) {
+            return None;
+        }
+        let found = self.subject_after(0, and, true)?;
+        let Found::Np(np) = &found else { return None };
+        let verb_follows = self
+            .word(np.end)
+            .is_some_and(|t| !t.is_cap() && !self.is_function(np.end));
+        (np.end + 1 < and && verb_follows && self.at_sentence_start(np.start)).then_some(found)
     }
 
     /// Who issued the document a reporting participle at `i` follows: "The
@@ -1207,6 +1230,30 @@ mod tests {
                 &[("a sell-out", "body:Several opposition deputies", Reported)],
             ),
             ("The decree lets the army order strikers back to work.", &[]),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn a_reporting_verb_after_and_shares_the_sentence_subject() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Vellmark authorities closed the road and said the dead were soldiers.",
+                &[(
+                    "the dead were soldiers",
+                    "body:Vellmark authorities",
+                    Indirect,
+                )],
+            ),
+            (
+                "The harbour office put the death toll at 12.",
+                &[("at 12", "body:the harbour office", Reported)],
+            ),
+            // a subject that does not open the sentence, or no verb before "and"
+            ("Prices and wages rose and fell all year.", &[]),
+            ("The ferry put the cargo on the quay.", &[]),
         ];
         for (article, expected) in cases {
             assert_claims(article, expected);
