@@ -169,6 +169,12 @@ impl<'a> Ctx<'a> {
                 skipped += 1;
                 continue;
             }
+            // "The party has in turn said"
+            if end >= floor + 2 && self.is(end - 1, &["turn"]) && self.is(end - 2, &["in"]) {
+                end -= 2;
+                skipped += 1;
+                continue;
+            }
             let Some(t) = self.word(end - 1).filter(|t| !t.is_cap()) else {
                 break;
             };

@@ -108,6 +108,7 @@ pub const REPORTING_VERBS: &[Verb] = &[
     ("lambast", R), ("lambasts", R), ("lambasted", R), ("lambasting", R), ("lash", R),
     ("lashes", R), ("lashed", R), ("lashed out", R), ("lashes out", R), ("lashing out", R),
     ("push for", R), ("pushes for", R), ("pushed for", R), ("pushing for", R),
+    ("turn down", R), ("turns down", R), ("turned down", R), ("turning down", R),
 ];
 
 /// The [`REPORTING_VERBS`] entries whose first word is `first` (lowercase):
@@ -195,6 +196,101 @@ pub static REPORTING_ADJECTIVES: &[&str] = &[
     "doubtful", "sceptical", "skeptical", "confident", "optimistic", "pessimistic", "hopeful",
     "adamant", "convinced", "unconvinced", "wary", "cautious", "critical", "dismissive", "defiant",
     "upbeat", "downbeat", "firm", "clear", "blunt", "emphatic", "insistent",
+];
+
+/// Adverbs that may stand between a copula and a [`REPORTING_ADJECTIVES`]
+/// entry ("was deeply sceptical", "is still wary"), or between an auxiliary
+/// and a progressive reporting verb ("are also calling for"); words in "-ly"
+/// count too. Not "not": the adjective is cut out of what the model reads as
+/// the verb, and "were not" alone reads as the opposite stance.
+pub static DEGREE_ADVERBS: &[&str] = &[
+    "also",
+    "still",
+    "very",
+    "more",
+    "less",
+    "now",
+    "again",
+    "too",
+    "so",
+    "far",
+    "increasingly",
+    "deeply",
+    "highly",
+    "cautiously",
+    "quietly",
+];
+
+/// Auxiliaries before a progressive form ("is calling for", "were urging").
+pub static PROGRESSIVE_AUXILIARIES: &[&str] = &["is", "are", "was", "were", "am"];
+
+/// Verbs that report speech or a view only when a clause follows with
+/// "that" ("charged that ...", "upheld that ...", "felt that ..."): without
+/// it they name acts ("charged the battery", "felt the blast").
+#[rustfmt::skip]
+pub static THAT_VERBS: &[&str] = &[
+    "charge", "charges", "charged", "charging", "attest", "attests", "attested", "attesting",
+    "uphold", "upholds", "upheld", "upholding", "hold", "holds", "held", "holding", "feel",
+    "feels", "felt", "feeling", "think", "thinks", "thought", "fear", "fears", "feared",
+    "fearing", "reckon", "reckons", "reckoned", "conclude", "concludes", "concluded",
+    "concluding", "agree", "agrees", "agreed", "accept", "accepts", "accepted", "accepting",
+    "counter", "counters", "countered", "countering", "contend", "contends", "contended",
+    "contending", "maintain", "maintained", "maintaining", "stated", "state", "states",
+    "stating", "observe", "observes", "observed", "observing", "remark", "remarks", "remarked",
+    "recognise", "recognises", "recognised", "recognize", "recognizes", "recognized", "swear",
+    "swore", "sworn", "testify", "testified", "testifies", "certify", "certified",
+];
+
+/// Nouns for what someone said, which make a statement with their owner and
+/// a clause ("Vik's insistence that ...", "the ministry's warning that ...").
+#[rustfmt::skip]
+pub static SPEECH_NOUNS: &[&str] = &[
+    "insistence", "warning", "warnings", "claim", "claims", "assertion", "assertions",
+    "assurance", "assurances", "pledge", "pledges", "promise", "promises", "vow", "vows", "call",
+    "calls", "demand", "demands", "appeal", "appeals", "argument", "accusation", "accusations",
+    "allegation", "allegations", "denial", "suggestion", "contention", "complaint", "threat",
+    "threats", "announcement", "admission", "statement", "declaration", "offer", "offers",
+    "criticism", "prediction", "remark", "remarks",
+];
+
+/// The [`SPEECH_NOUNS`] that also take "for" or "to" ("Ostland's call for
+/// talks", "the union's threat to strike").
+#[rustfmt::skip]
+pub static SPEECH_NOUNS_FOR_TO: &[&str] = &[
+    "call", "calls", "demand", "demands", "appeal", "appeals", "pledge", "pledges", "promise",
+    "promises", "vow", "vows", "threat", "threats", "offer", "offers",
+];
+
+/// Documents a speaker issues that may take a reporting participle ("issued
+/// a joint statement urging ...").
+pub static STATEMENT_NOUNS: &[&str] = &[
+    "statement",
+    "communique",
+    "communiqué",
+    "declaration",
+    "letter",
+    "release",
+    "message",
+];
+
+/// Verbs of issuing a [`STATEMENT_NOUNS`] document.
+#[rustfmt::skip]
+pub static ISSUING_VERBS: &[&str] = &[
+    "issued", "issues", "issue", "released", "releases", "published", "publishes", "sent",
+    "sends", "put", "puts", "adopted", "adopts", "signed", "signs", "posted", "posts",
+];
+
+/// Counts a body keeps ("according to United Nations figures"): the body
+/// before them is the source.
+pub static DATA_NOUNS: &[&str] = &[
+    "figures",
+    "data",
+    "estimates",
+    "statistics",
+    "tally",
+    "count",
+    "calculations",
+    "projections",
 ];
 
 /// Copulas before a [`REPORTING_ADJECTIVES`] entry.
@@ -345,7 +441,7 @@ pub static BODIES: &[&str] = &[
     "command", "headquarters", "politburo", "legislature", "duma", "knesset", "bundestag", "camp",
     "team", "club", "network", "syndicate", "confederation", "collective", "cartel", "opposition",
     "leadership", "regime", "staff", "guard", "forces", "nato", "opec", "corp", "co", "llc", "sa",
-    "gmbh", "spa", "nv", "bv", "holdings", "airline", "carrier", "force",
+    "gmbh", "spa", "nv", "bv", "holdings", "airline", "carrier", "force", "govt", "coastguard",
 ];
 
 /// Plural groups that speak together ("European leaders", "public-sector
@@ -369,7 +465,11 @@ pub static GROUPS: &[&str] = &[
     "refugees", "families", "residents", "farmers", "citizens", "shippers", "airlines", "carriers",
     "people", "persons", "insiders", "trustees", "hospitals", "charities", "medics", "sides",
     "mps", "councils", "courts", "firms", "unions", "governors", "mayors", "clerics", "powers",
-    "embassies", "missions", "coordinators",
+    "embassies", "missions", "coordinators", "deputies", "bondholders", "lenders",
+    "parliamentarians", "ambassadors", "strikers", "dockers", "truckers", "retailers",
+    "businesses", "industrialists", "councillors", "councilors", "commissioners", "presidents",
+    "premiers", "associations", "federations", "consumers", "landlords",
+    "tenants", "pensioners", "veterans", "clubs", "teams", "leagues", "operators", "providers",
     // one party of a dispute ("each side", "the Ostland side")
     "side",
 ];
