@@ -72,18 +72,23 @@ impl Token {
     /// Is this word in `list` (ignoring ASCII case)?
     ///
     /// Inlined: rules ask it millions of times, and the call cost more than
-    /// the bit test. A list without a bit is scanned here, as
-    /// [`lexicon::is_in`] would after asking for the bit a second time.
-    #[inline]
+    /// the bit test. A list without a bit is scanned, as [`lexicon::is_in`]
+    /// would after asking for the bit a second time, out of line: the scan
+    /// is the rare path, and inlined it made every caller save registers.
+    #[inline(always)]
     pub fn is_in(&self, article: &str, list: &[&str]) -> bool {
         self.is_word()
             && match lexicon::list_bit(list) {
                 Some(bit) => self.lists & bit != 0,
-                None => {
-                    let key = self.key(article);
-                    list.iter().any(|entry| entry.eq_ignore_ascii_case(key))
-                }
+                None => self.key_in(article, list),
             }
+    }
+
+    /// Is this token's key an entry of `list`, ignoring ASCII case? A scan.
+    #[inline(never)]
+    fn key_in(&self, article: &str, list: &[&str]) -> bool {
+        let key = self.key(article);
+        list.iter().any(|entry| entry.eq_ignore_ascii_case(key))
     }
 
     /// Is this token's stem, exactly as written, an entry of `list`?
