@@ -337,6 +337,11 @@ fn ascii_word_pieces(bytes: &[u8], mut emit: impl FnMut(usize, usize)) {
     };
     let mut start = 0;
     for p in 1..bytes.len() {
+        // Inside a word or number: the rules join, and the test above is
+        // many times this one.
+        if bytes[p - 1].is_ascii_alphanumeric() && bytes[p].is_ascii_alphanumeric() {
+            continue;
+        }
         if !joins(p) {
             emit(start, p);
             start = p;
