@@ -10,6 +10,7 @@
 //! neither its place nor its outlet is ever read as a speaker.
 
 use super::Span;
+use super::bytes::StopBytes;
 use super::lexicon;
 
 /// One non-empty line of the article, trimmed, without its dateline.
@@ -76,6 +77,9 @@ pub fn is_opening(c: char) -> bool {
     )
 }
 
+/// The bytes a line break is or starts with.
+static BREAK_BYTES: StopBytes = StopBytes::new(b"\n\r\x0b\x0c", &[0xC2, 0xE2]);
+
 /// Every [`is_line_break`] char of `text` and its offset, in order.
 ///
 /// Found by bytes, without decoding the chars between: every break is an
@@ -86,10 +90,7 @@ fn line_breaks(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     let mut from = 0;
     std::iter::from_fn(move || {
         loop {
-            let at = from
-                + bytes[from..]
-                    .iter()
-                    .position(|&b| matches!(b, b'\n' | b'\r' | 0x0b | 0x0c | 0xC2 | 0xE2))?;
+            let at = BREAK_BYTES.find(bytes, from)?;
             // `at` starts a char: 0xC2 and 0xE2 are lead bytes, never continuations.
             let c = text[at..].chars().next()?;
             from = at + c.len_utf8();

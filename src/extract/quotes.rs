@@ -8,6 +8,7 @@
 //! apostrophe.
 
 use super::Span;
+use super::bytes::StopBytes;
 use super::paragraphs::{Block, Paragraph};
 
 /// One top-level quotation.
@@ -103,6 +104,9 @@ struct Mark {
     next: Option<char>,
 }
 
+/// The bytes a mark is or starts with.
+static MARK_BYTES: StopBytes = StopBytes::new(b"\"'", &[0xC2, 0xE2]);
+
 /// Every [`is_mark`] char of `text`, in order.
 ///
 /// Only the marks matter to the scan, and the chars around them: so the
@@ -113,10 +117,7 @@ fn marks(text: &str) -> impl Iterator<Item = Mark> + '_ {
     let mut from = 0;
     std::iter::from_fn(move || {
         loop {
-            let at = from
-                + bytes[from..]
-                    .iter()
-                    .position(|&b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))?;
+            let at = MARK_BYTES.find(bytes, from)?;
             // `at` starts a char: 0xC2 and 0xE2 are lead bytes, never continuations.
             let c = text[at..].chars().next()?;
             from = at + c.len_utf8();

@@ -8,6 +8,7 @@
 //! sentences stays in one. The quotations come from the `quotes` step, which
 //! scans each paragraph once.
 
+use super::bytes::StopBytes;
 use super::paragraphs::{Block, Paragraph, is_closing, is_opening, is_terminator};
 use super::quotes::Quote;
 use super::{Span, lexicon};
@@ -111,6 +112,9 @@ fn split_paragraph(
     );
 }
 
+/// The bytes a terminator is or starts with.
+static TERMINATOR_BYTES: StopBytes = StopBytes::new(b".!?", &[0xD8, 0xE2, 0xE3, 0xEF]);
+
 /// The first [`is_terminator`] char of `text` at or after byte `from`.
 ///
 /// Found by bytes, without decoding the chars between: every terminator is
@@ -119,10 +123,7 @@ fn next_terminator(text: &str, from: usize) -> Option<(usize, char)> {
     let bytes = text.as_bytes();
     let mut at = from;
     loop {
-        at += bytes
-            .get(at..)?
-            .iter()
-            .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xD8 | 0xE2 | 0xE3 | 0xEF))?;
+        at = TERMINATOR_BYTES.find(bytes, at)?;
         // `at` starts a char: the four are lead bytes, never continuations.
         let c = text[at..].chars().next()?;
         if is_terminator(c) {
