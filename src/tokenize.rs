@@ -199,6 +199,10 @@ fn tokenize_into(
 ) {
     debug_assert!(tokens.is_empty());
     for_each_word_piece(text, |start, piece| {
+        // A single space, most pieces between words, is no token.
+        if piece == " " {
+            return;
+        }
         let end = start + piece.len();
         let Some(kind) = piece_kind(piece) else {
             return;
@@ -230,7 +234,8 @@ fn tokenize_into(
 /// apostrophes straightened, lowercased if asked.
 fn normalise_into(norm: &mut String, piece: &str, lowercase: bool) {
     norm.clear();
-    if piece.is_ascii() && !piece.as_bytes().contains(&b'`') {
+    // One pass over a short piece: `contains` would call `memchr`.
+    if piece.bytes().all(|b| b.is_ascii() && b != b'`') {
         // Nothing to straighten: copy the bytes at once, not char by char.
         norm.push_str(piece);
         if lowercase {
@@ -337,6 +342,11 @@ fn ascii_word_pieces(bytes: &[u8], mut emit: impl FnMut(usize, usize)) {
     };
     let mut start = 0;
     for p in 1..bytes.len() {
+        // Inside a word or number: the rules join, and the test above is
+        // many times this one.
+        if bytes[p - 1].is_ascii_alphanumeric() && bytes[p].is_ascii_alphanumeric() {
+            continue;
+        }
         if !joins(p) {
             emit(start, p);
             start = p;

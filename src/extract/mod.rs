@@ -30,6 +30,7 @@
 //! ```
 
 mod attribution;
+mod bytes;
 mod coref;
 pub mod gold;
 mod lexicon;

@@ -10,6 +10,7 @@
 //! neither its place nor its outlet is ever read as a speaker.
 
 use super::Span;
+use super::bytes::StopBytes;
 use super::lexicon;
 
 /// One non-empty line of the article, trimmed, without its dateline.
@@ -76,6 +77,30 @@ pub fn is_opening(c: char) -> bool {
     )
 }
 
+/// The bytes a line break is or starts with.
+static BREAK_BYTES: StopBytes = StopBytes::new(b"\n\r\x0b\x0c", &[0xC2, 0xE2]);
+
+/// Every [`is_line_break`] char of `text` and its offset, in order.
+///
+/// Found by bytes, without decoding the chars between: every break is an
+/// ASCII control or starts with the lead byte 0xC2 (U+0085) or 0xE2 (U+2028,
+/// U+2029).
+fn line_breaks(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        loop {
+            let at = BREAK_BYTES.find(bytes, from)?;
+            // `at` starts a char: 0xC2 and 0xE2 are lead bytes, never continuations.
+            let c = text[at..].chars().next()?;
+            from = at + c.len_utf8();
+            if is_line_break(c) {
+                return Some((at, c));
+            }
+        }
+    })
+}
+
 /// Splits `article` into its non-empty lines, in order.
 pub fn split(article: &str, first: First) -> Vec<Paragraph> {
     let mut paragraphs = Vec::new();
@@ -83,7 +108,7 @@ pub fn split(article: &str, first: First) -> Vec<Paragraph> {
     // Whether a blank line follows the first line; None until the next line is seen.
     let mut blank_after_first = None;
     let mut after_cr = None;
-    let breaks = article.char_indices().filter(|&(_, c)| is_line_break(c));
+    let breaks = line_breaks(article);
     for (line_end, c) in breaks.chain(std::iter::once((article.len(), '\n'))) {
         let line = Span::new(line_start, line_end).trim(article);
         line_start = line_end + c.len_utf8();
@@ -244,13 +269,19 @@ fn is_dash_start(text: &str) -> bool {
 fn is_heading(line: &str) -> bool {
     let last = line.chars().next_back().unwrap_or('.');
     let punctuated = is_terminator(last) || is_closing(last) || matches!(last, ':' | ';' | ',');
-    let double_marks = line
-        .chars()
-        .filter(|c| matches!(c, '“' | '”' | '„' | '«' | '»' | '"'))
-        .count();
-    let balanced = double_marks % 2 == 0;
+    // Nearly every line is punctuated: the tests that read it whole come last.
+    let balanced = || {
+        let double_marks = line
+            .chars()
+            .filter(|c| matches!(c, '“' | '”' | '„' | '«' | '»' | '"'))
+            .count();
+        double_marks % 2 == 0
+    };
     let opens_quote = line.starts_with(is_opening);
-    !punctuated && !opens_quote && balanced && line.split_whitespace().count() <= MAX_HEADING_WORDS
+    !punctuated
+        && !opens_quote
+        && balanced()
+        && line.split_whitespace().count() <= MAX_HEADING_WORDS
 }
 
 #[cfg(test)]
@@ -377,6 +408,27 @@ mod tests {
         ];
         for (article, expected) in cases {
             assert_paragraphs(article, First::Detect, expected);
+        }
+    }
+
+    /// Line breaks among chars that share their lead bytes (é, ’, “, –, U+00A0).
+    const BREAK_CHARS: &[char] = &[
+        'a', ' ', '.', '\n', '\r', '\u{0b}', '\u{0c}', '\u{85}', '\u{2028}', '\u{2029}', '\u{A0}',
+        'é', '’', '“', '–', '\u{2027}', '\u{202A}', '🙂',
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// The breaks found by bytes are those a walk over every char finds.
+        #[test]
+        fn breaks_found_by_bytes_are_the_chars_ones(
+            picks in proptest::collection::vec(0..BREAK_CHARS.len(), 0..40)
+        ) {
+            let text: String = picks.iter().map(|&i| BREAK_CHARS[i]).collect();
+            let walked: Vec<(usize, char)> =
+                text.char_indices().filter(|&(_, c)| is_line_break(c)).collect();
+            proptest::prop_assert_eq!(line_breaks(&text).collect::<Vec<_>>(), walked);
         }
     }
 }

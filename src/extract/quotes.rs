@@ -8,6 +8,7 @@
 //! apostrophe.
 
 use super::Span;
+use super::bytes::StopBytes;
 use super::paragraphs::{Block, Paragraph};
 
 /// One top-level quotation.
@@ -88,6 +89,50 @@ fn opens_after(prev: Option<char>) -> bool {
     })
 }
 
+/// Is `c` a char the scan acts on?
+fn is_mark(c: char) -> bool {
+    matches!(c, '“' | '”' | '„' | '"' | '«' | '»' | '‘' | '’' | '\'')
+}
+
+/// A quote mark or apostrophe of a paragraph, with the chars around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Mark {
+    /// Byte offset into the paragraph.
+    at: usize,
+    c: char,
+    prev: Option<char>,
+    next: Option<char>,
+}
+
+/// The bytes a mark is or starts with.
+static MARK_BYTES: StopBytes = StopBytes::new(b"\"'", &[0xC2, 0xE2]);
+
+/// Every [`is_mark`] char of `text`, in order.
+///
+/// Only the marks matter to the scan, and the chars around them: so the
+/// bytes between are skipped without decoding (every mark is `"`, `'` or
+/// starts with the byte 0xC2 or 0xE2), which was most of the scan's time.
+fn marks(text: &str) -> impl Iterator<Item = Mark> + '_ {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        loop {
+            let at = MARK_BYTES.find(bytes, from)?;
+            // `at` starts a char: 0xC2 and 0xE2 are lead bytes, never continuations.
+            let c = text[at..].chars().next()?;
+            from = at + c.len_utf8();
+            if is_mark(c) {
+                return Some(Mark {
+                    at,
+                    c,
+                    prev: text[..at].chars().next_back(),
+                    next: text[from..].chars().next(),
+                });
+            }
+        }
+    })
+}
+
 fn scan_once(
     article: &str,
     paragraph: Span,
@@ -97,10 +142,13 @@ fn scan_once(
     let text = &article[paragraph.start..paragraph.end];
     let mut stack: Vec<Open> = Vec::new();
     let mut quotes = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
+    for Mark {
+        at: i,
+        c,
+        prev,
+        next,
+    } in marks(text)
+    {
         let pos = paragraph.start + i;
         let len = c.len_utf8();
         let opens = opens_after(prev);
@@ -163,7 +211,6 @@ fn scan_once(
             }
             _ => {}
         }
-        prev = Some(c);
     }
     match stack.first() {
         Some(bottom) if bottom.family == Family::Single => Err(bottom.pos),
@@ -254,6 +301,38 @@ mod tests {
         ];
         for (text, expected) in cases {
             assert_quotes(text, expected);
+        }
+    }
+
+    /// Chars around and inside quote marks, their lead bytes shared by
+    /// other chars (é, ·, –, …, U+2028, U+0085).
+    const MARK_CHARS: &[char] = &[
+        'a', 'Z', '9', ' ', '\n', '.', ',', '(', '-', '"', '\'', '“', '”', '„', '«', '»', '‘', '’',
+        'é', '·', '–', '—', '…', '\u{2028}', '\u{85}', '\u{A0}', 'Ł', '🙂',
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// The marks skipped to are those a walk over every char finds.
+        #[test]
+        fn skipping_finds_every_mark(
+            picks in proptest::collection::vec(0..MARK_CHARS.len(), 0..40)
+        ) {
+            let text: String = picks.iter().map(|&i| MARK_CHARS[i]).collect();
+            let chars: Vec<(usize, char)> = text.char_indices().collect();
+            let walked: Vec<Mark> = chars
+                .iter()
+                .enumerate()
+                .filter(|(_, (_, c))| is_mark(*c))
+                .map(|(k, &(at, c))| Mark {
+                    at,
+                    c,
+                    prev: k.checked_sub(1).map(|p| chars[p].1),
+                    next: chars.get(k + 1).map(|n| n.1),
+                })
+                .collect();
+            proptest::prop_assert_eq!(marks(&text).collect::<Vec<_>>(), walked);
         }
     }
 

@@ -8,6 +8,7 @@
 //! sentences stays in one. The quotations come from the `quotes` step, which
 //! scans each paragraph once.
 
+use super::bytes::StopBytes;
 use super::paragraphs::{Block, Paragraph, is_closing, is_opening, is_terminator};
 use super::quotes::Quote;
 use super::{Span, lexicon};
@@ -62,23 +63,20 @@ fn split_paragraph(
     let mut quote = 0;
     let text = &article[paragraph.start..paragraph.end];
     let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if !is_terminator(c) {
-            continue;
-        }
+    let mut from = 0;
+    while let Some((i, c)) = next_terminator(text, from) {
         // The whole run of terminators and closing marks: "...", "?!”", ".)".
         let mut run_end = i + c.len_utf8();
         let mut dots = usize::from(c == '.');
-        while let Some(&(j, d)) = chars.peek() {
+        for d in text[run_end..].chars() {
             if is_terminator(d) || is_closing(d) {
                 dots += usize::from(d == '.');
-                run_end = j + d.len_utf8();
-                chars.next();
+                run_end += d.len_utf8();
             } else {
                 break;
             }
         }
+        from = run_end;
         let rest = &text[run_end..];
         let after_space = rest.trim_start();
         if after_space.len() == rest.len() || after_space.is_empty() {
@@ -112,6 +110,27 @@ fn split_paragraph(
         index,
         out,
     );
+}
+
+/// The bytes a terminator is or starts with.
+static TERMINATOR_BYTES: StopBytes = StopBytes::new(b".!?", &[0xD8, 0xE2, 0xE3, 0xEF]);
+
+/// The first [`is_terminator`] char of `text` at or after byte `from`.
+///
+/// Found by bytes, without decoding the chars between: every terminator is
+/// ASCII or starts with the lead byte 0xD8, 0xE2, 0xE3 or 0xEF.
+fn next_terminator(text: &str, from: usize) -> Option<(usize, char)> {
+    let bytes = text.as_bytes();
+    let mut at = from;
+    loop {
+        at = TERMINATOR_BYTES.find(bytes, at)?;
+        // `at` starts a char: the four are lead bytes, never continuations.
+        let c = text[at..].chars().next()?;
+        if is_terminator(c) {
+            return Some((at, c));
+        }
+        at += c.len_utf8();
+    }
 }
 
 fn push(article: &str, span: Span, paragraph: usize, out: &mut Vec<Sentence>) {
@@ -263,5 +282,32 @@ mod tests {
         );
         let paragraphs: Vec<usize> = split_text(article).iter().map(|s| s.paragraph).collect();
         assert_eq!(paragraphs, [0, 1, 2, 3, 4]);
+    }
+
+    /// Terminators among chars that share their lead bytes.
+    const TERMINATOR_CHARS: &[char] = &[
+        'a', ' ', '.', '!', '?', '…', '。', '！', '？', '؟', '’', '“', '、', '，', 'ؠ', '\u{FEFF}',
+        'é',
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// The terminators found by bytes are those a walk over every char finds.
+        #[test]
+        fn terminators_found_by_bytes_are_the_chars_ones(
+            picks in proptest::collection::vec(0..TERMINATOR_CHARS.len(), 0..40)
+        ) {
+            let text: String = picks.iter().map(|&i| TERMINATOR_CHARS[i]).collect();
+            let walked: Vec<(usize, char)> =
+                text.char_indices().filter(|&(_, c)| is_terminator(c)).collect();
+            let mut found = Vec::new();
+            let mut from = 0;
+            while let Some((at, c)) = next_terminator(&text, from) {
+                found.push((at, c));
+                from = at + c.len_utf8();
+            }
+            proptest::prop_assert_eq!(found, walked);
+        }
     }
 }

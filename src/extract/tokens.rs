@@ -72,18 +72,31 @@ impl Token {
     /// Is this word in `list` (ignoring ASCII case)?
     ///
     /// Inlined: rules ask it millions of times, and the call cost more than
-    /// the bit test. A list without a bit is scanned here, as
-    /// [`lexicon::is_in`] would after asking for the bit a second time.
-    #[inline]
+    /// the bit test. A list without a bit is scanned, as [`lexicon::is_in`]
+    /// would after asking for the bit a second time, out of line: the scan
+    /// is the rare path, and inlined it made every caller save registers.
+    #[inline(always)]
     pub fn is_in(&self, article: &str, list: &[&str]) -> bool {
         self.is_word()
             && match lexicon::list_bit(list) {
                 Some(bit) => self.lists & bit != 0,
-                None => {
-                    let key = self.key(article);
-                    list.iter().any(|entry| entry.eq_ignore_ascii_case(key))
-                }
+                None => self.key_in(article, list),
             }
+    }
+
+    /// Is this token's key an entry of `list`, ignoring ASCII case? A scan,
+    /// which first asks for an entry of the key's length: nearly every
+    /// scanned list is short, and most words have no such entry.
+    #[inline(never)]
+    fn key_in(&self, article: &str, list: &[&str]) -> bool {
+        let stem_len = self.stem_end - self.span.start;
+        let dotted = stem_len > 0 && article.as_bytes().get(self.stem_end - 1) == Some(&b'.');
+        let key_len = stem_len - usize::from(dotted);
+        if !list.iter().any(|entry| entry.len() == key_len) {
+            return false;
+        }
+        let key = self.key(article);
+        list.iter().any(|entry| entry.eq_ignore_ascii_case(key))
     }
 
     /// Is this token's stem, exactly as written, an entry of `list`?
@@ -610,6 +623,40 @@ mod tests {
                             list.contains(&stem),
                             "{stem:?} in {text:?}"
                         );
+                    }
+                }
+            }
+        }
+    }
+
+    /// A list without a bit is scanned: the scan that asks for an entry of
+    /// the key's length first answers as the plain one, for words that are,
+    /// nearly are, or contain entries, with a final dot or a possessive.
+    #[test]
+    fn scanned_lists_answer_as_a_plain_scan() {
+        let lists: &[&[&str]] = &[lexicon::REFUSALS, &["to"], &["of", "for"], &["Jan.", "x"]];
+        let mut words: Vec<String> = vec![".".into(), "U.S.".into(), "a.b".into()];
+        for entry in lists.iter().copied().flatten() {
+            words.extend([
+                entry.to_string(),
+                entry.to_uppercase(),
+                format!("{entry}."),
+                format!("{entry}s"),
+                entry[1..].to_string(),
+            ]);
+        }
+        for word in &words {
+            for text in [
+                format!("{word} z"),
+                format!("{word}’s z"),
+                format!("“{word}"),
+            ] {
+                for token in tokenize(&text, Span::new(0, text.len())) {
+                    let key = token.key(&text);
+                    for list in lists {
+                        let plain =
+                            token.is_word() && list.iter().any(|e| e.eq_ignore_ascii_case(key));
+                        assert_eq!(token.is_in(&text, list), plain, "{key:?} in {text:?}");
                     }
                 }
             }

@@ -102,6 +102,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The token if it is an unquoted word.
+    #[inline]
     pub(super) fn word(&self, i: usize) -> Option<&Token> {
         self.tokens
             .get(i)
@@ -112,6 +113,7 @@ impl<'a> Ctx<'a> {
         self.tokens[i].key(self.article)
     }
 
+    #[inline(always)]
     pub(super) fn is(&self, i: usize, list: &[&str]) -> bool {
         self.word(i).is_some_and(|t| t.is_in(self.article, list))
     }

@@ -116,17 +116,18 @@ impl<'a> Ctx<'a> {
             second.is_some_and(|second| next.is_some_and(|n| second.eq_ignore_ascii_case(n)))
         });
         let single = forms.iter().find(|(second, _)| second.is_none());
-        let participle = word.ends_with("ing") && !self.progressive_at(i);
+        let (len, kind) = match (phrasal, single) {
+            (Some(&(_, kind)), _) => (2, kind),
+            (None, Some(&(_, kind))) => (1, kind),
+            (None, None) => return None,
+        };
         // "who asked not to be named", "speaking on condition of anonymity":
-        // a source's anonymity, not what it said.
+        // a source's anonymity, not what it said. Looked for only after a
+        // verb: most words are none, and the look costs a window of tests.
         if self.anonymity_after(i + 1) {
             return None;
         }
-        match (phrasal, single) {
-            (Some(&(_, kind)), _) => Some((2, kind, participle)),
-            (None, Some(&(_, kind))) => Some((1, kind, participle)),
-            (None, None) => None,
-        }
+        Some((len, kind, word.ends_with("ing") && !self.progressive_at(i)))
     }
 
     /// Is the "-ing" form at `i` progressive ("is calling for", "were also

@@ -170,8 +170,10 @@ impl PackedTable {
 /// and tokens ask it for every rule).
 struct ListBits {
     multiplier: u64,
-    /// Slot -> index + 1 into `keys`; 0 for an empty slot.
-    slots: Box<[u8; ListBits::SLOTS]>,
+    /// Slot -> the list there and its bit; an empty slot holds a null
+    /// address, which no list has. Key and bit side by side, so a look-up
+    /// reads one slot and nothing else.
+    slots: Box<[(ListKey, u64); ListBits::SLOTS]>,
     /// False if no multiplier separated the lists (never seen): then `keys`
     /// are scanned.
     perfect: bool,
@@ -194,11 +196,11 @@ impl ListBits {
             z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
             z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
             let multiplier = (z ^ (z >> 31)) | 1;
-            let mut slots = Box::new([0u8; Self::SLOTS]);
-            let perfect = keys.iter().enumerate().all(|(n, key)| {
+            let mut slots = Box::new([((0, 0), 0); Self::SLOTS]);
+            let perfect = keys.iter().enumerate().all(|(n, &key)| {
                 let slot = &mut slots[Self::slot(multiplier, key.0)];
-                let free = *slot == 0;
-                *slot = n as u8 + 1;
+                let free = slot.1 == 0;
+                *slot = (key, 1 << n);
                 free
             });
             if perfect {
@@ -212,7 +214,7 @@ impl ListBits {
         }
         ListBits {
             multiplier: 0,
-            slots: Box::new([0; Self::SLOTS]),
+            slots: Box::new([((0, 0), 0); Self::SLOTS]),
             perfect: false,
             keys,
         }
@@ -226,12 +228,13 @@ impl ListBits {
     #[inline]
     fn bit(&self, list: &[&str]) -> Option<u64> {
         let key = (list.as_ptr() as usize, list.len());
-        let n = if self.perfect {
-            usize::from(self.slots[Self::slot(self.multiplier, key.0)]).checked_sub(1)?
+        if self.perfect {
+            let (at, bit) = self.slots[Self::slot(self.multiplier, key.0)];
+            (at == key).then_some(bit)
         } else {
-            self.keys.iter().position(|k| *k == key)?
-        };
-        (self.keys.get(n) == Some(&key)).then_some(1 << n)
+            let n = self.keys.iter().position(|k| *k == key)?;
+            Some(1 << n)
+        }
     }
 }
 
@@ -372,7 +375,7 @@ mod tests {
         // Without the table, the scan of the keys gives the same bits.
         let scanned = ListBits {
             multiplier: 0,
-            slots: Box::new([0; ListBits::SLOTS]),
+            slots: Box::new([((0, 0), 0); ListBits::SLOTS]),
             perfect: false,
             keys: table.keys.clone(),
         };

@@ -650,6 +650,19 @@ pub static DESCRIPTORS: &[&str] = &["so-called"];
 
 /// Is `word` a descriptor before a body's name ("state-run", "so-called")?
 pub fn is_descriptor(word: &str) -> bool {
+    if word.is_ascii() {
+        // The same test without a lowercase copy: it is asked of most
+        // capitalised words, and the copy cost more than the test.
+        let bytes = word.as_bytes();
+        return is_in(DESCRIPTORS, word)
+            || DESCRIPTOR_SUFFIXES.iter().any(|s| {
+                bytes.len() >= s.len()
+                    && bytes[bytes.len() - s.len()..]
+                        .iter()
+                        .map(u8::to_ascii_lowercase)
+                        .eq(s.bytes())
+            });
+    }
     let lower = word.to_lowercase();
     is_in(DESCRIPTORS, &lower) || DESCRIPTOR_SUFFIXES.iter().any(|s| lower.ends_with(s))
 }
@@ -961,6 +974,34 @@ mod tests {
         ];
         for (word, expected) in cases {
             assert_eq!(is_descriptor(word), expected, "{word}");
+        }
+    }
+
+    /// An ASCII word is tested without its lowercase copy: the same answers,
+    /// for every entry in several casings, with and without a head, and
+    /// near misses.
+    #[test]
+    fn descriptors_without_a_copy_are_the_lowercase_test() {
+        let copied = |word: &str| {
+            let lower = word.to_lowercase();
+            is_in(DESCRIPTORS, &lower) || DESCRIPTOR_SUFFIXES.iter().any(|s| lower.ends_with(s))
+        };
+        for entry in DESCRIPTORS.iter().chain(DESCRIPTOR_SUFFIXES) {
+            for form in [
+                entry.to_string(),
+                entry.to_uppercase(),
+                entry[1..].to_string(),
+            ] {
+                for word in [
+                    form.clone(),
+                    format!("State{form}"),
+                    format!("x{form}x"),
+                    format!("{form}s"),
+                    form.replace('-', ""),
+                ] {
+                    assert_eq!(is_descriptor(&word), copied(&word), "{word}");
+                }
+            }
         }
     }
 }
