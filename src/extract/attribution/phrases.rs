@@ -546,6 +546,31 @@ impl<'a> Ctx<'a> {
         Found::Np(np)
     }
 
+    /// "the TWU rail union": a capitalised name (`start..end`) followed by
+    /// at most two lowercase words and a body noun, with "the" (and one word
+    /// of standing) before it, as a body.
+    fn name_with_body_noun(&self, start: usize, end: usize) -> Option<Np> {
+        if self.tokens[end - 1].is_possessive() {
+            return None;
+        }
+        let noun = (end..(end + 3).min(self.len()))
+            .take_while(|&k| {
+                self.word(k).is_some_and(|t| !t.is_cap())
+                    && !self.is_function(k)
+                    && !self.tokens[k].is_possessive()
+            })
+            .find(|&k| self.is(k, lexicon::BODIES))?;
+        let standing = start >= 2 && self.is(start - 1, lexicon::STANDING_WORDS);
+        let from = start - usize::from(standing);
+        if from == 0 || !self.key(from - 1).eq_ignore_ascii_case("the") {
+            return None;
+        }
+        match self.classify_phrase(from - 1, noun + 1, false)? {
+            Found::Np(np) if matches!(np.form, Form::Body { .. }) => Some(np),
+            _ => None,
+        }
+    }
+
     /// Full names anywhere outside quotes ("US President Donald Trask",
     /// "Trask’s"), recorded so that a later surname finds its fullest form.
     pub(super) fn push_names(&self, mentions: &mut Vec<Mention>) {
@@ -567,6 +592,13 @@ impl<'a> Ctx<'a> {
                 if self.tokens[end - 1].is_possessive() {
                     break;
                 }
+            }
+            // "the TWU rail union", "the ruling VDP party": a name and the
+            // common noun of its kind after it name a body together.
+            if let Some(np) = self.name_with_body_noun(start, end) {
+                i = np.end;
+                mentions.push(np.into_mention(Usage::Name));
+                continue;
             }
             // "carrier Nordlys Air": a company noun before the name gives its type.
             let company_noun = start > 0

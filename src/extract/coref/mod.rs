@@ -258,6 +258,12 @@ fn named_body(form: &Form) -> bool {
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
+/// Whether any word of a phrase starts with a capital letter.
+fn has_capital(text: &str) -> bool {
+    text.split_whitespace()
+        .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
 /// A title's shorthand ("FM", "PM"): a person, not a body or a place.
 fn role_abbreviation(word: &str) -> bool {
     let lower = word.to_lowercase();
@@ -283,6 +289,9 @@ struct Resolver<'a> {
     recent: Vec<usize>,
     /// Companies in order of their latest mention, names included.
     companies: Vec<usize>,
+    /// Bodies named by their proper name outside statements so far, as
+    /// mention indices ("the Harbour Workers Union", "the TWU rail union").
+    named_bodies: Vec<usize>,
 }
 
 impl<'a> Resolver<'a> {
@@ -316,6 +325,7 @@ impl<'a> Resolver<'a> {
             bodies_by_first: HashMap::new(),
             recent: Vec::new(),
             companies: Vec::new(),
+            named_bodies: Vec::new(),
         }
     }
 
@@ -409,6 +419,10 @@ impl<'a> Resolver<'a> {
                 }
                 self.entities[entity].learn(mention);
                 self.companies.push(entity);
+            } else if let Form::Body { text, .. } = &mention.form
+                && has_capital(text)
+            {
+                self.named_bodies.push(index);
             }
             return None;
         }
@@ -699,6 +713,18 @@ impl<'a> Resolver<'a> {
                 return e;
             }
         }
+        // "the union", "the 53-nation union": the body of that kind the text
+        // named last ("the Harbour Workers Union").
+        if let Some(named) = self.named_with_head(text, head, words, plural)
+            && let Form::Body {
+                text,
+                head,
+                words,
+                plural,
+            } = &named.form
+        {
+            return self.body(text, head, words, *plural);
+        }
         let kind = Kind::Body {
             text: text.to_string(),
             words: words.to_vec(),
@@ -721,6 +747,43 @@ impl<'a> Resolver<'a> {
                 .push(entity);
         }
         entity
+    }
+
+    /// For a common noun standing for a body ("the union", "the ruling
+    /// party", "the 14-nation union": no capital, one body noun, modifiers
+    /// that the name repeats, numbers or words of standing), the body the
+    /// text named last with that head noun.
+    fn named_with_head(
+        &self,
+        text: &str,
+        head: &str,
+        words: &[String],
+        plural: bool,
+    ) -> Option<&'a Mention> {
+        let definite = text.split_whitespace().next() == Some("the");
+        if plural || !definite || has_capital(text) {
+            return None;
+        }
+        let mentions = self.mentions;
+        self.named_bodies.iter().rev().find_map(|&m| {
+            let mention = &mentions[m];
+            let Form::Body {
+                head: named_head,
+                words: named_words,
+                ..
+            } = &mention.form
+            else {
+                return None;
+            };
+            let fits = named_head == head
+                && words.iter().all(|w| {
+                    w == head
+                        || named_words.contains(w)
+                        || w.chars().any(|c| c.is_ascii_digit())
+                        || lexicon::is_in(lexicon::STANDING_WORDS, w)
+                });
+            fits.then_some(mention)
+        })
     }
 
     /// The body mention whose capitalised words' initials spell the acronym

@@ -435,3 +435,35 @@ fn a_headline_shorthand_title_is_the_lead_person() {
         &["Otto Brask", "Otto Brask"],
     );
 }
+
+#[test]
+fn a_bare_common_noun_is_the_body_named_before_with_that_head() {
+    let cases: &[(&str, &[&str])] = &[
+        // named only outside statements
+        (
+            "Dockers walked out after talks between the Harbour Workers Union and the port operator collapsed. The union said the strike would go on.",
+            &["Harbour Workers Union"],
+        ),
+        (
+            "The vote was put off after a plea from the Coastal Union. A day later the 14-nation union said the delay was vital.",
+            &["Coastal Union"],
+        ),
+        // an acronym with its common noun after it
+        (
+            "Early counts put the ruling VDP party ahead in the capital. The ruling party said the count was clean.",
+            &["the ruling VDP party"],
+        ),
+        (
+            "The offer was turned down by the TWU rail union on Friday. The union said it fell short.",
+            &["the TWU rail union"],
+        ),
+        // no body of that kind named: the phrase stays as it is
+        (
+            "Dockers walked out on Monday. The union said the strike would go on.",
+            &["the union"],
+        ),
+    ];
+    for (article, expected) in cases {
+        assert_speakers(article, expected);
+    }
+}

@@ -348,6 +348,10 @@ pub static BODIES: &[&str] = &[
     "gmbh", "spa", "nv", "bv", "holdings", "airline", "carrier", "force",
 ];
 
+/// Words of standing before a body's common noun that its name need not
+/// repeat ("the ruling party" for "the ruling VDP party", "the main union").
+pub static STANDING_WORDS: &[&str] = &["ruling", "governing", "main", "largest", "biggest"];
+
 /// Plural groups that speak together ("European leaders", "public-sector
 /// unions"); "they" refers back to these.
 #[rustfmt::skip]
