@@ -681,7 +681,8 @@ pub static INTRO_WORDS: &[&str] = &[
     "in", "on", "at", "after", "before", "during", "speaking", "asked", "when", "while", "as",
     "with", "despite", "following", "addressing", "writing", "according", "for", "from", "by",
     "under", "over", "without", "within", "amid", "ahead", "since", "until", "if", "once",
-    "unlike", "like", "having", "to", "upon",
+    "unlike", "like", "having", "to", "upon", "touching", "referring", "commenting", "responding",
+    "reacting", "turning",
 ];
 
 /// Function words: a noun phrase never runs across one of these.
@@ -720,6 +721,8 @@ pub static NOT_NAMES: &[&str] = &[
     "Six", "Seven", "Eight", "Nine", "Ten", "Several", "Other", "Another", "Such", "Asked",
     "Speaking", "Today", "Yesterday", "Once", "Like", "Unlike", "Amid", "Following", "During",
     "Others", "Few", "Everyone", "Everybody", "Nobody", "Somebody", "Someone", "Anyone", "None",
+    "Afterwards", "Afterward", "Touching", "Referring", "Commenting", "Responding", "Reacting",
+    "Turning",
 ];
 
 /// Common first names that mark a man.
