@@ -226,12 +226,28 @@ impl<'a> Ctx<'a> {
         self.classify_phrase(start, end, false)
     }
 
+    /// What the tokens `start..end` name; a role or body after "its" keeps
+    /// it in its text ("its spokesman"), for `coref` to find the owner.
     pub(super) fn classify_phrase(
         &self,
         start: usize,
         end: usize,
         possessive_head: bool,
     ) -> Option<Found> {
+        let mut found = self.classify_bare(start, end, possessive_head)?;
+        if start > 0
+            && self.word(start - 1).is_some()
+            && self.key(start - 1).eq_ignore_ascii_case("its")
+            && let Found::Np(np) = &mut found
+            && let Form::Role { text, .. } | Form::Body { text, .. } = &mut np.form
+            && !text.starts_with(char::is_uppercase)
+        {
+            *text = format!("its {text}");
+        }
+        Some(found)
+    }
+
+    fn classify_bare(&self, start: usize, end: usize, possessive_head: bool) -> Option<Found> {
         if start >= end || (start..end).any(|i| self.word(i).is_none()) {
             return None;
         }

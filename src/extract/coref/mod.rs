@@ -426,6 +426,9 @@ impl<'a> Resolver<'a> {
             }
             return None;
         }
+        if let Some(owned) = self.owned_by_it(mention) {
+            return self.resolve(index, &owned);
+        }
         let entity = match &mention.form {
             Form::Person(name) => Some(self.person(index, name, &mention.roles)),
             Form::Body {
@@ -471,6 +474,60 @@ impl<'a> Resolver<'a> {
             self.companies.push(entity);
         }
         Some(entity)
+    }
+
+    /// "Its foreign ministry", "its spokesman": the role or body of the
+    /// latest speaker or subject when that is a body or a place ("Kestria"),
+    /// written with that owner ("Kestria's foreign ministry") so that a role
+    /// finds the holder the text names with it.
+    fn owned_by_it(&self, mention: &Mention) -> Option<Mention> {
+        let (Form::Role { text, .. } | Form::Body { text, .. }) = &mention.form else {
+            return None;
+        };
+        let (its, rest) = text.split_once(' ')?;
+        if !its.eq_ignore_ascii_case("its") {
+            return None;
+        }
+        let owner = self.recent().next()?;
+        let owner_text = match &self.entities[owner].kind {
+            Kind::Body { text, .. } => text.clone(),
+            // A lone name with no title: a place speaking as a state.
+            Kind::Person(name) if name.len() == 1 && self.entities[owner].roles.is_empty() => {
+                name.join(" ")
+            }
+            Kind::Person(_) => return None,
+        };
+        let text = format!("{owner_text}'s {rest}");
+        let form = match &mention.form {
+            Form::Role { head, .. } => Form::Role {
+                text,
+                head: head.clone(),
+            },
+            Form::Body {
+                head,
+                words,
+                plural,
+                ..
+            } => {
+                let mut owned: Vec<String> = owner_text
+                    .split_whitespace()
+                    .map(str::to_lowercase)
+                    .filter(|w| !lexicon::is_in(lexicon::DETERMINERS, w))
+                    .collect();
+                owned.extend(words.iter().filter(|w| *w != "its").cloned());
+                Form::Body {
+                    text,
+                    head: head.clone(),
+                    words: owned,
+                    plural: *plural,
+                }
+            }
+            _ => return None,
+        };
+        Some(Mention {
+            form,
+            ..mention.clone()
+        })
     }
 
     fn recent(&self) -> impl Iterator<Item = usize> + '_ {

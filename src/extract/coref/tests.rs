@@ -467,3 +467,28 @@ fn a_bare_common_noun_is_the_body_named_before_with_that_head() {
         assert_speakers(article, expected);
     }
 }
+
+#[test]
+fn its_role_or_body_belongs_to_the_latest_body_or_place() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Kestria said on Monday it would stay out of the harbour talks. Its foreign ministry said on Friday the format was dead.",
+            &["Kestria", "Kestria's foreign ministry"],
+        ),
+        (
+            "The Ostland defence ministry said its troops had held the ridge. Its spokesman said the push would go on.",
+            &[
+                "the Ostland defence ministry",
+                "the Ostland defence ministry's spokesman",
+            ],
+        ),
+        // the latest speaker is a person: "its" is left as written
+        (
+            "Anna Kovač said the talks were off. Its spokesman said the push would go on.",
+            &["Anna Kovač", "its spokesman"],
+        ),
+    ];
+    for (article, expected) in cases {
+        assert_speakers(article, expected);
+    }
+}
