@@ -453,6 +453,7 @@ impl<'a> Ctx<'a> {
                     Before::Found(found) => Some(found),
                     Before::Comma(comma) => self
                         .appositive_subject(0, comma, i, true)
+                        .or_else(|| self.role_then_name(comma, i))
                         .or_else(|| self.inverted_speech_subject(i, len, limit))
                         .or_else(|| self.subject_across_insertion(comma)),
                     Before::Nothing => None,

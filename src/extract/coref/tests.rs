@@ -492,3 +492,35 @@ fn its_role_or_body_belongs_to_the_latest_body_or_place() {
         assert_speakers(article, expected);
     }
 }
+
+#[test]
+fn a_name_after_a_role_in_commas_speaks_before_the_verb() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "The mayor has held out, and on Monday his spokeswoman, Dana Pirell, said the council would not bend on fares.",
+            &["Dana Pirell"],
+        ),
+        // an inverted subject after a bare clause is still read
+        ("The fares will stay, said the council.", &["the council"]),
+    ];
+    for (article, expected) in cases {
+        assert_speakers(article, expected);
+    }
+}
+
+#[test]
+fn an_opening_participle_or_adverb_is_no_name() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Touching on the fishing row, Minister Ana Brel said the quota would stay.",
+            &["Ana Brel"],
+        ),
+        (
+            "Minister Ana Brel met the fleet owners. Afterwards Brel said the quota would stay.",
+            &["Ana Brel"],
+        ),
+    ];
+    for (article, expected) in cases {
+        assert_speakers(article, expected);
+    }
+}
