@@ -47,6 +47,8 @@ const FINAL_SAYING: &[&str] = &["said", "says", "told", "added", "quoted"];
 /// Most words after a closing attribution's verb ("said on Monday in a
 /// statement").
 const MAX_FINAL_TAIL: usize = 6;
+/// Most trailing clauses ("..., as ...") after a closing attribution.
+const MAX_TRAILING_CLAUSES: usize = 2;
 
 /// Most commas looked back across for a subject before an inserted phrase.
 const MAX_INSERTION_COMMAS: usize = 3;
@@ -506,9 +508,26 @@ impl<'a> Ctx<'a> {
     /// spokesman Y said on Monday.": its subject, and where its verb starts
     /// and how long it is. Only a plain verb of saying, followed by nothing
     /// but a few words of time or audience.
+    ///
+    /// Or the same attribution before a trailing clause: "..., Y said on
+    /// Thursday, as queues grew", "..., Y said, adding ...".
     fn final_attribution(&self, limit: usize) -> Option<(Np, usize, usize)> {
+        let mut end = limit;
+        let commas = (0..limit).rev().filter(|&k| self.tokens[k].is_punct(','));
+        for comma in commas.take(MAX_TRAILING_CLAUSES + 1) {
+            let trailing = end == limit || self.is(end + 1, lexicon::TRAILING_CLAUSE_OPENERS);
+            if trailing && let Some(found) = self.attribution_between(comma, end) {
+                return Some(found);
+            }
+            end = comma;
+        }
+        None
+    }
+
+    /// The attribution `..., Y said on Monday` after the comma at `comma`,
+    /// up to `limit`.
+    fn attribution_between(&self, comma: usize, limit: usize) -> Option<(Np, usize, usize)> {
         // The comma may close a quotation: `... “finish the work,” Y said.`
-        let comma = (0..limit).rev().find(|&k| self.tokens[k].is_punct(','))?;
         let start = (comma + 1..limit)
             .find(|&k| !self.tokens[k].is_punct('”') && !self.tokens[k].is_punct('"'))?;
         let v =
@@ -1074,6 +1093,15 @@ mod final_attribution_tests {
             (
                 "Talks will fail if Ostmark insists on a freeze, Deputy Minister Lena Varga was quoted by the news agency as saying.",
                 &[("insists on a freeze", "Lena Varga", Indirect)],
+            ),
+            // a trailing clause after the attribution
+            (
+                "Ostmark will keep the crossing shut until it sees what it calls real guarantees, Interior Minister Lena Varga said on Friday, as queues of lorries grew.",
+                &[("keep the crossing shut", "Lena Varga", Indirect)],
+            ),
+            (
+                "Ostmark urged Vellmark to reopen the crossings, agency spokeswoman Lena Varga said, adding that talks could resume.",
+                &[("reopen the crossings", "Lena Varga", Indirect)],
             ),
             // a named person's own verb stays theirs
             (

@@ -352,6 +352,13 @@ pub static BODIES: &[&str] = &[
 /// repeat ("the ruling party" for "the ruling VDP party", "the main union").
 pub static STANDING_WORDS: &[&str] = &["ruling", "governing", "main", "largest", "biggest"];
 
+/// Words that open a clause trailing a closing attribution ("..., Y said
+/// on Friday, as queues grew", "..., Y said, adding ...").
+pub static TRAILING_CLAUSE_OPENERS: &[&str] = &[
+    "as", "while", "adding", "after", "before", "amid", "when", "citing", "noting", "though",
+    "although",
+];
+
 /// Plural groups that speak together ("European leaders", "public-sector
 /// unions"); "they" refers back to these.
 #[rustfmt::skip]
