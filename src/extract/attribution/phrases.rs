@@ -601,7 +601,11 @@ impl<'a> Ctx<'a> {
             let mut end = i;
             while end < self.len() {
                 let particle = self.is(end, lexicon::NAME_PARTICLES) && self.is_name_word(end + 1);
-                if !(self.is_name_word(end) || particle) {
+                // "the Alliance for Democratic Renewal": a body's name goes on
+                // across "for", so that its acronym finds it.
+                let inside_body =
+                    end > start && self.named_body_preposition(end) && self.is_name_word(end + 1);
+                if !(self.is_name_word(end) || particle || inside_body) {
                     break;
                 }
                 end += 1;

@@ -180,6 +180,11 @@ fn bodies_keep_their_first_form_and_join_shorter_forms() {
             "The Union for Civic Renewal said the count was flawed. The UCR added that it would appeal.",
             &["the Union for Civic Renewal", "the Union for Civic Renewal"],
         ),
+        // the full name written only outside statements, with "for" in it
+        (
+            "Turnout was low, and the Union for Civic Renewal (UCR) came second. The UCR said it would appeal.",
+            &["Union for Civic Renewal"],
+        ),
         // an acronym that spells no body stays as it is
         ("The UCR said it would appeal.", &["the UCR"]),
         (
