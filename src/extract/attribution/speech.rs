@@ -658,6 +658,27 @@ impl<'a> Ctx<'a> {
     /// "according to X" in tokens `from..to`: X, or `Source` for an outlet or a document.
     pub(super) fn according_to(&self, from: usize, to: usize) -> Option<Found> {
         let at = self.according_at(from, to)?;
+        // "According to her, ...": an object pronoun standing alone.
+        let word = self.word(at + 2).map(|_| self.key(at + 2).to_lowercase());
+        let pronoun = match word.as_deref() {
+            Some("him") => Some(Pronoun::He),
+            Some("her") => Some(Pronoun::She),
+            Some("them") => Some(Pronoun::They),
+            _ => None,
+        };
+        if let Some(pronoun) = pronoun
+            && at + 2 < to
+            && self.word(at + 3).is_none()
+        {
+            return Some(Found::Np(Np {
+                start: at + 2,
+                end: at + 3,
+                span: self.tokens[at + 2].span,
+                form: Form::Pronoun(pronoun),
+                roles: Vec::new(),
+                gender: Gender::Unknown,
+            }));
+        }
         if let Some(Found::Np(np)) = self.subject_after(at + 2, to, false) {
             return Some(Found::Np(np));
         }

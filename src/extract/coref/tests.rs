@@ -529,3 +529,25 @@ fn an_opening_participle_or_adverb_is_no_name() {
         assert_speakers(article, expected);
     }
 }
+
+#[test]
+fn according_to_her_is_the_person_just_named() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Foreign Minister Ana Brel met her Vellish counterpart on Monday. According to her, the talks will resume in May.",
+            &["Ana Brel"],
+        ),
+        (
+            "Ivo Rask, the union leader, toured the yard. The cuts, according to him, would cost 300 jobs.",
+            &["Ivo Rask"],
+        ),
+        // a possessive "her" is no speaker by itself
+        (
+            "Ana Brel flew home. According to her spokesman Ivo Rask, the talks will resume.",
+            &["Ivo Rask"],
+        ),
+    ];
+    for (article, expected) in cases {
+        assert_speakers(article, expected);
+    }
+}
