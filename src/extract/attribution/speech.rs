@@ -432,6 +432,9 @@ impl<'a> Ctx<'a> {
                 Found::Source => outlet_source = true,
             }
         }
+        if let Some(quoted) = self.quoted_as_saying(limit) {
+            return Some(quoted);
+        }
         let mut last = self.final_attribution(limit);
         let mut i = 0;
         while i < limit {
@@ -502,6 +505,26 @@ impl<'a> Ctx<'a> {
             return speaks.then_some((np, StatementKind::Indirect, at));
         }
         None
+    }
+
+    /// "The agency quoted Interior Minister Y as saying ...": the person
+    /// quoted speaks, not the one who quotes (often an outlet).
+    fn quoted_as_saying(&self, limit: usize) -> Option<(Np, StatementKind, Option<Span>)> {
+        let q = (1..limit).find(|&i| self.is(i, &["quoted"]))?;
+        if self.is(q - 1, lexicon::PASSIVE_AUXILIARIES) {
+            return None;
+        }
+        let end = limit.min(q + 3 + MAX_PHRASE);
+        let saying = (q + 2..end).find(|&k| self.is(k, &["saying"]))?;
+        let is_as = self.is(saying - 1, &["as"]);
+        if !is_as || saying < q + 3 {
+            return None;
+        }
+        let np = self.classify(q + 1, saying - 1)?.np()?;
+        if matches!(np.form, Form::Pronoun(Pronoun::It)) {
+            return None;
+        }
+        Some((np, StatementKind::Indirect, Some(self.span_of(q, 1))))
     }
 
     /// An attribution closing the sentence after its last comma, "...,
@@ -1123,6 +1146,11 @@ mod final_attribution_tests {
             (
                 "Ostmark urged Vellmark to reopen the crossings, agency spokeswoman Lena Varga said, adding that talks could resume.",
                 &[("reopen the crossings", "Lena Varga", Indirect)],
+            ),
+            // an active "quoted Y as saying": Y speaks
+            (
+                "The state agency quoted Interior Minister Lena Varga as saying the border would stay closed.",
+                &[("the border would stay closed", "Lena Varga", Indirect)],
             ),
             // a named person's own verb stays theirs
             (
