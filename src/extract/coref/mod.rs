@@ -770,6 +770,11 @@ impl<'a> Resolver<'a> {
                 return e;
             }
         }
+        // "the rebels" after "The Eastern Front, the main rebel coalition,":
+        // the body recently described with that word.
+        if let Some(e) = self.described_as(text, head, words) {
+            return e;
+        }
         // "the union", "the 53-nation union": the body of that kind the text
         // named last ("the Harbour Workers Union").
         if let Some(named) = self.named_with_head(text, head, words, plural)
@@ -804,6 +809,21 @@ impl<'a> Resolver<'a> {
                 .push(entity);
         }
         entity
+    }
+
+    /// A bare definite noun ("the rebels", "the coalition") for the recent
+    /// named body whose description holds that word (or its singular).
+    fn described_as(&self, text: &str, head: &str, words: &[String]) -> Option<usize> {
+        let definite = text.split_whitespace().next() == Some("the");
+        if !definite || has_capital(text) || words.len() != 1 {
+            return None;
+        }
+        let singular = head.strip_suffix('s').unwrap_or(head);
+        self.recent().find(|&e| {
+            let entity = &self.entities[e];
+            matches!(&entity.kind, Kind::Body { text, .. } if has_capital(text))
+                && entity.roles.iter().any(|r| r == head || r == singular)
+        })
     }
 
     /// For a common noun standing for a body ("the union", "the ruling

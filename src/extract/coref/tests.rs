@@ -551,3 +551,21 @@ fn according_to_her_is_the_person_just_named() {
         assert_speakers(article, expected);
     }
 }
+
+#[test]
+fn the_rebels_are_the_body_described_as_rebel() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "The Southern Unity Front, the main rebel alliance in the hills, said the truce had failed. The rebels said they would fight on.",
+            &["the Southern Unity Front", "the Southern Unity Front"],
+        ),
+        // no body described with the word: the phrase stays as it is
+        (
+            "The Southern Unity Front said the truce had failed. The rebels said they would fight on.",
+            &["the Southern Unity Front", "the rebels"],
+        ),
+    ];
+    for (article, expected) in cases {
+        assert_speakers(article, expected);
+    }
+}
