@@ -386,6 +386,35 @@ impl<'a> Ctx<'a> {
         Some(Found::Np(np))
     }
 
+    /// "his spokeswoman, Dana Pirell, said the council ...": a name in
+    /// commas after a role, right before the verb, is the subject (so the
+    /// phrase after the verb is not read as an inverted subject).
+    pub(super) fn role_then_name(&self, comma: usize, verb: usize) -> Option<Found> {
+        let mut start = comma;
+        while start > 0
+            && comma - start < MAX_PHRASE
+            && (self.is_name_word(start - 1) || self.is(start - 1, lexicon::NAME_PARTICLES))
+        {
+            start -= 1;
+        }
+        if start == comma || start < 2 || !self.is_comma(start - 1) {
+            return None;
+        }
+        let Before::Found(found) = self.before(start - 1, 0) else {
+            return None;
+        };
+        if !matches!(&found, Found::Np(np) if matches!(np.form, Form::Role { .. })) {
+            return None;
+        }
+        match self.with_appositive_name(found, verb) {
+            found @ Found::Np(Np {
+                form: Form::Person(_),
+                ..
+            }) => Some(found),
+            _ => None,
+        }
+    }
+
     /// Where a list of names that goes on after the comma at `comma` ends:
     /// ", Italy and Spain", ", Ostra, Brenn and the UK"; up to `to`.
     fn list_after(&self, comma: usize, to: usize) -> Option<usize> {

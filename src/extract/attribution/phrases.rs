@@ -226,12 +226,28 @@ impl<'a> Ctx<'a> {
         self.classify_phrase(start, end, false)
     }
 
+    /// What the tokens `start..end` name; a role or body after "its" keeps
+    /// it in its text ("its spokesman"), for `coref` to find the owner.
     pub(super) fn classify_phrase(
         &self,
         start: usize,
         end: usize,
         possessive_head: bool,
     ) -> Option<Found> {
+        let mut found = self.classify_bare(start, end, possessive_head)?;
+        if start > 0
+            && self.word(start - 1).is_some()
+            && self.key(start - 1).eq_ignore_ascii_case("its")
+            && let Found::Np(np) = &mut found
+            && let Form::Role { text, .. } | Form::Body { text, .. } = &mut np.form
+            && !text.starts_with(char::is_uppercase)
+        {
+            *text = format!("its {text}");
+        }
+        Some(found)
+    }
+
+    fn classify_bare(&self, start: usize, end: usize, possessive_head: bool) -> Option<Found> {
         if start >= end || (start..end).any(|i| self.word(i).is_none()) {
             return None;
         }
@@ -546,6 +562,31 @@ impl<'a> Ctx<'a> {
         Found::Np(np)
     }
 
+    /// "the TWU rail union": a capitalised name (`start..end`) followed by
+    /// at most two lowercase words and a body noun, with "the" (and one word
+    /// of standing) before it, as a body.
+    fn name_with_body_noun(&self, start: usize, end: usize) -> Option<Np> {
+        if self.tokens[end - 1].is_possessive() {
+            return None;
+        }
+        let noun = (end..(end + 3).min(self.len()))
+            .take_while(|&k| {
+                self.word(k).is_some_and(|t| !t.is_cap())
+                    && !self.is_function(k)
+                    && !self.tokens[k].is_possessive()
+            })
+            .find(|&k| self.is(k, lexicon::BODIES))?;
+        let standing = start >= 2 && self.is(start - 1, lexicon::STANDING_WORDS);
+        let from = start - usize::from(standing);
+        if from == 0 || !self.key(from - 1).eq_ignore_ascii_case("the") {
+            return None;
+        }
+        match self.classify_phrase(from - 1, noun + 1, false)? {
+            Found::Np(np) if matches!(np.form, Form::Body { .. }) => Some(np),
+            _ => None,
+        }
+    }
+
     /// Full names anywhere outside quotes ("US President Donald Trask",
     /// "Trask’s"), recorded so that a later surname finds its fullest form.
     pub(super) fn push_names(&self, mentions: &mut Vec<Mention>) {
@@ -560,13 +601,24 @@ impl<'a> Ctx<'a> {
             let mut end = i;
             while end < self.len() {
                 let particle = self.is(end, lexicon::NAME_PARTICLES) && self.is_name_word(end + 1);
-                if !(self.is_name_word(end) || particle) {
+                // "the Alliance for Democratic Renewal": a body's name goes on
+                // across "for", so that its acronym finds it.
+                let inside_body =
+                    end > start && self.named_body_preposition(end) && self.is_name_word(end + 1);
+                if !(self.is_name_word(end) || particle || inside_body) {
                     break;
                 }
                 end += 1;
                 if self.tokens[end - 1].is_possessive() {
                     break;
                 }
+            }
+            // "the TWU rail union", "the ruling VDP party": a name and the
+            // common noun of its kind after it name a body together.
+            if let Some(np) = self.name_with_body_noun(start, end) {
+                i = np.end;
+                mentions.push(np.into_mention(Usage::Name));
+                continue;
             }
             // "carrier Nordlys Air": a company noun before the name gives its type.
             let company_noun = start > 0

@@ -47,6 +47,8 @@ const FINAL_SAYING: &[&str] = &["said", "says", "told", "added", "quoted"];
 /// Most words after a closing attribution's verb ("said on Monday in a
 /// statement").
 const MAX_FINAL_TAIL: usize = 6;
+/// Most trailing clauses ("..., as ...") after a closing attribution.
+const MAX_TRAILING_CLAUSES: usize = 2;
 
 /// Most commas looked back across for a subject before an inserted phrase.
 const MAX_INSERTION_COMMAS: usize = 3;
@@ -484,6 +486,9 @@ impl<'a> Ctx<'a> {
                 Found::Source => outlet_source = true,
             }
         }
+        if let Some(quoted) = self.quoted_as_saying(limit) {
+            return Some(quoted);
+        }
         let mut last = self.final_attribution(limit);
         let mut i = 0;
         while i < limit {
@@ -508,6 +513,7 @@ impl<'a> Ctx<'a> {
                     Before::Found(found) => Some(found),
                     Before::Comma(comma) => self
                         .appositive_subject(0, comma, i, true)
+                        .or_else(|| self.role_then_name(comma, i))
                         .or_else(|| self.inverted_speech_subject(i, len, limit))
                         .or_else(|| self.subject_across_insertion(comma)),
                     Before::Nothing => self.coordinated_subject(i),
@@ -605,13 +611,50 @@ impl<'a> Ctx<'a> {
         speaks.then(|| (np, StatementKind::Reported, Some(self.span_of(noun, 1))))
     }
 
+    /// "The agency quoted Interior Minister Y as saying ...": the person
+    /// quoted speaks, not the one who quotes (often an outlet).
+    fn quoted_as_saying(&self, limit: usize) -> Option<(Np, StatementKind, Option<Span>)> {
+        let q = (1..limit).find(|&i| self.is(i, &["quoted"]))?;
+        if self.is(q - 1, lexicon::PASSIVE_AUXILIARIES) {
+            return None;
+        }
+        let end = limit.min(q + 3 + MAX_PHRASE);
+        let saying = (q + 2..end).find(|&k| self.is(k, &["saying"]))?;
+        let is_as = self.is(saying - 1, &["as"]);
+        if !is_as || saying < q + 3 {
+            return None;
+        }
+        let np = self.classify(q + 1, saying - 1)?.np()?;
+        if matches!(np.form, Form::Pronoun(Pronoun::It)) {
+            return None;
+        }
+        Some((np, StatementKind::Indirect, Some(self.span_of(q, 1))))
+    }
+
     /// An attribution closing the sentence after its last comma, "...,
     /// spokesman Y said on Monday.": its subject, and where its verb starts
     /// and how long it is. Only a plain verb of saying, followed by nothing
     /// but a few words of time or audience.
+    ///
+    /// Or the same attribution before a trailing clause: "..., Y said on
+    /// Thursday, as queues grew", "..., Y said, adding ...".
     fn final_attribution(&self, limit: usize) -> Option<(Np, usize, usize)> {
+        let mut end = limit;
+        let commas = (0..limit).rev().filter(|&k| self.tokens[k].is_punct(','));
+        for comma in commas.take(MAX_TRAILING_CLAUSES + 1) {
+            let trailing = end == limit || self.is(end + 1, lexicon::TRAILING_CLAUSE_OPENERS);
+            if trailing && let Some(found) = self.attribution_between(comma, end) {
+                return Some(found);
+            }
+            end = comma;
+        }
+        None
+    }
+
+    /// The attribution `..., Y said on Monday` after the comma at `comma`,
+    /// up to `limit`.
+    fn attribution_between(&self, comma: usize, limit: usize) -> Option<(Np, usize, usize)> {
         // The comma may close a quotation: `... “finish the work,” Y said.`
-        let comma = (0..limit).rev().find(|&k| self.tokens[k].is_punct(','))?;
         let start = (comma + 1..limit)
             .find(|&k| !self.tokens[k].is_punct('”') && !self.tokens[k].is_punct('"'))?;
         let v =
@@ -775,6 +818,27 @@ impl<'a> Ctx<'a> {
     /// "according to X" in tokens `from..to`: X, or `Source` for an outlet or a document.
     pub(super) fn according_to(&self, from: usize, to: usize) -> Option<Found> {
         let at = self.according_at(from, to)?;
+        // "According to her, ...": an object pronoun standing alone.
+        let word = self.word(at + 2).map(|_| self.key(at + 2).to_lowercase());
+        let pronoun = match word.as_deref() {
+            Some("him") => Some(Pronoun::He),
+            Some("her") => Some(Pronoun::She),
+            Some("them") => Some(Pronoun::They),
+            _ => None,
+        };
+        if let Some(pronoun) = pronoun
+            && at + 2 < to
+            && self.word(at + 3).is_none()
+        {
+            return Some(Found::Np(Np {
+                start: at + 2,
+                end: at + 3,
+                span: self.tokens[at + 2].span,
+                form: Form::Pronoun(pronoun),
+                roles: Vec::new(),
+                gender: Gender::Unknown,
+            }));
+        }
         if let Some(Found::Np(np)) = self.subject_after(at + 2, to, false) {
             return Some(Found::Np(np));
         }
@@ -1439,6 +1503,20 @@ mod final_attribution_tests {
             (
                 "Talks will fail if Ostmark insists on a freeze, Deputy Minister Lena Varga was quoted by the news agency as saying.",
                 &[("insists on a freeze", "Lena Varga", Indirect)],
+            ),
+            // a trailing clause after the attribution
+            (
+                "Ostmark will keep the crossing shut until it sees what it calls real guarantees, Interior Minister Lena Varga said on Friday, as queues of lorries grew.",
+                &[("keep the crossing shut", "Lena Varga", Indirect)],
+            ),
+            (
+                "Ostmark urged Vellmark to reopen the crossings, agency spokeswoman Lena Varga said, adding that talks could resume.",
+                &[("reopen the crossings", "Lena Varga", Indirect)],
+            ),
+            // an active "quoted Y as saying": Y speaks
+            (
+                "The state agency quoted Interior Minister Lena Varga as saying the border would stay closed.",
+                &[("the border would stay closed", "Lena Varga", Indirect)],
             ),
             // a named person's own verb stays theirs
             (

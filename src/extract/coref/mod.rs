@@ -258,6 +258,12 @@ fn named_body(form: &Form) -> bool {
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
+/// Whether any word of a phrase starts with a capital letter.
+fn has_capital(text: &str) -> bool {
+    text.split_whitespace()
+        .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
 /// A title's shorthand ("FM", "PM"): a person, not a body or a place.
 fn role_abbreviation(word: &str) -> bool {
     let lower = word.to_lowercase();
@@ -283,6 +289,9 @@ struct Resolver<'a> {
     recent: Vec<usize>,
     /// Companies in order of their latest mention, names included.
     companies: Vec<usize>,
+    /// Bodies named by their proper name outside statements so far, as
+    /// mention indices ("the Harbour Workers Union", "the TWU rail union").
+    named_bodies: Vec<usize>,
 }
 
 impl<'a> Resolver<'a> {
@@ -316,6 +325,7 @@ impl<'a> Resolver<'a> {
             bodies_by_first: HashMap::new(),
             recent: Vec::new(),
             companies: Vec::new(),
+            named_bodies: Vec::new(),
         }
     }
 
@@ -409,8 +419,15 @@ impl<'a> Resolver<'a> {
                 }
                 self.entities[entity].learn(mention);
                 self.companies.push(entity);
+            } else if let Form::Body { text, .. } = &mention.form
+                && has_capital(text)
+            {
+                self.named_bodies.push(index);
             }
             return None;
+        }
+        if let Some(owned) = self.owned_by_it(mention) {
+            return self.resolve(index, &owned);
         }
         let entity = match &mention.form {
             Form::Person(name) => Some(self.person(index, name, &mention.roles)),
@@ -457,6 +474,60 @@ impl<'a> Resolver<'a> {
             self.companies.push(entity);
         }
         Some(entity)
+    }
+
+    /// "Its foreign ministry", "its spokesman": the role or body of the
+    /// latest speaker or subject when that is a body or a place ("Kestria"),
+    /// written with that owner ("Kestria's foreign ministry") so that a role
+    /// finds the holder the text names with it.
+    fn owned_by_it(&self, mention: &Mention) -> Option<Mention> {
+        let (Form::Role { text, .. } | Form::Body { text, .. }) = &mention.form else {
+            return None;
+        };
+        let (its, rest) = text.split_once(' ')?;
+        if !its.eq_ignore_ascii_case("its") {
+            return None;
+        }
+        let owner = self.recent().next()?;
+        let owner_text = match &self.entities[owner].kind {
+            Kind::Body { text, .. } => text.clone(),
+            // A lone name with no title: a place speaking as a state.
+            Kind::Person(name) if name.len() == 1 && self.entities[owner].roles.is_empty() => {
+                name.join(" ")
+            }
+            Kind::Person(_) => return None,
+        };
+        let text = format!("{owner_text}'s {rest}");
+        let form = match &mention.form {
+            Form::Role { head, .. } => Form::Role {
+                text,
+                head: head.clone(),
+            },
+            Form::Body {
+                head,
+                words,
+                plural,
+                ..
+            } => {
+                let mut owned: Vec<String> = owner_text
+                    .split_whitespace()
+                    .map(str::to_lowercase)
+                    .filter(|w| !lexicon::is_in(lexicon::DETERMINERS, w))
+                    .collect();
+                owned.extend(words.iter().filter(|w| *w != "its").cloned());
+                Form::Body {
+                    text,
+                    head: head.clone(),
+                    words: owned,
+                    plural: *plural,
+                }
+            }
+            _ => return None,
+        };
+        Some(Mention {
+            form,
+            ..mention.clone()
+        })
     }
 
     fn recent(&self) -> impl Iterator<Item = usize> + '_ {
@@ -699,6 +770,23 @@ impl<'a> Resolver<'a> {
                 return e;
             }
         }
+        // "the rebels" after "The Eastern Front, the main rebel coalition,":
+        // the body recently described with that word.
+        if let Some(e) = self.described_as(text, head, words) {
+            return e;
+        }
+        // "the union", "the 53-nation union": the body of that kind the text
+        // named last ("the Harbour Workers Union").
+        if let Some(named) = self.named_with_head(text, head, words, plural)
+            && let Form::Body {
+                text,
+                head,
+                words,
+                plural,
+            } = &named.form
+        {
+            return self.body(text, head, words, *plural);
+        }
         let kind = Kind::Body {
             text: text.to_string(),
             words: words.to_vec(),
@@ -721,6 +809,58 @@ impl<'a> Resolver<'a> {
                 .push(entity);
         }
         entity
+    }
+
+    /// A bare definite noun ("the rebels", "the coalition") for the recent
+    /// named body whose description holds that word (or its singular).
+    fn described_as(&self, text: &str, head: &str, words: &[String]) -> Option<usize> {
+        let definite = text.split_whitespace().next() == Some("the");
+        if !definite || has_capital(text) || words.len() != 1 {
+            return None;
+        }
+        let singular = head.strip_suffix('s').unwrap_or(head);
+        self.recent().find(|&e| {
+            let entity = &self.entities[e];
+            matches!(&entity.kind, Kind::Body { text, .. } if has_capital(text))
+                && entity.roles.iter().any(|r| r == head || r == singular)
+        })
+    }
+
+    /// For a common noun standing for a body ("the union", "the ruling
+    /// party", "the 14-nation union": no capital, one body noun, modifiers
+    /// that the name repeats, numbers or words of standing), the body the
+    /// text named last with that head noun.
+    fn named_with_head(
+        &self,
+        text: &str,
+        head: &str,
+        words: &[String],
+        plural: bool,
+    ) -> Option<&'a Mention> {
+        let definite = text.split_whitespace().next() == Some("the");
+        if plural || !definite || has_capital(text) {
+            return None;
+        }
+        let mentions = self.mentions;
+        self.named_bodies.iter().rev().find_map(|&m| {
+            let mention = &mentions[m];
+            let Form::Body {
+                head: named_head,
+                words: named_words,
+                ..
+            } = &mention.form
+            else {
+                return None;
+            };
+            let fits = named_head == head
+                && words.iter().all(|w| {
+                    w == head
+                        || named_words.contains(w)
+                        || w.chars().any(|c| c.is_ascii_digit())
+                        || lexicon::is_in(lexicon::STANDING_WORDS, w)
+                });
+            fits.then_some(mention)
+        })
     }
 
     /// The body mention whose capitalised words' initials spell the acronym

@@ -180,6 +180,11 @@ fn bodies_keep_their_first_form_and_join_shorter_forms() {
             "The Union for Civic Renewal said the count was flawed. The UCR added that it would appeal.",
             &["the Union for Civic Renewal", "the Union for Civic Renewal"],
         ),
+        // the full name written only outside statements, with "for" in it
+        (
+            "Turnout was low, and the Union for Civic Renewal (UCR) came second. The UCR said it would appeal.",
+            &["Union for Civic Renewal"],
+        ),
         // an acronym that spells no body stays as it is
         ("The UCR said it would appeal.", &["the UCR"]),
         (
@@ -434,4 +439,133 @@ fn a_headline_shorthand_title_is_the_lead_person() {
         "Shoal talks will go on – FM\n\nForeign Minister Otto Brask said on Monday the talks would go on.",
         &["Otto Brask", "Otto Brask"],
     );
+}
+
+#[test]
+fn a_bare_common_noun_is_the_body_named_before_with_that_head() {
+    let cases: &[(&str, &[&str])] = &[
+        // named only outside statements
+        (
+            "Dockers walked out after talks between the Harbour Workers Union and the port operator collapsed. The union said the strike would go on.",
+            &["Harbour Workers Union"],
+        ),
+        (
+            "The vote was put off after a plea from the Coastal Union. A day later the 14-nation union said the delay was vital.",
+            &["Coastal Union"],
+        ),
+        // an acronym with its common noun after it
+        (
+            "Early counts put the ruling VDP party ahead in the capital. The ruling party said the count was clean.",
+            &["the ruling VDP party"],
+        ),
+        (
+            "The offer was turned down by the TWU rail union on Friday. The union said it fell short.",
+            &["the TWU rail union"],
+        ),
+        // no body of that kind named: the phrase stays as it is
+        (
+            "Dockers walked out on Monday. The union said the strike would go on.",
+            &["the union"],
+        ),
+    ];
+    for (article, expected) in cases {
+        assert_speakers(article, expected);
+    }
+}
+
+#[test]
+fn its_role_or_body_belongs_to_the_latest_body_or_place() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Kestria said on Monday it would stay out of the harbour talks. Its foreign ministry said on Friday the format was dead.",
+            &["Kestria", "Kestria's foreign ministry"],
+        ),
+        (
+            "The Ostland defence ministry said its troops had held the ridge. Its spokesman said the push would go on.",
+            &[
+                "the Ostland defence ministry",
+                "the Ostland defence ministry's spokesman",
+            ],
+        ),
+        // the latest speaker is a person: "its" is left as written
+        (
+            "Anna Kovač said the talks were off. Its spokesman said the push would go on.",
+            &["Anna Kovač", "its spokesman"],
+        ),
+    ];
+    for (article, expected) in cases {
+        assert_speakers(article, expected);
+    }
+}
+
+#[test]
+fn a_name_after_a_role_in_commas_speaks_before_the_verb() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "The mayor has held out, and on Monday his spokeswoman, Dana Pirell, said the council would not bend on fares.",
+            &["Dana Pirell"],
+        ),
+        // an inverted subject after a bare clause is still read
+        ("The fares will stay, said the council.", &["the council"]),
+    ];
+    for (article, expected) in cases {
+        assert_speakers(article, expected);
+    }
+}
+
+#[test]
+fn an_opening_participle_or_adverb_is_no_name() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Touching on the fishing row, Minister Ana Brel said the quota would stay.",
+            &["Ana Brel"],
+        ),
+        (
+            "Minister Ana Brel met the fleet owners. Afterwards Brel said the quota would stay.",
+            &["Ana Brel"],
+        ),
+    ];
+    for (article, expected) in cases {
+        assert_speakers(article, expected);
+    }
+}
+
+#[test]
+fn according_to_her_is_the_person_just_named() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Foreign Minister Ana Brel met her Vellish counterpart on Monday. According to her, the talks will resume in May.",
+            &["Ana Brel"],
+        ),
+        (
+            "Ivo Rask, the union leader, toured the yard. The cuts, according to him, would cost 300 jobs.",
+            &["Ivo Rask"],
+        ),
+        // a possessive "her" is no speaker by itself
+        (
+            "Ana Brel flew home. According to her spokesman Ivo Rask, the talks will resume.",
+            &["Ivo Rask"],
+        ),
+    ];
+    for (article, expected) in cases {
+        assert_speakers(article, expected);
+    }
+}
+
+#[test]
+fn the_rebels_are_the_body_described_as_rebel() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "The Southern Unity Front, the main rebel alliance in the hills, said the truce had failed. The rebels said they would fight on.",
+            &["the Southern Unity Front", "the Southern Unity Front"],
+        ),
+        // no body described with the word: the phrase stays as it is
+        (
+            "The Southern Unity Front said the truce had failed. The rebels said they would fight on.",
+            &["the Southern Unity Front", "the rebels"],
+        ),
+    ];
+    for (article, expected) in cases {
+        assert_speakers(article, expected);
+    }
 }

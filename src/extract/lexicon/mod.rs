@@ -444,6 +444,17 @@ pub static BODIES: &[&str] = &[
     "gmbh", "spa", "nv", "bv", "holdings", "airline", "carrier", "force", "govt", "coastguard",
 ];
 
+/// Words of standing before a body's common noun that its name need not
+/// repeat ("the ruling party" for "the ruling VDP party", "the main union").
+pub static STANDING_WORDS: &[&str] = &["ruling", "governing", "main", "largest", "biggest"];
+
+/// Words that open a clause trailing a closing attribution ("..., Y said
+/// on Friday, as queues grew", "..., Y said, adding ...").
+pub static TRAILING_CLAUSE_OPENERS: &[&str] = &[
+    "as", "while", "adding", "after", "before", "amid", "when", "citing", "noting", "though",
+    "although",
+];
+
 /// Plural groups that speak together ("European leaders", "public-sector
 /// unions"); "they" refers back to these.
 #[rustfmt::skip]
@@ -790,7 +801,8 @@ pub static INTRO_WORDS: &[&str] = &[
     "in", "on", "at", "after", "before", "during", "speaking", "asked", "when", "while", "as",
     "with", "despite", "following", "addressing", "writing", "according", "for", "from", "by",
     "under", "over", "without", "within", "amid", "ahead", "since", "until", "if", "once",
-    "unlike", "like", "having", "to", "upon",
+    "unlike", "like", "having", "to", "upon", "touching", "referring", "commenting", "responding",
+    "reacting", "turning",
 ];
 
 /// Function words: a noun phrase never runs across one of these.
@@ -829,6 +841,8 @@ pub static NOT_NAMES: &[&str] = &[
     "Six", "Seven", "Eight", "Nine", "Ten", "Several", "Other", "Another", "Such", "Asked",
     "Speaking", "Today", "Yesterday", "Once", "Like", "Unlike", "Amid", "Following", "During",
     "Others", "Few", "Everyone", "Everybody", "Nobody", "Somebody", "Someone", "Anyone", "None",
+    "Afterwards", "Afterward", "Touching", "Referring", "Commenting", "Responding", "Reacting",
+    "Turning",
 ];
 
 /// Common first names that mark a man.
