@@ -52,7 +52,7 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (CSV)",
         &csv,
-        "83ba55a9b66b68a6fdb64370764572df3804440616b79f4a85a03fa4d1949c6f",
+        "d47a4eb37f723cff5bd376b2c7fe4dc1faad6070d8551c0aea3002b7da7779e5",
     );
     let jsonl = printed(&[
         "score".as_ref(),
@@ -63,7 +63,7 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (JSONL)",
         &jsonl,
-        "f810ea7b60ebe54ec0b7acf90cbc1acdb0921ffc5d0ba83ea7fa7d377ce7b5f8",
+        "1a566cac0ec88f98b06df5fc5033e78d924a70f83af21f94966083f8661d1d5a",
     );
 }
 
@@ -74,6 +74,6 @@ fn scoring_the_example_articles_prints_the_same_bytes() {
     assert_digest(
         "score of data/articles (CSV)",
         &csv,
-        "fdbf3041204f9011a163808b0f60abb2c95b2372e79bff945f92fb4c4709a559",
+        "5633116b0fa3471aff5d640f034ea74cb021acabd174cd055a48c769442ab425",
     );
 }
