@@ -459,7 +459,7 @@ fn a_bare_common_noun_is_the_body_named_before_with_that_head() {
             &["the ruling VDP party"],
         ),
         (
-            "The offer was turned down by the TWU rail union on Friday. The union said it fell short.",
+            "Talks with the TWU rail union broke off on Friday. The union said the offer fell short.",
             &["the TWU rail union"],
         ),
         // no body of that kind named: the phrase stays as it is
