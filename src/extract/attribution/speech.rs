@@ -231,12 +231,14 @@ impl<'a> Ctx<'a> {
             .count();
         let quote_first = before == 0;
         // "As the minister put it, “...”": the idiom names the speaker.
+        // (`then`, not `then_some`: `before - 3` must not be computed when
+        // `before` is small.)
         let put_it = (before >= 5
             && self.is_comma(before - 1)
             && self.is(before - 2, &["it"])
             && self.is(before - 3, &["put"])
             && self.is(0, &["as"]))
-        .then_some(before - 3);
+        .then(|| before - 3);
         let lead = before > 0
             && (self.tokens[before - 1].is_punct(':')
                 || put_it.is_some()
