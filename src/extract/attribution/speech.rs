@@ -367,6 +367,25 @@ impl<'a> Ctx<'a> {
             .or_else(|| self.quoted_headline())
     }
 
+    /// A person the text names: in full, with a title, or by a surname it
+    /// already knows.
+    fn named_person(&self, np: &Np) -> bool {
+        matches!(&np.form, Form::Person(name)
+            if name.len() >= 2
+                || !np.roles.is_empty()
+                || name.last().is_some_and(|l| self.known.contains(l)))
+    }
+
+    /// Whether a phrase can be a speaker on its own: a body, a role, or a
+    /// [named person](Self::named_person); never a bare pronoun.
+    fn can_speak(&self, np: &Np) -> bool {
+        match np.form {
+            Form::Body { .. } | Form::Role { .. } => true,
+            Form::Person(_) => self.named_person(np),
+            Form::Pronoun(_) => false,
+        }
+    }
+
     /// Whether a person subject of a headline can speak: they carry a title,
     /// or are a lone name the text goes on to use ("Ostland", "Marić").
     fn titled_or_known(&self, np: &Np, name: &[String]) -> bool {
@@ -525,15 +544,7 @@ impl<'a> Ctx<'a> {
                 // "X called for ..., spokesman Y said.": the closing
                 // attribution tells who reports the whole sentence.
                 // A person named as the subject speaks for themself.
-                let named = match &np.form {
-                    Form::Person(name) => {
-                        name.len() >= 2
-                            || !np.roles.is_empty()
-                            || name.last().is_some_and(|l| self.known.contains(l))
-                    }
-                    _ => false,
-                };
-                if !named
+                if !self.named_person(&np)
                     && last.as_ref().is_some_and(|&(_, v, _)| v > i + len)
                     && let Some((last_np, v, v_len)) = last.take()
                 {
@@ -601,16 +612,8 @@ impl<'a> Ctx<'a> {
             start = p;
         }
         let np = self.classify_phrase(start, owner + 1, true)?.np()?;
-        let speaks = match &np.form {
-            Form::Person(name) => {
-                name.len() >= 2
-                    || !np.roles.is_empty()
-                    || name.last().is_some_and(|l| self.known.contains(l))
-            }
-            Form::Body { .. } | Form::Role { .. } => true,
-            Form::Pronoun(_) => false,
-        };
-        speaks.then(|| (np, StatementKind::Reported, Some(self.span_of(noun, 1))))
+        self.can_speak(&np)
+            .then(|| (np, StatementKind::Reported, Some(self.span_of(noun, 1))))
     }
 
     /// "The agency quoted Interior Minister Y as saying ...": the person
@@ -805,16 +808,7 @@ impl<'a> Ctx<'a> {
                 });
             }
         };
-        let keep = match &np.form {
-            Form::Person(name) => {
-                name.len() >= 2
-                    || !np.roles.is_empty()
-                    || name.last().is_some_and(|l| self.known.contains(l))
-            }
-            Form::Body { .. } | Form::Role { .. } => true,
-            Form::Pronoun(_) => false,
-        };
-        keep.then_some(np)
+        self.can_speak(&np).then_some(np)
     }
 
     /// "according to X" in tokens `from..to`: X, or `Source` for an outlet or a document.
