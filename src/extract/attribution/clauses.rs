@@ -199,12 +199,7 @@ impl<'a> Ctx<'a> {
         if at(k, lexicon::PARTS_OF_DAY) && at(k - 1, lexicon::DAYS) {
             k -= 1;
         }
-        let number = |k: usize| {
-            k > floor
-                && self
-                    .word(k - 1)
-                    .is_some_and(|t| t.key(self.article).chars().all(|c| c.is_ascii_digit()))
-        };
+        let number = |k: usize| k > floor && self.is_number(k - 1);
         if at(k, lexicon::DAYS) {
             k -= 1;
         } else if (number(k) && at(k - 1, lexicon::MONTHS))
@@ -234,13 +229,8 @@ impl<'a> Ctx<'a> {
                 || self.is(k, lexicon::PERIODS)
                 || self.is(k, lexicon::PARTS_OF_DAY)
         };
-        let time_word = |k: usize| {
-            when(k)
-                || self.is(k, lexicon::TIME_MODIFIERS)
-                || self
-                    .word(k)
-                    .is_some_and(|t| t.key(self.article).chars().all(|c| c.is_ascii_digit()))
-        };
+        let time_word =
+            |k: usize| when(k) || self.is(k, lexicon::TIME_MODIFIERS) || self.is_number(k);
         ((i..comma).all(time_word) && (i..comma).any(when)).then_some(comma)
     }
 

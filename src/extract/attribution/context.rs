@@ -118,6 +118,13 @@ impl<'a> Ctx<'a> {
         self.word(i).is_some_and(|t| t.is_in(self.article, list))
     }
 
+    /// Is token `i` a word of digits only ("3", "2024")?
+    #[inline]
+    pub(super) fn is_number(&self, i: usize) -> bool {
+        self.word(i)
+            .is_some_and(|t| t.key(self.article).chars().all(|c| c.is_ascii_digit()))
+    }
+
     pub(super) fn is_comma(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(|t| t.is_punct(',')) && !self.quoted[i]
     }

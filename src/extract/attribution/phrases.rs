@@ -52,9 +52,7 @@ impl<'a> Ctx<'a> {
             && (self.is(i, lexicon::DETERMINERS)
                 || self.is(i, lexicon::QUANTIFIERS)
                 || self.is(i, lexicon::OTHERS)
-                || self
-                    .word(i)
-                    .is_some_and(|t| t.key(self.article).chars().all(|c| c.is_ascii_digit())))
+                || self.is_number(i))
         {
             i += 1;
         }
