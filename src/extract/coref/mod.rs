@@ -202,8 +202,7 @@ pub fn resolve(attribution: &Attribution) -> Vec<Option<String>> {
 /// "the three countries", "the allies": a definite plural that refers back
 /// to a list of names; how many, when it says.
 fn list_reference(text: &str, head: &str, words: &[String]) -> Option<Option<usize>> {
-    let definite = text.split_whitespace().next() == Some("the");
-    if !definite || !lexicon::is_in(lexicon::LIST_NOUNS, head) {
+    if !is_definite(text) || !lexicon::is_in(lexicon::LIST_NOUNS, head) {
         return None;
     }
     match words {
@@ -259,6 +258,11 @@ fn named_body(form: &Form) -> bool {
 }
 
 /// Whether any word of a phrase starts with a capital letter.
+/// Does the phrase open with "the"?
+fn is_definite(text: &str) -> bool {
+    text.split_whitespace().next() == Some("the")
+}
+
 fn has_capital(text: &str) -> bool {
     text.split_whitespace()
         .any(|w| w.chars().next().is_some_and(char::is_uppercase))
@@ -814,8 +818,7 @@ impl<'a> Resolver<'a> {
     /// A bare definite noun ("the rebels", "the coalition") for the recent
     /// named body whose description holds that word (or its singular).
     fn described_as(&self, text: &str, head: &str, words: &[String]) -> Option<usize> {
-        let definite = text.split_whitespace().next() == Some("the");
-        if !definite || has_capital(text) || words.len() != 1 {
+        if !is_definite(text) || has_capital(text) || words.len() != 1 {
             return None;
         }
         let singular = head.strip_suffix('s').unwrap_or(head);
@@ -837,8 +840,7 @@ impl<'a> Resolver<'a> {
         words: &[String],
         plural: bool,
     ) -> Option<&'a Mention> {
-        let definite = text.split_whitespace().next() == Some("the");
-        if plural || !definite || has_capital(text) {
+        if plural || !is_definite(text) || has_capital(text) {
             return None;
         }
         let mentions = self.mentions;
