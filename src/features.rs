@@ -100,6 +100,18 @@ impl Default for FeatureParams {
 }
 
 impl FeatureParams {
+    /// The first feature weight that is not a positive number, with its
+    /// setting's name: checked when settings are given and when a model loads.
+    fn bad_weight(&self) -> Option<(&'static str, f64)> {
+        [
+            ("features.cue_weight", self.cue_weight),
+            ("features.verb_weight", self.verb_weight),
+            ("features.scope_weight", self.scope_weight),
+        ]
+        .into_iter()
+        .find(|&(_, w)| !(w.is_finite() && w > 0.0))
+    }
+
     /// Checks the settings before any work starts.
     pub fn check(&self) -> Result<()> {
         let ok_range = |(lo, hi): (usize, usize)| (lo == 0 && hi == 0) || (1 <= lo && lo <= hi);
@@ -133,17 +145,11 @@ impl FeatureParams {
                 "cue roles need the cue lexicon",
             ));
         }
-        for (setting, w) in [
-            ("features.cue_weight", self.cue_weight),
-            ("features.verb_weight", self.verb_weight),
-            ("features.scope_weight", self.scope_weight),
-        ] {
-            if !(w.is_finite() && w > 0.0) {
-                return Err(Error::params(
-                    setting,
-                    format!("{w} must be a positive number"),
-                ));
-            }
+        if let Some((setting, w)) = self.bad_weight() {
+            return Err(Error::params(
+                setting,
+                format!("{w} must be a positive number"),
+            ));
         }
         if self.max_features == 0 {
             return Err(Error::params("features.max_features", "must be at least 1"));
@@ -376,10 +382,8 @@ impl Vectorizer {
         if params.cues && cues.is_none() {
             return fail("the features use cues but no cue lexicon is given".into());
         }
-        for w in [params.cue_weight, params.verb_weight, params.scope_weight] {
-            if !(w.is_finite() && w > 0.0) {
-                return fail(format!("a feature weight of {w}: weights must be positive"));
-            }
+        if let Some((_, w)) = params.bad_weight() {
+            return fail(format!("a feature weight of {w}: weights must be positive"));
         }
         if vocabulary.len() != idf.len() {
             return fail(format!(
