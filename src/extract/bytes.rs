@@ -6,7 +6,8 @@
 //! bytes in a handful of word operations and looks at single bytes only in a
 //! word that may hold one of the set (any non-ASCII byte, or a listed one).
 
-/// A set of bytes to stop at: some ASCII bytes and some bytes from 0x80 up.
+/// A set of bytes to stop at: some ASCII bytes and some lead bytes of longer
+/// chars.
 pub struct StopBytes {
     ascii: &'static [u8],
     table: [bool; 256],
@@ -19,7 +20,7 @@ const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
 
 impl StopBytes {
     /// The set of the `ascii` bytes (each below 0x80) and the `high` ones
-    /// (each from 0x80 up).
+    /// (each the lead byte of a longer char, 0xC2 and up).
     pub const fn new(ascii: &'static [u8], high: &[u8]) -> Self {
         let mut table = [false; 256];
         let mut i = 0;
@@ -30,7 +31,8 @@ impl StopBytes {
         }
         let mut i = 0;
         while i < high.len() {
-            assert!(high[i] >= 0x80, "a byte from 0x80 up");
+            // A lead byte, never a continuation: an offset found starts a char.
+            assert!(high[i] >= 0xC2, "a lead byte of a char from U+0080 up");
             table[high[i] as usize] = true;
             i += 1;
         }
