@@ -125,15 +125,22 @@ fn with_possessive_lead(text: &str, span: Span) -> Span {
 fn attribution_cuts(text: &str, s: &Statement) -> Vec<Span> {
     let joined = |a: Span, b: Span| {
         let gap = text[a.end..b.start].trim();
-        let aside = gap.is_empty()
-            || (gap.len() <= MAX_ATTRIBUTION_GAP
-                && gap.starts_with(',')
-                && gap.ends_with(',')
-                && !gap.contains(crate::tokenize::is_quote_char));
+        // An aside between commas ("Lavrov, the minister, said"), then words
+        // of the frame ("has also said", ", the envoy, reportedly said").
+        let rest = match gap.strip_prefix(',') {
+            Some(inner) => match inner.rfind(',') {
+                Some(close) if !inner[..close].contains(crate::tokenize::is_quote_char) => {
+                    &inner[close + 1..]
+                }
+                _ => return None,
+            },
+            None => gap,
+        };
+        let aside = gap.len() <= MAX_ATTRIBUTION_GAP && only_frame_words(rest);
         aside.then(|| Span::new(a.start, b.end))
     };
     let speaker = s.speaker_span.map(|who| with_possessive_lead(text, who));
-    match (speaker, s.verb) {
+    let mut cuts = match (speaker, s.verb) {
         (Some(who), Some(verb)) if who.end <= verb.start => {
             joined(who, verb).map_or(vec![who, verb], |j| vec![j])
         }
@@ -141,7 +148,85 @@ fn attribution_cuts(text: &str, s: &Statement) -> Vec<Span> {
             joined(verb, who).map_or(vec![verb, who], |j| vec![j])
         }
         (who, verb) => who.into_iter().chain(verb).collect(),
+    };
+    // A time phrase right after the attribution is part of its frame
+    // ("said on Thursday that", "the ministry said late Monday").
+    if let Some(last) = cuts.last_mut() {
+        last.end += time_phrase_len(&text[last.end..]);
     }
+    cuts
+}
+
+/// True when `gap` holds only words that may stand inside an attribution
+/// frame: auxiliaries, adverbs and time phrases ("has also", "on Tuesday",
+/// "reportedly"), never a negation ("has not rejected" keeps its "not").
+fn only_frame_words(gap: &str) -> bool {
+    use crate::extract::lexicon::{
+        BETWEEN_SUBJECT_AND_VERB, DAYS, PARTS_OF_DAY, PERIODS, TIME_MODIFIERS, is_in,
+    };
+    gap.split_whitespace().all(|w| {
+        let w = w.to_lowercase();
+        !crate::tokenize::is_negator(&w)
+            && (is_in(BETWEEN_SUBJECT_AND_VERB, &w)
+                || is_in(DAYS, &w)
+                || is_in(TIME_MODIFIERS, &w)
+                || is_in(PARTS_OF_DAY, &w)
+                || is_in(PERIODS, &w)
+                || (w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase())))
+    })
+}
+
+/// Length in bytes of a time phrase at the start of `rest` ("on Thursday",
+/// " Sunday", "late Monday evening", "last week"), with the space before it;
+/// 0 when `rest` does not open with one.
+fn time_phrase_len(rest: &str) -> usize {
+    use crate::extract::lexicon::{DAYS, PARTS_OF_DAY, PERIODS, TIME_MODIFIERS, is_in};
+    let mut end = 0;
+    let mut at = 0;
+    let mut head = false;
+    for (i, word) in words_at(rest).take(4) {
+        let w = word.to_lowercase();
+        if !head && is_in(TIME_MODIFIERS, &w) {
+            at = i + word.len();
+        } else if !head && is_in(DAYS, &w) {
+            head = true;
+            at = i + word.len();
+            end = at;
+        } else if !head && at > 0 && is_in(PERIODS, &w) && w != "morning" && w != "night" {
+            head = true;
+            at = i + word.len();
+            end = at;
+        } else if head && is_in(PARTS_OF_DAY, &w) {
+            end = i + word.len();
+            break;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// The words of `text` with their byte offsets, up to the first word that
+/// ends in punctuation (which ends the time phrase too): a word is a run
+/// without whitespace, less the `,.;:` after it.
+fn words_at(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut at = 0;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        let rest = &text[at..];
+        let start = at + (rest.len() - rest.trim_start().len());
+        let len = text[start..]
+            .find(char::is_whitespace)
+            .unwrap_or(text.len() - start);
+        let raw = &text[start..start + len];
+        let word = raw.trim_end_matches([',', '.', ';', ':']);
+        done = word.len() < raw.len();
+        at = start + len;
+        (!word.is_empty()).then_some((start, word))
+    })
 }
 
 /// `text[span]` with the (sorted) cuts inside it removed; a cut inside the
@@ -281,6 +366,87 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn frame_words_between_speaker_and_verb_are_cut_with_them() {
+        for (text, verb, content) in [
+            (
+                "The dockworkers' union has already indicated that it would turn the offer down.",
+                Some("indicated"),
+                "that it would turn the offer down.",
+            ),
+            (
+                "Minister Ilse Varga also said the border crossing would reopen.",
+                Some("said"),
+                "the border crossing would reopen.",
+            ),
+            (
+                "Admiral Tomas Brenner, the departing fleet commander, reportedly said that the patrols had grown calmer.",
+                Some("said"),
+                "that the patrols had grown calmer.",
+            ),
+            (
+                "The farmers' federation on Wednesday rejected the grain quota.",
+                Some("rejected"),
+                "the grain quota.",
+            ),
+        ] {
+            assert_eq!(
+                said(text),
+                (verb.map(String::from), content.to_string()),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_negation_between_speaker_and_verb_stays() {
+        let (verb, content) =
+            said("The dockworkers' union has not rejected the latest offer from the port.");
+        assert_eq!(verb.as_deref(), Some("rejected"));
+        assert!(content.contains("not"), "{content}");
+    }
+
+    #[test]
+    fn a_time_phrase_after_the_verb_is_part_of_the_frame() {
+        for (text, content) in [
+            (
+                "Minister Ilse Varga said on Thursday that the border crossing would reopen.",
+                "that the border crossing would reopen.",
+            ),
+            (
+                "The toll bridge will stay shut, the ministry said late Monday evening.",
+                "The toll bridge will stay shut, , .",
+            ),
+            (
+                "Minister Ilse Varga said last week that the quota stands.",
+                "that the quota stands.",
+            ),
+            // A day that is no time phrase of the frame stays.
+            (
+                "Minister Ilse Varga said Tuesday's vote was a turning point.",
+                "Tuesday's vote was a turning point.",
+            ),
+            (
+                "Minister Ilse Varga said on the whole the talks had gone well.",
+                "on the whole the talks had gone well.",
+            ),
+        ] {
+            assert_eq!(said(text).1, content, "{text}");
+        }
+    }
+
+    #[test]
+    fn time_phrases_are_measured_in_bytes_with_their_space() {
+        assert_eq!(time_phrase_len(" on Thursday that"), 12);
+        assert_eq!(time_phrase_len(" Sunday, without"), 7);
+        assert_eq!(time_phrase_len(" late Monday evening."), 20);
+        assert_eq!(time_phrase_len(" last week that"), 10);
+        assert_eq!(time_phrase_len(" on the record"), 0);
+        assert_eq!(time_phrase_len(" last resort"), 0);
+        assert_eq!(time_phrase_len(""), 0);
+        assert_eq!(time_phrase_len(" mañana"), 0);
     }
 
     #[test]
