@@ -74,7 +74,11 @@ fn main() {
                 let st = &statements[i];
                 let p = model.predict_statement(&article, st);
                 let best = argmax(&p);
-                let mark = if model.labels()[best] == g.label { "OK" } else { "XX" };
+                let mark = if model.labels()[best] == g.label {
+                    "OK"
+                } else {
+                    "XX"
+                };
                 println!(
                     "  {mark} pred={} ({:.2}) kind={:?}",
                     model.labels()[best],
