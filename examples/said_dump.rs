@@ -57,15 +57,15 @@ fn main() {
                 let name = txt.file_stem().unwrap().to_string_lossy();
                 println!("=== {name} #{gi} gold={} kind={:?}", g.label, g.kind);
                 println!("  quote: {}", g.quote);
-                if let Some(at) = article.find(&g.quote) {
-                    if let Some(s) = sentences.iter().find(|s| s.start <= at && at < s.end) {
-                        let p = model.predict_proba(&article[s.start..s.end]);
-                        println!(
-                            "  sentence [{}]: {}",
-                            model.labels()[argmax(&p)],
-                            article[s.start..s.end].replace('\n', " ")
-                        );
-                    }
+                if let Some(at) = article.find(&g.quote)
+                    && let Some(s) = sentences.iter().find(|s| s.start <= at && at < s.end)
+                {
+                    let p = model.predict_proba(&article[s.start..s.end]);
+                    println!(
+                        "  sentence [{}]: {}",
+                        model.labels()[argmax(&p)],
+                        article[s.start..s.end].replace('\n', " ")
+                    );
                 }
                 let Some(i) = found else {
                     println!("  NOT FOUND");
