@@ -133,7 +133,7 @@ fn attribution_cuts(text: &str, s: &Statement) -> Vec<Span> {
         aside.then(|| Span::new(a.start, b.end))
     };
     let speaker = s.speaker_span.map(|who| with_possessive_lead(text, who));
-    match (speaker, s.verb) {
+    let mut cuts = match (speaker, s.verb) {
         (Some(who), Some(verb)) if who.end <= verb.start => {
             joined(who, verb).map_or(vec![who, verb], |j| vec![j])
         }
@@ -141,7 +141,67 @@ fn attribution_cuts(text: &str, s: &Statement) -> Vec<Span> {
             joined(verb, who).map_or(vec![verb, who], |j| vec![j])
         }
         (who, verb) => who.into_iter().chain(verb).collect(),
+    };
+    // A time phrase right after the attribution belongs to its frame, not to
+    // what was said ("said on Thursday that", "the ministry said late Monday").
+    if let Some(last) = cuts.last_mut() {
+        last.end += time_phrase_len(&text[last.end..]);
     }
+    cuts
+}
+
+/// Length in bytes of a time phrase at the start of `rest`, with the space
+/// before it ("on Thursday", "Sunday", "late Monday evening", "last week");
+/// 0 when `rest` does not open with one.
+fn time_phrase_len(rest: &str) -> usize {
+    use crate::extract::lexicon::{DAYS, PARTS_OF_DAY, PERIODS, TIME_MODIFIERS, is_in};
+    let mut end = 0;
+    let mut modified = false;
+    let mut head = false;
+    for (at, word) in words_at(rest).take(4) {
+        let w = word.to_lowercase();
+        let after = at + word.len();
+        if head {
+            // "Monday evening"; anything else ends the phrase.
+            if is_in(PARTS_OF_DAY, &w) {
+                end = after;
+            }
+            break;
+        } else if is_in(DAYS, &w) || (modified && is_in(PERIODS, &w)) {
+            // "Thursday", "yesterday"; a period only after a modifier
+            // ("last week", never "week").
+            head = true;
+            end = after;
+        } else if is_in(TIME_MODIFIERS, &w) {
+            modified = true;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// The words of `text` with their byte offsets, up to the first word that
+/// ends in punctuation (which ends the time phrase too): a word is a run
+/// without whitespace, less the `,.;:` after it.
+fn words_at(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut at = 0;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        let rest = &text[at..];
+        let start = at + (rest.len() - rest.trim_start().len());
+        let len = text[start..]
+            .find(char::is_whitespace)
+            .unwrap_or(text.len() - start);
+        let raw = &text[start..start + len];
+        let word = raw.trim_end_matches([',', '.', ';', ':']);
+        done = word.len() < raw.len();
+        at = start + len;
+        (!word.is_empty()).then_some((start, word))
+    })
 }
 
 /// `text[span]` with the (sorted) cuts inside it removed; a cut inside the
@@ -281,6 +341,47 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_time_phrase_after_the_verb_is_part_of_the_frame() {
+        for (text, content) in [
+            (
+                "Minister Ilse Varga said on Thursday that the border crossing would reopen.",
+                "that the border crossing would reopen.",
+            ),
+            (
+                "The toll bridge will stay shut, the ministry said late Monday evening.",
+                "The toll bridge will stay shut, , .",
+            ),
+            (
+                "Minister Ilse Varga said last week that the quota stands.",
+                "that the quota stands.",
+            ),
+            // A day that is no time phrase of the frame stays.
+            (
+                "Minister Ilse Varga said Tuesday's vote was a turning point.",
+                "Tuesday's vote was a turning point.",
+            ),
+            (
+                "Minister Ilse Varga said on the whole the talks had gone well.",
+                "on the whole the talks had gone well.",
+            ),
+        ] {
+            assert_eq!(said(text).1, content, "{text}");
+        }
+    }
+
+    #[test]
+    fn time_phrases_are_measured_in_bytes_with_their_space() {
+        assert_eq!(time_phrase_len(" on Thursday that"), 12);
+        assert_eq!(time_phrase_len(" Sunday, without"), 7);
+        assert_eq!(time_phrase_len(" late Monday evening."), 20);
+        assert_eq!(time_phrase_len(" last week that"), 10);
+        assert_eq!(time_phrase_len(" on the record"), 0);
+        assert_eq!(time_phrase_len(" last resort"), 0);
+        assert_eq!(time_phrase_len(""), 0);
+        assert_eq!(time_phrase_len(" mañana"), 0);
     }
 
     #[test]

@@ -33,7 +33,7 @@ mod attribution;
 mod bytes;
 mod coref;
 pub mod gold;
-mod lexicon;
+pub(crate) mod lexicon;
 mod paragraphs;
 mod quotes;
 mod sentences;
