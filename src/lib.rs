@@ -64,6 +64,7 @@
 #![warn(missing_docs)]
 
 pub mod articles;
+pub mod context;
 pub mod corpus;
 mod csv_lines;
 pub mod cues;

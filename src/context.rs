@@ -1,0 +1,225 @@
+//! Context at inference: a statement's stance probabilities mixed with those
+//! the model gave the same speaker's other statements in the article (and,
+//! more weakly, all the article's other statements). In one article a
+//! speaker's statements usually lean one way; a statement read alone may not
+//! show which.
+//!
+//! Every mean is taken over the probabilities the model gave each statement
+//! alone, so the result does not depend on statement order. Measured on the
+//! dev sets in data/README.md, "Context at inference".
+
+/// How a statement's probabilities `p` and a context mean `m` are mixed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mix {
+    /// `(1 - w) p + w m`.
+    Linear,
+    /// `p m^w`, normalised: a product of experts, where a context that is
+    /// sure of a label moves the statement more than a hesitant one.
+    Geometric,
+}
+
+/// What context to mix in, and how much.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Context {
+    /// Weight of the mean of the same speaker's other statements (0 = off).
+    pub speaker: f64,
+    /// Weight of the mean of all the article's other statements (0 = off).
+    pub article: f64,
+    /// How the means are mixed in.
+    pub mix: Mix,
+    /// Mix only the stance labels: the label at this index (`neutral`) keeps
+    /// its probability, and the others share the rest as the mix says.
+    pub keep: Option<usize>,
+}
+
+impl Context {
+    /// No context: every statement keeps its probabilities.
+    pub const OFF: Context = Context {
+        speaker: 0.0,
+        article: 0.0,
+        mix: Mix::Linear,
+        keep: None,
+    };
+}
+
+/// Each statement's probabilities after its context is mixed in.
+/// `probabilities[i]` (one distribution per statement, all of one length)
+/// and `speakers[i]` describe statement `i` of one article. A statement
+/// without a speaker, or whose speaker has no other statement, gets no
+/// speaker context; with both weights 0 the input is returned unchanged.
+pub fn with_context(
+    probabilities: &[Vec<f64>],
+    speakers: &[Option<&str>],
+    context: &Context,
+) -> Vec<Vec<f64>> {
+    let n = probabilities.len();
+    let mut out = probabilities.to_vec();
+    for i in 0..n {
+        if context.speaker > 0.0
+            && let Some(who) = speakers.get(i).copied().flatten()
+        {
+            let same =
+                (0..n).filter(|&j| j != i && speakers.get(j).copied().flatten() == Some(who));
+            if let Some(m) = mean(probabilities, same) {
+                out[i] = mix(&out[i], &m, context.speaker, context);
+            }
+        }
+        if context.article > 0.0
+            && let Some(m) = mean(probabilities, (0..n).filter(|&j| j != i))
+        {
+            out[i] = mix(&out[i], &m, context.article, context);
+        }
+    }
+    out
+}
+
+/// The mean distribution of the statements `which`, if there are any.
+fn mean(probabilities: &[Vec<f64>], which: impl Iterator<Item = usize>) -> Option<Vec<f64>> {
+    let mut sum: Option<Vec<f64>> = None;
+    let mut count = 0usize;
+    for j in which {
+        let p = &probabilities[j];
+        match &mut sum {
+            Some(s) => s.iter_mut().zip(p).for_each(|(s, x)| *s += x),
+            None => sum = Some(p.clone()),
+        }
+        count += 1;
+    }
+    sum.map(|mut s| {
+        s.iter_mut().for_each(|x| *x /= count as f64);
+        s
+    })
+}
+
+/// `p` with `m` mixed in at weight `w`; the result sums to 1 when `p` does.
+fn mix(p: &[f64], m: &[f64], w: f64, context: &Context) -> Vec<f64> {
+    let kept = context.keep.filter(|&k| k < p.len());
+    let moving: Vec<usize> = (0..p.len()).filter(|&k| Some(k) != kept).collect();
+    // Within the labels that move, both distributions renormalised.
+    let part = |d: &[f64]| {
+        let total: f64 = moving.iter().map(|&k| d[k]).sum();
+        moving
+            .iter()
+            .map(|&k| {
+                if total > 0.0 {
+                    d[k] / total
+                } else {
+                    1.0 / moving.len() as f64
+                }
+            })
+            .collect::<Vec<f64>>()
+    };
+    let (pp, mm) = (part(p), part(m));
+    let mut mixed: Vec<f64> = match context.mix {
+        Mix::Linear => pp
+            .iter()
+            .zip(&mm)
+            .map(|(a, b)| (1.0 - w) * a + w * b)
+            .collect(),
+        Mix::Geometric => pp.iter().zip(&mm).map(|(a, b)| a * b.powf(w)).collect(),
+    };
+    let total: f64 = mixed.iter().sum();
+    if !(total > 0.0 && total.is_finite()) {
+        return p.to_vec();
+    }
+    mixed.iter_mut().for_each(|x| *x /= total);
+    let mass: f64 = moving.iter().map(|&k| p[k]).sum();
+    let mut out = p.to_vec();
+    for (&k, x) in moving.iter().zip(mixed) {
+        out[k] = mass * x;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article() -> (Vec<Vec<f64>>, Vec<Option<&'static str>>) {
+        let p = vec![
+            vec![0.5, 0.3, 0.1, 0.1],
+            vec![0.8, 0.1, 0.05, 0.05],
+            vec![0.1, 0.2, 0.6, 0.1],
+            vec![0.2, 0.2, 0.2, 0.4],
+        ];
+        (
+            p,
+            vec![
+                Some("Ana Lima"),
+                Some("Ana Lima"),
+                Some("the ministry"),
+                None,
+            ],
+        )
+    }
+
+    fn settings() -> Vec<Context> {
+        let mut all = Vec::new();
+        for mix in [Mix::Linear, Mix::Geometric] {
+            for keep in [None, Some(3)] {
+                for (speaker, article) in [(0.3, 0.0), (1.0, 0.0), (0.5, 0.2)] {
+                    all.push(Context {
+                        speaker,
+                        article,
+                        mix,
+                        keep,
+                    });
+                }
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn off_is_the_identity() {
+        let (p, who) = article();
+        assert_eq!(with_context(&p, &who, &Context::OFF), p);
+        for mix in [Mix::Linear, Mix::Geometric] {
+            let off = Context {
+                mix,
+                keep: Some(3),
+                ..Context::OFF
+            };
+            assert_eq!(with_context(&p, &who, &off), p);
+        }
+    }
+
+    #[test]
+    fn a_lone_speaker_or_none_is_unchanged_by_speaker_context() {
+        let (p, who) = article();
+        for c in settings().into_iter().filter(|c| c.article == 0.0) {
+            let out = with_context(&p, &who, &c);
+            assert_eq!(out[2], p[2], "{c:?}");
+            assert_eq!(out[3], p[3], "{c:?}");
+            assert_ne!(out[0], p[0], "{c:?}");
+        }
+    }
+
+    #[test]
+    fn probabilities_still_sum_to_one() {
+        let (p, who) = article();
+        for c in settings() {
+            for q in with_context(&p, &who, &c) {
+                assert!((q.iter().sum::<f64>() - 1.0).abs() < 1e-12, "{c:?} {q:?}");
+                assert!(q.iter().all(|x| (0.0..=1.0).contains(x)), "{c:?} {q:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_speaker_pulls_towards_their_other_statements() {
+        let (p, who) = article();
+        let c = Context {
+            speaker: 0.5,
+            ..Context::OFF
+        };
+        let out = with_context(&p, &who, &c);
+        // Linear at 0.5: halfway between 0.5 and the other statement's 0.8.
+        assert!((out[0][0] - 0.65).abs() < 1e-12, "{:?}", out[0]);
+        // Neutral kept: p_neutral stays, the stance labels move.
+        let keep = Context { keep: Some(3), ..c };
+        let out = with_context(&p, &who, &keep);
+        assert_eq!(out[0][3], 0.1);
+        assert!(out[0][0] > 0.5);
+    }
+}
