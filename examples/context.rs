@@ -158,7 +158,16 @@ fn grid(neutral: Option<usize>) -> Vec<(String, Context)> {
             };
             out.push((format!("article geometric {w}{tag}"), c));
         }
-        for (sp, ar) in [(0.35, 0.1), (0.2, 0.2), (0.35, 0.2), (0.2, 0.3)] {
+        for (sp, ar) in [
+            (0.35, 0.1),
+            (0.2, 0.2),
+            (0.25, 0.2),
+            (0.35, 0.15),
+            (0.35, 0.2),
+            (0.35, 0.25),
+            (0.5, 0.2),
+            (0.2, 0.3),
+        ] {
             let c = Context {
                 speaker: sp,
                 article: ar,

@@ -40,7 +40,44 @@ impl Context {
         mix: Mix::Linear,
         keep: None,
     };
+
+    /// What `score`, `evaluate --articles` and `report --articles` use unless
+    /// told otherwise: the speaker's other statements at 0.35 and the whole
+    /// article at 0.2, mixed linearly (chosen on the dev sets, data/README.md).
+    pub const DEFAULT: Context = Context {
+        speaker: DEFAULT_SPEAKER,
+        article: DEFAULT_ARTICLE,
+        mix: Mix::Linear,
+        keep: None,
+    };
+
+    /// Linear context with these weights, each checked to lie in 0..=1.
+    pub fn linear(speaker: f64, article: f64) -> Result<Context, String> {
+        for (name, w) in [("speaker", speaker), ("article", article)] {
+            if !(0.0..=1.0).contains(&w) {
+                return Err(format!(
+                    "the {name} context weight {w} must be between 0 and 1"
+                ));
+            }
+        }
+        Ok(Context {
+            speaker,
+            article,
+            ..Context::OFF
+        })
+    }
+
+    /// True when no statement can change: both weights 0.
+    pub fn is_off(&self) -> bool {
+        self.speaker <= 0.0 && self.article <= 0.0
+    }
 }
+
+/// The default weight of the same speaker's other statements.
+pub const DEFAULT_SPEAKER: f64 = 0.35;
+
+/// The default weight of the article's other statements.
+pub const DEFAULT_ARTICLE: f64 = 0.2;
 
 /// Each statement's probabilities after its context is mixed in.
 /// `probabilities[i]` (one distribution per statement, all of one length)
@@ -221,5 +258,16 @@ mod tests {
         let out = with_context(&p, &who, &keep);
         assert_eq!(out[0][3], 0.1);
         assert!(out[0][0] > 0.5);
+    }
+
+    #[test]
+    fn weights_are_checked() {
+        assert_eq!(Context::linear(0.0, 0.0).unwrap(), Context::OFF);
+        assert!(Context::linear(0.0, 0.0).unwrap().is_off());
+        assert!(!Context::DEFAULT.is_off());
+        for (s, a) in [(-0.1, 0.0), (0.0, 1.5), (f64::NAN, 0.0)] {
+            let err = Context::linear(s, a).unwrap_err();
+            assert!(err.contains("must be between 0 and 1"), "{err}");
+        }
     }
 }
