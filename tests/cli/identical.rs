@@ -74,6 +74,23 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
         &jsonl,
         "1a566cac0ec88f98b06df5fc5033e78d924a70f83af21f94966083f8661d1d5a",
     );
+    let csv = printed(&["score".as_ref(), collection.as_os_str()]);
+    assert_digest(
+        "score of a 0.2 MB synthetic collection (CSV), default context",
+        &csv,
+        "b154705b3cc6ec716f1885182ce187087218a443a3d4ecc8ab17ad2dd3ee2fab",
+    );
+    let jsonl = printed(&[
+        "score".as_ref(),
+        "--format".as_ref(),
+        "jsonl".as_ref(),
+        collection.as_os_str(),
+    ]);
+    assert_digest(
+        "score of a 0.2 MB synthetic collection (JSONL), default context",
+        &jsonl,
+        "368840b508ba221e0262da3092555cfadea06cd9a0e137ae2e7ace4b3f2125d2",
+    );
 }
 
 #[test]
@@ -84,5 +101,11 @@ fn scoring_the_example_articles_prints_the_same_bytes() {
         "score of data/articles (CSV), context off",
         &csv,
         "5633116b0fa3471aff5d640f034ea74cb021acabd174cd055a48c769442ab425",
+    );
+    let csv = printed(&["score".as_ref(), articles.as_os_str()]);
+    assert_digest(
+        "score of data/articles (CSV), default context",
+        &csv,
+        "b90f3f49e4f0f1bbd186fd8cd41501f052cda7e38448a64d9cf86f9a5e9f0a72",
     );
 }
