@@ -196,7 +196,7 @@ fn main() -> ExitCode {
     }
     for name in &models {
         let model = if name == "default" {
-            Model::embedded().map(Clone::clone)
+            Model::embedded().cloned()
         } else {
             Model::load(Path::new(name))
         };

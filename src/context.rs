@@ -91,20 +91,20 @@ pub fn with_context(
 ) -> Vec<Vec<f64>> {
     let n = probabilities.len();
     let mut out = probabilities.to_vec();
-    for i in 0..n {
+    for (i, p) in out.iter_mut().enumerate() {
         if context.speaker > 0.0
             && let Some(who) = speakers.get(i).copied().flatten()
         {
             let same =
                 (0..n).filter(|&j| j != i && speakers.get(j).copied().flatten() == Some(who));
             if let Some(m) = mean(probabilities, same) {
-                out[i] = mix(&out[i], &m, context.speaker, context);
+                *p = mix(p, &m, context.speaker, context);
             }
         }
         if context.article > 0.0
             && let Some(m) = mean(probabilities, (0..n).filter(|&j| j != i))
         {
-            out[i] = mix(&out[i], &m, context.article, context);
+            *p = mix(p, &m, context.article, context);
         }
     }
     out

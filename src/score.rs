@@ -185,4 +185,22 @@ mod tests {
         let rows = rows(model.labels(), &article, &statements, 1.0, false);
         assert!(rows.iter().all(|r| r[6] == Cell::Str(UNCERTAIN.into())));
     }
+
+    #[test]
+    fn context_off_is_each_statement_alone_and_on_keeps_it_visible() {
+        let model = Model::embedded().unwrap();
+        let text = "\u{201C}We are ready to talk,\u{201D} Ana Lima said. \
+                    \u{201C}Our door stays open,\u{201D} Lima added. \
+                    \u{201C}We will strike back,\u{201D} Omar Reyes warned.";
+        let off = score_in_context(model, None, text, &Context::OFF);
+        let on = score_in_context(model, None, text, &Context::DEFAULT);
+        assert_eq!(on, score_article(model, text));
+        assert_eq!(off.len(), on.len());
+        for (a, b) in off.iter().zip(&on) {
+            assert_eq!(a.alone, None);
+            assert_eq!(b.alone.as_ref(), Some(&a.probabilities));
+            assert!((b.probabilities.iter().sum::<f64>() - 1.0).abs() < 1e-12);
+            assert_eq!((a.start, a.end, &a.speaker), (b.start, b.end, &b.speaker));
+        }
+    }
 }
