@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use stance::context::{Context, Mix, with_context};
+use stance::evaluate::Calibration;
 use stance::extract::extract;
 use stance::extract::gold::{match_gold, read_gold};
 use stance::model::{Model, argmax};
@@ -64,19 +65,21 @@ fn read_set(model: &Model, dir: &Path) -> Result<Vec<Article>, String> {
     Ok(out)
 }
 
-/// Both right, only the plain model right, only the context right, neither.
+/// Both right, only the plain model right, only the context right, neither;
+/// and the confidence and rightness of each label with context.
 #[derive(Default)]
-struct Split([usize; 4]);
+struct Split([usize; 4], Vec<f64>, Vec<bool>);
 
 impl Split {
     fn line(&self) -> String {
         let [both, plain, ctx, neither] = self.0;
         let n = both + plain + ctx + neither;
         format!(
-            "{:>4}/{n:<4} ({:+3})  only plain {plain:3}  only context {ctx:3}  p {:.3}",
+            "{:>4}/{n:<4} ({:+3})  only plain {plain:3}  only context {ctx:3}  p {:.3}  ece {:.3}",
             both + ctx,
             ctx as i64 - plain as i64,
-            sign_test(plain, ctx)
+            sign_test(plain, ctx),
+            Calibration::compute(&self.1, &self.2).ece
         )
     }
 }
@@ -106,6 +109,8 @@ fn split(articles: &[&Article], context: &Context) -> Split {
         for &(i, gold) in &a.gold {
             let plain = Some(argmax(&a.probabilities[i])) == gold;
             let ctx = Some(argmax(&mixed[i])) == gold;
+            s.1.push(mixed[i][argmax(&mixed[i])]);
+            s.2.push(ctx);
             s.0[match (plain, ctx) {
                 (true, true) => 0,
                 (true, false) => 1,
@@ -119,7 +124,7 @@ fn split(articles: &[&Article], context: &Context) -> Split {
 
 /// The settings measured.
 fn grid(neutral: Option<usize>) -> Vec<(String, Context)> {
-    let mut out = Vec::new();
+    let mut out = vec![("off (the plain model)".to_owned(), Context::OFF)];
     for keep in [None, neutral] {
         let tag = if keep.is_some() { " keep-neutral" } else { "" };
         for w in [0.2, 0.35, 0.5, 0.7] {
@@ -157,6 +162,16 @@ fn grid(neutral: Option<usize>) -> Vec<(String, Context)> {
                 ..Context::OFF
             };
             out.push((format!("article geometric {w}{tag}"), c));
+        }
+        for (sp, ar) in [(0.25, 0.25), (0.25, 0.5), (0.5, 0.25), (0.5, 0.5)] {
+            let mix = Mix::Geometric;
+            let c = Context {
+                speaker: sp,
+                article: ar,
+                keep,
+                mix,
+            };
+            out.push((format!("speaker {sp} + article {ar} geometric{tag}"), c));
         }
         for (sp, ar) in [
             (0.35, 0.1),

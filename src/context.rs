@@ -43,7 +43,8 @@ impl Context {
 
     /// What `score`, `evaluate --articles` and `report --articles` use unless
     /// told otherwise: the speaker's other statements at 0.35 and the whole
-    /// article at 0.2, mixed linearly (chosen on the dev sets, data/README.md).
+    /// article at 0.2, mixed linearly (chosen on the dev sets, data/README.md,
+    /// "Context at inference").
     pub const DEFAULT: Context = Context {
         speaker: DEFAULT_SPEAKER,
         article: DEFAULT_ARTICLE,
@@ -51,8 +52,8 @@ impl Context {
         keep: None,
     };
 
-    /// Linear context with these weights, each checked to lie in 0..=1.
-    pub fn linear(speaker: f64, article: f64) -> Result<Context, String> {
+    /// The default's mix with these weights, each checked to lie in 0..=1.
+    pub fn weights(speaker: f64, article: f64) -> Result<Context, String> {
         for (name, w) in [("speaker", speaker), ("article", article)] {
             if !(0.0..=1.0).contains(&w) {
                 return Err(format!(
@@ -63,7 +64,7 @@ impl Context {
         Ok(Context {
             speaker,
             article,
-            ..Context::OFF
+            ..Context::DEFAULT
         })
     }
 
@@ -262,11 +263,14 @@ mod tests {
 
     #[test]
     fn weights_are_checked() {
-        assert_eq!(Context::linear(0.0, 0.0).unwrap(), Context::OFF);
-        assert!(Context::linear(0.0, 0.0).unwrap().is_off());
+        assert!(Context::weights(0.0, 0.0).unwrap().is_off());
+        assert_eq!(
+            Context::weights(DEFAULT_SPEAKER, DEFAULT_ARTICLE).unwrap(),
+            Context::DEFAULT
+        );
         assert!(!Context::DEFAULT.is_off());
         for (s, a) in [(-0.1, 0.0), (0.0, 1.5), (f64::NAN, 0.0)] {
-            let err = Context::linear(s, a).unwrap_err();
+            let err = Context::weights(s, a).unwrap_err();
             assert!(err.contains("must be between 0 and 1"), "{err}");
         }
     }
