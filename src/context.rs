@@ -8,6 +8,8 @@
 //! alone, so the result does not depend on statement order. Measured on the
 //! dev sets in data/README.md, "Context at inference".
 
+use std::collections::HashMap;
+
 /// How a statement's probabilities `p` and a context mean `m` are mixed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mix {
@@ -90,20 +92,30 @@ pub fn with_context(
     speakers: &[Option<&str>],
     context: &Context,
 ) -> Vec<Vec<f64>> {
-    let n = probabilities.len();
+    if context.is_off() {
+        return probabilities.to_vec();
+    }
+    // Sums over the article and over each speaker, so each mean of the
+    // others is one subtraction: linear in the statements, however many.
+    let mut article = Sum::default();
+    let mut by_speaker: HashMap<&str, Sum> = HashMap::new();
+    for (i, p) in probabilities.iter().enumerate() {
+        article.add(p);
+        if let Some(who) = speakers.get(i).copied().flatten() {
+            by_speaker.entry(who).or_default().add(p);
+        }
+    }
     let mut out = probabilities.to_vec();
     for (i, p) in out.iter_mut().enumerate() {
+        let own = &probabilities[i];
         if context.speaker > 0.0
             && let Some(who) = speakers.get(i).copied().flatten()
+            && let Some(m) = by_speaker.get(who).and_then(|s| s.mean_without(own))
         {
-            let same =
-                (0..n).filter(|&j| j != i && speakers.get(j).copied().flatten() == Some(who));
-            if let Some(m) = mean(probabilities, same) {
-                *p = mix(p, &m, context.speaker, context);
-            }
+            *p = mix(p, &m, context.speaker, context);
         }
         if context.article > 0.0
-            && let Some(m) = mean(probabilities, (0..n).filter(|&j| j != i))
+            && let Some(m) = article.mean_without(own)
         {
             *p = mix(p, &m, context.article, context);
         }
@@ -111,22 +123,34 @@ pub fn with_context(
     out
 }
 
-/// The mean distribution of the statements `which`, if there are any.
-fn mean(probabilities: &[Vec<f64>], which: impl Iterator<Item = usize>) -> Option<Vec<f64>> {
-    let mut sum: Option<Vec<f64>> = None;
-    let mut count = 0usize;
-    for j in which {
-        let p = &probabilities[j];
-        match &mut sum {
-            Some(s) => s.iter_mut().zip(p).for_each(|(s, x)| *s += x),
-            None => sum = Some(p.clone()),
+/// The sum of some statements' distributions, and how many.
+#[derive(Default)]
+struct Sum {
+    total: Vec<f64>,
+    count: usize,
+}
+
+impl Sum {
+    fn add(&mut self, p: &[f64]) {
+        if self.total.len() < p.len() {
+            self.total.resize(p.len(), 0.0);
         }
-        count += 1;
+        self.total.iter_mut().zip(p).for_each(|(s, x)| *s += x);
+        self.count += 1;
     }
-    sum.map(|mut s| {
-        s.iter_mut().for_each(|x| *x /= count as f64);
-        s
-    })
+
+    /// The mean of the others when `own` is one of the statements summed;
+    /// `None` when it is the only one.
+    fn mean_without(&self, own: &[f64]) -> Option<Vec<f64>> {
+        let others = self.count.checked_sub(1).filter(|&n| n > 0)? as f64;
+        Some(
+            self.total
+                .iter()
+                .zip(own)
+                .map(|(s, x)| ((s - x) / others).max(0.0))
+                .collect(),
+        )
+    }
 }
 
 /// `p` with `m` mixed in at weight `w`; the result sums to 1 when `p` does.
