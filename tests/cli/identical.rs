@@ -89,7 +89,7 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (JSONL), default context",
         &jsonl,
-        "368840b508ba221e0262da3092555cfadea06cd9a0e137ae2e7ace4b3f2125d2",
+        "8165b79fbd3ea332830017c5d1a9d957716393f8b49f7f1b461e6f7175bae0b3",
     );
 }
 
