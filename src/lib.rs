@@ -8,8 +8,9 @@
 //! 4. [`train`]: cross-validated multinomial logistic regression (linfa-logistic's objective);
 //! 5. [`model`]: the saved model: probabilities, explanations, the embedded default;
 //!
-//! and for articles: [`extract`] (sentences, quotes, speakers) -> [`score`] -> [`scored`]
-//! (the scored-statement row) -> [`report`].
+//! and for articles: [`extract`] (sentences, quotes, speakers) -> [`score`] (with
+//! [`context`]: a speaker's other statements and the article's lean mixed in)
+//! -> [`scored`] (the scored-statement row) -> [`report`].
 //! [`error`] holds the one error type; [`rng`] the seeded generator that
 //! makes folds, balancing and synthetic data the same on every platform.
 //!
@@ -64,6 +65,7 @@
 #![warn(missing_docs)]
 
 pub mod articles;
+pub mod context;
 pub mod corpus;
 mod csv_lines;
 pub mod cues;

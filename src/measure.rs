@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::context::Context;
 use crate::corpus::Corpus;
 use crate::error::{Error, Result};
 use crate::evaluate::{Calibration, Metrics};
@@ -20,6 +21,7 @@ use crate::extract::{extract, sentence_spans};
 use crate::model::Model;
 use crate::model::argmax;
 use crate::report::report_label_order;
+use crate::score::statement_probabilities;
 
 /// Gold labels next to the model's, with the model's confidence.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -155,14 +157,23 @@ pub fn gold_sentences(dir: &Path) -> Result<Vec<(String, String)>> {
 }
 
 /// Measures `model` (and extraction) on every `NAME.txt` in `dir` that has a
-/// `NAME.gold.jsonl` beside it.
+/// `NAME.gold.jsonl` beside it, with the default context.
 pub fn gold_articles(model: &Model, dir: &Path) -> Result<GoldArticles> {
+    gold_articles_in(model, dir, &Context::DEFAULT)
+}
+
+/// [`gold_articles`] with `context` mixed into the extracted statements'
+/// probabilities, exactly as [`crate::score::score_in_context`] does (the
+/// own-sentence labels read each sentence alone).
+pub fn gold_articles_in(model: &Model, dir: &Path, context: &Context) -> Result<GoldArticles> {
     let mut out = GoldArticles::default();
     for txt in gold_files(dir)? {
         let article = std::fs::read_to_string(&txt).map_err(|e| Error::io(&txt, e))?;
         let gold_path = txt.with_extension("gold.jsonl");
         let gold = read_gold(&gold_path)?;
         let statements = extract(&article);
+        let (probabilities, _) =
+            statement_probabilities(model, None, &article, &statements, context);
         out.articles += 1;
         out.extraction.add(score_gold(&article, &statements, &gold));
         let sentences = sentence_spans(&article);
@@ -183,8 +194,7 @@ pub fn gold_articles(model: &Model, dir: &Path) -> Result<GoldArticles> {
             out.own_sentence
                 .push(&g.label, model, &model.predict_proba(sentence));
             if let Some(i) = found {
-                let p = model.predict_statement(&article, &statements[i]);
-                out.extracted.push(&g.label, model, &p);
+                out.extracted.push(&g.label, model, &probabilities[i]);
             }
         }
     }

@@ -5,41 +5,81 @@ use std::collections::VecDeque;
 use rayon::prelude::*;
 
 use crate::articles::Article;
+use crate::context::{Context, with_context};
 use crate::error::Result;
-use crate::extract::{StatementKind, extract, extract_titled};
+use crate::extract::{Statement, StatementKind, extract, extract_titled};
 use crate::model::Model;
 use crate::scored::ScoredStatement;
 
-/// Finds every statement in `text` and labels it.
+/// Finds every statement in `text` and labels it, with the default context
+/// ([`Context::DEFAULT`]).
 pub fn score_article(model: &Model, text: &str) -> Vec<ScoredStatement> {
     score_titled(model, None, text)
 }
 
 /// Finds every statement of an article, its title as the headline when it
-/// has one ([`extract_titled`]), and labels it.
+/// has one ([`extract_titled`]), and labels it, with the default context.
 pub fn score_titled(model: &Model, title: Option<&str>, text: &str) -> Vec<ScoredStatement> {
+    score_in_context(model, title, text, &Context::DEFAULT)
+}
+
+/// [`score_titled`] with `context` mixed into each statement's
+/// probabilities ([`Context::OFF`]: each statement read alone).
+pub fn score_in_context(
+    model: &Model,
+    title: Option<&str>,
+    text: &str,
+    context: &Context,
+) -> Vec<ScoredStatement> {
     let statements = match title {
         Some(title) => extract_titled(title, text),
         None => extract(text),
     };
+    let (probabilities, alone) = statement_probabilities(model, title, text, &statements, context);
     statements
         .into_iter()
+        .zip(probabilities.into_iter().zip(alone))
         .enumerate()
-        .map(|(index, s)| {
+        .map(|(index, (s, (probabilities, alone)))| ScoredStatement {
+            index,
+            probabilities,
+            alone,
+            speaker: s.speaker,
+            start: s.start,
+            end: s.end,
+            kind: s.kind,
+        })
+        .collect()
+}
+
+/// The probabilities of each of an article's `statements` (as
+/// [`extract_titled`] or [`extract`] found them) with `context` mixed in,
+/// and beside them the probabilities the model gave each statement read
+/// alone, when context is on (`None` when it is off).
+pub fn statement_probabilities(
+    model: &Model,
+    title: Option<&str>,
+    text: &str,
+    statements: &[Statement],
+    context: &Context,
+) -> (Vec<Vec<f64>>, Vec<Option<Vec<f64>>>) {
+    let alone: Vec<Vec<f64>> = statements
+        .iter()
+        .map(|s| {
             let source = match (title, s.kind) {
                 (Some(title), StatementKind::Headline) => title,
                 _ => text,
             };
-            ScoredStatement {
-                index,
-                probabilities: model.predict_statement(source, &s),
-                speaker: s.speaker,
-                start: s.start,
-                end: s.end,
-                kind: s.kind,
-            }
+            model.predict_statement(source, s)
         })
-        .collect()
+        .collect();
+    if context.is_off() {
+        let none = vec![None; alone.len()];
+        return (alone, none);
+    }
+    let speakers: Vec<Option<&str>> = statements.iter().map(|s| s.speaker.as_deref()).collect();
+    let mixed = with_context(&alone, &speakers, context);
+    (mixed, alone.into_iter().map(Some).collect())
 }
 
 /// Articles scored in parallel, this many at a time: results keep input order
@@ -59,6 +99,7 @@ where
         model,
         articles: articles.into_iter(),
         ready: VecDeque::new(),
+        context: Context::DEFAULT,
     }
 }
 
@@ -67,6 +108,16 @@ pub struct ScoreArticles<'m, I> {
     model: &'m Model,
     articles: I,
     ready: VecDeque<Result<ScoredArticle>>,
+    context: Context,
+}
+
+impl<I> ScoreArticles<'_, I> {
+    /// Mixes `context` into each statement's probabilities instead of
+    /// [`Context::DEFAULT`].
+    pub fn in_context(mut self, context: Context) -> Self {
+        self.context = context;
+        self
+    }
 }
 
 impl<I: Iterator<Item = Result<Article>>> Iterator for ScoreArticles<'_, I> {
@@ -75,12 +126,13 @@ impl<I: Iterator<Item = Result<Article>>> Iterator for ScoreArticles<'_, I> {
     fn next(&mut self) -> Option<Self::Item> {
         if self.ready.is_empty() {
             let batch: Vec<Result<Article>> = self.articles.by_ref().take(BATCH).collect();
-            let model = self.model;
+            let (model, context) = (self.model, self.context);
             let scored: Vec<Result<ScoredArticle>> = batch
                 .into_par_iter()
                 .map(|item| {
                     item.map(|a| {
-                        let statements = score_titled(model, a.title.as_deref(), &a.text);
+                        let statements =
+                            score_in_context(model, a.title.as_deref(), &a.text, &context);
                         (a, statements)
                     })
                 })
@@ -132,5 +184,23 @@ mod tests {
         // Below --min-confidence the label is `uncertain`, the confidence kept.
         let rows = rows(model.labels(), &article, &statements, 1.0, false);
         assert!(rows.iter().all(|r| r[6] == Cell::Str(UNCERTAIN.into())));
+    }
+
+    #[test]
+    fn context_off_is_each_statement_alone_and_on_keeps_it_visible() {
+        let model = Model::embedded().unwrap();
+        let text = "\u{201C}We are ready to talk,\u{201D} Ana Lima said. \
+                    \u{201C}Our door stays open,\u{201D} Lima added. \
+                    \u{201C}We will strike back,\u{201D} Omar Reyes warned.";
+        let off = score_in_context(model, None, text, &Context::OFF);
+        let on = score_in_context(model, None, text, &Context::DEFAULT);
+        assert_eq!(on, score_article(model, text));
+        assert_eq!(off.len(), on.len());
+        for (a, b) in off.iter().zip(&on) {
+            assert_eq!(a.alone, None);
+            assert_eq!(b.alone.as_ref(), Some(&a.probabilities));
+            assert!((b.probabilities.iter().sum::<f64>() - 1.0).abs() < 1e-12);
+            assert_eq!((a.start, a.end, &a.speaker), (b.start, b.end, &b.speaker));
+        }
     }
 }

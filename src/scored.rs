@@ -39,8 +39,13 @@ pub struct ScoredStatement {
     /// Direct quote, indirect speech, reported speech act or headline. A
     /// headline of an article with a `title` indexes the title, not the text.
     pub kind: StatementKind,
-    /// Probability per model label, in model label order.
+    /// Probability per model label, in model label order, with the
+    /// article's context mixed in when it is on ([`crate::context`]).
     pub probabilities: Vec<f64>,
+    /// With context on: the probabilities the model gave the statement read
+    /// alone, before its context was mixed in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alone: Option<Vec<f64>>,
 }
 
 impl ScoredStatement {
@@ -127,6 +132,25 @@ pub fn rows(
             }
             cells
         })
+        .collect()
+}
+
+/// The columns `stance score` adds after [`columns`] when context is on:
+/// `alone_<label>` per label in model order, the probability the model gave
+/// the statement read alone, before its article's context was mixed in.
+pub fn alone_columns(labels: &[String]) -> Vec<String> {
+    labels.iter().map(|l| format!("alone_{l}")).collect()
+}
+
+/// The cells of [`alone_columns`] for `statement` (its probabilities when
+/// context was off).
+pub fn alone_cells(statement: &ScoredStatement) -> Vec<Cell> {
+    statement
+        .alone
+        .as_ref()
+        .unwrap_or(&statement.probabilities)
+        .iter()
+        .map(|&p| Cell::Num(p))
         .collect()
 }
 
@@ -374,6 +398,7 @@ mod tests {
             end: 21,
             kind: StatementKind::Direct,
             probabilities: vec![0.612_345, 0.200_005, 0.187_65],
+            alone: None,
         };
         for min_confidence in [0.0, 0.7] {
             let row = &rows(

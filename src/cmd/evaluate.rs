@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use stance::Model;
 use stance::corpus::Columns;
-use stance::measure::{GoldArticles, LabelPairs, gold_articles, statements};
+use stance::measure::{GoldArticles, LabelPairs, gold_articles_in, statements};
 
 /// Arguments of `stance evaluate`.
 #[derive(clap::Args)]
@@ -34,6 +34,9 @@ pub struct Args {
     /// Write here (atomically; `-` is stdout) instead of stdout.
     #[arg(long, visible_alias = "out")]
     output: Option<PathBuf>,
+    /// With --articles: the context mixed in, as `stance score` does.
+    #[command(flatten)]
+    context: super::ContextArgs,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -44,6 +47,7 @@ enum Format {
 
 /// Runs `stance evaluate`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let context = args.context.context()?;
     let model = super::load_model(args.model.as_deref())?;
     let out = match (&args.data, &args.articles) {
         (Some(data), _) => {
@@ -73,7 +77,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         }
         (None, Some(dir)) => {
-            let gold = gold_articles(&model, dir)?;
+            let gold = gold_articles_in(&model, dir, &context)?;
             match args.format {
                 Format::Text => articles_text(&model, &gold),
                 Format::Json => format!("{:#}\n", articles_json(&model, &gold)?),

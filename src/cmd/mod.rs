@@ -54,6 +54,29 @@ pub fn read_labelled(
     )?)
 }
 
+/// `--speaker-context` and `--article-context`: how much of an article's
+/// context is mixed into each statement's probabilities.
+#[derive(clap::Args, Clone, Copy)]
+pub struct ContextArgs {
+    /// Weight (0 to 1) of the same speaker's other statements in the article:
+    /// each statement's probabilities p become (1 - weight) p + weight m, m
+    /// their mean (0 with --article-context 0: every statement read alone).
+    #[arg(long, default_value_t = stance::context::DEFAULT_SPEAKER)]
+    speaker_context: f64,
+    /// Weight (0 to 1) of all the article's other statements, mixed in after
+    /// the speaker's.
+    #[arg(long, default_value_t = stance::context::DEFAULT_ARTICLE)]
+    article_context: f64,
+}
+
+impl ContextArgs {
+    /// The context the flags ask for, checked.
+    pub fn context(&self) -> anyhow::Result<stance::context::Context> {
+        stance::context::Context::weights(self.speaker_context, self.article_context)
+            .map_err(|e| anyhow::anyhow!("--speaker-context / --article-context: {e}"))
+    }
+}
+
 /// The model from `--model`, or the embedded default.
 pub fn load_model(path: Option<&Path>) -> anyhow::Result<Cow<'static, Model>> {
     Ok(match path {

@@ -49,6 +49,9 @@ pub struct Args {
     /// Add rows per speaker and week (ISO, 2026-W47) or month (2026-11).
     #[arg(long, value_enum)]
     by_period: Option<PeriodArg>,
+    /// With --articles: the context mixed in, as `stance score` does.
+    #[command(flatten)]
+    context: super::ContextArgs,
 }
 
 /// Report formats.
@@ -139,6 +142,7 @@ fn score_then_aggregate(args: &Args, period: Period) -> anyhow::Result<(Aggregat
             args.min_confidence
         );
     }
+    let context = args.context.context()?;
     let model = super::load_model(args.model.as_deref())?;
     let (inputs, mut errors) = expand_inputs(&args.inputs, args.input_format.map(Into::into));
     let columns = CollectionColumns {
@@ -152,7 +156,7 @@ fn score_then_aggregate(args: &Args, period: Period) -> anyhow::Result<(Aggregat
     // writes them, so both routes give the same report.
     let mut aggregate = Aggregate::new(model.labels().to_vec(), period);
     let labels = aggregate.labels().to_vec();
-    for item in score_articles(&model, reader) {
+    for item in score_articles(&model, reader).in_context(context) {
         match item {
             Ok((article, statements)) => {
                 for s in statements {

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use stance::articles::{ArticleReader, CollectionColumns, expand_inputs};
 use stance::output::{Format, RowWriter};
 use stance::score::score_articles;
-use stance::scored::{columns, rows};
+use stance::scored::{alone_cells, alone_columns, columns, rows};
 
 use super::classify::FormatArg;
 
@@ -43,6 +43,8 @@ pub struct Args {
     /// Id column of .csv collections.
     #[arg(long, default_value = "id")]
     id_column: String,
+    #[command(flatten)]
+    context: super::ContextArgs,
 }
 
 /// Runs `stance score`.
@@ -53,6 +55,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             args.min_confidence
         );
     }
+    let context = args.context.context()?;
     let model = super::load_model(args.model.as_deref())?;
     let (inputs, errors) = expand_inputs(&args.inputs, args.input_format.map(Into::into));
     let mut failures = errors.len();
@@ -67,24 +70,34 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let reader = ArticleReader::new(inputs.clone(), collection).lossy(args.lossy);
     let mut bar = super::ArticleProgress::new("scoring", &inputs, &reader, args.output.as_ref());
     let format: Format = args.format.into();
-    let header = columns(model.labels(), with_meta);
+    let mut header = columns(model.labels(), with_meta);
+    // With context on, what the model said of each statement read alone
+    // follows the columns users already have.
+    let alone = !context.is_off();
+    if alone {
+        header.extend(alone_columns(model.labels()));
+    }
     let mut scored = 0usize;
     let mut statements_found = 0usize;
     let written = super::with_output(args.output.as_ref(), |w| {
         let mut writer = RowWriter::new(format, header, w);
-        for item in score_articles(&model, reader) {
+        for item in score_articles(&model, reader).in_context(context) {
             bar.article();
             match item {
                 Ok((article, statements)) => {
                     scored += 1;
                     statements_found += statements.len();
-                    for row in rows(
+                    let rows = rows(
                         model.labels(),
                         &article,
                         &statements,
                         args.min_confidence,
                         with_meta,
-                    ) {
+                    );
+                    for (mut row, s) in rows.into_iter().zip(&statements) {
+                        if alone {
+                            row.extend(alone_cells(s));
+                        }
                         writer.row(&row)?;
                     }
                 }

@@ -8,7 +8,8 @@ use stance::extract::extract;
 use stance::extract::gold::{GoldScore, read_gold, score_gold};
 
 use crate::util::{
-    ARTICLE, data, fixture, score_jsonl, span, stance, stance_in, stdout_of, succeeds, write,
+    ARTICLE, data, fails_with, fixture, score_jsonl, span, stance, stance_in, stdout_of, succeeds,
+    write,
 };
 
 #[test]
@@ -137,8 +138,11 @@ fn collections_carry_ids_dates_and_sources_and_stdin_works() {
             .args(["score", "--format", "csv", "-"])
             .write_stdin("Foreign Minister Anna Kovač said the talks were premature.\n"),
     );
+    // The columns of earlier versions first; with context on (the default)
+    // what the model gave each statement alone follows.
     assert!(out.starts_with(
-        "article,statement,speaker,start,end,text,label,confidence,p_conciliatory,p_hawkish,p_neutral,p_sceptical,kind\n"
+        "article,statement,speaker,start,end,text,label,confidence,p_conciliatory,p_hawkish,p_neutral,p_sceptical,kind,\
+         alone_conciliatory,alone_hawkish,alone_neutral,alone_sceptical\n"
     ));
     assert!(
         out.lines()
@@ -182,7 +186,10 @@ fn collections_are_read_whatever_they_are_called_and_gzipped() {
     ] {
         let out = stdout_of(stance_in(d).args(["score", file]));
         let rows: Vec<&str> = out.lines().collect();
-        assert!(rows[0].ends_with(",date,source"), "{file}: {out}");
+        assert!(
+            rows[0].contains(",kind,date,source,alone_"),
+            "{file}: {out}"
+        );
         assert!(rows.len() >= 2, "{file}: {out}");
         assert!(rows[1].starts_with("n1,0,"), "{file}: {out}");
     }
@@ -209,7 +216,10 @@ fn collections_are_read_whatever_they_are_called_and_gzipped() {
     for stdin in [jsonl.clone().into_bytes(), gzip(jsonl.as_bytes())] {
         let out = stdout_of(stance().args(["score", "-"]).write_stdin(stdin));
         let mut rows = out.lines();
-        assert!(rows.next().unwrap().ends_with(",date,source"), "{out}");
+        assert!(
+            rows.next().unwrap().contains(",date,source,alone_"),
+            "{out}"
+        );
         assert!(rows.next().unwrap().starts_with("n1,0,"), "{out}");
     }
 }
@@ -392,5 +402,59 @@ proptest! {
         }
         let scored = stance::score::score_article(stance::Model::embedded().unwrap(), &text);
         prop_assert_eq!(scored.len(), statements.len());
+    }
+}
+
+#[test]
+fn context_is_mixed_in_and_the_statement_alone_stays_visible() {
+    let text = "Trade Minister Lena Varga said her government was ready to resume talks \
+                next week. \"We welcome every proposal on the table,\" Varga said. \
+                Union leader Tom Brandt warned that workers would strike if the offer \
+                was not improved.\n";
+    let rows = |extra: &[&str]| -> Vec<serde_json::Value> {
+        let out = stdout_of(
+            stance()
+                .args(["score", "--format", "jsonl", "-"])
+                .args(extra)
+                .write_stdin(text),
+        );
+        out.lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    };
+    let alone = rows(&["--speaker-context", "0", "--article-context", "0"]);
+    let mixed = rows(&[]);
+    assert!(alone.len() >= 3, "{alone:?}");
+    assert_eq!(alone.len(), mixed.len());
+    let labels = ["conciliatory", "hawkish", "neutral", "sceptical"];
+    for (a, m) in alone.iter().zip(&mixed) {
+        // Off: the columns of earlier versions only.
+        assert!(a.get("alone_hawkish").is_none(), "{a}");
+        // On: what the model gave the statement alone is the off run's p_.
+        for l in labels {
+            assert_eq!(m[format!("alone_{l}")], a[format!("p_{l}")], "{m}");
+        }
+        let sum: f64 = labels
+            .iter()
+            .map(|l| m[format!("p_{l}")].as_f64().unwrap())
+            .sum();
+        assert!((sum - 1.0).abs() < 1e-9, "{m}");
+    }
+    // Varga speaks twice: her statements moved; context changed something.
+    assert!(
+        alone
+            .iter()
+            .zip(&mixed)
+            .any(|(a, m)| a["p_hawkish"] != m["p_hawkish"]),
+        "{mixed:?}"
+    );
+    for bad in [
+        ["--speaker-context", "1.5"],
+        ["--article-context=-0.1", "--speaker-context=0"],
+    ] {
+        fails_with(
+            stance().args(["score", "-"]).args(bad).write_stdin(text),
+            &["must be between 0 and 1"],
+        );
     }
 }

@@ -27,7 +27,7 @@ use stance::model::argmax;
 use stance::output::Cell;
 use stance::report::{Aggregate, Period, ReportFormat, render};
 use stance::score::{BATCH, score_articles};
-use stance::scored::{ScoredRow, columns, rows};
+use stance::scored::{ScoredRow, alone_cells, alone_columns, columns, rows};
 
 create_exception!(
     _stance,
@@ -395,7 +395,16 @@ impl ScoreIter {
             score_articles(&model, batch.into_iter().map(Ok))
                 .map(|item| {
                     let (article, statements) = item.expect("articles are given, not read");
-                    rows(model.labels(), &article, &statements, min_confidence, true)
+                    // The default context is on: the statement alone follows,
+                    // as in `stance score`.
+                    let rows = rows(model.labels(), &article, &statements, min_confidence, true);
+                    rows.into_iter()
+                        .zip(&statements)
+                        .map(|(mut row, s)| {
+                            row.extend(alone_cells(s));
+                            row
+                        })
+                        .collect::<Vec<_>>()
                 })
                 .collect()
         });
@@ -433,7 +442,10 @@ impl ScoreIter {
 /// labels it; yields one dict per statement with the keys of `stance score
 /// --format jsonl` on a collection: `article`, `statement`, `speaker`,
 /// `start`, `end` (UTF-8 byte offsets), `text`, `label`, `confidence`,
-/// `p_<label>` per label, `kind`, `date`, `source`.
+/// `p_<label>` per label, `kind`, `date`, `source`, then `alone_<label>` per
+/// label (the default context is on, as in `stance score`: `p_<label>` mix in
+/// the speaker's other statements and the article's; `alone_<label>` are the
+/// statement's read alone).
 ///
 /// `articles` is an iterable of dicts with `text` and `id` and optionally
 /// `date`, `source`, `title`, read as the lines of a `.jsonl` collection are:
@@ -451,7 +463,9 @@ fn score(
 ) -> PyResult<ScoreIter> {
     check_min_confidence(min_confidence)?;
     let model = held(model)?;
-    let keys = columns(model.labels(), true)
+    let mut keys = columns(model.labels(), true);
+    keys.extend(alone_columns(model.labels()));
+    let keys = keys
         .iter()
         .map(|c| PyString::intern(py, c).unbind())
         .collect();

@@ -1,0 +1,301 @@
+//! Context at inference: a statement's stance probabilities mixed with those
+//! the model gave the same speaker's other statements in the article (and,
+//! more weakly, all the article's other statements). In one article a
+//! speaker's statements usually lean one way; a statement read alone may not
+//! show which.
+//!
+//! Every mean is taken over the probabilities the model gave each statement
+//! alone, so the result does not depend on statement order. Measured on the
+//! dev sets in data/README.md, "Context at inference".
+
+use std::collections::HashMap;
+
+/// How a statement's probabilities `p` and a context mean `m` are mixed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mix {
+    /// `(1 - w) p + w m`.
+    Linear,
+    /// `p m^w`, normalised: a product of experts, where a context that is
+    /// sure of a label moves the statement more than a hesitant one.
+    Geometric,
+}
+
+/// What context to mix in, and how much.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Context {
+    /// Weight of the mean of the same speaker's other statements (0 = off).
+    pub speaker: f64,
+    /// Weight of the mean of all the article's other statements (0 = off).
+    pub article: f64,
+    /// How the means are mixed in.
+    pub mix: Mix,
+    /// Mix only the stance labels: the label at this index (`neutral`) keeps
+    /// its probability, and the others share the rest as the mix says.
+    pub keep: Option<usize>,
+}
+
+impl Context {
+    /// No context: every statement keeps its probabilities.
+    pub const OFF: Context = Context {
+        speaker: 0.0,
+        article: 0.0,
+        mix: Mix::Linear,
+        keep: None,
+    };
+
+    /// What `score`, `evaluate --articles` and `report --articles` use unless
+    /// told otherwise: the speaker's other statements at 0.35 and the whole
+    /// article at 0.2, mixed linearly (chosen on the dev sets, data/README.md,
+    /// "Context at inference").
+    pub const DEFAULT: Context = Context {
+        speaker: DEFAULT_SPEAKER,
+        article: DEFAULT_ARTICLE,
+        mix: Mix::Linear,
+        keep: None,
+    };
+
+    /// The default's mix with these weights, each checked to lie in 0..=1.
+    pub fn weights(speaker: f64, article: f64) -> Result<Context, String> {
+        for (name, w) in [("speaker", speaker), ("article", article)] {
+            if !(0.0..=1.0).contains(&w) {
+                return Err(format!(
+                    "the {name} context weight {w} must be between 0 and 1"
+                ));
+            }
+        }
+        Ok(Context {
+            speaker,
+            article,
+            ..Context::DEFAULT
+        })
+    }
+
+    /// True when no statement can change: both weights 0.
+    pub fn is_off(&self) -> bool {
+        self.speaker <= 0.0 && self.article <= 0.0
+    }
+}
+
+/// The default weight of the same speaker's other statements.
+pub const DEFAULT_SPEAKER: f64 = 0.35;
+
+/// The default weight of the article's other statements.
+pub const DEFAULT_ARTICLE: f64 = 0.2;
+
+/// Each statement's probabilities after its context is mixed in.
+/// `probabilities[i]` (one distribution per statement, all of one length)
+/// and `speakers[i]` describe statement `i` of one article. A statement
+/// without a speaker, or whose speaker has no other statement, gets no
+/// speaker context; with both weights 0 the input is returned unchanged.
+pub fn with_context(
+    probabilities: &[Vec<f64>],
+    speakers: &[Option<&str>],
+    context: &Context,
+) -> Vec<Vec<f64>> {
+    if context.is_off() {
+        return probabilities.to_vec();
+    }
+    // Sums over the article and over each speaker, so each mean of the
+    // others is one subtraction: linear in the statements, however many.
+    let mut article = Sum::default();
+    let mut by_speaker: HashMap<&str, Sum> = HashMap::new();
+    for (i, p) in probabilities.iter().enumerate() {
+        article.add(p);
+        if let Some(who) = speakers.get(i).copied().flatten() {
+            by_speaker.entry(who).or_default().add(p);
+        }
+    }
+    let mut out = probabilities.to_vec();
+    for (i, p) in out.iter_mut().enumerate() {
+        let own = &probabilities[i];
+        if context.speaker > 0.0
+            && let Some(who) = speakers.get(i).copied().flatten()
+            && let Some(m) = by_speaker.get(who).and_then(|s| s.mean_without(own))
+        {
+            *p = mix(p, &m, context.speaker, context);
+        }
+        if context.article > 0.0
+            && let Some(m) = article.mean_without(own)
+        {
+            *p = mix(p, &m, context.article, context);
+        }
+    }
+    out
+}
+
+/// The sum of some statements' distributions, and how many.
+#[derive(Default)]
+struct Sum {
+    total: Vec<f64>,
+    count: usize,
+}
+
+impl Sum {
+    fn add(&mut self, p: &[f64]) {
+        if self.total.len() < p.len() {
+            self.total.resize(p.len(), 0.0);
+        }
+        self.total.iter_mut().zip(p).for_each(|(s, x)| *s += x);
+        self.count += 1;
+    }
+
+    /// The mean of the others when `own` is one of the statements summed;
+    /// `None` when it is the only one.
+    fn mean_without(&self, own: &[f64]) -> Option<Vec<f64>> {
+        let others = self.count.checked_sub(1).filter(|&n| n > 0)? as f64;
+        Some(
+            self.total
+                .iter()
+                .zip(own)
+                .map(|(s, x)| ((s - x) / others).max(0.0))
+                .collect(),
+        )
+    }
+}
+
+/// `p` with `m` mixed in at weight `w`; the result sums to 1 when `p` does.
+fn mix(p: &[f64], m: &[f64], w: f64, context: &Context) -> Vec<f64> {
+    let kept = context.keep.filter(|&k| k < p.len());
+    let moving: Vec<usize> = (0..p.len()).filter(|&k| Some(k) != kept).collect();
+    // Within the labels that move, both distributions renormalised.
+    let part = |d: &[f64]| {
+        let total: f64 = moving.iter().map(|&k| d[k]).sum();
+        moving
+            .iter()
+            .map(|&k| {
+                if total > 0.0 {
+                    d[k] / total
+                } else {
+                    1.0 / moving.len() as f64
+                }
+            })
+            .collect::<Vec<f64>>()
+    };
+    let (pp, mm) = (part(p), part(m));
+    let mut mixed: Vec<f64> = match context.mix {
+        Mix::Linear => pp
+            .iter()
+            .zip(&mm)
+            .map(|(a, b)| (1.0 - w) * a + w * b)
+            .collect(),
+        Mix::Geometric => pp.iter().zip(&mm).map(|(a, b)| a * b.powf(w)).collect(),
+    };
+    let total: f64 = mixed.iter().sum();
+    if !(total > 0.0 && total.is_finite()) {
+        return p.to_vec();
+    }
+    mixed.iter_mut().for_each(|x| *x /= total);
+    let mass: f64 = moving.iter().map(|&k| p[k]).sum();
+    let mut out = p.to_vec();
+    for (&k, x) in moving.iter().zip(mixed) {
+        out[k] = mass * x;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article() -> (Vec<Vec<f64>>, Vec<Option<&'static str>>) {
+        let p = vec![
+            vec![0.5, 0.3, 0.1, 0.1],
+            vec![0.8, 0.1, 0.05, 0.05],
+            vec![0.1, 0.2, 0.6, 0.1],
+            vec![0.2, 0.2, 0.2, 0.4],
+        ];
+        (
+            p,
+            vec![
+                Some("Ana Lima"),
+                Some("Ana Lima"),
+                Some("the ministry"),
+                None,
+            ],
+        )
+    }
+
+    fn settings() -> Vec<Context> {
+        let mut all = Vec::new();
+        for mix in [Mix::Linear, Mix::Geometric] {
+            for keep in [None, Some(3)] {
+                for (speaker, article) in [(0.3, 0.0), (1.0, 0.0), (0.5, 0.2)] {
+                    all.push(Context {
+                        speaker,
+                        article,
+                        mix,
+                        keep,
+                    });
+                }
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn off_is_the_identity() {
+        let (p, who) = article();
+        assert_eq!(with_context(&p, &who, &Context::OFF), p);
+        for mix in [Mix::Linear, Mix::Geometric] {
+            let off = Context {
+                mix,
+                keep: Some(3),
+                ..Context::OFF
+            };
+            assert_eq!(with_context(&p, &who, &off), p);
+        }
+    }
+
+    #[test]
+    fn a_lone_speaker_or_none_is_unchanged_by_speaker_context() {
+        let (p, who) = article();
+        for c in settings().into_iter().filter(|c| c.article == 0.0) {
+            let out = with_context(&p, &who, &c);
+            assert_eq!(out[2], p[2], "{c:?}");
+            assert_eq!(out[3], p[3], "{c:?}");
+            assert_ne!(out[0], p[0], "{c:?}");
+        }
+    }
+
+    #[test]
+    fn probabilities_still_sum_to_one() {
+        let (p, who) = article();
+        for c in settings() {
+            for q in with_context(&p, &who, &c) {
+                assert!((q.iter().sum::<f64>() - 1.0).abs() < 1e-12, "{c:?} {q:?}");
+                assert!(q.iter().all(|x| (0.0..=1.0).contains(x)), "{c:?} {q:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_speaker_pulls_towards_their_other_statements() {
+        let (p, who) = article();
+        let c = Context {
+            speaker: 0.5,
+            ..Context::OFF
+        };
+        let out = with_context(&p, &who, &c);
+        // Linear at 0.5: halfway between 0.5 and the other statement's 0.8.
+        assert!((out[0][0] - 0.65).abs() < 1e-12, "{:?}", out[0]);
+        // Neutral kept: p_neutral stays, the stance labels move.
+        let keep = Context { keep: Some(3), ..c };
+        let out = with_context(&p, &who, &keep);
+        assert_eq!(out[0][3], 0.1);
+        assert!(out[0][0] > 0.5);
+    }
+
+    #[test]
+    fn weights_are_checked() {
+        assert!(Context::weights(0.0, 0.0).unwrap().is_off());
+        assert_eq!(
+            Context::weights(DEFAULT_SPEAKER, DEFAULT_ARTICLE).unwrap(),
+            Context::DEFAULT
+        );
+        assert!(!Context::DEFAULT.is_off());
+        for (s, a) in [(-0.1, 0.0), (0.0, 1.5), (f64::NAN, 0.0)] {
+            let err = Context::weights(s, a).unwrap_err();
+            assert!(err.contains("must be between 0 and 1"), "{err}");
+        }
+    }
+}
