@@ -44,7 +44,7 @@ impl<'a> Ctx<'a> {
                 .classify(end - 1, end)
                 .map_or(Before::Nothing, Before::Found);
         }
-        let bodyish = self.is_body_word(end - 1);
+        let mut bodyish = self.is_body_word(end - 1);
         let mut start = end - 1;
         while start > floor && end - start < MAX_PHRASE {
             let p = start - 1;
@@ -103,6 +103,9 @@ impl<'a> Ctx<'a> {
                     || self.title_preposition(p)
             };
             if preposition && owner(p - 1) {
+                // "Kestria's Ministry of National Defense": the body's head
+                // stands before "of", and a body keeps its owner.
+                bodyish |= self.is_body_word(p - 1);
                 start = p - 1;
                 continue;
             }

@@ -713,11 +713,14 @@ impl<'a> Resolver<'a> {
             .rev()
             .take(RECENT_WINDOW)
             .find(|(_, full)| {
-                // "Russia PM" is a place and a title, not a family name and a given name.
+                // "Russia PM" is a place and a title, not a family name and a
+                // given name; "Taiwan Strait" a place.
                 full[0] == *word
                     && full[1..].iter().all(|w| {
+                        let lower = w.to_lowercase();
                         w.chars().any(char::is_lowercase)
-                            && !lexicon::is_in(lexicon::TITLES, &w.to_lowercase())
+                            && !lexicon::is_in(lexicon::TITLES, &lower)
+                            && !lexicon::is_in(lexicon::PLACE_FEATURES, &lower)
                     })
             })
             .copied()

@@ -569,3 +569,37 @@ fn the_rebels_are_the_body_described_as_rebel() {
         assert_speakers(article, expected);
     }
 }
+
+#[test]
+fn a_ministry_of_a_place_keeps_its_owner() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Norvania's Ministry of Home Affairs said on Tuesday the camps would close.",
+            &["Norvania's Ministry of Home Affairs"],
+        ),
+        (
+            "The patrol boats left port at dawn. Estria’s Department of Fisheries said the catch quota was final.",
+            &["Estria’s Department of Fisheries"],
+        ),
+    ];
+    for (article, expected) in cases {
+        assert_speakers(article, expected);
+    }
+}
+
+#[test]
+fn a_place_is_not_the_family_name_of_a_strait_or_a_sea() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Corvia says frigates crossed the middle of the Corvia Strait on Sunday. Corvia said its navy shadowed them.",
+            &["Corvia", "Corvia"],
+        ),
+        (
+            "Tessaly warned that tankers in the Tessaly Sea would be searched.",
+            &["Tessaly"],
+        ),
+    ];
+    for (article, expected) in cases {
+        assert_speakers(article, expected);
+    }
+}
