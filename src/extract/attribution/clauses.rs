@@ -92,6 +92,12 @@ impl<'a> Ctx<'a> {
                 }
                 break;
             }
+            // "its Foreign Ministry": a body's owner stands for the clause's
+            // subject, resolved later.
+            if (bodyish || self.is(end - 1, lexicon::ROLES)) && self.key(p) == "its" {
+                start = p;
+                break;
+            }
             let joins = |word: &str| self.key(p).eq_ignore_ascii_case(word) && p > floor;
             let preposition = p > floor
                 && (self.is(p, lexicon::GROUP_PREPOSITIONS)
@@ -175,6 +181,16 @@ impl<'a> Ctx<'a> {
             // "The party has in turn said"
             if end >= floor + 2 && self.is(end - 1, &["turn"]) && self.is(end - 2, &["in"]) {
                 end -= 2;
+                skipped += 1;
+                continue;
+            }
+            // "Ostland Will Respond": a Title Case headline's modal.
+            if self.headline
+                && end - 1 > floor
+                && self.tokens[end - 1].is_cap()
+                && self.is(end - 1, lexicon::MODALS)
+            {
+                end -= 1;
                 skipped += 1;
                 continue;
             }

@@ -721,6 +721,7 @@ impl<'a> Resolver<'a> {
                         w.chars().any(char::is_lowercase)
                             && !lexicon::is_in(lexicon::TITLES, &lower)
                             && !lexicon::is_in(lexicon::PLACE_FEATURES, &lower)
+                            && !lexicon::is_in(lexicon::MODALS, &lower)
                     })
             })
             .copied()

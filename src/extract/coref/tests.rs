@@ -603,3 +603,28 @@ fn a_place_is_not_the_family_name_of_a_strait_or_a_sea() {
         assert_speakers(article, expected);
     }
 }
+
+#[test]
+fn its_ministry_after_a_clause_belongs_to_that_clause_subject() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Talks stalled again on Friday. Norvania will answer the new tariffs, its Trade Ministry said on Saturday.",
+            &["Norvania's Trade Ministry"],
+        ),
+        (
+            "The ferry sailed at noon. Estria would not sign the accord, its foreign ministry said in a statement. “The text is unfair,” the ministry said.",
+            &["Estria's foreign ministry", "Estria's foreign ministry"],
+        ),
+    ];
+    for (article, expected) in cases {
+        assert_speakers(article, expected);
+    }
+}
+
+#[test]
+fn a_title_case_headline_modal_is_no_part_of_the_name() {
+    assert_speakers(
+        "Norvania Will Answer New Tariffs, Minister Says\n\nNorvania's trade minister said on Monday that Norvania would answer the tariffs.",
+        &["Norvania's trade minister", "Norvania's trade minister"],
+    );
+}

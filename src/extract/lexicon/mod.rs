@@ -444,6 +444,12 @@ pub static BODIES: &[&str] = &[
     "gmbh", "spa", "nv", "bv", "holdings", "airline", "carrier", "force", "govt", "coastguard",
 ];
 
+/// Modal verbs, capitalised in a Title Case headline ("Ostland Will
+/// Respond to Sanctions"): between a subject and its verb, never a name.
+pub static MODALS: &[&str] = &[
+    "will", "would", "could", "should", "must", "might", "can", "shall",
+];
+
 /// Common nouns that end the name of a place, not of a person: "Taiwan
 /// Strait" is no one whose family name is "Taiwan".
 #[rustfmt::skip]
