@@ -628,3 +628,16 @@ fn a_title_case_headline_modal_is_no_part_of_the_name() {
         &["Norvania's trade minister", "Norvania's trade minister"],
     );
 }
+
+#[test]
+fn a_lone_word_inside_one_long_name_is_that_person() {
+    assert_speakers(
+        "Vellish President Tomas Ariel Rui da Costa said the border would stay open. In a call with Holm, Rui said escalation had to be avoided.",
+        &["Tomas Ariel Rui da Costa", "Tomas Ariel Rui da Costa"],
+    );
+    // two long names share the word: neither is chosen
+    assert_speakers(
+        "Ana Maria Rui Santos said the port would reopen. Carlos Rui Mendes said the port would stay shut. Rui said nothing more.",
+        &["Ana Maria Rui Santos", "Carlos Rui Mendes", "Rui"],
+    );
+}
