@@ -128,6 +128,10 @@ impl<'a> Ctx<'a> {
             }
             start = p;
         }
+        // "Holm and other union leaders said": the named person leads the group.
+        if let Some(group) = self.name_and_others(start, end, floor) {
+            return Before::Found(Found::Np(group));
+        }
         // "Britain, France and Germany have threatened": the whole list.
         if (start..end).any(|i| self.is(i, &["and"])) {
             let list_start = self.list_start(start, floor);
@@ -458,6 +462,32 @@ impl<'a> Ctx<'a> {
     /// Where a list of names ending with the one at `start` begins: earlier
     /// items are capitalised words (with "the") each followed by a comma,
     /// the first opening the clause.
+    /// "Holm and other union leaders": a name, "and other", and a group
+    /// noun phrase ending at `end` (whose words run back to `start`),
+    /// opening the clause: one group, led by the name.
+    fn name_and_others(&self, start: usize, end: usize, floor: usize) -> Option<Np> {
+        let other = if self.is(start, &["other"]) {
+            start
+        } else {
+            start
+                .checked_sub(1)
+                .filter(|&o| o > floor && self.is(o, &["other"]))?
+        };
+        if other < floor + 2 || !self.is(other - 1, &["and"]) || !self.is_name_word(other - 2) {
+            return None;
+        }
+        let mut first = other - 2;
+        while first > floor && other - first < MAX_PHRASE && self.is_name_word(first - 1) {
+            first -= 1;
+        }
+        let opens = first == floor
+            || self.word(first - 1).is_none()
+            || self.is(first - 1, lexicon::CONNECTIVES);
+        let group =
+            (other + 1..end).any(|k| self.is(k, lexicon::GROUPS) || self.is(k, lexicon::ROLES));
+        (opens && group).then(|| self.group_of(first, end))
+    }
+
     pub(super) fn list_start(&self, start: usize, floor: usize) -> usize {
         let mut first = start;
         let mut items = 0;

@@ -641,3 +641,11 @@ fn a_lone_word_inside_one_long_name_is_that_person() {
         &["Ana Maria Rui Santos", "Carlos Rui Mendes", "Rui"],
     );
 }
+
+#[test]
+fn a_name_and_others_speak_as_one_group() {
+    assert_speakers(
+        "The strike entered its third week. Holm and other union leaders said the offer was too low.",
+        &["Holm and other union leaders"],
+    );
+}
