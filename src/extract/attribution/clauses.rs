@@ -44,7 +44,7 @@ impl<'a> Ctx<'a> {
                 .classify(end - 1, end)
                 .map_or(Before::Nothing, Before::Found);
         }
-        let bodyish = self.is_body_word(end - 1);
+        let mut bodyish = self.is_body_word(end - 1);
         let mut start = end - 1;
         while start > floor && end - start < MAX_PHRASE {
             let p = start - 1;
@@ -92,6 +92,12 @@ impl<'a> Ctx<'a> {
                 }
                 break;
             }
+            // "its Foreign Ministry": a body's owner stands for the clause's
+            // subject, resolved later.
+            if (bodyish || self.is(end - 1, lexicon::ROLES)) && self.key(p) == "its" {
+                start = p;
+                break;
+            }
             let joins = |word: &str| self.key(p).eq_ignore_ascii_case(word) && p > floor;
             let preposition = p > floor
                 && (self.is(p, lexicon::GROUP_PREPOSITIONS)
@@ -103,6 +109,9 @@ impl<'a> Ctx<'a> {
                     || self.title_preposition(p)
             };
             if preposition && owner(p - 1) {
+                // "Kestria's Ministry of National Defense": the body's head
+                // stands before "of", and a body keeps its owner.
+                bodyish |= self.is_body_word(p - 1);
                 start = p - 1;
                 continue;
             }
@@ -118,6 +127,10 @@ impl<'a> Ctx<'a> {
                 break;
             }
             start = p;
+        }
+        // "Holm and other union leaders said": the named person leads the group.
+        if let Some(group) = self.name_and_others(start, end, floor) {
+            return Before::Found(Found::Np(group));
         }
         // "Britain, France and Germany have threatened": the whole list.
         if (start..end).any(|i| self.is(i, &["and"])) {
@@ -172,6 +185,16 @@ impl<'a> Ctx<'a> {
             // "The party has in turn said"
             if end >= floor + 2 && self.is(end - 1, &["turn"]) && self.is(end - 2, &["in"]) {
                 end -= 2;
+                skipped += 1;
+                continue;
+            }
+            // "Ostland Will Respond": a Title Case headline's modal.
+            if self.headline
+                && end - 1 > floor
+                && self.tokens[end - 1].is_cap()
+                && self.is(end - 1, lexicon::MODALS)
+            {
+                end -= 1;
                 skipped += 1;
                 continue;
             }
@@ -439,6 +462,32 @@ impl<'a> Ctx<'a> {
     /// Where a list of names ending with the one at `start` begins: earlier
     /// items are capitalised words (with "the") each followed by a comma,
     /// the first opening the clause.
+    /// "Holm and other union leaders": a name, "and other", and a group
+    /// noun phrase ending at `end` (whose words run back to `start`),
+    /// opening the clause: one group, led by the name.
+    fn name_and_others(&self, start: usize, end: usize, floor: usize) -> Option<Np> {
+        let other = if self.is(start, &["other"]) {
+            start
+        } else {
+            start
+                .checked_sub(1)
+                .filter(|&o| o > floor && self.is(o, &["other"]))?
+        };
+        if other < floor + 2 || !self.is(other - 1, &["and"]) || !self.is_name_word(other - 2) {
+            return None;
+        }
+        let mut first = other - 2;
+        while first > floor && other - first < MAX_PHRASE && self.is_name_word(first - 1) {
+            first -= 1;
+        }
+        let opens = first == floor
+            || self.word(first - 1).is_none()
+            || self.is(first - 1, lexicon::CONNECTIVES);
+        let group =
+            (other + 1..end).any(|k| self.is(k, lexicon::GROUPS) || self.is(k, lexicon::ROLES));
+        (opens && group).then(|| self.group_of(first, end))
+    }
+
     pub(super) fn list_start(&self, start: usize, floor: usize) -> usize {
         let mut first = start;
         let mut items = 0;

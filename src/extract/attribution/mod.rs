@@ -155,7 +155,15 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
                 if parts.is_empty() {
                     Outcome::Narration(ctx.narration_subject())
                 } else {
-                    Outcome::Speech(parts)
+                    // "Ostland will respond ..., its foreign ministry said":
+                    // the clause's subject is the owner "its" stands for.
+                    let owner = parts
+                        .iter()
+                        .any(|p| owned_by_its(&p.speaker))
+                        .then(|| ctx.opening_owner())
+                        .flatten()
+                        .filter(|np| parts.iter().all(|p| np.end <= p.speaker.start));
+                    Outcome::Speech(parts, owner)
                 }
             }
         };
@@ -206,7 +214,10 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
                     direct_run = None;
                 }
             }
-            (Outcome::Speech(parts), _) => {
+            (Outcome::Speech(parts, owner), _) => {
+                if let Some(np) = owner {
+                    record(&mut out, &mut known, np, Usage::Subject);
+                }
                 for part in parts {
                     let np = part.speaker;
                     let source = Source::Mention(record(&mut out, &mut known, np, Usage::Speaker));
@@ -290,8 +301,16 @@ pub(super) mod steps {
 enum Outcome {
     Direct(Direct),
     /// One statement per part (clause) with its own speaker.
-    Speech(Vec<Part>),
+    /// The parts, and the clause's subject when a part's speaker is "its
+    /// ..." (recorded first, so that "its" finds it).
+    Speech(Vec<Part>, Option<Np>),
     Narration(Option<Np>),
+}
+
+/// A role or body owned by "its" ("its foreign ministry").
+fn owned_by_its(np: &Np) -> bool {
+    matches!(&np.form, Form::Role { text, .. } | Form::Body { text, .. }
+        if text.split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("its")))
 }
 
 #[cfg(test)]

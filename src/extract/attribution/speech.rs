@@ -373,7 +373,9 @@ impl<'a> Ctx<'a> {
         matches!(&np.form, Form::Person(name)
             if name.len() >= 2
                 || !np.roles.is_empty()
-                || name.last().is_some_and(|l| self.known.contains(l)))
+                || name.last().is_some_and(|l| self.known.contains(l))
+                // a headline's lone name that the text goes on to use ("Ostland")
+                || (self.headline && self.titled_or_known(np, name)))
     }
 
     /// Whether a phrase can be a speaker on its own: a body, a role, or a
@@ -809,6 +811,14 @@ impl<'a> Ctx<'a> {
             }
         };
         self.can_speak(&np).then_some(np)
+    }
+
+    /// The subject opening the sentence when it names a body or a place
+    /// ("Ostland will respond ..., its foreign ministry said"): the owner
+    /// an "its" speaker stands for.
+    pub(super) fn opening_owner(&self) -> Option<Np> {
+        let np = self.subject_after(0, self.len(), true)?.np()?;
+        matches!(np.form, Form::Body { .. } | Form::Person(_)).then_some(np)
     }
 
     /// "according to X" in tokens `from..to`: X, or `Source` for an outlet or a document.

@@ -684,7 +684,9 @@ impl<'a> Resolver<'a> {
             .last()
             .and_then(|last| self.full_names.get(&last.to_lowercase()))
         else {
-            return self.family_name_first(index, name);
+            return self
+                .family_name_first(index, name)
+                .or_else(|| self.name_inside(index, name));
         };
         let fits =
             |&&(_, full): &&(usize, &[String])| full.len() > name.len() && ends_with(full, name);
@@ -697,6 +699,37 @@ impl<'a> Resolver<'a> {
             .find(fits);
         let after = || candidates[split..].iter().take(RECENT_WINDOW).find(fits);
         before.or_else(after).copied()
+    }
+
+    /// A lone word that is an inner word of one long name written before
+    /// it, the name a person goes by ("Lula" for "Luiz Inacio Lula da
+    /// Silva"): the nearest such full name, when no other one holds the word.
+    fn name_inside(&self, index: usize, name: &[String]) -> Option<(usize, &'a [String])> {
+        let [word] = name else {
+            return None;
+        };
+        let key = word.to_lowercase();
+        if lexicon::MALE_NAMES.contains(&key.as_str())
+            || lexicon::FEMALE_NAMES.contains(&key.as_str())
+            || lexicon::is_in(lexicon::NAME_PARTICLES, &key)
+        {
+            return None;
+        }
+        let mentions: &'a [Mention] = self.mentions;
+        let mut found: Option<(usize, &'a [String])> = None;
+        for (i, mention) in mentions[..index.min(mentions.len())].iter().enumerate() {
+            let Form::Person(full) = &mention.form else {
+                continue;
+            };
+            if full.len() < 3 || !full[1..full.len() - 1].iter().any(|w| w == word) {
+                continue;
+            }
+            match found {
+                Some((_, known)) if known != full.as_slice() => return None,
+                _ => found = Some((i, full.as_slice())),
+            }
+        }
+        found
     }
 
     fn family_name_first(&self, index: usize, name: &'a [String]) -> Option<(usize, &'a [String])> {
@@ -713,11 +746,15 @@ impl<'a> Resolver<'a> {
             .rev()
             .take(RECENT_WINDOW)
             .find(|(_, full)| {
-                // "Russia PM" is a place and a title, not a family name and a given name.
+                // "Russia PM" is a place and a title, not a family name and a
+                // given name; "Taiwan Strait" a place.
                 full[0] == *word
                     && full[1..].iter().all(|w| {
+                        let lower = w.to_lowercase();
                         w.chars().any(char::is_lowercase)
-                            && !lexicon::is_in(lexicon::TITLES, &w.to_lowercase())
+                            && !lexicon::is_in(lexicon::TITLES, &lower)
+                            && !lexicon::is_in(lexicon::PLACE_FEATURES, &lower)
+                            && !lexicon::is_in(lexicon::MODALS, &lower)
                     })
             })
             .copied()

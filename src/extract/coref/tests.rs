@@ -569,3 +569,83 @@ fn the_rebels_are_the_body_described_as_rebel() {
         assert_speakers(article, expected);
     }
 }
+
+#[test]
+fn a_ministry_of_a_place_keeps_its_owner() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Norvania's Ministry of Home Affairs said on Tuesday the camps would close.",
+            &["Norvania's Ministry of Home Affairs"],
+        ),
+        (
+            "The patrol boats left port at dawn. Estria’s Department of Fisheries said the catch quota was final.",
+            &["Estria’s Department of Fisheries"],
+        ),
+    ];
+    for (article, expected) in cases {
+        assert_speakers(article, expected);
+    }
+}
+
+#[test]
+fn a_place_is_not_the_family_name_of_a_strait_or_a_sea() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Corvia says frigates crossed the middle of the Corvia Strait on Sunday. Corvia said its navy shadowed them.",
+            &["Corvia", "Corvia"],
+        ),
+        (
+            "Tessaly warned that tankers in the Tessaly Sea would be searched.",
+            &["Tessaly"],
+        ),
+    ];
+    for (article, expected) in cases {
+        assert_speakers(article, expected);
+    }
+}
+
+#[test]
+fn its_ministry_after_a_clause_belongs_to_that_clause_subject() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Talks stalled again on Friday. Norvania will answer the new tariffs, its Trade Ministry said on Saturday.",
+            &["Norvania's Trade Ministry"],
+        ),
+        (
+            "The ferry sailed at noon. Estria would not sign the accord, its foreign ministry said in a statement. “The text is unfair,” the ministry said.",
+            &["Estria's foreign ministry", "Estria's foreign ministry"],
+        ),
+    ];
+    for (article, expected) in cases {
+        assert_speakers(article, expected);
+    }
+}
+
+#[test]
+fn a_title_case_headline_modal_is_no_part_of_the_name() {
+    assert_speakers(
+        "Norvania Will Answer New Tariffs, Minister Says\n\nNorvania's trade minister said on Monday that Norvania would answer the tariffs.",
+        &["Norvania's trade minister", "Norvania's trade minister"],
+    );
+}
+
+#[test]
+fn a_lone_word_inside_one_long_name_is_that_person() {
+    assert_speakers(
+        "Vellish President Tomas Ariel Rui da Costa said the border would stay open. In a call with Holm, Rui said escalation had to be avoided.",
+        &["Tomas Ariel Rui da Costa", "Tomas Ariel Rui da Costa"],
+    );
+    // two long names share the word: neither is chosen
+    assert_speakers(
+        "Ana Maria Rui Santos said the port would reopen. Carlos Rui Mendes said the port would stay shut. Rui said nothing more.",
+        &["Ana Maria Rui Santos", "Carlos Rui Mendes", "Rui"],
+    );
+}
+
+#[test]
+fn a_name_and_others_speak_as_one_group() {
+    assert_speakers(
+        "The strike entered its third week. Holm and other union leaders said the offer was too low.",
+        &["Holm and other union leaders"],
+    );
+}

@@ -444,6 +444,22 @@ pub static BODIES: &[&str] = &[
     "gmbh", "spa", "nv", "bv", "holdings", "airline", "carrier", "force", "govt", "coastguard",
 ];
 
+/// Modal verbs, capitalised in a Title Case headline ("Ostland Will
+/// Respond to Sanctions"): between a subject and its verb, never a name.
+pub static MODALS: &[&str] = &[
+    "will", "would", "could", "should", "must", "might", "can", "shall",
+];
+
+/// Common nouns that end the name of a place, not of a person: "Taiwan
+/// Strait" is no one whose family name is "Taiwan".
+#[rustfmt::skip]
+pub static PLACE_FEATURES: &[&str] = &[
+    "strait", "straits", "sea", "gulf", "bay", "river", "lake", "ocean", "island", "islands",
+    "peninsula", "coast", "canal", "valley", "desert", "mountains", "plateau", "delta", "basin",
+    "corridor", "border", "province", "region", "city", "square", "street", "airport", "port",
+    "heights", "highlands", "mountain", "channel", "harbour", "harbor", "cape", "county",
+];
+
 /// Words of standing before a body's common noun that its name need not
 /// repeat ("the ruling party" for "the ruling VDP party", "the main union").
 pub static STANDING_WORDS: &[&str] = &["ruling", "governing", "main", "largest", "biggest"];
