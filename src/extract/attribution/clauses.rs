@@ -20,6 +20,9 @@ pub(super) enum Before {
 const MAX_LIST_ITEMS: usize = 6;
 /// Most tokens of an introductory phrase ("After meeting X in Y, ...").
 const MAX_INTRO: usize = 30;
+/// Most tokens between the determiner and the noun of "in a joint written
+/// statement".
+const MAX_VENUE_WORDS: usize = 4;
 /// Most tokens after a verb searched for a gender cue ("said she had ...").
 const GENDER_CUE_WINDOW: usize = 4;
 
@@ -169,6 +172,11 @@ impl<'a> Ctx<'a> {
                 skipped += 1;
                 continue;
             }
+            if let Some(start) = self.venue_before(end, floor) {
+                end = start;
+                skipped += 1;
+                continue;
+            }
             // "The party has in turn said"
             if end >= floor + 2 && self.is(end - 1, &["turn"]) && self.is(end - 2, &["in"]) {
                 end -= 2;
@@ -187,6 +195,36 @@ impl<'a> Ctx<'a> {
             skipped += 1;
         }
         end
+    }
+
+    /// Where a phrase naming where something was said ends right before
+    /// token `end`: "in a statement", "in a televised address", "in an
+    /// English-language statement". It starts at "in", a determiner after
+    /// it, and at most [`MAX_VENUE_WORDS`] modifiers before the noun.
+    fn venue_before(&self, end: usize, floor: usize) -> Option<usize> {
+        if end < floor + 3 || !self.is(end - 1, lexicon::VENUE_NOUNS) {
+            return None;
+        }
+        let mut k = end - 1;
+        let lowest = k.saturating_sub(MAX_VENUE_WORDS + 1).max(floor + 1);
+        while k > lowest {
+            if self.is(k - 1, lexicon::VENUE_DETERMINERS) {
+                return self.is(k - 2, &["in"]).then_some(k - 2);
+            }
+            // modifiers: words that are no function word or verb, and the
+            // hyphens inside one ("English-language")
+            let t = &self.tokens[k - 1];
+            let modifier = if t.is_word() {
+                self.word(k - 1).is_some() && !self.is_function(k - 1) && !self.is_verb(k - 1)
+            } else {
+                t.is_punct('-')
+            };
+            if !modifier {
+                return None;
+            }
+            k -= 1;
+        }
+        None
     }
 
     /// Where a time phrase ending right before token `end` starts: "on

@@ -178,6 +178,7 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
                     speaker,
                     verb,
                     then,
+                    earlier,
                     ..
                 }),
                 _,
@@ -186,6 +187,15 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
                     Some(np) => Source::Mention(record(&mut out, &mut known, np, Usage::Speaker)),
                     None => Source::Previous,
                 };
+                // `X confirmed A, but added: “B”`: A is a statement of its own.
+                if let Some((span, kind, verb)) = earlier {
+                    out.claims.push(Claim {
+                        span,
+                        kind,
+                        source,
+                        verb: Some(verb),
+                    });
+                }
                 out.claims.push(Claim {
                     span,
                     kind: StatementKind::Direct,
