@@ -153,7 +153,16 @@ impl<'a> Ctx<'a> {
         }
         // "Fresh calls for ...": a lone sentence-initial word before a verb
         // form that could be a noun is only a surname if seen as a name elsewhere.
-        let verb_for_sure = self.is(v, lexicon::UNAMBIGUOUS_VERBS) || self.key(v).ends_with("ed");
+        // A headline's present tense is a verb unless it reads as a plural
+        // noun too ("Pyongyang condemns ...", not "Fresh calls for ...").
+        let key = self.key(v);
+        let headline_verb = self.headline
+            && key.len() > 3
+            && key.ends_with('s')
+            && !self.is(v, lexicon::SPEECH_NOUNS)
+            && !self.is(v, lexicon::NOUN_LIKE_VERBS);
+        let verb_for_sure =
+            self.is(v, lexicon::UNAMBIGUOUS_VERBS) || key.ends_with("ed") || headline_verb;
         match self.classify(start, end) {
             Some(Found::Np(np)) if self.bare_unknown(&np) && !verb_for_sure => Before::Nothing,
             Some(found) => Before::Found(found),

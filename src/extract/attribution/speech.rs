@@ -1153,6 +1153,16 @@ mod tests {
                 "Talks to resume next week in Geneva\n\nThe count went on overnight.",
                 &[],
             ),
+            // a lone place before a present tense that reads only as a verb
+            (
+                "Brensk condemns plans for joint naval drills\n\nThe drills begin in May.",
+                &[("joint naval drills", "Brensk", StatementKind::Headline)],
+            ),
+            // a present tense that reads as a plural noun too
+            (
+                "Fresh reports of shelling near border\n\nThe drills begin in May.",
+                &[],
+            ),
         ];
         for (article, expected) in cases {
             assert_claims(article, expected);

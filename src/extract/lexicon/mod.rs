@@ -176,6 +176,16 @@ pub static UNAMBIGUOUS_VERBS: &[&str] = &[
     "urges", "stresses", "explains", "concedes", "admits", "denies", "believes", "thinks",
 ];
 
+/// Reporting verb forms in "-s" that read as plural nouns too ("reports",
+/// "hopes"): after a lone unknown word in a headline, not taken for a verb.
+#[rustfmt::skip]
+pub static NOUN_LIKE_VERBS: &[&str] = &[
+    "reports", "hopes", "doubts", "questions", "protests", "comments", "answers",
+    "thanks", "supports", "signals", "voices", "notes", "backs", "estimates", "labels", "brands",
+    "flags", "hints", "echoes", "mentions", "highlights", "lashes", "replies", "responds",
+    "talks", "seeks", "counters", "laments", "stresses", "concerns",
+];
+
 /// Verbs of refusing that report speech when what is refused is speaking
 /// ("declined to comment on ...", "refused to say whether ...").
 pub const REFUSALS: &[&str] = &[
@@ -748,6 +758,11 @@ pub static TIME_MODIFIERS: &[&str] = &["on", "late", "early", "last", "this", "n
 pub static CLAUSE_JOINERS: &[&str] = &[
     "while", "whereas", "but", "even as", "and", "although", "though", "yet", "as", "with",
 ];
+
+/// Words opening a contrasting clause before the sentence's main one ("While
+/// the union called it an insult, the ministry said ..."): each side may be a
+/// statement with its own speaker.
+pub static OPENING_CONTRASTS: &[&str] = &["while", "whereas", "although", "though"];
 
 /// Words that join a speaker's contrasting second speech act to the first
 /// ("said A, but warned B").
