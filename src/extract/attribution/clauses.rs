@@ -186,6 +186,35 @@ impl<'a> Ctx<'a> {
                 skipped += 1;
                 continue;
             }
+            // "X, the envoy, on Friday, told": a time set off by commas.
+            if end >= floor + 3
+                && self.is_comma(end - 1)
+                && let Some(start) = self.time_before(end - 1, floor)
+                && start > floor
+                && self.is_comma(start - 1)
+            {
+                end = start;
+                skipped += 1;
+                continue;
+            }
+            // "was quick to dismiss", "went on to say", "was at pains to stress"
+            if end >= floor + 2 && self.is(end - 1, &["to"]) {
+                let lead = if self.is(end - 2, lexicon::INFINITIVE_LEADS) {
+                    1
+                } else if end >= floor + 3
+                    && (self.is(end - 2, &["on"]) && self.is(end - 3, &["went", "goes", "go"])
+                        || self.is(end - 2, &["pains"]) && self.is(end - 3, &["at"]))
+                {
+                    2
+                } else {
+                    0
+                };
+                if lead > 0 {
+                    end -= lead + 1;
+                    skipped += 1;
+                    continue;
+                }
+            }
             // "The party has in turn said"
             if end >= floor + 2 && self.is(end - 1, &["turn"]) && self.is(end - 2, &["in"]) {
                 end -= 2;

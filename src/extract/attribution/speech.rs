@@ -1729,6 +1729,37 @@ mod final_attribution_tests {
     }
 
     #[test]
+    fn a_time_in_commas_or_an_adjective_before_to_stands_between_subject_and_verb() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Ilse Varga, the Vellish envoy, on Friday, told reporters the vote could not be blocked.",
+                &[("could not be blocked", "Ilse Varga", Indirect)],
+            ),
+            (
+                "The minister was quick to dismiss the report as fiction.",
+                &[("fiction", "role:the minister", Reported)],
+            ),
+            (
+                "The premier went on to say that the border would stay shut.",
+                &[("stay shut", "role:the premier", Indirect)],
+            ),
+            (
+                "The ministry was at pains to stress that no troops had moved.",
+                &[("no troops had moved", "body:the ministry", Indirect)],
+            ),
+            (
+                "The two sides traded accusations over the shelling.",
+                &[("the shelling", "body:the two sides", Reported)],
+            ),
+            // ready to do something is no speech
+            ("The ministry is ready to offer new terms.", &[]),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
     fn a_statement_before_the_verb_leading_into_a_quote_is_its_own() {
         let cases: &[ClaimCase] = &[
             (

@@ -120,7 +120,9 @@ pub const REPORTING_VERBS: &[Verb] = &[
     ("raising concerns", R), ("raise questions", R), ("raises questions", R),
     ("raised questions", R), ("raising questions", R), ("raise fears", R), ("raises fears", R),
     ("raised fears", R), ("raising fears", R), ("seek talks", R), ("seeks talks", R),
-    ("sought talks", R), ("seeking talks", R),
+    ("sought talks", R), ("seeking talks", R), ("trade accusations", R),
+    ("traded accusations", R), ("trading accusations", R), ("trade blame", R),
+    ("traded blame", R), ("trading blame", R),
 ];
 
 /// The [`REPORTING_VERBS`] entries whose first word is `first` (lowercase):
@@ -757,6 +759,13 @@ pub static TIME_MODIFIERS: &[&str] = &["on", "late", "early", "last", "this", "n
 /// Y said ...").
 pub static CLAUSE_JOINERS: &[&str] = &[
     "while", "whereas", "but", "even as", "and", "although", "though", "yet", "as", "with",
+];
+
+/// Adjectives before "to" and a reporting verb whose subject is the
+/// speaker ("was quick to dismiss", "were only willing to say").
+#[rustfmt::skip]
+pub static INFINITIVE_LEADS: &[&str] = &[
+    "willing", "unwilling", "quick", "keen", "eager", "careful", "swift", "anxious",
 ];
 
 /// Words opening a contrasting clause before the sentence's main one ("While
