@@ -151,7 +151,20 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
             if let Some(direct) = ctx.direct() {
                 Outcome::Direct(direct)
             } else {
-                let parts = ctx.speech_parts();
+                let mut parts = ctx.speech_parts();
+                // `The ministry “categorically rejected” the claims`
+                if parts.is_empty()
+                    && let Some((unquoted, predicate)) = ctx.with_quoted_predicate()
+                {
+                    parts = unquoted.speech_parts();
+                    let in_predicate = |p: &Part| {
+                        p.verb
+                            .is_some_and(|v| v.start >= predicate.start && v.start < predicate.end)
+                    };
+                    if !parts.iter().all(in_predicate) {
+                        parts.clear();
+                    }
+                }
                 if parts.is_empty() {
                     Outcome::Narration(ctx.narration_subject())
                 } else {
