@@ -166,7 +166,13 @@ impl<'a> Ctx<'a> {
         match self.classify(start, end) {
             Some(Found::Np(np)) if self.bare_unknown(&np) && !verb_for_sure => Before::Nothing,
             Some(found) => Before::Found(found),
-            None => Before::Nothing,
+            // "Ilse Varga of ActionAid said": no name of its own, but a
+            // person and where they work ("One of them" names no one).
+            None if self.is(start, lexicon::NUMBER_WORDS) => Before::Nothing,
+            None => (start + 1..end)
+                .find(|&k| self.is(k, &["of"]))
+                .and_then(|of| self.postmodified_subject(of, end, floor))
+                .map_or(Before::Nothing, Before::Found),
         }
     }
 

@@ -1829,6 +1829,25 @@ mod final_attribution_tests {
     }
 
     #[test]
+    fn a_person_of_an_organisation_without_the_speaks() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Ilse Varga of ActionAid said the fund was too small.",
+                &[("too small", "Ilse Varga", Indirect)],
+            ),
+            (
+                "Ilse Varga of ActionAid, who has followed the talks, expressed worry that the fund was too small.",
+                &[("too small", "Ilse Varga", Reported)],
+            ),
+            // "one of them" names no one
+            ("One of them said the fund was too small.", &[]),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
     fn a_statement_before_the_verb_leading_into_a_quote_is_its_own() {
         let cases: &[ClaimCase] = &[
             (
