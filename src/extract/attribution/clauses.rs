@@ -20,6 +20,9 @@ pub(super) enum Before {
 const MAX_LIST_ITEMS: usize = 6;
 /// Most tokens of an introductory phrase ("After meeting X in Y, ...").
 const MAX_INTRO: usize = 30;
+/// Most tokens between the determiner and the noun of "in a joint written
+/// statement".
+const MAX_VENUE_WORDS: usize = 4;
 /// Most tokens after a verb searched for a gender cue ("said she had ...").
 const GENDER_CUE_WINDOW: usize = 4;
 
@@ -163,11 +166,26 @@ impl<'a> Ctx<'a> {
         }
         // "Fresh calls for ...": a lone sentence-initial word before a verb
         // form that could be a noun is only a surname if seen as a name elsewhere.
-        let verb_for_sure = self.is(v, lexicon::UNAMBIGUOUS_VERBS) || self.key(v).ends_with("ed");
+        // A headline's present tense is a verb unless it reads as a plural
+        // noun too ("Pyongyang condemns ...", not "Fresh calls for ...").
+        let key = self.key(v);
+        let headline_verb = self.headline
+            && key.len() > 3
+            && key.ends_with('s')
+            && !self.is(v, lexicon::SPEECH_NOUNS)
+            && !self.is(v, lexicon::NOUN_LIKE_VERBS);
+        let verb_for_sure =
+            self.is(v, lexicon::UNAMBIGUOUS_VERBS) || key.ends_with("ed") || headline_verb;
         match self.classify(start, end) {
             Some(Found::Np(np)) if self.bare_unknown(&np) && !verb_for_sure => Before::Nothing,
             Some(found) => Before::Found(found),
-            None => Before::Nothing,
+            // "Ilse Varga of ActionAid said": no name of its own, but a
+            // person and where they work ("One of them" names no one).
+            None if self.is(start, lexicon::NUMBER_WORDS) => Before::Nothing,
+            None => (start + 1..end)
+                .find(|&k| self.is(k, &["of"]))
+                .and_then(|of| self.postmodified_subject(of, end, floor))
+                .map_or(Before::Nothing, Before::Found),
         }
     }
 
@@ -181,6 +199,40 @@ impl<'a> Ctx<'a> {
                 end = start;
                 skipped += 1;
                 continue;
+            }
+            if let Some(start) = self.venue_before(end, floor) {
+                end = start;
+                skipped += 1;
+                continue;
+            }
+            // "X, the envoy, on Friday, told": a time set off by commas.
+            if end >= floor + 3
+                && self.is_comma(end - 1)
+                && let Some(start) = self.time_before(end - 1, floor)
+                && start > floor
+                && self.is_comma(start - 1)
+            {
+                end = start;
+                skipped += 1;
+                continue;
+            }
+            // "was quick to dismiss", "went on to say", "was at pains to stress"
+            if end >= floor + 2 && self.is(end - 1, &["to"]) {
+                let lead = if self.is(end - 2, lexicon::INFINITIVE_LEADS) {
+                    1
+                } else if end >= floor + 3
+                    && (self.is(end - 2, &["on"]) && self.is(end - 3, &["went", "goes", "go"])
+                        || self.is(end - 2, &["pains"]) && self.is(end - 3, &["at"]))
+                {
+                    2
+                } else {
+                    0
+                };
+                if lead > 0 {
+                    end -= lead + 1;
+                    skipped += 1;
+                    continue;
+                }
             }
             // "The party has in turn said"
             if end >= floor + 2 && self.is(end - 1, &["turn"]) && self.is(end - 2, &["in"]) {
@@ -210,6 +262,36 @@ impl<'a> Ctx<'a> {
             skipped += 1;
         }
         end
+    }
+
+    /// Where a phrase naming where something was said ends right before
+    /// token `end`: "in a statement", "in a televised address", "in an
+    /// English-language statement". It starts at "in", a determiner after
+    /// it, and at most [`MAX_VENUE_WORDS`] modifiers before the noun.
+    fn venue_before(&self, end: usize, floor: usize) -> Option<usize> {
+        if end < floor + 3 || !self.is(end - 1, lexicon::VENUE_NOUNS) {
+            return None;
+        }
+        let mut k = end - 1;
+        let lowest = k.saturating_sub(MAX_VENUE_WORDS + 1).max(floor + 1);
+        while k > lowest {
+            if self.is(k - 1, lexicon::VENUE_DETERMINERS) {
+                return self.is(k - 2, &["in"]).then_some(k - 2);
+            }
+            // modifiers: words that are no function word or verb, and the
+            // hyphens inside one ("English-language")
+            let t = &self.tokens[k - 1];
+            let modifier = if t.is_word() {
+                self.word(k - 1).is_some() && !self.is_function(k - 1) && !self.is_verb(k - 1)
+            } else {
+                t.is_punct('-')
+            };
+            if !modifier {
+                return None;
+            }
+            k -= 1;
+        }
+        None
     }
 
     /// Where a time phrase ending right before token `end` starts: "on

@@ -151,7 +151,20 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
             if let Some(direct) = ctx.direct() {
                 Outcome::Direct(direct)
             } else {
-                let parts = ctx.speech_parts();
+                let mut parts = ctx.speech_parts();
+                // `The ministry “categorically rejected” the claims`
+                if parts.is_empty()
+                    && let Some((unquoted, predicate)) = ctx.with_quoted_predicate()
+                {
+                    parts = unquoted.speech_parts();
+                    let in_predicate = |p: &Part| {
+                        p.verb
+                            .is_some_and(|v| v.start >= predicate.start && v.start < predicate.end)
+                    };
+                    if !parts.iter().all(in_predicate) {
+                        parts.clear();
+                    }
+                }
                 if parts.is_empty() {
                     Outcome::Narration(ctx.narration_subject())
                 } else {
@@ -186,6 +199,7 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
                     speaker,
                     verb,
                     then,
+                    earlier,
                     ..
                 }),
                 _,
@@ -194,6 +208,15 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
                     Some(np) => Source::Mention(record(&mut out, &mut known, np, Usage::Speaker)),
                     None => Source::Previous,
                 };
+                // `X confirmed A, but added: “B”`: A is a statement of its own.
+                if let Some((span, kind, verb)) = earlier {
+                    out.claims.push(Claim {
+                        span,
+                        kind,
+                        source,
+                        verb: Some(verb),
+                    });
+                }
                 out.claims.push(Claim {
                     span,
                     kind: StatementKind::Direct,

@@ -28,6 +28,11 @@ pub(super) struct Part {
     pub(super) verb: Option<Span>,
 }
 
+/// Fewest and most tokens of a contrasting clause opening a sentence
+/// ("While the union called the offer an insult, ...").
+const MIN_OPENING_CLAUSE: usize = 4;
+const MAX_OPENING: usize = 40;
+
 /// Most places a sentence is tried for a cut, which keeps extraction linear
 /// on sentences that never end.
 const MAX_CUTS: usize = 4;
@@ -43,6 +48,10 @@ struct Cut {
     /// The clause's statement takes in the words from `end` ("a charge
     /// Tehran denies"): they name what is denied.
     lead: bool,
+    /// The cut closes a clause opening the sentence ("While X said A, Y
+    /// said B"): it is a statement only with a speaker of its own, never
+    /// narration to drop.
+    opening: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -85,7 +94,7 @@ impl<'a> Ctx<'a> {
                     self.widen(&mut parts, first, text_from);
                 }
                 // Narration before the first speaker's clause is dropped.
-                None if from == 0 && !cut.according => {}
+                None if from == 0 && !cut.according && !cut.opening => {}
                 // A clause without a speaker of its own belongs to the one before.
                 None => continue,
             }
@@ -221,6 +230,7 @@ impl<'a> Ctx<'a> {
                         clause: i + 1,
                         according: false,
                         lead: false,
+                        opening: false,
                     });
                 }
                 continue;
@@ -246,6 +256,7 @@ impl<'a> Ctx<'a> {
                     clause: i + len,
                     according: false,
                     lead: joining.is_none() && charge,
+                    opening: false,
                 });
             } else if semicolon {
                 cuts.push(Cut {
@@ -253,8 +264,25 @@ impl<'a> Ctx<'a> {
                     clause: i,
                     according: false,
                     lead: false,
+                    opening: false,
                 });
             }
+        }
+        // "While X said A, Y said B": the opening clause's comma.
+        let start = (0..self.len())
+            .find(|&k| !self.is(k, lexicon::CONNECTIVES) && !self.is_comma(k))
+            .unwrap_or(0);
+        if self.is(start, lexicon::OPENING_CONTRASTS)
+            && let Some(comma) = (start + MIN_OPENING_CLAUSE..self.len().min(start + MAX_OPENING))
+                .find(|&k| self.is_comma(k))
+        {
+            cuts.push(Cut {
+                end: comma,
+                clause: comma + 1,
+                according: false,
+                lead: false,
+                opening: true,
+            });
         }
         if let Some(at) = self.according_at(0, self.len()) {
             // "X said A, where B, according to Y": Y is the source of B only.
@@ -271,6 +299,7 @@ impl<'a> Ctx<'a> {
                     clause: comma + 1,
                     according: true,
                     lead: false,
+                    opening: false,
                 });
             }
         }
@@ -306,6 +335,27 @@ impl<'a> Ctx<'a> {
 mod tests {
     use super::super::super::StatementKind::{Indirect, Reported};
     use super::super::tests::{ClaimCase, assert_claims};
+
+    #[test]
+    fn a_contrasting_opening_clause_with_its_own_speaker_is_its_own_statement() {
+        let cases: &[ClaimCase] = &[
+            (
+                "While the union called the offer an insult, the ministry said it was fair.",
+                &[
+                    ("an insult", "body:the union", Reported),
+                    ("it was fair", "body:the ministry", Indirect),
+                ],
+            ),
+            // an opening clause without a speaker stays in the statement
+            (
+                "While talks dragged on, the ministry said the offer was fair.",
+                &[("While talks dragged on", "body:the ministry", Indirect)],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
 
     #[test]
     fn two_speakers_in_one_sentence_are_two_statements() {

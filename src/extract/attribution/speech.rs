@@ -21,6 +21,9 @@ pub(super) struct Direct {
     /// What the speaker goes on to say after the attribution (`,” he said,
     /// adding that ...`): its span, kind and participle.
     pub(super) then: Option<(Span, StatementKind, Span)>,
+    /// What the speaker said before the verb that introduces the quote
+    /// ("X confirmed A, but added: “B”"): its span, kind and verb.
+    pub(super) earlier: Option<(Span, StatementKind, Span)>,
 }
 
 /// Most tokens after a verb searched for an anonymity phrase.
@@ -37,6 +40,14 @@ const HEADLINE_DASHES: &[char] = &['–', '—'];
 /// paragraph's, so a single mark opens and closes alike.
 const QUOTE_OPENERS: &[char] = &['\'', '‘', '’', '"', '“', '”'];
 
+/// Most quoted words read as the writer's own at the start of a quoted
+/// predicate (`“categorically rejected”`).
+const MAX_QUOTED_PREDICATE: usize = 3;
+
+/// Fewest words after the verb of a statement before a quote's lead-in
+/// ("X confirmed the talks, but added: ...").
+const MIN_EARLIER_WORDS: usize = 3;
+
 /// Most tokens between a quote and the verb of its attribution.
 const MAX_ATTRIBUTION_GAP: usize = 12;
 
@@ -50,6 +61,10 @@ const MAX_FINAL_TAIL: usize = 6;
 /// Most trailing clauses ("..., as ...") after a closing attribution.
 const MAX_TRAILING_CLAUSES: usize = 2;
 
+/// Most tokens of a participle's clause opening a sentence ("Rejecting the
+/// reports of a secret meeting, ...").
+const MAX_OPENING_CLAUSE: usize = 30;
+
 /// Most commas looked back across for a subject before an inserted phrase.
 const MAX_INSERTION_COMMAS: usize = 3;
 
@@ -61,7 +76,14 @@ impl<'a> Ctx<'a> {
     /// A reporting verb at `i`: its length in tokens, its kind, and whether it
     /// is a participle ("saying").
     pub(super) fn verb_at(&self, i: usize) -> Option<(usize, StatementKind, bool)> {
-        let token = self.word(i).filter(|t| self.headline || !t.is_cap())?;
+        // A capitalised verb is one only in a headline, or as the participle
+        // opening a sentence ("Rejecting the reports, the ministry ...").
+        let opening = |t: &super::super::tokens::Token| {
+            i < 3 && t.key(self.article).ends_with("ing") && self.at_sentence_start(i)
+        };
+        let token = self
+            .word(i)
+            .filter(|t| self.headline || !t.is_cap() || opening(t))?;
         let word = token.key(self.article);
         if token.is_in(self.article, lexicon::REPORTING_ADJECTIVES) {
             // "was sceptical", "were not convinced", "is deeply wary"; a
@@ -284,13 +306,82 @@ impl<'a> Ctx<'a> {
         let then = verb
             .filter(|v| speaker.is_some() && v.start >= last.outer.end)
             .and_then(|v| self.speech_after(v.end));
+        let earlier = (lead && put_it.is_none() && speaker.is_some())
+            .then(|| self.speech_before_lead(before))
+            .flatten();
         (!span.is_empty()).then_some(Direct {
             span,
             speaker,
             verb,
             bare,
             then,
+            earlier,
         })
+    }
+
+    /// The sentence read with the first words of a quote that opens its
+    /// predicate as the writer's own, so a quoted verb or stance adjective
+    /// can report speech: `The ministry “categorically rejected” the
+    /// claims`, `The office was “pleased with the result”`. The quote
+    /// follows an unquoted word near the sentence start; its opening mark
+    /// is left out, and the span the quoted verb must start in is returned.
+    pub(super) fn with_quoted_predicate(&self) -> Option<(Ctx<'a>, Span)> {
+        let mark = (0..self.len().min(MAX_PHRASE + 2)).find(|&k| self.quoted[k])?;
+        if mark == 0 || self.word(mark - 1).is_none() {
+            return None;
+        }
+        let first = self.tokens.get(mark + 1).filter(|t| t.is_word())?;
+        let mut tokens = self.tokens.clone();
+        let mut quoted = self.quoted.clone();
+        tokens.remove(mark);
+        quoted.remove(mark);
+        let mut last = first.span.end;
+        for k in mark..(mark + MAX_QUOTED_PREDICATE).min(tokens.len()) {
+            if !tokens[k].is_word() {
+                break;
+            }
+            quoted[k] = false;
+            last = tokens[k].span.end;
+        }
+        let ctx = Ctx {
+            article: self.article,
+            sentence: self.sentence,
+            quotes: self.quotes,
+            tokens,
+            quoted,
+            known: self.known,
+            names: self.names,
+            headline: self.headline,
+        };
+        Some((ctx, Span::new(first.span.start, last)))
+    }
+
+    /// `X confirmed A, but added: “...”` / `X voiced A, adding, “...”`:
+    /// the speaker's own words before the verb that leads into the quote
+    /// opening at token `quote`, when a comma (and "but", "and" or an
+    /// adverb) sets that verb apart. Its span, kind and verb.
+    fn speech_before_lead(&self, quote: usize) -> Option<(Span, StatementKind, Span)> {
+        let lead = quote.checked_sub(2)?;
+        let (_, _, participle) = self.verb_at(lead)?;
+        let mut k = lead;
+        let mut joined = false;
+        while k > 0 && (self.is(k - 1, lexicon::ACT_ADVERBS) || self.is(k - 1, &["but", "and"])) {
+            joined |= self.is(k - 1, &["but", "and"]);
+            k -= 1;
+        }
+        // "Sani, asked whether ..., replied:": a finite verb right after
+        // the comma is the sentence's own, the words before it its subject.
+        if k == 0 || !self.is_comma(k - 1) || !(joined || participle) {
+            return None;
+        }
+        let cut = k - 1;
+        let left = self.part(0, cut);
+        let (_, kind, verb) = left.speech()?;
+        let verb = verb?;
+        // the first act needs words of its own after its verb
+        let v = (0..cut).find(|&i| self.tokens[i].span.start == verb.start)?;
+        let content = (v + 1..cut).filter(|&i| self.tokens[i].is_word()).count();
+        (content >= MIN_EARLIER_WORDS).then_some((left.sentence, kind, verb))
     }
 
     /// `, adding that ...` / `, saying ...` after an attribution ending at
@@ -524,7 +615,8 @@ impl<'a> Ctx<'a> {
                     .then(|| self.subject_after(0, i, true))
                     .flatten()
                     .or_else(|| self.absolute_subject(i))
-                    .or_else(|| self.issuer_of_statement(i));
+                    .or_else(|| self.issuer_of_statement(i))
+                    .or_else(|| self.subject_after_opening_participle(i, limit));
                 found.filter(|f| !matches!(f, Found::Np(np) if self.bare_unknown(np)))
             } else if let Some(found) = self
                 .passive_agent(i, len, limit)
@@ -587,13 +679,26 @@ impl<'a> Ctx<'a> {
     /// after a few. The owner names a body, a role, or a person the article
     /// knows, titles or names in full.
     fn nominal_speech(&self, limit: usize) -> Option<(Np, StatementKind, Option<Span>)> {
+        // "Vik's recent statement that ...": one modifier may stand between.
+        let modifier = |k: usize| {
+            self.word(k)
+                .is_some_and(|t| !t.is_cap() && !t.is_possessive() && !self.is_function(k))
+        };
+        let owner_of = |n: usize| {
+            if self.word(n - 1).is_some_and(|t| t.is_possessive()) {
+                Some(n - 1)
+            } else {
+                (n >= 2 && modifier(n - 1) && self.word(n - 2).is_some_and(|t| t.is_possessive()))
+                    .then(|| n - 2)
+            }
+        };
         let noun = (1..limit.saturating_sub(2)).find(|&n| {
-            self.word(n - 1).is_some_and(|t| t.is_possessive())
-                && self.is(n, lexicon::SPEECH_NOUNS)
+            self.is(n, lexicon::SPEECH_NOUNS)
                 && (self.is(n + 1, &["that"])
                     || self.is(n + 1, &["for", "to"]) && self.is(n, lexicon::SPEECH_NOUNS_FOR_TO))
+                && owner_of(n).is_some()
         })?;
-        let owner = noun - 1;
+        let owner = owner_of(noun)?;
         let mut start = owner;
         while start > 0 && owner + 1 - start < MAX_PHRASE {
             let p = start - 1;
@@ -753,6 +858,54 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The subject of a sentence that opens with a reporting participle's
+    /// clause, which the subject speaks: "Rejecting the reports, the
+    /// ministry summoned the envoy", "Dismissing the plan as “a fantasy,”
+    /// the party's paper said ...". The subject follows the clause's first
+    /// comma (and any closing quote mark), and a verb follows the subject.
+    fn subject_after_opening_participle(&self, i: usize, limit: usize) -> Option<Found> {
+        if !self.at_sentence_start(i) || self.is_comma(i.wrapping_sub(1)) {
+            return None;
+        }
+        // the clause's comma, inside its closing quote mark or not
+        let comma =
+            (i + 1..limit.min(i + MAX_OPENING_CLAUSE)).find(|&k| self.tokens[k].is_punct(','))?;
+        let from = (comma + 1..limit).find(|&k| self.tokens[k].is_word())?;
+        self.word(from)?;
+        let found = self.subject_after(from, limit, false)?;
+        let Found::Np(np) = &found else { return None };
+        if matches!(np.form, Form::Pronoun(Pronoun::It)) || np.start != from {
+            return None;
+        }
+        let mut k = self.skip_bracket(np.end, limit);
+        let after = k;
+        while self.is(k, lexicon::TIME_MODIFIERS) && k < after + 2 {
+            k += 1;
+        }
+        if self.is(k, lexicon::DAYS) {
+            k += 1;
+        }
+        let after = k;
+        while self.is(k, lexicon::BETWEEN_SUBJECT_AND_VERB) && k < after + 3 {
+            k += 1;
+        }
+        let verb_follows = self
+            .word(k)
+            .is_some_and(|t| !t.is_cap() && !self.is_function(k));
+        verb_follows.then_some(found)
+    }
+
+    /// Token `k`, or the one after a short bracket opening at `k` ("the
+    /// Foreign Office (FO) said").
+    fn skip_bracket(&self, k: usize, limit: usize) -> usize {
+        if !self.tokens.get(k).is_some_and(|t| t.is_punct('(')) {
+            return k;
+        }
+        (k + 1..limit.min(k + MAX_BRACKETED + 2))
+            .find(|&c| self.tokens[c].is_punct(')'))
+            .map_or(k, |c| c + 1)
+    }
+
     /// The subject a reporting verb at `v` shares with an earlier verb
     /// through "and": "The army closed the road and said ...". The subject
     /// opens the sentence and a lowercase word (its first verb) follows it.
@@ -763,10 +916,22 @@ impl<'a> Ctx<'a> {
         }
         let found = self.subject_after(0, and, true)?;
         let Found::Np(np) = &found else { return None };
+        // "Vik on Monday met ... and told": a time phrase may come first.
+        let mut k = np.end;
+        while self.is(k, lexicon::TIME_MODIFIERS) && k < np.end + 2 {
+            k += 1;
+        }
+        if k > np.end && self.is(k, lexicon::DAYS) {
+            k += 1;
+        } else {
+            k = np.end;
+        }
         let verb_follows = self
-            .word(np.end)
-            .is_some_and(|t| !t.is_cap() && !self.is_function(np.end));
-        (np.end + 1 < and && verb_follows && self.at_sentence_start(np.start)).then_some(found)
+            .word(k)
+            .is_some_and(|t| !t.is_cap() && !self.is_function(k));
+        // the subject opens the sentence, or follows an introductory phrase
+        let opens = self.at_sentence_start(np.start) || self.is_comma(np.start.wrapping_sub(1));
+        (k + 1 < and && verb_follows && opens).then_some(found)
     }
 
     /// Who issued the document a reporting participle at `i` follows: "The
@@ -1037,6 +1202,20 @@ mod tests {
             // a subject that names no one announces nothing
             (
                 "Talks to resume next week in Geneva\n\nThe count went on overnight.",
+                &[],
+            ),
+            // a lone place before a present tense that reads only as a verb
+            (
+                "Brensk condemns plans for joint naval drills\n\nThe drills begin in May.",
+                &[("joint naval drills", "Brensk", StatementKind::Headline)],
+            ),
+            (
+                "Vellish rivals declare impasse in border talks\n\nThe drills begin in May.",
+                &[("impasse", "body:Vellish rivals", StatementKind::Headline)],
+            ),
+            // a present tense that reads as a plural noun too
+            (
+                "Fresh reports of shelling near border\n\nThe drills begin in May.",
                 &[],
             ),
         ];
@@ -1485,7 +1664,7 @@ mod tests {
 mod final_attribution_tests {
     use super::super::super::StatementKind;
     use super::super::tests::{ClaimCase, assert_claims};
-    use StatementKind::Indirect;
+    use StatementKind::{Direct, Indirect, Reported};
 
     #[test]
     fn a_closing_attribution_names_who_reports_a_body_s_stance() {
@@ -1529,6 +1708,236 @@ mod final_attribution_tests {
                 "Tomas Brandt, the envoy, said both sides must refrain from provocations, the agency said in a release.",
                 &[("refrain", "Tomas Brandt", Indirect)],
             ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn verbs_of_dismissing_pleading_disclosing_and_raising_doubts_report_speech() {
+        let cases: &[ClaimCase] = &[
+            (
+                "A Vellmark spokesman rubbished the reports as “pure invention”.",
+                &[("pure invention", "role:a Vellmark spokesman", Reported)],
+            ),
+            (
+                "Labour Minister Anna Kovač has pleaded with nurses to call off the walkout.",
+                &[("call off the walkout", "Anna Kovač", Reported)],
+            ),
+            (
+                "The Ostland envoy has disclosed that the two sides made no progress.",
+                &[("no progress", "role:the Ostland envoy", Indirect)],
+            ),
+            (
+                "The Vellish government has repeatedly made clear it will retaliate.",
+                &[("retaliate", "body:the Vellish government", Indirect)],
+            ),
+            (
+                "Some analysts have raised doubts about the junta's grip on its units.",
+                &[("grip on its units", "body:Some analysts", Reported)],
+            ),
+            (
+                "Smaller member states balked at the cost of the scheme.",
+                &[("cost of the scheme", "body:Smaller member states", Reported)],
+            ),
+            (
+                "The dockers remain hopeful a deal can be reached this week.",
+                &[("a deal can be reached", "body:the dockers", Reported)],
+            ),
+            (
+                "The nurses' union said it was disappointed with the offer.",
+                &[("disappointed", "body:the nurses' union", Indirect)],
+            ),
+            // raising a wall, or a plea in court, is no statement
+            ("The council raised the harbour wall by a metre.", &[]),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn where_it_was_said_stands_between_subject_and_verb() {
+        let cases: &[ClaimCase] = &[
+            (
+                "The Vellmark interior ministry in a statement on Friday said the border would stay shut.",
+                &[("stay shut", "body:the Vellmark interior ministry", Indirect)],
+            ),
+            (
+                "Tomas Vik, a senior adviser to the cabinet, in a written statement said the offer was an insult.",
+                &[("an insult", "Tomas Vik", Indirect)],
+            ),
+            (
+                "The rail union in its weekly briefing warned of further stoppages.",
+                &[("stoppages", "body:the rail union", Reported)],
+            ),
+            // "in" before anything else is no venue
+            (
+                "The talks in the capital said little about the border.",
+                &[],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn a_time_in_commas_or_an_adjective_before_to_stands_between_subject_and_verb() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Ilse Varga, the Vellish envoy, on Friday, told reporters the vote could not be blocked.",
+                &[("could not be blocked", "Ilse Varga", Indirect)],
+            ),
+            (
+                "The minister was quick to dismiss the report as fiction.",
+                &[("fiction", "role:the minister", Reported)],
+            ),
+            (
+                "The premier went on to say that the border would stay shut.",
+                &[("stay shut", "role:the premier", Indirect)],
+            ),
+            (
+                "The ministry was at pains to stress that no troops had moved.",
+                &[("no troops had moved", "body:the ministry", Indirect)],
+            ),
+            (
+                "The two sides traded accusations over the shelling.",
+                &[("the shelling", "body:the two sides", Reported)],
+            ),
+            // ready to do something is no speech
+            ("The ministry is ready to offer new terms.", &[]),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn a_quote_opening_the_predicate_may_hold_its_verb() {
+        let cases: &[ClaimCase] = &[
+            (
+                "The ministry “categorically rejected” claims that its troops had crossed the river.",
+                &[("its troops had crossed", "body:the ministry", Reported)],
+            ),
+            (
+                "The harbour office was “pleased with the result” of the vote.",
+                &[(
+                    "pleased with the result",
+                    "body:the harbour office",
+                    Reported,
+                )],
+            ),
+            // a quoted name or phrase with no verb of speech
+            ("The “Blue Line” patrol crossed the river at dawn.", &[]),
+            ("The ministry “will rebuild” the bridge by May.", &[]),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn a_person_of_an_organisation_without_the_speaks() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Ilse Varga of ActionAid said the fund was too small.",
+                &[("too small", "Ilse Varga", Indirect)],
+            ),
+            (
+                "Ilse Varga of ActionAid, who has followed the talks, expressed worry that the fund was too small.",
+                &[("too small", "Ilse Varga", Reported)],
+            ),
+            // "one of them" names no one
+            ("One of them said the fund was too small.", &[]),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn a_statement_before_the_verb_leading_into_a_quote_is_its_own() {
+        let cases: &[ClaimCase] = &[
+            (
+                "The harbour office confirmed the ferry had been stopped, but added, “Nobody was hurt.”",
+                &[
+                    (
+                        "the ferry had been stopped",
+                        "body:the harbour office",
+                        Indirect,
+                    ),
+                    ("Nobody was hurt", "body:the harbour office", Direct),
+                ],
+            ),
+            (
+                "The rail operator voiced regret that the strike would go ahead, adding: “We have plans in place.”",
+                &[
+                    (
+                        "the strike would go ahead",
+                        "role:the rail operator",
+                        Reported,
+                    ),
+                    ("We have plans in place", "role:the rail operator", Direct),
+                ],
+            ),
+            // the verb right after the comma is the sentence's own
+            (
+                "Vik, asked whether the border would reopen, replied: “We will see.”",
+                &[("We will see", "Vik", Direct)],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn an_opening_participle_is_spoken_by_the_subject_after_it() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Rejecting reports of a secret meeting, the ministry on Tuesday summoned the Ostland envoy.",
+                &[("secret meeting", "body:the ministry", Reported)],
+            ),
+            (
+                "Denying the claims, the Harbour Office (HO) recalled its inspectors.",
+                &[("the claims", "body:the Harbour Office", Indirect)],
+            ),
+            // a participle that is no speech, or no subject after the comma
+            ("Crossing the river, the patrol met no resistance.", &[]),
+            ("Rejecting the offer, as expected.", &[]),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn a_subject_shared_across_and_may_carry_a_time_or_an_intro() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Tomas Vik spoke. Vik on Monday met union leaders and told them the offer was final.",
+                &[("the offer was final", "Vik", Indirect)],
+            ),
+            (
+                "After a meeting in Vell, the mediators briefed the premier and said the talks had stalled.",
+                &[("the talks had stalled", "body:the mediators", Indirect)],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn a_speech_noun_may_take_one_modifier_after_its_owner() {
+        let cases: &[ClaimCase] = &[
+            (
+                "The assembly backed Prime Minister Tomas Vik's recent statement that no deal would be signed.",
+                &[("no deal would be signed", "Tomas Vik", Reported)],
+            ),
+            ("Vik's old claim to the islands dates from 1920.", &[]),
         ];
         for (article, expected) in cases {
             assert_claims(article, expected);

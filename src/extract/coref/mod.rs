@@ -21,7 +21,7 @@
 
 mod owners;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use owners::Relation;
 
@@ -302,7 +302,23 @@ impl<'a> Resolver<'a> {
     fn new(mentions: &'a [Mention]) -> Self {
         let mut full_names: HashMap<String, Vec<(usize, &[String])>> = HashMap::new();
         let mut full_names_by_first: HashMap<String, Vec<(usize, &[String])>> = HashMap::new();
+        let full_last = |m: &Mention| match &m.form {
+            Form::Person(name) if name.len() >= 2 => name.last().map(|l| l.to_lowercase()),
+            _ => None,
+        };
+        // A headline's casing and titles are its own ("Health CS ANNA
+        // KOVAC"): the text's full name, when it has one, is the name.
+        let text_lasts: HashSet<String> = mentions
+            .iter()
+            .filter(|m| m.usage != Usage::Headline)
+            .filter_map(full_last)
+            .collect();
         for (i, mention) in mentions.iter().enumerate() {
+            if mention.usage == Usage::Headline
+                && full_last(mention).is_some_and(|l| text_lasts.contains(&l))
+            {
+                continue;
+            }
             if let Form::Person(name) = &mention.form
                 && let (true, Some(first), Some(last)) =
                     (name.len() >= 2, name.first(), name.last())

@@ -649,3 +649,15 @@ fn a_name_and_others_speak_as_one_group() {
         &["Holm and other union leaders"],
     );
 }
+
+/// A headline's casing and titles never become the name of the person the
+/// text names in full.
+#[test]
+fn a_headline_s_capitals_do_not_rename_the_text_s_person() {
+    assert_speakers(
+        "Health CS ANNA KOVAC begs nurses not to strike\n\n\
+Health Secretary Anna Kovac has pleaded with nurses to call off the strike.\n\n\
+Kovac said patients would suffer.",
+        &["Anna Kovac", "Anna Kovac", "Anna Kovac"],
+    );
+}

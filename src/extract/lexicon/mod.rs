@@ -109,6 +109,20 @@ pub const REPORTING_VERBS: &[Verb] = &[
     ("lashes", R), ("lashed", R), ("lashed out", R), ("lashes out", R), ("lashing out", R),
     ("push for", R), ("pushes for", R), ("pushed for", R), ("pushing for", R),
     ("turn down", R), ("turns down", R), ("turned down", R), ("turning down", R),
+    ("rubbish", R), ("rubbishes", R), ("rubbished", R), ("rubbishing", R), ("plead", R),
+    ("pleads", R), ("pleaded", R), ("pleading", R), ("beg", R), ("begs", R), ("begged", R),
+    ("begging", R), ("balk at", R), ("balks at", R), ("balked at", R), ("balking at", R),
+    ("baulk at", R), ("baulks at", R), ("baulked at", R), ("baulking at", R), ("labelling", R),
+    ("labeling", R), ("disclose", I), ("discloses", I), ("disclosed", I), ("disclosing", I),
+    ("make clear", I), ("makes clear", I), ("made clear", I), ("making clear", I),
+    ("raise doubts", R), ("raises doubts", R), ("raised doubts", R), ("raising doubts", R),
+    ("raise concerns", R), ("raises concerns", R), ("raised concerns", R),
+    ("raising concerns", R), ("raise questions", R), ("raises questions", R),
+    ("raised questions", R), ("raising questions", R), ("raise fears", R), ("raises fears", R),
+    ("raised fears", R), ("raising fears", R), ("seek talks", R), ("seeks talks", R),
+    ("sought talks", R), ("seeking talks", R), ("trade accusations", R),
+    ("traded accusations", R), ("trading accusations", R), ("trade blame", R),
+    ("traded blame", R), ("trading blame", R),
 ];
 
 /// The [`REPORTING_VERBS`] entries whose first word is `first` (lowercase):
@@ -164,6 +178,16 @@ pub static UNAMBIGUOUS_VERBS: &[&str] = &[
     "urges", "stresses", "explains", "concedes", "admits", "denies", "believes", "thinks",
 ];
 
+/// Reporting verb forms in "-s" that read as plural nouns too ("reports",
+/// "hopes"): after a lone unknown word in a headline, not taken for a verb.
+#[rustfmt::skip]
+pub static NOUN_LIKE_VERBS: &[&str] = &[
+    "reports", "hopes", "doubts", "questions", "protests", "comments", "answers",
+    "thanks", "supports", "signals", "voices", "notes", "backs", "estimates", "labels", "brands",
+    "flags", "hints", "echoes", "mentions", "highlights", "lashes", "replies", "responds",
+    "talks", "seeks", "counters", "laments", "stresses", "concerns",
+];
+
 /// Verbs of refusing that report speech when what is refused is speaking
 /// ("declined to comment on ...", "refused to say whether ...").
 pub const REFUSALS: &[&str] = &[
@@ -195,7 +219,8 @@ pub static ACT_PARTICLES: &[&str] = &["against", "of"];
 pub static REPORTING_ADJECTIVES: &[&str] = &[
     "doubtful", "sceptical", "skeptical", "confident", "optimistic", "pessimistic", "hopeful",
     "adamant", "convinced", "unconvinced", "wary", "cautious", "critical", "dismissive", "defiant",
-    "upbeat", "downbeat", "firm", "clear", "blunt", "emphatic", "insistent",
+    "upbeat", "downbeat", "firm", "clear", "blunt", "emphatic", "insistent", "concerned",
+    "worried", "disappointed", "pleased",
 ];
 
 /// Adverbs that may stand between a copula and a [`REPORTING_ADJECTIVES`]
@@ -273,6 +298,18 @@ pub static STATEMENT_NOUNS: &[&str] = &[
     "message",
 ];
 
+/// Where a speaker said something, in a phrase between subject and verb
+/// ("The ministry in a statement on Friday said", "X, ..., in a televised
+/// address warned"): no part of the speaker.
+#[rustfmt::skip]
+pub static VENUE_NOUNS: &[&str] = &[
+    "statement", "statements", "communique", "communiqué", "declaration", "letter", "release",
+    "message", "interview", "speech", "address", "briefing", "post", "video", "tweet", "remarks",
+];
+
+/// Determiners after "in" that open a [`VENUE_NOUNS`] phrase ("in a", "in its").
+pub static VENUE_DETERMINERS: &[&str] = &["a", "an", "the", "its", "his", "her", "their"];
+
 /// Verbs of issuing a [`STATEMENT_NOUNS`] document.
 #[rustfmt::skip]
 pub static ISSUING_VERBS: &[&str] = &[
@@ -295,8 +332,8 @@ pub static DATA_NOUNS: &[&str] = &[
 
 /// Copulas before a [`REPORTING_ADJECTIVES`] entry.
 pub static COPULAS: &[&str] = &[
-    "was", "is", "were", "are", "remained", "remains", "seemed", "seems", "appeared", "appears",
-    "sounded", "sounds",
+    "was", "is", "were", "are", "remained", "remains", "remain", "seemed", "seems", "seem",
+    "appeared", "appears", "appear", "sounded", "sounds", "sound",
 ];
 
 /// Prepositions that may join a group to its place or owner ("officials in
@@ -497,6 +534,7 @@ pub static GROUPS: &[&str] = &[
     "businesses", "industrialists", "councillors", "councilors", "commissioners", "presidents",
     "premiers", "associations", "federations", "consumers", "landlords",
     "tenants", "pensioners", "veterans", "clubs", "teams", "leagues", "operators", "providers",
+    "rivals",
     // one party of a dispute ("each side", "the Ostland side")
     "side",
 ];
@@ -703,7 +741,8 @@ pub static BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "might", "can", "did", "does", "do", "not", "never", "already", "even", "just", "only",
     "first", "since", "too", "subsequently", "meanwhile", "today", "yesterday", "tonight", "both",
     "all", "each", "herself", "himself", "themselves", "itself", "swiftly", "quickly",
-    "immediately", "long",
+    "immediately", "long", "remain", "remains", "remained", "seem", "seems", "seemed",
+    "appear", "appears", "appeared",
 ];
 
 /// Days, and words standing for one, that head a time phrase ("on Monday",
@@ -738,6 +777,18 @@ pub static TIME_MODIFIERS: &[&str] = &["on", "late", "early", "last", "this", "n
 pub static CLAUSE_JOINERS: &[&str] = &[
     "while", "whereas", "but", "even as", "and", "although", "though", "yet", "as", "with",
 ];
+
+/// Adjectives before "to" and a reporting verb whose subject is the
+/// speaker ("was quick to dismiss", "were only willing to say").
+#[rustfmt::skip]
+pub static INFINITIVE_LEADS: &[&str] = &[
+    "willing", "unwilling", "quick", "keen", "eager", "careful", "swift", "anxious",
+];
+
+/// Words opening a contrasting clause before the sentence's main one ("While
+/// the union called it an insult, the ministry said ..."): each side may be a
+/// statement with its own speaker.
+pub static OPENING_CONTRASTS: &[&str] = &["while", "whereas", "although", "though"];
 
 /// Words that join a speaker's contrasting second speech act to the first
 /// ("said A, but warned B").
