@@ -313,6 +313,18 @@ fn for_each_word_piece<'t>(text: &'t str, mut emit: impl FnMut(usize, &'t str)) 
     }
 }
 
+/// `u8::is_ascii_alphanumeric` as a table: one load per byte, and each
+/// byte's answer is kept for the next pair.
+const ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// The word boundary rules of UAX #29 as they apply to ASCII text: calls
 /// `emit(start, end)` for every piece of `bytes`.
 fn ascii_word_pieces(bytes: &[u8], mut emit: impl FnMut(usize, usize)) {
@@ -341,10 +353,14 @@ fn ascii_word_pieces(bytes: &[u8], mut emit: impl FnMut(usize, usize)) {
             || (bytes[l] == b'_' && alnum(r))
     };
     let mut start = 0;
+    let mut left_alnum = bytes.first().is_some_and(|&b| ALNUM[usize::from(b)]);
     for p in 1..bytes.len() {
         // Inside a word or number: the rules join, and the test above is
         // many times this one.
-        if bytes[p - 1].is_ascii_alphanumeric() && bytes[p].is_ascii_alphanumeric() {
+        let right_alnum = ALNUM[usize::from(bytes[p])];
+        let inside = left_alnum && right_alnum;
+        left_alnum = right_alnum;
+        if inside {
             continue;
         }
         if !joins(p) {
