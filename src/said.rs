@@ -300,7 +300,15 @@ mod tests {
 
     #[test]
     fn plain_verbs_are_lowercased_as_any() {
-        for raw in ["said", "Warned", "ADDED", "", "played  down", "According\tto", "Dijo"] {
+        for raw in [
+            "said",
+            "Warned",
+            "ADDED",
+            "",
+            "played  down",
+            "According\tto",
+            "Dijo",
+        ] {
             let want = raw
                 .split_whitespace()
                 .map(str::to_lowercase)

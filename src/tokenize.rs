@@ -805,10 +805,28 @@ mod tests {
     #[test]
     fn listed_is_contains() {
         let others = [
-            "", "n", "nope", "butter", "whilst", "If", "NOT", "only", "long", "as", "x", "once",
-            "nonetheless!", "without-", "a-very-long-word-indeed-over-thirty-two", "’til", "ünless",
+            "",
+            "n",
+            "nope",
+            "butter",
+            "whilst",
+            "If",
+            "NOT",
+            "only",
+            "long",
+            "as",
+            "x",
+            "once",
+            "nonetheless!",
+            "without-",
+            "a-very-long-word-indeed-over-thirty-two",
+            "’til",
+            "ünless",
         ];
-        let words = SCOPE_LISTS.iter().flat_map(|list| list.iter()).chain(&others);
+        let words = SCOPE_LISTS
+            .iter()
+            .flat_map(|list| list.iter())
+            .chain(&others);
         for &word in words {
             for list in SCOPE_LISTS {
                 assert_eq!(listed(list, word), list.contains(&word), "{word:?}");
