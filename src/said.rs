@@ -90,6 +90,10 @@ impl Said {
 }
 
 fn verb_text(raw: &str) -> String {
+    // Most verbs are one plain word.
+    if raw.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return raw.to_ascii_lowercase();
+    }
     raw.split_whitespace()
         .map(str::to_lowercase)
         .collect::<Vec<_>>()
@@ -207,6 +211,10 @@ fn words_at(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// `text[span]` with the (sorted) cuts inside it removed; a cut inside the
 /// text leaves a comma, so no word pair is made across it, and the result is
 /// trimmed.
+///
+/// Each piece is single-spaced into one string as it is taken: every cut
+/// leaves " , ", spaces on both sides, so no word runs across two pieces and
+/// the words come out as those of the joined text.
 fn without(text: &str, span: Span, cuts: &[Span]) -> String {
     let mut out = String::with_capacity(span.end - span.start);
     let mut at = span.start;
@@ -215,31 +223,40 @@ fn without(text: &str, span: Span, cuts: &[Span]) -> String {
         if start >= end {
             continue;
         }
-        out.push_str(&text[at..start]);
-        out.push_str(" , ");
+        push_words(&mut out, &text[at..start]);
+        push_words(&mut out, ",");
         at = end;
     }
-    out.push_str(&text[at..span.end]);
-    let joined = single_spaced(&out);
-    // A cut at either end leaves its comma (and the text's own) behind.
-    let trimmed = joined
-        .trim_start_matches([',', ' ', ';', ':'])
-        .trim_end_matches([',', ' ']);
-    if trimmed.contains(" , ,") {
-        trimmed.replace(" , ,", " ,").trim().to_owned()
-    } else {
-        trimmed.trim().to_owned()
+    push_words(&mut out, &text[at..span.end]);
+    // A cut at either end leaves its comma (and the text's own) behind. The
+    // words hold no whitespace and stand one space apart, so what is left
+    // after these trims starts and ends with no whitespace.
+    let from = out.len() - out.trim_start_matches([',', ' ', ';', ':']).len();
+    let to = from + out[from..].trim_end_matches([',', ' ']).len();
+    if out[from..to].contains(" , ,") {
+        return out[from..to].replace(" , ,", " ,").trim().to_owned();
     }
+    out.truncate(to);
+    out.drain(..from);
+    out
 }
 
 /// The words of `text` joined by one space: `split_whitespace` and
 /// `join(" ")` without the list of words between them.
+#[cfg(test)]
+fn single_spaced(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    push_words(&mut out, text);
+    out
+}
+
+/// Appends the words of `text` to `out`, each after one space unless `out`
+/// is empty: [`single_spaced`] of `out`'s words and `text`'s together.
 ///
 /// ASCII bytes are read as bytes, and only other chars decoded: nearly all
 /// of a statement is ASCII.
-fn single_spaced(text: &str) -> String {
+fn push_words(out: &mut String, text: &str) {
     let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len());
     let mut word: Option<usize> = None;
     let mut i = 0;
     while i < bytes.len() {
@@ -269,7 +286,6 @@ fn single_spaced(text: &str) -> String {
         }
         out.push_str(&text[start..]);
     }
-    out
 }
 
 #[cfg(test)]
@@ -288,6 +304,77 @@ mod tests {
             let text: String = picks.iter().map(|&i| WHITESPACE_PIECES[i]).collect();
             let want = text.split_whitespace().collect::<Vec<_>>().join(" ");
             proptest::prop_assert_eq!(single_spaced(&text), want);
+        }
+    }
+
+    /// `without` as it was first written: cut, join, then single-space,
+    /// trim and drop doubled commas, each on a copy.
+    fn without_plainly(text: &str, span: Span, cuts: &[Span]) -> String {
+        let mut out = String::new();
+        let mut at = span.start;
+        for cut in cuts {
+            let (start, end) = (cut.start.max(at), cut.end.min(span.end));
+            if start >= end {
+                continue;
+            }
+            out.push_str(&text[at..start]);
+            out.push_str(" , ");
+            at = end;
+        }
+        out.push_str(&text[at..span.end]);
+        let joined = out.split_whitespace().collect::<Vec<_>>().join(" ");
+        let trimmed = joined
+            .trim_start_matches([',', ' ', ';', ':'])
+            .trim_end_matches([',', ' ']);
+        trimmed.replace(" , ,", " ,").trim().to_owned()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// Cutting while single-spacing gives what cutting, then spacing,
+        /// trimming and dropping doubled commas gives.
+        #[test]
+        fn without_is_cut_then_spaced_and_trimmed(
+            picks in proptest::collection::vec(0..WHITESPACE_PIECES.len(), 0..30),
+            bounds in proptest::collection::vec(0usize..200, 0..8),
+        ) {
+            let text: String = picks.iter().map(|&i| WHITESPACE_PIECES[i]).collect();
+            let mut at: Vec<usize> = bounds
+                .into_iter()
+                .map(|b| b % (text.len() + 1))
+                .filter(|&b| text.is_char_boundary(b))
+                .collect();
+            at.sort_unstable();
+            let (span, inner) = match at.as_slice() {
+                [first, inner @ .., last] => (Span::new(*first, *last), inner),
+                _ => (Span::new(0, text.len()), &[][..]),
+            };
+            let cuts: Vec<Span> = inner.chunks_exact(2).map(|c| Span::new(c[0], c[1])).collect();
+            proptest::prop_assert_eq!(
+                without(&text, span, &cuts),
+                without_plainly(&text, span, &cuts)
+            );
+        }
+    }
+
+    #[test]
+    fn plain_verbs_are_lowercased_as_any() {
+        for raw in [
+            "said",
+            "Warned",
+            "ADDED",
+            "",
+            "played  down",
+            "According\tto",
+            "Dijo",
+        ] {
+            let want = raw
+                .split_whitespace()
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert_eq!(verb_text(raw), want, "{raw:?}");
         }
     }
 

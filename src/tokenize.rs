@@ -145,7 +145,47 @@ fn is_sentence_end(text: &str) -> bool {
 
 /// True for a word that negates what follows ("not", "won't", "nobody").
 pub fn is_negator(word: &str) -> bool {
-    NEGATORS.contains(&word) || word.ends_with("n't")
+    listed(NEGATORS, word) || word.ends_with("n't")
+}
+
+/// The word lists above, for [`LISTED_SHAPES`].
+const SCOPE_LISTS: [&[&str]; 5] = [
+    NEGATORS,
+    SCOPE_BREAKERS,
+    CONTRASTS,
+    CONDITIONS,
+    CONDITION_NEEDS_ONLY,
+];
+
+/// Per first byte, bit `n` set when a word of [`SCOPE_LISTS`] of `n` bytes
+/// starts with it (every listed word is shorter than 32 bytes).
+const LISTED_SHAPES: [u32; 256] = {
+    let mut shapes = [0u32; 256];
+    let mut l = 0;
+    while l < SCOPE_LISTS.len() {
+        let list = SCOPE_LISTS[l];
+        let mut w = 0;
+        while w < list.len() {
+            let word = list[w].as_bytes();
+            assert!(!word.is_empty() && word.len() < 32);
+            shapes[word[0] as usize] |= 1 << word.len();
+            w += 1;
+        }
+        l += 1;
+    }
+    shapes
+};
+
+/// `list.contains(&word)` for one of [`SCOPE_LISTS`]. The scope marks ask it
+/// of every token for each list; most words share their first byte and
+/// length with no listed word, and are settled without comparing them.
+fn listed(list: &[&str], word: &str) -> bool {
+    let len = word.len();
+    let shaped = match word.as_bytes().first() {
+        Some(&first) => len < 32 && LISTED_SHAPES[usize::from(first)] & (1 << len) != 0,
+        None => false,
+    };
+    shaped && list.contains(&word)
 }
 
 /// Splits `text` into tokens with byte spans and negation marks.
@@ -313,6 +353,18 @@ fn for_each_word_piece<'t>(text: &'t str, mut emit: impl FnMut(usize, &'t str)) 
     }
 }
 
+/// `u8::is_ascii_alphanumeric` as a table: one load per byte, and each
+/// byte's answer is kept for the next pair.
+const ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// The word boundary rules of UAX #29 as they apply to ASCII text: calls
 /// `emit(start, end)` for every piece of `bytes`.
 fn ascii_word_pieces(bytes: &[u8], mut emit: impl FnMut(usize, usize)) {
@@ -341,10 +393,14 @@ fn ascii_word_pieces(bytes: &[u8], mut emit: impl FnMut(usize, usize)) {
             || (bytes[l] == b'_' && alnum(r))
     };
     let mut start = 0;
+    let mut left_alnum = bytes.first().is_some_and(|&b| ALNUM[usize::from(b)]);
     for p in 1..bytes.len() {
         // Inside a word or number: the rules join, and the test above is
         // many times this one.
-        if bytes[p - 1].is_ascii_alphanumeric() && bytes[p].is_ascii_alphanumeric() {
+        let right_alnum = ALNUM[usize::from(bytes[p])];
+        let inside = left_alnum && right_alnum;
+        left_alnum = right_alnum;
+        if inside {
             continue;
         }
         if !joins(p) {
@@ -417,7 +473,7 @@ fn mark_negation(text: &str, tokens: &mut [Token], window: usize, through_quotes
         match tok.kind {
             TokenKind::Punct if through_quotes && is_quote_mark(&text[tok.start..tok.end]) => {}
             TokenKind::Punct => remaining = 0,
-            _ if SCOPE_BREAKERS.contains(&tok.text.as_str()) => remaining = 0,
+            _ if listed(SCOPE_BREAKERS, &tok.text) => remaining = 0,
             _ if is_negator(&tok.text) => remaining = window,
             _ if remaining > 0 => {
                 tok.negated = true;
@@ -449,10 +505,10 @@ fn mark_contrast_and_condition(text: &str, tokens: &mut [Token]) {
         }
         let word = tok.text.as_str();
         let after_only = previous_word.is_some_and(|p| tokens[p].text == "only");
-        let opens_condition = CONDITIONS.contains(&word)
-            && (!CONDITION_NEEDS_ONLY.contains(&word) || after_only)
+        let opens_condition = listed(CONDITIONS, word)
+            && (!listed(CONDITION_NEEDS_ONLY, word) || after_only)
             || (word == "long" && previous_word.is_some_and(|p| tokens[p].text == "as"));
-        let opens_contrast = CONTRASTS.contains(&word);
+        let opens_contrast = listed(CONTRASTS, word);
         let tok = &mut tokens[i];
         tok.contrast = contrast;
         tok.condition = condition > 0;
@@ -743,6 +799,38 @@ mod tests {
             }
             let fast: Vec<_> = fast.into_iter().map(|t| (t.start, t.end, t.kind, t.text)).collect();
             proptest::prop_assert_eq!(fast, slow);
+        }
+    }
+
+    #[test]
+    fn listed_is_contains() {
+        let others = [
+            "",
+            "n",
+            "nope",
+            "butter",
+            "whilst",
+            "If",
+            "NOT",
+            "only",
+            "long",
+            "as",
+            "x",
+            "once",
+            "nonetheless!",
+            "without-",
+            "a-very-long-word-indeed-over-thirty-two",
+            "’til",
+            "ünless",
+        ];
+        let words = SCOPE_LISTS
+            .iter()
+            .flat_map(|list| list.iter())
+            .chain(&others);
+        for &word in words {
+            for list in SCOPE_LISTS {
+                assert_eq!(listed(list, word), list.contains(&word), "{word:?}");
+            }
         }
     }
 
