@@ -132,11 +132,18 @@ fn takes_final_dot(word: &str) -> bool {
     let single_letter =
         matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic());
     let dotted = word.contains('.') && word.split('.').all(|part| part.chars().count() == 1);
-    single_letter
-        || dotted
-        || lexicon::ABBREVIATIONS.contains(&word)
-        || lexicon::MONTH_ABBREVIATIONS.contains(&word)
-        || lexicon::COMPANY_SUFFIXES.contains(&word)
+    if single_letter || dotted {
+        return true;
+    }
+    // Nearly every word before a dot ends a sentence: its list bits rule out
+    // the scans (a word written as an entry is that entry ignoring case).
+    let lists = lexicon::lists_of(word);
+    let listed = |list: &[&str]| {
+        lexicon::list_bit(list).is_none_or(|bit| lists & bit != 0) && list.contains(&word)
+    };
+    listed(lexicon::ABBREVIATIONS)
+        || listed(lexicon::MONTH_ABBREVIATIONS)
+        || listed(lexicon::COMPANY_SUFFIXES)
 }
 
 /// Splits `article[span]` into tokens; whitespace is dropped.
@@ -748,6 +755,37 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// The list bits only rule out words: the dot rule answers as the plain
+    /// scans, for entries, their other casings and near misses.
+    #[test]
+    fn final_dots_are_those_of_a_plain_scan() {
+        let lists = [
+            lexicon::ABBREVIATIONS,
+            lexicon::MONTH_ABBREVIATIONS,
+            lexicon::COMPANY_SUFFIXES,
+        ];
+        let mut words: Vec<String> = ["talks", "U.S", "a", "x.yz", "", "É"]
+            .map(String::from)
+            .to_vec();
+        for entry in lists.iter().copied().flatten() {
+            words.extend([
+                entry.to_string(),
+                entry.to_uppercase(),
+                entry.to_lowercase(),
+                format!("{entry}s"),
+                entry[1..].to_string(),
+            ]);
+        }
+        for word in &words {
+            let mut chars = word.chars();
+            let single =
+                matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic());
+            let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() == 1);
+            let plain = single || dotted || lists.iter().any(|list| list.contains(&word.as_str()));
+            assert_eq!(takes_final_dot(word), plain, "{word:?}");
         }
     }
 

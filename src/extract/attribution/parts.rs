@@ -226,12 +226,14 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let joining = lexicon::CLAUSE_JOINERS.iter().find_map(|joiner| {
-                let words: Vec<&str> = joiner.split(' ').collect();
-                words
-                    .iter()
-                    .enumerate()
-                    .all(|(k, w)| self.is(i + k, &[w]))
-                    .then_some(words.len())
+                let mut words = 0;
+                joiner
+                    .split(' ')
+                    .all(|w| {
+                        words += 1;
+                        self.is(i + words - 1, &[w])
+                    })
+                    .then_some(words)
             });
             let charge = self.is(i, lexicon::DETERMINERS) && self.is(i + 1, lexicon::CHARGE_NOUNS);
             let relative = self
