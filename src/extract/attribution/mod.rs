@@ -100,7 +100,9 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
         .filter(|(s, _)| s.block == Block::Text)
         .map(|(_, t)| t.as_slice());
     let names = name_words(article, text_tokens);
-    for (index, (sentence, tokens)) in sentences.iter().zip(tokens).enumerate() {
+    // Whether each token of the sentence is quoted: one buffer for all.
+    let mut quoted = Vec::new();
+    for (index, (sentence, tokens)) in sentences.iter().zip(&tokens).enumerate() {
         // Sentences never split a quote, so each quote starts in the sentence that holds it.
         while next_quote < quotes.len() && quotes[next_quote].outer.start < sentence.span.start {
             next_quote += 1;
@@ -112,11 +114,14 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
         if sentence.block != Block::Text {
             direct_run = None;
             if sentence.block == Block::Headline {
+                let sentence_quotes = &quotes[first..next_quote];
+                Ctx::mark_quoted(tokens, sentence_quotes, &mut quoted);
                 let ctx = Ctx::new(
                     article,
                     sentence.span,
-                    &quotes[first..next_quote],
+                    sentence_quotes,
                     tokens,
+                    &quoted,
                     &known,
                     &names,
                 )
@@ -139,11 +144,13 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
         direct_run = None;
         let outcome = {
             let sentence_quotes = &quotes[first..next_quote];
+            Ctx::mark_quoted(tokens, sentence_quotes, &mut quoted);
             let ctx = Ctx::new(
                 article,
                 sentence.span,
                 sentence_quotes,
                 tokens,
+                &quoted,
                 &known,
                 &names,
             );
