@@ -93,7 +93,8 @@ impl<'a> Ctx<'a> {
             text_from = if cut.lead { cut.end } else { cut.clause };
         }
         let rest = self.part(from, self.len());
-        match rest.speech().filter(|_| from > 0) {
+        // Uncut, the rest is the whole sentence, whose speech is known.
+        match (from > 0).then(|| rest.speech()).flatten() {
             Some((np, kind, verb)) => {
                 let first = parts.len();
                 parts.extend(self.same_speaker_parts(
