@@ -147,9 +147,17 @@ fn takes_final_dot(word: &str) -> bool {
 }
 
 /// Splits `article[span]` into tokens; whitespace is dropped.
+#[cfg(test)]
 pub fn tokenize(article: &str, span: Span) -> Vec<Token> {
     // About one token per five bytes of news text; a guess only saves regrowing.
     let mut tokens = Vec::with_capacity((span.end - span.start) / 5 + 1);
+    tokenize_into(article, span, &mut tokens);
+    tokens
+}
+
+/// Splits `article[span]` into tokens appended to `tokens`; whitespace is
+/// dropped.
+pub fn tokenize_into(article: &str, span: Span, tokens: &mut Vec<Token>) {
     let bytes = &article.as_bytes()[span.start..span.end];
     // Plain ASCII without CR (news text, nearly always) is one cluster per
     // byte (see `graphemes`), so the clusters need not be listed first. In a
@@ -170,20 +178,19 @@ pub fn tokenize(article: &str, span: Span) -> Vec<Token> {
         tokenize_ascii(
             article,
             Span::new(offset(plain_from), offset(start)),
-            &mut tokens,
+            tokens,
         );
         let stretch = Span::new(offset(start), offset(end));
         let clusters = ListedClusters::of(&article[stretch.start..stretch.end]);
-        tokenize_clusters(article, stretch, &clusters, &mut tokens);
+        tokenize_clusters(article, stretch, &clusters, tokens);
         plain_from = end;
         at = end;
     }
     tokenize_ascii(
         article,
         Span::new(span.start + plain_from, span.end),
-        &mut tokens,
+        tokens,
     );
-    tokens
 }
 
 /// A byte the ASCII path does not take: part of a non-ASCII char, or a CR
@@ -203,7 +210,7 @@ fn safe_cut(bytes: &[u8], c: usize) -> bool {
     bytes[c - 1] == b' ' && bytes[c].is_ascii()
 }
 
-/// [`tokenize`] of plain ASCII without CR, byte by byte: the same rules as
+/// [`tokenize_into`] of plain ASCII without CR, byte by byte: the same rules as
 /// [`tokenize_clusters`] with the char tests read for ASCII, without an
 /// `Option<char>` per byte (a tenth of all scoring went to that loop).
 fn tokenize_ascii(article: &str, span: Span, tokens: &mut Vec<Token>) {
@@ -317,7 +324,7 @@ impl ListedClusters {
     }
 }
 
-/// [`tokenize`] over the clusters of `article[span]`.
+/// [`tokenize_into`] over the clusters of `article[span]`.
 fn tokenize_clusters(
     article: &str,
     span: Span,
