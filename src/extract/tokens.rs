@@ -84,19 +84,17 @@ impl Token {
             }
     }
 
-    /// Is this token's key an entry of `list`, ignoring ASCII case? A scan,
-    /// which first asks for an entry of the key's length: nearly every
-    /// scanned list is short, and most words have no such entry.
+    /// Is this token's key an entry of `list`, ignoring ASCII case? A scan
+    /// over bytes, the key's length compared first: nearly every scanned
+    /// list is short, and most words have no entry of their length.
     #[inline(never)]
     fn key_in(&self, article: &str, list: &[&str]) -> bool {
-        let stem_len = self.stem_end - self.span.start;
-        let dotted = stem_len > 0 && article.as_bytes().get(self.stem_end - 1) == Some(&b'.');
-        let key_len = stem_len - usize::from(dotted);
-        if !list.iter().any(|entry| entry.len() == key_len) {
-            return false;
-        }
-        let key = self.key(article);
-        list.iter().any(|entry| entry.eq_ignore_ascii_case(key))
+        // The key as bytes: no char-boundary checks for a slice the
+        // tokenizer cut on boundaries.
+        let stem = &article.as_bytes()[self.span.start..self.stem_end];
+        let key = stem.strip_suffix(b".").unwrap_or(stem);
+        list.iter()
+            .any(|entry| entry.len() == key.len() && entry.as_bytes().eq_ignore_ascii_case(key))
     }
 
     /// Is this token's stem, exactly as written, an entry of `list`?
