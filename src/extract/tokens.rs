@@ -84,19 +84,17 @@ impl Token {
             }
     }
 
-    /// Is this token's key an entry of `list`, ignoring ASCII case? A scan,
-    /// which first asks for an entry of the key's length: nearly every
-    /// scanned list is short, and most words have no such entry.
+    /// Is this token's key an entry of `list`, ignoring ASCII case? A scan
+    /// over bytes, the key's length compared first: nearly every scanned
+    /// list is short, and most words have no entry of their length.
     #[inline(never)]
     fn key_in(&self, article: &str, list: &[&str]) -> bool {
-        let stem_len = self.stem_end - self.span.start;
-        let dotted = stem_len > 0 && article.as_bytes().get(self.stem_end - 1) == Some(&b'.');
-        let key_len = stem_len - usize::from(dotted);
-        if !list.iter().any(|entry| entry.len() == key_len) {
-            return false;
-        }
-        let key = self.key(article);
-        list.iter().any(|entry| entry.eq_ignore_ascii_case(key))
+        // The key as bytes: no char-boundary checks for a slice the
+        // tokenizer cut on boundaries.
+        let stem = &article.as_bytes()[self.span.start..self.stem_end];
+        let key = stem.strip_suffix(b".").unwrap_or(stem);
+        list.iter()
+            .any(|entry| entry.len() == key.len() && entry.as_bytes().eq_ignore_ascii_case(key))
     }
 
     /// Is this token's stem, exactly as written, an entry of `list`?
@@ -132,29 +130,88 @@ fn takes_final_dot(word: &str) -> bool {
     let single_letter =
         matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic());
     let dotted = word.contains('.') && word.split('.').all(|part| part.chars().count() == 1);
-    single_letter
-        || dotted
-        || lexicon::ABBREVIATIONS.contains(&word)
-        || lexicon::MONTH_ABBREVIATIONS.contains(&word)
-        || lexicon::COMPANY_SUFFIXES.contains(&word)
+    if single_letter || dotted {
+        return true;
+    }
+    // Nearly every word before a dot ends a sentence: its list bits rule out
+    // the scans (a word written as an entry is that entry ignoring case).
+    let lists = lexicon::lists_of(word);
+    let listed = |list: &[&str]| {
+        lexicon::list_bit(list).is_none_or(|bit| lists & bit != 0) && list.contains(&word)
+    };
+    listed(lexicon::ABBREVIATIONS)
+        || listed(lexicon::MONTH_ABBREVIATIONS)
+        || listed(lexicon::COMPANY_SUFFIXES)
 }
 
 /// Splits `article[span]` into tokens; whitespace is dropped.
+#[cfg(test)]
 pub fn tokenize(article: &str, span: Span) -> Vec<Token> {
-    let text = &article[span.start..span.end];
-    // Plain ASCII without CR (news text, nearly always) is one cluster per
-    // byte (see `graphemes`), so the clusters need not be listed first.
-    if text.is_ascii() && !text.as_bytes().contains(&b'\r') {
-        tokenize_ascii(article, span)
-    } else {
-        tokenize_clusters(article, span, &ListedClusters::of(text))
-    }
+    // About one token per five bytes of news text; a guess only saves regrowing.
+    let mut tokens = Vec::with_capacity((span.end - span.start) / 5 + 1);
+    tokenize_into(article, span, &mut tokens);
+    tokens
 }
 
-/// [`tokenize`] of plain ASCII without CR, byte by byte: the same rules as
+/// Splits `article[span]` into tokens appended to `tokens`; whitespace is
+/// dropped.
+pub fn tokenize_into(article: &str, span: Span, tokens: &mut Vec<Token>) {
+    let bytes = &article.as_bytes()[span.start..span.end];
+    // Plain ASCII without CR (news text, nearly always) is one cluster per
+    // byte (see `graphemes`), so the clusters need not be listed first. In a
+    // sentence with a curly quote or an accented name, only the stretches
+    // around those chars are: the rest takes the same byte path.
+    let mut plain_from = 0;
+    let mut at = 0;
+    while let Some(special) = bytes[at..].iter().position(|&b| needs_clusters(b)) {
+        let special = at + special;
+        let start = (plain_from + 1..=special)
+            .rev()
+            .find(|&c| safe_cut(bytes, c))
+            .unwrap_or(plain_from);
+        let end = (special + 1..bytes.len())
+            .find(|&c| safe_cut(bytes, c))
+            .unwrap_or(bytes.len());
+        let offset = |k: usize| span.start + k;
+        tokenize_ascii(
+            article,
+            Span::new(offset(plain_from), offset(start)),
+            tokens,
+        );
+        let stretch = Span::new(offset(start), offset(end));
+        let clusters = ListedClusters::of(&article[stretch.start..stretch.end]);
+        tokenize_clusters(article, stretch, &clusters, tokens);
+        plain_from = end;
+        at = end;
+    }
+    tokenize_ascii(
+        article,
+        Span::new(span.start + plain_from, span.end),
+        tokens,
+    );
+}
+
+/// A byte the ASCII path does not take: part of a non-ASCII char, or a CR
+/// (which may join the LF after it into one cluster).
+#[inline]
+fn needs_clusters(b: u8) -> bool {
+    !b.is_ascii() || b == b'\r'
+}
+
+/// May the text be cut before byte `c` and each side tokenized on its own?
+/// After a space and before an ASCII byte: no token holds a space, a word
+/// looks at most at the two bytes after it and stops at a space, and
+/// between a space and an ASCII byte there is always a cluster boundary (so
+/// the clusters of each side are those of the whole).
+#[inline]
+fn safe_cut(bytes: &[u8], c: usize) -> bool {
+    bytes[c - 1] == b' ' && bytes[c].is_ascii()
+}
+
+/// [`tokenize_into`] of plain ASCII without CR, byte by byte: the same rules as
 /// [`tokenize_clusters`] with the char tests read for ASCII, without an
 /// `Option<char>` per byte (a tenth of all scoring went to that loop).
-fn tokenize_ascii(article: &str, span: Span) -> Vec<Token> {
+fn tokenize_ascii(article: &str, span: Span, tokens: &mut Vec<Token>) {
     let text = &article[span.start..span.end];
     let bytes = text.as_bytes();
     let at = |j: usize| bytes.get(j).copied();
@@ -163,7 +220,6 @@ fn tokenize_ascii(article: &str, span: Span) -> Vec<Token> {
     let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'&';
     let joiner = |b: u8| matches!(b, b'-' | b'\'' | b'.');
 
-    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let mut i = 0;
     while i < bytes.len() {
         let start = i;
@@ -231,7 +287,6 @@ fn tokenize_ascii(article: &str, span: Span) -> Vec<Token> {
         });
         i = j;
     }
-    tokens
 }
 
 /// The clusters of any text, listed by [`graphemes`].
@@ -267,14 +322,17 @@ impl ListedClusters {
     }
 }
 
-/// [`tokenize`] over the clusters of `article[span]`.
-fn tokenize_clusters(article: &str, span: Span, clusters: &ListedClusters) -> Vec<Token> {
+/// [`tokenize_into`] over the clusters of `article[span]`.
+fn tokenize_clusters(
+    article: &str,
+    span: Span,
+    clusters: &ListedClusters,
+    tokens: &mut Vec<Token>,
+) {
     let text = &article[span.start..span.end];
     let offset = |j: usize| clusters.offset(j);
     let first = |j: usize| clusters.first(j);
 
-    // About one token per five bytes of news text; a guess only saves regrowing.
-    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let mut i = 0;
     while i < clusters.count() {
         let start = clusters.offset(i);
@@ -339,7 +397,6 @@ fn tokenize_clusters(article: &str, span: Span, clusters: &ListedClusters) -> Ve
         });
         i = j;
     }
-    tokens
 }
 
 /// The grapheme clusters of `text`: byte offset and first char of each.
@@ -556,6 +613,15 @@ mod tests {
         }
     }
 
+    /// The tokens of `article[span]` all through the listed clusters, the
+    /// plain path the faster ones are checked against.
+    fn listed(article: &str, span: Span) -> Vec<Token> {
+        let mut tokens = Vec::new();
+        let clusters = ListedClusters::of(&article[span.start..span.end]);
+        tokenize_clusters(article, span, &clusters, &mut tokens);
+        tokens
+    }
+
     /// ASCII text as news has it: words, names, abbreviations, numbers,
     /// possessives, particles and punctuation, in any order.
     const ASCII_PIECES: &[&str] = &[
@@ -578,10 +644,44 @@ mod tests {
             let article = format!("{}{text}", " ".repeat(lead));
             let span = Span::new(lead, article.len());
             proptest::prop_assert!(article.is_ascii());
-            let listed = tokenize_clusters(&article, span, &ListedClusters::of(&text));
-            proptest::prop_assert_eq!(tokenize(&article, span), listed);
+            proptest::prop_assert_eq!(tokenize(&article, span), listed(&article, span));
         }
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// Text that is mostly ASCII, with chars of every grapheme-break
+        /// class, curly quotes and accented letters among its words: cut into
+        /// ASCII and listed stretches, it gives the tokens of the listed
+        /// clusters of the whole.
+        #[test]
+        fn mixed_text_tokens_are_the_listed_ones(
+            picks in proptest::collection::vec(
+                (0..ASCII_PIECES.len(), 0..GRAPHEME_CHARS.len() + MIXED_PIECES.len(), 0..4u8),
+                0..40,
+            ),
+            lead in 0..3usize,
+        ) {
+            let mut text = String::new();
+            for &(ascii, other, which) in &picks {
+                match (which, other.checked_sub(GRAPHEME_CHARS.len())) {
+                    (0, None) => text.push(GRAPHEME_CHARS[other]),
+                    (0, Some(k)) => text.push_str(MIXED_PIECES[k]),
+                    _ => text.push_str(ASCII_PIECES[ascii]),
+                }
+            }
+            let article = format!("{}{text}", " ".repeat(lead));
+            let span = Span::new(lead, article.len());
+            proptest::prop_assert_eq!(tokenize(&article, span), listed(&article, span));
+        }
+    }
+
+    /// Non-ASCII words and marks as news has them.
+    const MIXED_PIECES: &[&str] = &[
+        "“", "”", "’", "‘", "’s", "é", "Łucja", "Bảo", "\u{a0}", "—", "–", "‐", "·", "\r\n", "\r",
+        " “", "” ", "Ǆ", "ǅ", "\u{2028}", "\u{3000}", "日本", "\u{301}", "\u{600}", " \u{301}",
+    ];
 
     /// Words that are, nearly are, or contain entries of the lists that are
     /// matched exactly, in several casings, with and without a final dot or a
@@ -660,6 +760,37 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// The list bits only rule out words: the dot rule answers as the plain
+    /// scans, for entries, their other casings and near misses.
+    #[test]
+    fn final_dots_are_those_of_a_plain_scan() {
+        let lists = [
+            lexicon::ABBREVIATIONS,
+            lexicon::MONTH_ABBREVIATIONS,
+            lexicon::COMPANY_SUFFIXES,
+        ];
+        let mut words: Vec<String> = ["talks", "U.S", "a", "x.yz", "", "É"]
+            .map(String::from)
+            .to_vec();
+        for entry in lists.iter().copied().flatten() {
+            words.extend([
+                entry.to_string(),
+                entry.to_uppercase(),
+                entry.to_lowercase(),
+                format!("{entry}s"),
+                entry[1..].to_string(),
+            ]);
+        }
+        for word in &words {
+            let mut chars = word.chars();
+            let single =
+                matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic());
+            let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() == 1);
+            let plain = single || dotted || lists.iter().any(|list| list.contains(&word.as_str()));
+            assert_eq!(takes_final_dot(word), plain, "{word:?}");
         }
     }
 

@@ -14,8 +14,9 @@ pub(super) struct Ctx<'a> {
     pub(super) article: &'a str,
     pub(super) sentence: Span,
     pub(super) quotes: &'a [Quote],
-    pub(super) tokens: Vec<Token>,
-    pub(super) quoted: Vec<bool>,
+    pub(super) tokens: &'a [Token],
+    /// Whether each token stands inside a quote.
+    pub(super) quoted: &'a [bool],
     /// Surnames of speakers so far.
     pub(super) known: &'a HashSet<String>,
     /// Capitalised words seen inside some sentence: names, not sentence-initial words.
@@ -25,26 +26,18 @@ pub(super) struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
+    /// The sentence `tokens`, with `quoted` marked by [`Ctx::mark_quoted`]:
+    /// borrowed, so that a clause of it ([`Ctx::part`]) is a view, not a copy.
     pub(super) fn new(
         article: &'a str,
         sentence: Span,
         quotes: &'a [Quote],
-        tokens: Vec<Token>,
+        tokens: &'a [Token],
+        quoted: &'a [bool],
         known: &'a HashSet<String>,
         names: &'a HashSet<&'a str>,
     ) -> Self {
-        let mut quoted = Vec::with_capacity(tokens.len());
-        let mut q = 0;
-        for token in &tokens {
-            while q < quotes.len() && quotes[q].outer.end <= token.span.start {
-                q += 1;
-            }
-            quoted.push(
-                quotes
-                    .get(q)
-                    .is_some_and(|quote| quote.outer.start <= token.span.start),
-            );
-        }
+        debug_assert_eq!(tokens.len(), quoted.len());
         Ctx {
             article,
             sentence,
@@ -54,6 +47,23 @@ impl<'a> Ctx<'a> {
             known,
             names,
             headline: false,
+        }
+    }
+
+    /// Marks in `quoted` (cleared first) whether each token stands inside
+    /// one of `quotes` (in order), for [`Ctx::new`].
+    pub(super) fn mark_quoted(tokens: &[Token], quotes: &[Quote], quoted: &mut Vec<bool>) {
+        quoted.clear();
+        let mut q = 0;
+        for token in tokens {
+            while q < quotes.len() && quotes[q].outer.end <= token.span.start {
+                q += 1;
+            }
+            quoted.push(
+                quotes
+                    .get(q)
+                    .is_some_and(|quote| quote.outer.start <= token.span.start),
+            );
         }
     }
 
@@ -76,8 +86,8 @@ impl<'a> Ctx<'a> {
             article: self.article,
             sentence,
             quotes: self.quotes,
-            tokens: self.tokens[from..to].to_vec(),
-            quoted: self.quoted[from..to].to_vec(),
+            tokens: &self.tokens[from..to],
+            quoted: &self.quoted[from..to],
             known: self.known,
             names: self.names,
             headline: self.headline,

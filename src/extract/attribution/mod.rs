@@ -34,11 +34,12 @@ mod speech;
 
 // Sets of the article's own words, asked for most words: a fast hash.
 use rustc_hash::FxHashSet as HashSet;
+use std::ops::Range;
 
 use super::paragraphs::Block;
 use super::quotes::Quote;
 use super::sentences::Sentence;
-use super::tokens::{Token, tokenize};
+use super::tokens::{Token, tokenize_into};
 use super::{Span, StatementKind};
 use context::Ctx;
 use mentions::Np;
@@ -86,20 +87,29 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
     let mut known = HashSet::default();
     let mut direct_run: Option<(usize, usize)> = None;
     let mut next_quote = 0;
-    let tokens: Vec<Vec<Token>> = sentences
+    // The tokens of all sentences end to end, one allocation for the
+    // article; each sentence's are a range of them.
+    let mut all_tokens = Vec::with_capacity(article.len() / 5 + 1);
+    let ranges: Vec<Range<usize>> = sentences
         .iter()
-        .map(|s| match s.block {
-            Block::Text | Block::Headline => tokenize(article, s.span),
-            Block::Heading => Vec::new(),
+        .map(|s| {
+            let from = all_tokens.len();
+            if matches!(s.block, Block::Text | Block::Headline) {
+                tokenize_into(article, s.span, &mut all_tokens);
+            }
+            from..all_tokens.len()
         })
         .collect();
+    let tokens = ranges.iter().map(|range| &all_tokens[range.clone()]);
     // A headline capitalises ordinary words ("Ostland Rejects Summit Call").
     let text_tokens = sentences
         .iter()
-        .zip(&tokens)
+        .zip(tokens.clone())
         .filter(|(s, _)| s.block == Block::Text)
-        .map(|(_, t)| t.as_slice());
+        .map(|(_, t)| t);
     let names = name_words(article, text_tokens);
+    // Whether each token of the sentence is quoted: one buffer for all.
+    let mut quoted = Vec::new();
     for (index, (sentence, tokens)) in sentences.iter().zip(tokens).enumerate() {
         // Sentences never split a quote, so each quote starts in the sentence that holds it.
         while next_quote < quotes.len() && quotes[next_quote].outer.start < sentence.span.start {
@@ -112,11 +122,14 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
         if sentence.block != Block::Text {
             direct_run = None;
             if sentence.block == Block::Headline {
+                let sentence_quotes = &quotes[first..next_quote];
+                Ctx::mark_quoted(tokens, sentence_quotes, &mut quoted);
                 let ctx = Ctx::new(
                     article,
                     sentence.span,
-                    &quotes[first..next_quote],
+                    sentence_quotes,
                     tokens,
+                    &quoted,
                     &known,
                     &names,
                 )
@@ -139,11 +152,13 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
         direct_run = None;
         let outcome = {
             let sentence_quotes = &quotes[first..next_quote];
+            Ctx::mark_quoted(tokens, sentence_quotes, &mut quoted);
             let ctx = Ctx::new(
                 article,
                 sentence.span,
                 sentence_quotes,
                 tokens,
+                &quoted,
                 &known,
                 &names,
             );

@@ -102,7 +102,8 @@ impl<'a> Ctx<'a> {
             text_from = if cut.lead { cut.end } else { cut.clause };
         }
         let rest = self.part(from, self.len());
-        match rest.speech().filter(|_| from > 0) {
+        // Uncut, the rest is the whole sentence, whose speech is known.
+        match (from > 0).then(|| rest.speech()).flatten() {
             Some((np, kind, verb)) => {
                 let first = parts.len();
                 parts.extend(self.same_speaker_parts(
@@ -236,12 +237,14 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let joining = lexicon::CLAUSE_JOINERS.iter().find_map(|joiner| {
-                let words: Vec<&str> = joiner.split(' ').collect();
-                words
-                    .iter()
-                    .enumerate()
-                    .all(|(k, w)| self.is(i + k, &[w]))
-                    .then_some(words.len())
+                let mut words = 0;
+                joiner
+                    .split(' ')
+                    .all(|w| {
+                        words += 1;
+                        self.is(i + words - 1, &[w])
+                    })
+                    .then_some(words)
             });
             let charge = self.is(i, lexicon::DETERMINERS) && self.is(i + 1, lexicon::CHARGE_NOUNS);
             let relative = self

@@ -186,7 +186,7 @@ impl<'a> Ctx<'a> {
     pub(super) fn is_title(&self, i: usize) -> bool {
         self.word(i).is_some_and(|t| {
             let key = t.key(self.article);
-            lexicon::is_in(lexicon::TITLES, key)
+            t.is_in(self.article, lexicon::TITLES)
                 || (key.contains('-') && key.split('-').all(|w| lexicon::is_in(lexicon::TITLES, w)))
         })
     }
