@@ -50,6 +50,20 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The same sentence read as other tokens (`quoted` flags each), for a
+    /// rule that rewrites the sentence before reading it again.
+    pub(super) fn with_tokens<'b>(&self, tokens: &'b [Token], quoted: &'b [bool]) -> Ctx<'b>
+    where
+        'a: 'b,
+    {
+        debug_assert_eq!(tokens.len(), quoted.len());
+        Ctx {
+            tokens,
+            quoted,
+            ..*self
+        }
+    }
+
     /// Marks in `quoted` (cleared first) whether each token stands inside
     /// one of `quotes` (in order), for [`Ctx::new`].
     pub(super) fn mark_quoted(tokens: &[Token], quotes: &[Quote], quoted: &mut Vec<bool>) {

@@ -169,9 +169,9 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
                 let mut parts = ctx.speech_parts();
                 // `The ministry “categorically rejected” the claims`
                 if parts.is_empty()
-                    && let Some((unquoted, predicate)) = ctx.with_quoted_predicate()
+                    && let Some((tokens, quoted, predicate)) = ctx.quoted_predicate()
                 {
-                    parts = unquoted.speech_parts();
+                    parts = ctx.with_tokens(&tokens, &quoted).speech_parts();
                     let in_predicate = |p: &Part| {
                         p.verb
                             .is_some_and(|v| v.start >= predicate.start && v.start < predicate.end)

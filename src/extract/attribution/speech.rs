@@ -4,6 +4,7 @@
 
 use super::super::lexicon::{self, is_in};
 use super::super::quotes::Quote;
+use super::super::tokens::Token;
 use super::super::{Span, StatementKind};
 use super::MAX_PHRASE;
 use super::clauses::Before;
@@ -324,15 +325,17 @@ impl<'a> Ctx<'a> {
     /// can report speech: `The ministry “categorically rejected” the
     /// claims`, `The office was “pleased with the result”`. The quote
     /// follows an unquoted word near the sentence start; its opening mark
-    /// is left out, and the span the quoted verb must start in is returned.
-    pub(super) fn with_quoted_predicate(&self) -> Option<(Ctx<'a>, Span)> {
+    /// is left out: the tokens and quote flags without it are returned (read
+    /// them with [`Ctx::with_tokens`]), with the span the quoted verb must
+    /// start in.
+    pub(super) fn quoted_predicate(&self) -> Option<(Vec<Token>, Vec<bool>, Span)> {
         let mark = (0..self.len().min(MAX_PHRASE + 2)).find(|&k| self.quoted[k])?;
         if mark == 0 || self.word(mark - 1).is_none() {
             return None;
         }
         let first = self.tokens.get(mark + 1).filter(|t| t.is_word())?;
-        let mut tokens = self.tokens.clone();
-        let mut quoted = self.quoted.clone();
+        let mut tokens = self.tokens.to_vec();
+        let mut quoted = self.quoted.to_vec();
         tokens.remove(mark);
         quoted.remove(mark);
         let mut last = first.span.end;
@@ -343,17 +346,7 @@ impl<'a> Ctx<'a> {
             quoted[k] = false;
             last = tokens[k].span.end;
         }
-        let ctx = Ctx {
-            article: self.article,
-            sentence: self.sentence,
-            quotes: self.quotes,
-            tokens,
-            quoted,
-            known: self.known,
-            names: self.names,
-            headline: self.headline,
-        };
-        Some((ctx, Span::new(first.span.start, last)))
+        Some((tokens, quoted, Span::new(first.span.start, last)))
     }
 
     /// `X confirmed A, but added: “...”` / `X voiced A, adding, “...”`:
