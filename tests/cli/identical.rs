@@ -61,7 +61,7 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (CSV), context off",
         &csv,
-        "d47a4eb37f723cff5bd376b2c7fe4dc1faad6070d8551c0aea3002b7da7779e5",
+        "63c74452067e3be62f5d5a0c48d22a6fadd55fda743507119593830db526f0a3",
     );
     let jsonl = printed(&off(&[
         "score".as_ref(),
@@ -72,13 +72,13 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (JSONL), context off",
         &jsonl,
-        "1a566cac0ec88f98b06df5fc5033e78d924a70f83af21f94966083f8661d1d5a",
+        "6cad7a91b16e58207b15a1386880d53f60cb9bc538221ccfef603a728291b8ca",
     );
     let csv = printed(&["score".as_ref(), collection.as_os_str()]);
     assert_digest(
         "score of a 0.2 MB synthetic collection (CSV), default context",
         &csv,
-        "b154705b3cc6ec716f1885182ce187087218a443a3d4ecc8ab17ad2dd3ee2fab",
+        "173a0013f76db084537c1a9d2c46e671810758b2a10af650b6c3630a36fd299d",
     );
     let jsonl = printed(&[
         "score".as_ref(),
@@ -89,7 +89,7 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (JSONL), default context",
         &jsonl,
-        "8165b79fbd3ea332830017c5d1a9d957716393f8b49f7f1b461e6f7175bae0b3",
+        "889ec5e05551886afbb49b2ff145f2068ed6f9bb443c0fad1cb8f810c6e4a173",
     );
 }
 
@@ -100,12 +100,12 @@ fn scoring_the_example_articles_prints_the_same_bytes() {
     assert_digest(
         "score of data/articles (CSV), context off",
         &csv,
-        "2198cad3cf73d134f433c6601d919cc7a051fb3fa275e5c32dce6e96939e2b1a",
+        "4f6143a9113242b4c8543abe4c01f2a6949b96ce2c7ca1aa84366400ba3caae3",
     );
     let csv = printed(&["score".as_ref(), articles.as_os_str()]);
     assert_digest(
         "score of data/articles (CSV), default context",
         &csv,
-        "b90f3f49e4f0f1bbd186fd8cd41501f052cda7e38448a64d9cf86f9a5e9f0a72",
+        "ad277d550cab1cca9fce504c8026cf6acc6efdb1453c9f5064bce1a74678f491",
     );
 }
