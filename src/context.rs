@@ -106,18 +106,20 @@ pub fn with_context(
         }
     }
     let mut out = probabilities.to_vec();
+    // Two buffers for the whole article: a mean of the others, and the mix.
+    let (mut mean, mut mixed) = (Vec::new(), Vec::new());
     for (i, p) in out.iter_mut().enumerate() {
         let own = &probabilities[i];
         if context.speaker > 0.0
             && let Some(who) = speakers.get(i).copied().flatten()
-            && let Some(m) = by_speaker.get(who).and_then(|s| s.mean_without(own))
+            && by_speaker
+                .get(who)
+                .is_some_and(|s| s.mean_without(own, &mut mean))
         {
-            *p = mix(p, &m, context.speaker, context);
+            mix(p, &mean, context.speaker, context, &mut mixed);
         }
-        if context.article > 0.0
-            && let Some(m) = article.mean_without(own)
-        {
-            *p = mix(p, &m, context.article, context);
+        if context.article > 0.0 && article.mean_without(own, &mut mean) {
+            mix(p, &mean, context.article, context, &mut mixed);
         }
     }
     out
@@ -139,58 +141,57 @@ impl Sum {
         self.count += 1;
     }
 
-    /// The mean of the others when `own` is one of the statements summed;
-    /// `None` when it is the only one.
-    fn mean_without(&self, own: &[f64]) -> Option<Vec<f64>> {
-        let others = self.count.checked_sub(1).filter(|&n| n > 0)? as f64;
-        Some(
+    /// The mean of the others, into `mean`, when `own` is one of the
+    /// statements summed; false (and `mean` untouched) when it is the only one.
+    fn mean_without(&self, own: &[f64], mean: &mut Vec<f64>) -> bool {
+        let Some(others) = self.count.checked_sub(1).filter(|&n| n > 0) else {
+            return false;
+        };
+        let others = others as f64;
+        mean.clear();
+        mean.extend(
             self.total
                 .iter()
                 .zip(own)
-                .map(|(s, x)| ((s - x) / others).max(0.0))
-                .collect(),
-        )
+                .map(|(s, x)| ((s - x) / others).max(0.0)),
+        );
+        true
     }
 }
 
-/// `p` with `m` mixed in at weight `w`; the result sums to 1 when `p` does.
-fn mix(p: &[f64], m: &[f64], w: f64, context: &Context) -> Vec<f64> {
+/// Mixes `m` into `p` at weight `w`; `p` still sums to 1 when it did (and is
+/// left as it is when the mix has no mass). `mixed` is a reused buffer.
+fn mix(p: &mut [f64], m: &[f64], w: f64, context: &Context, mixed: &mut Vec<f64>) {
     let kept = context.keep.filter(|&k| k < p.len());
-    let moving: Vec<usize> = (0..p.len()).filter(|&k| Some(k) != kept).collect();
+    let moving = |n: usize| (0..n).filter(move |&k| Some(k) != kept);
+    let count = moving(p.len()).count();
     // Within the labels that move, both distributions renormalised.
-    let part = |d: &[f64]| {
-        let total: f64 = moving.iter().map(|&k| d[k]).sum();
-        moving
-            .iter()
-            .map(|&k| {
-                if total > 0.0 {
-                    d[k] / total
-                } else {
-                    1.0 / moving.len() as f64
-                }
-            })
-            .collect::<Vec<f64>>()
+    let total_of = |d: &[f64]| -> f64 { moving(d.len()).map(|k| d[k]).sum() };
+    let share = |d: &[f64], total: f64, k: usize| {
+        if total > 0.0 {
+            d[k] / total
+        } else {
+            1.0 / count as f64
+        }
     };
-    let (pp, mm) = (part(p), part(m));
-    let mut mixed: Vec<f64> = match context.mix {
-        Mix::Linear => pp
-            .iter()
-            .zip(&mm)
-            .map(|(a, b)| (1.0 - w) * a + w * b)
-            .collect(),
-        Mix::Geometric => pp.iter().zip(&mm).map(|(a, b)| a * b.powf(w)).collect(),
-    };
+    let (total_p, total_m) = (total_of(p), total_of(m));
+    mixed.clear();
+    mixed.extend(moving(p.len()).map(|k| {
+        let (a, b) = (share(p, total_p, k), share(m, total_m, k));
+        match context.mix {
+            Mix::Linear => (1.0 - w) * a + w * b,
+            Mix::Geometric => a * b.powf(w),
+        }
+    }));
     let total: f64 = mixed.iter().sum();
     if !(total > 0.0 && total.is_finite()) {
-        return p.to_vec();
+        return;
     }
     mixed.iter_mut().for_each(|x| *x /= total);
-    let mass: f64 = moving.iter().map(|&k| p[k]).sum();
-    let mut out = p.to_vec();
-    for (&k, x) in moving.iter().zip(mixed) {
-        out[k] = mass * x;
+    let mass: f64 = moving(p.len()).map(|k| p[k]).sum();
+    for (k, &x) in moving(p.len()).zip(mixed.iter()) {
+        p[k] = mass * x;
     }
-    out
 }
 
 #[cfg(test)]
