@@ -54,6 +54,9 @@ def scored_columns(labels: list[str]) -> list[tuple[str, str]]:
         + [("end", "long"), ("text", "string"), ("label", "string"), ("confidence", "double")]
         + [(f"p_{label}", "double") for label in labels]
         + [("kind", "string"), ("date", "string"), ("source", "string")]
+        # What the model gave each statement read alone, before its speaker's
+        # and its article's context were mixed in.
+        + [(f"alone_{label}", "double") for label in labels]
     )
 
 
