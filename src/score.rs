@@ -163,9 +163,9 @@ mod tests {
         };
         let statements = score_article(model, text);
         assert_eq!(statements.len(), 2, "{statements:?}");
-        for with_meta in [false, true] {
-            let columns = columns(model.labels(), with_meta);
-            let rows = rows(model.labels(), &article, &statements, 0.0, with_meta);
+        for (with_meta, alone) in [(false, false), (true, false), (false, true), (true, true)] {
+            let columns = columns(model.labels(), with_meta, alone);
+            let rows = rows(model.labels(), &article, &statements, 0.0, with_meta, alone);
             assert_eq!(rows.len(), 2);
             for (row, s) in rows.iter().zip(&statements) {
                 assert_eq!(row.len(), columns.len());
@@ -179,10 +179,16 @@ mod tests {
                     assert_eq!(cell("date"), &Cell::Str("2026-11-03".into()));
                     assert_eq!(cell("source"), &Cell::Null);
                 }
+                if alone {
+                    let read_alone = s.alone.as_ref().unwrap_or(&s.probabilities);
+                    for (label, &p) in model.labels().iter().zip(read_alone) {
+                        assert_eq!(cell(&format!("alone_{label}")), &Cell::Num(p));
+                    }
+                }
             }
         }
         // Below --min-confidence the label is `uncertain`, the confidence kept.
-        let rows = rows(model.labels(), &article, &statements, 1.0, false);
+        let rows = rows(model.labels(), &article, &statements, 1.0, false, false);
         assert!(rows.iter().all(|r| r[6] == Cell::Str(UNCERTAIN.into())));
     }
 

@@ -90,13 +90,19 @@ pub const BASE_COLUMNS: [&str; 8] = [
 
 /// The columns of `stance score` output (CSV header, JSONL keys) for a model
 /// with `labels`: [`BASE_COLUMNS`], `p_<label>` per label in model order,
-/// `kind`, then `date` and `source` when the input is a collection (`with_meta`).
-pub fn columns(labels: &[String], with_meta: bool) -> Vec<String> {
+/// `kind`, then `date` and `source` when the input is a collection
+/// (`with_meta`), then `alone_<label>` per label when context is on
+/// (`alone`): the probability the model gave the statement read alone,
+/// before its article's context was mixed in.
+pub fn columns(labels: &[String], with_meta: bool, alone: bool) -> Vec<String> {
     let mut columns: Vec<String> = BASE_COLUMNS.map(String::from).to_vec();
     columns.extend(labels.iter().map(|l| format!("p_{l}")));
     columns.push("kind".into());
     if with_meta {
         columns.extend(["date".into(), "source".into()]);
+    }
+    if alone {
+        columns.extend(labels.iter().map(|l| format!("alone_{l}")));
     }
     columns
 }
@@ -109,6 +115,7 @@ pub fn rows(
     statements: &[ScoredStatement],
     min_confidence: f64,
     with_meta: bool,
+    alone: bool,
 ) -> Vec<Vec<Cell>> {
     statements
         .iter()
@@ -130,27 +137,13 @@ pub fn rows(
                 cells.push(article.date.clone().map_or(Cell::Null, Cell::Str));
                 cells.push(article.source.clone().map_or(Cell::Null, Cell::Str));
             }
+            if alone {
+                // Context off leaves no `alone`: the probabilities are those.
+                let read_alone = s.alone.as_ref().unwrap_or(&s.probabilities);
+                cells.extend(read_alone.iter().map(|&p| Cell::Num(p)));
+            }
             cells
         })
-        .collect()
-}
-
-/// The columns `stance score` adds after [`columns`] when context is on:
-/// `alone_<label>` per label in model order, the probability the model gave
-/// the statement read alone, before its article's context was mixed in.
-pub fn alone_columns(labels: &[String]) -> Vec<String> {
-    labels.iter().map(|l| format!("alone_{l}")).collect()
-}
-
-/// The cells of [`alone_columns`] for `statement` (its probabilities when
-/// context was off).
-pub fn alone_cells(statement: &ScoredStatement) -> Vec<Cell> {
-    statement
-        .alone
-        .as_ref()
-        .unwrap_or(&statement.probabilities)
-        .iter()
-        .map(|&p| Cell::Num(p))
         .collect()
 }
 
@@ -407,6 +400,7 @@ mod tests {
                 std::slice::from_ref(&statement),
                 min_confidence,
                 true,
+                false,
             )[0];
             let line = csv_line(row);
             let record = csv::ReaderBuilder::new()
@@ -416,7 +410,7 @@ mod tests {
                 .next()
                 .unwrap()
                 .unwrap();
-            let columns = columns(&model_labels, true);
+            let columns = columns(&model_labels, true, false);
             let get = |name: &str| {
                 let i = columns.iter().position(|c| c == name).unwrap();
                 Cow::Borrowed(unneutralise(&record[i]))

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use stance::articles::{ArticleReader, CollectionColumns, expand_inputs};
 use stance::output::{Format, RowWriter};
 use stance::score::score_articles;
-use stance::scored::{alone_cells, alone_columns, columns, rows};
+use stance::scored::{columns, rows};
 
 use super::classify::FormatArg;
 
@@ -70,13 +70,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let reader = ArticleReader::new(inputs.clone(), collection).lossy(args.lossy);
     let mut bar = super::ArticleProgress::new("scoring", &inputs, &reader, args.output.as_ref());
     let format: Format = args.format.into();
-    let mut header = columns(model.labels(), with_meta);
     // With context on, what the model said of each statement read alone
     // follows the columns users already have.
     let alone = !context.is_off();
-    if alone {
-        header.extend(alone_columns(model.labels()));
-    }
+    let header = columns(model.labels(), with_meta, alone);
     let mut scored = 0usize;
     let mut statements_found = 0usize;
     let written = super::with_output(args.output.as_ref(), |w| {
@@ -87,17 +84,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 Ok((article, statements)) => {
                     scored += 1;
                     statements_found += statements.len();
-                    let rows = rows(
+                    for row in rows(
                         model.labels(),
                         &article,
                         &statements,
                         args.min_confidence,
                         with_meta,
-                    );
-                    for (mut row, s) in rows.into_iter().zip(&statements) {
-                        if alone {
-                            row.extend(alone_cells(s));
-                        }
+                        alone,
+                    ) {
                         writer.row(&row)?;
                     }
                 }

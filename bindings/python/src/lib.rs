@@ -27,7 +27,7 @@ use stance::model::argmax;
 use stance::output::Cell;
 use stance::report::{Aggregate, Period, ReportFormat, render};
 use stance::score::{BATCH, score_articles};
-use stance::scored::{ScoredRow, alone_cells, alone_columns, columns, rows};
+use stance::scored::{ScoredRow, columns, rows};
 
 create_exception!(
     _stance,
@@ -397,14 +397,14 @@ impl ScoreIter {
                     let (article, statements) = item.expect("articles are given, not read");
                     // The default context is on: the statement alone follows,
                     // as in `stance score`.
-                    let rows = rows(model.labels(), &article, &statements, min_confidence, true);
-                    rows.into_iter()
-                        .zip(&statements)
-                        .map(|(mut row, s)| {
-                            row.extend(alone_cells(s));
-                            row
-                        })
-                        .collect::<Vec<_>>()
+                    rows(
+                        model.labels(),
+                        &article,
+                        &statements,
+                        min_confidence,
+                        true,
+                        true,
+                    )
                 })
                 .collect()
         });
@@ -463,9 +463,7 @@ fn score(
 ) -> PyResult<ScoreIter> {
     check_min_confidence(min_confidence)?;
     let model = held(model)?;
-    let mut keys = columns(model.labels(), true);
-    keys.extend(alone_columns(model.labels()));
-    let keys = keys
+    let keys = columns(model.labels(), true, true)
         .iter()
         .map(|c| PyString::intern(py, c).unbind())
         .collect();
