@@ -68,6 +68,15 @@ pub struct FeatureParams {
     /// normalisation.
     #[serde(default = "one", skip_serializing_if = "is_one")]
     pub scope_weight: f64,
+    /// Add a feature for how the statement is reported (`k:direct`,
+    /// `k:indirect`, `k:reported`, `k:headline`; see [`Said::kind`]). Off,
+    /// and not written, in models from before it existed.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub kinds: bool,
+}
+
+fn is_false(v: &bool) -> bool {
+    !*v
 }
 
 fn one() -> f64 {
@@ -95,6 +104,7 @@ impl Default for FeatureParams {
             cue_weight: 1.0,
             verb_weight: 1.0,
             scope_weight: 1.0,
+            kinds: false,
         }
     }
 }
@@ -175,6 +185,9 @@ pub struct Input<'a> {
     pub tokens: &'a [Token],
     /// The reporting verb, lowercase.
     pub verb: Option<&'a str>,
+    /// How the statement is reported (`direct`, `indirect`, `reported`,
+    /// `headline`), when known.
+    pub kind: Option<&'a str>,
 }
 
 /// Calls `emit` with the name of every feature occurrence in `input`.
@@ -190,6 +203,14 @@ pub fn for_each_feature(
 ) {
     let tokens = input.tokens;
     let mut buf = String::with_capacity(64);
+    if params.kinds
+        && let Some(kind) = input.kind
+    {
+        buf.clear();
+        buf.push_str("k:");
+        buf.push_str(kind);
+        emit(&buf);
+    }
     if let Some(verb) = input.verb {
         buf.clear();
         buf.push_str("v:");
@@ -496,6 +517,7 @@ impl Vectorizer {
                 text: &said.content,
                 tokens,
                 verb: said.verb.as_deref(),
+                kind: said.kind,
             })
         })
     }
@@ -700,6 +722,7 @@ impl RowNames {
                 text: &said.content,
                 tokens: buffer.tokenize(&said.content, tokenizer),
                 verb: said.verb.as_deref(),
+                kind: said.kind,
             };
             for_each_feature(input, params, cues, |name| {
                 let start = text.len();
@@ -956,6 +979,30 @@ mod tests {
     use super::*;
     use crate::tokenize::tokenize;
 
+    /// The statement's kind is one feature, only when the features ask for it.
+    #[test]
+    fn the_kind_feature_is_emitted_when_asked() {
+        let toks = tokenize("the ferry sails at noon", &TokenizerParams::default());
+        let input = Input {
+            text: "the ferry sails at noon",
+            tokens: &toks,
+            verb: Some("announced"),
+            kind: Some("reported"),
+        };
+        let mut params = FeatureParams::default();
+        let mut off = Vec::new();
+        for_each_feature(input, &params, None, |n| off.push(n.to_owned()));
+        assert!(!off.iter().any(|n| n.starts_with("k:")), "{off:?}");
+        params.kinds = true;
+        let mut on = Vec::new();
+        for_each_feature(input, &params, None, |n| on.push(n.to_owned()));
+        assert_eq!(on.iter().filter(|n| n.starts_with("k:")).count(), 1);
+        assert!(on.contains(&"k:reported".to_owned()));
+        // Not written when off, so older model files stay as they were.
+        let json = serde_json::to_string(&FeatureParams::default()).unwrap();
+        assert!(!json.contains("kinds"), "{json}");
+    }
+
     fn names(text: &str, params: &FeatureParams) -> Vec<String> {
         let toks = tokenize(text, &TokenizerParams::default());
         let mut out = Vec::new();
@@ -963,6 +1010,7 @@ mod tests {
             text,
             tokens: &toks,
             verb: None,
+            kind: None,
         };
         for_each_feature(input, params, None, |n| out.push(n.to_owned()));
         out
@@ -1008,6 +1056,7 @@ mod tests {
             text,
             tokens: &toks,
             verb: Some("welcomed"),
+            kind: None,
         };
         for_each_feature(input, &params, Some(&cues), |n| out.push(n.to_owned()));
         for want in [
@@ -1041,6 +1090,7 @@ mod tests {
                 text,
                 tokens: &toks,
                 verb: None,
+                kind: None,
             };
             for_each_feature(input, &params, Some(&cues), |n| {
                 if n.starts_with("L:") {
@@ -1270,6 +1320,7 @@ mod tests {
         .map(|(content, verb)| Said {
             content: content.to_owned(),
             verb: verb.map(str::to_owned),
+            kind: None,
         });
         Vectorizer::fit(&inputs, &[0, 1, 0], 2, &tokenizer, &params, Some(&cues)).unwrap()
     }
@@ -1296,6 +1347,7 @@ mod tests {
         let said = Said {
             content: "the union rejected the offer, but may talk".to_owned(),
             verb: Some("said".to_owned()),
+            kind: None,
         };
         let plain = weighted(1.0, 1.0, 1.0);
         let heavy = weighted(3.0, 2.0, 5.0);
@@ -1334,6 +1386,7 @@ mod tests {
                 text,
                 tokens: &toks,
                 verb: Some("said"),
+                kind: None,
             };
             for_each_feature(input, &v.params, v.cues.as_ref(), |n| {
                 if let Some(i) = v.index_of(n) {
@@ -1352,6 +1405,7 @@ mod tests {
             let said = Said {
                 content: text.to_owned(),
                 verb: Some("said".to_owned()),
+                kind: None,
             };
             assert_eq!(v.transform_said(&said), want, "{text}");
         }
