@@ -12,8 +12,8 @@ use std::path::PathBuf;
 
 use stance::context::Context;
 use stance::corpus::{Columns, read_csv};
-use stance::extract::gold::{match_gold, read_gold};
 use stance::extract::extract;
+use stance::extract::gold::{match_gold, read_gold};
 use stance::model::{Model, argmax};
 use stance::score::statement_probabilities;
 
@@ -77,7 +77,10 @@ fn main() {
         let mix: Vec<String> = labels
             .iter()
             .map(|l| {
-                let c = gold_mix.get(&(kind.clone(), l.clone())).copied().unwrap_or(0);
+                let c = gold_mix
+                    .get(&(kind.clone(), l.clone()))
+                    .copied()
+                    .unwrap_or(0);
                 format!("{l} {c}")
             })
             .collect();

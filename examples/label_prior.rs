@@ -27,7 +27,9 @@ fn parse_mix(model: &Model, spec: &str) -> Result<Option<LabelPrior>, String> {
     }
     let mut mix = BTreeMap::new();
     for part in spec.split(',') {
-        let (l, v) = part.split_once('=').ok_or(format!("bad mix part '{part}'"))?;
+        let (l, v) = part
+            .split_once('=')
+            .ok_or(format!("bad mix part '{part}'"))?;
         let v: f64 = v.parse().map_err(|_| format!("bad share '{part}'"))?;
         mix.insert(l.to_owned(), v);
     }
@@ -36,7 +38,11 @@ fn parse_mix(model: &Model, spec: &str) -> Result<Option<LabelPrior>, String> {
     let target = model
         .labels()
         .iter()
-        .map(|l| mix.get(l).map(|v| v / sum).ok_or(format!("no share for {l}")))
+        .map(|l| {
+            mix.get(l)
+                .map(|v| v / sum)
+                .ok_or(format!("no share for {l}"))
+        })
         .collect::<Result<Vec<_>, _>>()?;
     // The default recipe balances classes, so training saw a uniform mix.
     Ok(Some(LabelPrior {
@@ -91,8 +97,13 @@ fn confusion(pairs: &LabelPairs, labels: &[String]) -> String {
 }
 
 fn main() -> ExitCode {
-    let (mut model, mut real, mut evals, mut mixes, mut save) =
-        (None, Vec::<PathBuf>::new(), Vec::<PathBuf>::new(), Vec::new(), None);
+    let (mut model, mut real, mut evals, mut mixes, mut save) = (
+        None,
+        Vec::<PathBuf>::new(),
+        Vec::<PathBuf>::new(),
+        Vec::new(),
+        None,
+    );
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
         match (flag.as_str(), args.next()) {

@@ -135,9 +135,7 @@ impl LabelPrior {
             }
             let sum: f64 = mix.iter().sum();
             if (sum - 1.0).abs() > 1e-6 {
-                return Err(format!(
-                    "the label prior's {name} mix sums to {sum}, not 1"
-                ));
+                return Err(format!("the label prior's {name} mix sums to {sum}, not 1"));
             }
         }
         Ok(())
@@ -367,7 +365,8 @@ impl Model {
                         .total_cmp(&a.contribution.abs())
                         .then_with(|| a.feature.cmp(&b.feature))
                 });
-                let logit = self.bias[c] + contributions.iter().map(|c| c.contribution).sum::<f64>();
+                let logit =
+                    self.bias[c] + contributions.iter().map(|c| c.contribution).sum::<f64>();
                 LabelExplanation {
                     label: self.labels[c].clone(),
                     logit,
@@ -710,7 +709,8 @@ mod tests {
             let offset = (prior.target[c] * k as f64).ln();
             assert!((b.logit - a.logit - offset).abs() < 1e-12);
             assert!((b.prior - offset).abs() < 1e-12);
-            let sum = b.intercept + b.prior + b.contributions.iter().map(|c| c.contribution).sum::<f64>();
+            let sum =
+                b.intercept + b.prior + b.contributions.iter().map(|c| c.contribution).sum::<f64>();
             assert!((b.logit - sum).abs() < 1e-9);
         }
         let mut z: Vec<f64> = ex.per_label.iter().map(|l| l.logit).collect();
@@ -757,7 +757,10 @@ mod tests {
             let err = Model::from_json(&serde_json::to_vec(&file).unwrap(), Path::new("m.json"))
                 .unwrap_err()
                 .to_string();
-            assert!(err.starts_with("model m.json: ") && err.contains(expected), "{err}");
+            assert!(
+                err.starts_with("model m.json: ") && err.contains(expected),
+                "{err}"
+            );
         }
     }
 

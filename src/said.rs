@@ -407,9 +407,18 @@ mod tests {
     #[test]
     fn rows_know_how_they_were_reported() {
         for (text, kind) in [
-            ("The harbour board said the ferry would sail at noon.", "indirect"),
-            ("\u{201c}We will sail at noon,\u{201d} the harbour master said.", "direct"),
-            ("The harbour board dismissed the offer as a stunt.", "reported"),
+            (
+                "The harbour board said the ferry would sail at noon.",
+                "indirect",
+            ),
+            (
+                "\u{201c}We will sail at noon,\u{201d} the harbour master said.",
+                "direct",
+            ),
+            (
+                "The harbour board dismissed the offer as a stunt.",
+                "reported",
+            ),
             ("We will sail at noon whatever the weather.", "direct"),
         ] {
             assert_eq!(Said::of_text(text).kind, Some(kind), "{text}");

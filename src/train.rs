@@ -90,6 +90,14 @@ pub struct TrainParams {
     /// no prior, the model as before.
     #[serde(default)]
     pub label_mix: Option<BTreeMap<String, f64>>,
+    /// Balance the classes by row duplication (the default); off, every row
+    /// counts once and training sees the corpus's own label mix.
+    #[serde(default = "yes")]
+    pub balance: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 impl Default for TrainParams {
@@ -116,6 +124,7 @@ impl Default for TrainParams {
             solver: Solver::Sparse,
             cues: None,
             label_mix: None,
+            balance: true,
         }
     }
 }
@@ -141,6 +150,15 @@ impl TrainParams {
     /// The cue lexicon training uses when the features ask for one.
     fn lexicon(&self) -> &Cues {
         self.cues.as_ref().unwrap_or_else(|| Cues::builtin())
+    }
+
+    /// Row weights: balanced (see [`balance_weights`]) or all 1.
+    fn row_weights(&self, y: &[usize], k: usize, seed: u64) -> Vec<f64> {
+        if self.balance {
+            balance_weights(y, k, seed)
+        } else {
+            vec![1.0; y.len()]
+        }
     }
 
     /// Checks every setting before any work starts.
@@ -254,7 +272,7 @@ impl TrainParams {
             let test: Vec<usize> = (0..y.len()).filter(|&i| folds[i] == f).collect();
             let (vec, x) = counts.fit_transform(&test)?;
             let train_y: Vec<usize> = train.iter().map(|&i| y[i]).collect();
-            let weights = balance_weights(&train_y, k, self.seed ^ (f as u64 + 1));
+            let weights = self.row_weights(&train_y, k, self.seed ^ (f as u64 + 1));
             let train_x = x.select(&train);
             let test_x = x.select(&test);
             let data = FitData {
@@ -302,7 +320,7 @@ impl TrainParams {
 
         let (vec, x) = counts.fit_transform(&[])?;
         drop(counts);
-        let weights = balance_weights(&y, k, self.seed);
+        let weights = self.row_weights(&y, k, self.seed);
         let data = FitData {
             x: &x,
             y: &y,
@@ -326,7 +344,11 @@ impl TrainParams {
             data_sha256: sha256.to_owned(),
             rows: y.len(),
             rows_per_label,
-            balancing: "row duplication up to the largest class".into(),
+            balancing: if self.balance {
+                "row duplication up to the largest class".into()
+            } else {
+                "none".into()
+            },
             solver: self.solver.name().to_owned(),
             folds: self.folds,
             seed: self.seed,
