@@ -73,6 +73,12 @@ pub struct FeatureParams {
     /// and not written, in models from before it existed.
     #[serde(default, skip_serializing_if = "is_false")]
     pub kinds: bool,
+    /// Add `L:NONE` when neither the text nor the reporting verb holds a
+    /// stance cue (any category but `procedure`, negated or not): the
+    /// annotation guide's neutral is the absence of a stance, which a
+    /// linear model otherwise sees only as missing features. Needs `cues`.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub cue_absence: bool,
 }
 
 fn is_false(v: &bool) -> bool {
@@ -105,6 +111,7 @@ impl Default for FeatureParams {
             verb_weight: 1.0,
             scope_weight: 1.0,
             kinds: false,
+            cue_absence: false,
         }
     }
 }
@@ -190,6 +197,9 @@ pub struct Input<'a> {
     pub kind: Option<&'a str>,
 }
 
+/// The cue category that carries no stance (see [`FeatureParams::cue_absence`]).
+const NEUTRAL_CUES: &str = "procedure";
+
 /// Calls `emit` with the name of every feature occurrence in `input`.
 /// Names carry a prefix: `w:` word n-grams (negated words as `w:NOT_x`,
 /// scope-marked ones as `w:BUT_x` and `w:IF_x`), `c:` character n-grams,
@@ -211,12 +221,14 @@ pub fn for_each_feature(
         buf.push_str(kind);
         emit(&buf);
     }
+    let mut stance_cue = false;
     if let Some(verb) = input.verb {
         buf.clear();
         buf.push_str("v:");
         buf.push_str(verb);
         emit(&buf);
         if let Some(category) = cues.and_then(|c| c.category_of(verb)) {
+            stance_cue |= category != NEUTRAL_CUES;
             buf.clear();
             buf.push_str("V:");
             buf.push_str(category);
@@ -225,6 +237,7 @@ pub fn for_each_feature(
     }
     if let Some(cues) = cues {
         cues.for_each_match(input.text, tokens, |i, category| {
+            stance_cue |= category != NEUTRAL_CUES;
             let tok = &tokens[i];
             let negation = if tok.negated { "NOT_" } else { "" };
             let (we, passive) = if params.cue_roles {
@@ -250,6 +263,9 @@ pub fn for_each_feature(
                 }
             }
         });
+        if params.cue_absence && !stance_cue {
+            emit("L:NONE");
+        }
     }
     if params.scope_words {
         for tok in tokens.iter().filter(|t| t.kind != TokenKind::Punct) {
@@ -1025,6 +1041,51 @@ mod tests {
             })
             .collect();
         Cues::new(cues).unwrap()
+    }
+
+    /// `L:NONE` marks a statement with no stance cue in its text or verb;
+    /// a procedural cue is no stance, a negated cue still is one.
+    #[test]
+    fn the_absence_of_stance_cues_is_a_feature_when_asked() {
+        let cues = lexicon(&[
+            ("procedure", "agenda"),
+            ("refusal", "reject"),
+            ("praise", "welcomed"),
+        ]);
+        let params = FeatureParams {
+            cues: true,
+            cue_absence: true,
+            ..FeatureParams::default()
+        };
+        let tokenizer = TokenizerParams {
+            scopes: true,
+            ..TokenizerParams::default()
+        };
+        let none = |text: &str, verb: Option<&str>, params: &FeatureParams| {
+            let toks = tokenize(text, &tokenizer);
+            let input = Input {
+                text,
+                tokens: &toks,
+                verb,
+                kind: None,
+            };
+            let mut out = Vec::new();
+            for_each_feature(input, params, Some(&cues), |n| out.push(n.to_owned()));
+            out.iter().filter(|n| *n == "L:NONE").count()
+        };
+        assert_eq!(none("the agenda is set for noon", Some("said"), &params), 1);
+        assert_eq!(none("the ferry sails at noon", None, &params), 1);
+        assert_eq!(none("we reject the agenda", Some("said"), &params), 0);
+        assert_eq!(none("we do not reject it", Some("said"), &params), 0);
+        assert_eq!(
+            none("the ferry sails at noon", Some("welcomed"), &params),
+            0
+        );
+        let off = FeatureParams {
+            cue_absence: false,
+            ..params.clone()
+        };
+        assert_eq!(none("the ferry sails at noon", None, &off), 0);
     }
 
     fn plain(texts: &[&str]) -> Vec<Said> {

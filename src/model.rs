@@ -420,7 +420,8 @@ impl Model {
             v.tokenizer.scopes || v.params.said || v.params.cues || v.params.scope_words;
         let file = ModelFile {
             format: FORMAT.into(),
-            format_version: if self.label_prior.is_some() || v.params.kinds {
+            format_version: if self.label_prior.is_some() || v.params.kinds || v.params.cue_absence
+            {
                 3
             } else if version_2 {
                 2
