@@ -180,10 +180,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let started = std::time::Instant::now();
     let bar = super::progress_bar(0, "training");
     let rows = corpus.examples.len();
-    let (model, report) = params.fit_owned(corpus, &|done, total| {
-        bar.set_length(total as u64);
-        bar.set_position(done as u64);
-    })?;
+    let (model, report) = params
+        .fit_owned(corpus, &|done, total| {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+        })
+        .map_err(with_flag)?;
     bar.finish_and_clear();
     model
         .save(&args.output)
