@@ -10,7 +10,8 @@
 //!
 //! A variant is a comma-separated list: `said`, `cues`, `scopes` (tokenizer
 //! scopes), `scopewords`, `roles` (cue roles), `mask` (mask names), `max=N` (feature cap),
-//! `mindf=N`, `cueweight=W`, `verbweight=W`, `scopeweight=W` (factors on
+//! `mindf=N`, `kinds` (the statement-kind feature), `absence` (`L:NONE`
+//! without a stance cue), `nobalance` (no class balancing), `seed=N`, `cueweight=W`, `verbweight=W`, `scopeweight=W` (factors on
 //! the cue, reporting-verb and scope-marked features), `alpha=A|B|C` (the CV grid), `folds=N`, `word=LO-HI`,
 //! `char=LO-HI` (`0-0` for none). Every variant starts from the 3-label-era
 //! design (`base`: the text as it is, word 1-2-grams, character 2-5-grams);
@@ -54,6 +55,10 @@ fn params(spec: &str) -> Result<TrainParams, String> {
             "scopes" => p.tokenizer.scopes = true,
             "scopewords" => p.features.scope_words = true,
             "roles" => p.features.cue_roles = true,
+            "kinds" => p.features.kinds = true,
+            "nobalance" => p.balance = false,
+            "absence" => p.features.cue_absence = true,
+            "seed" => p.seed = num()? as u64,
             "mask" => p.tokenizer.mask_names = true,
             "max" => p.features.max_features = num()?,
             "mindf" => p.features.min_df = num()?,

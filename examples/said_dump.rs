@@ -117,6 +117,7 @@ fn main() {
                         text: &said.content,
                         tokens: &toks,
                         verb: said.verb.as_deref(),
+                        kind: said.kind,
                     },
                     &v.params,
                     v.cues.as_ref(),

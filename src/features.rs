@@ -68,6 +68,21 @@ pub struct FeatureParams {
     /// normalisation.
     #[serde(default = "one", skip_serializing_if = "is_one")]
     pub scope_weight: f64,
+    /// Add a feature for how the statement is reported (`k:direct`,
+    /// `k:indirect`, `k:reported`, `k:headline`; see [`Said::kind`]). Off,
+    /// and not written, in models from before it existed.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub kinds: bool,
+    /// Add `L:NONE` when neither the text nor the reporting verb holds a
+    /// stance cue (any category but `procedure`, negated or not): the
+    /// annotation guide's neutral is the absence of a stance, which a
+    /// linear model otherwise sees only as missing features. Needs `cues`.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub cue_absence: bool,
+}
+
+fn is_false(v: &bool) -> bool {
+    !*v
 }
 
 fn one() -> f64 {
@@ -95,6 +110,8 @@ impl Default for FeatureParams {
             cue_weight: 1.0,
             verb_weight: 1.0,
             scope_weight: 1.0,
+            kinds: false,
+            cue_absence: false,
         }
     }
 }
@@ -175,7 +192,13 @@ pub struct Input<'a> {
     pub tokens: &'a [Token],
     /// The reporting verb, lowercase.
     pub verb: Option<&'a str>,
+    /// How the statement is reported (`direct`, `indirect`, `reported`,
+    /// `headline`), when known.
+    pub kind: Option<&'a str>,
 }
+
+/// The cue category that carries no stance (see [`FeatureParams::cue_absence`]).
+const NEUTRAL_CUES: &str = "procedure";
 
 /// Calls `emit` with the name of every feature occurrence in `input`.
 /// Names carry a prefix: `w:` word n-grams (negated words as `w:NOT_x`,
@@ -190,12 +213,22 @@ pub fn for_each_feature(
 ) {
     let tokens = input.tokens;
     let mut buf = String::with_capacity(64);
+    if params.kinds
+        && let Some(kind) = input.kind
+    {
+        buf.clear();
+        buf.push_str("k:");
+        buf.push_str(kind);
+        emit(&buf);
+    }
+    let mut stance_cue = false;
     if let Some(verb) = input.verb {
         buf.clear();
         buf.push_str("v:");
         buf.push_str(verb);
         emit(&buf);
         if let Some(category) = cues.and_then(|c| c.category_of(verb)) {
+            stance_cue |= category != NEUTRAL_CUES;
             buf.clear();
             buf.push_str("V:");
             buf.push_str(category);
@@ -204,6 +237,7 @@ pub fn for_each_feature(
     }
     if let Some(cues) = cues {
         cues.for_each_match(input.text, tokens, |i, category| {
+            stance_cue |= category != NEUTRAL_CUES;
             let tok = &tokens[i];
             let negation = if tok.negated { "NOT_" } else { "" };
             let (we, passive) = if params.cue_roles {
@@ -229,6 +263,9 @@ pub fn for_each_feature(
                 }
             }
         });
+        if params.cue_absence && !stance_cue {
+            emit("L:NONE");
+        }
     }
     if params.scope_words {
         for tok in tokens.iter().filter(|t| t.kind != TokenKind::Punct) {
@@ -496,6 +533,7 @@ impl Vectorizer {
                 text: &said.content,
                 tokens,
                 verb: said.verb.as_deref(),
+                kind: said.kind,
             })
         })
     }
@@ -700,6 +738,7 @@ impl RowNames {
                 text: &said.content,
                 tokens: buffer.tokenize(&said.content, tokenizer),
                 verb: said.verb.as_deref(),
+                kind: said.kind,
             };
             for_each_feature(input, params, cues, |name| {
                 let start = text.len();
@@ -956,6 +995,30 @@ mod tests {
     use super::*;
     use crate::tokenize::tokenize;
 
+    /// The statement's kind is one feature, only when the features ask for it.
+    #[test]
+    fn the_kind_feature_is_emitted_when_asked() {
+        let toks = tokenize("the ferry sails at noon", &TokenizerParams::default());
+        let input = Input {
+            text: "the ferry sails at noon",
+            tokens: &toks,
+            verb: Some("announced"),
+            kind: Some("reported"),
+        };
+        let mut params = FeatureParams::default();
+        let mut off = Vec::new();
+        for_each_feature(input, &params, None, |n| off.push(n.to_owned()));
+        assert!(!off.iter().any(|n| n.starts_with("k:")), "{off:?}");
+        params.kinds = true;
+        let mut on = Vec::new();
+        for_each_feature(input, &params, None, |n| on.push(n.to_owned()));
+        assert_eq!(on.iter().filter(|n| n.starts_with("k:")).count(), 1);
+        assert!(on.contains(&"k:reported".to_owned()));
+        // Not written when off, so older model files stay as they were.
+        let json = serde_json::to_string(&FeatureParams::default()).unwrap();
+        assert!(!json.contains("kinds"), "{json}");
+    }
+
     fn names(text: &str, params: &FeatureParams) -> Vec<String> {
         let toks = tokenize(text, &TokenizerParams::default());
         let mut out = Vec::new();
@@ -963,6 +1026,7 @@ mod tests {
             text,
             tokens: &toks,
             verb: None,
+            kind: None,
         };
         for_each_feature(input, params, None, |n| out.push(n.to_owned()));
         out
@@ -977,6 +1041,51 @@ mod tests {
             })
             .collect();
         Cues::new(cues).unwrap()
+    }
+
+    /// `L:NONE` marks a statement with no stance cue in its text or verb;
+    /// a procedural cue is no stance, a negated cue still is one.
+    #[test]
+    fn the_absence_of_stance_cues_is_a_feature_when_asked() {
+        let cues = lexicon(&[
+            ("procedure", "agenda"),
+            ("refusal", "reject"),
+            ("praise", "welcomed"),
+        ]);
+        let params = FeatureParams {
+            cues: true,
+            cue_absence: true,
+            ..FeatureParams::default()
+        };
+        let tokenizer = TokenizerParams {
+            scopes: true,
+            ..TokenizerParams::default()
+        };
+        let none = |text: &str, verb: Option<&str>, params: &FeatureParams| {
+            let toks = tokenize(text, &tokenizer);
+            let input = Input {
+                text,
+                tokens: &toks,
+                verb,
+                kind: None,
+            };
+            let mut out = Vec::new();
+            for_each_feature(input, params, Some(&cues), |n| out.push(n.to_owned()));
+            out.iter().filter(|n| *n == "L:NONE").count()
+        };
+        assert_eq!(none("the agenda is set for noon", Some("said"), &params), 1);
+        assert_eq!(none("the ferry sails at noon", None, &params), 1);
+        assert_eq!(none("we reject the agenda", Some("said"), &params), 0);
+        assert_eq!(none("we do not reject it", Some("said"), &params), 0);
+        assert_eq!(
+            none("the ferry sails at noon", Some("welcomed"), &params),
+            0
+        );
+        let off = FeatureParams {
+            cue_absence: false,
+            ..params.clone()
+        };
+        assert_eq!(none("the ferry sails at noon", None, &off), 0);
     }
 
     fn plain(texts: &[&str]) -> Vec<Said> {
@@ -1008,6 +1117,7 @@ mod tests {
             text,
             tokens: &toks,
             verb: Some("welcomed"),
+            kind: None,
         };
         for_each_feature(input, &params, Some(&cues), |n| out.push(n.to_owned()));
         for want in [
@@ -1041,6 +1151,7 @@ mod tests {
                 text,
                 tokens: &toks,
                 verb: None,
+                kind: None,
             };
             for_each_feature(input, &params, Some(&cues), |n| {
                 if n.starts_with("L:") {
@@ -1270,6 +1381,7 @@ mod tests {
         .map(|(content, verb)| Said {
             content: content.to_owned(),
             verb: verb.map(str::to_owned),
+            kind: None,
         });
         Vectorizer::fit(&inputs, &[0, 1, 0], 2, &tokenizer, &params, Some(&cues)).unwrap()
     }
@@ -1296,6 +1408,7 @@ mod tests {
         let said = Said {
             content: "the union rejected the offer, but may talk".to_owned(),
             verb: Some("said".to_owned()),
+            kind: None,
         };
         let plain = weighted(1.0, 1.0, 1.0);
         let heavy = weighted(3.0, 2.0, 5.0);
@@ -1334,6 +1447,7 @@ mod tests {
                 text,
                 tokens: &toks,
                 verb: Some("said"),
+                kind: None,
             };
             for_each_feature(input, &v.params, v.cues.as_ref(), |n| {
                 if let Some(i) = v.index_of(n) {
@@ -1352,6 +1466,7 @@ mod tests {
             let said = Said {
                 content: text.to_owned(),
                 verb: Some("said".to_owned()),
+                kind: None,
             };
             assert_eq!(v.transform_said(&said), want, "{text}");
         }

@@ -17,9 +17,11 @@ use crate::tokenize::TokenizerParams;
 /// Written in every model file so a foreign JSON file is recognised as such.
 pub const FORMAT: &str = "stance-model";
 /// The newest model format this build reads. Version 2 added reading what
-/// was said, scopes and cue lexicons; a model that uses none of them is
-/// still written as version 1, so older builds read it.
-pub const FORMAT_VERSION: u32 = 2;
+/// was said, scopes and cue lexicons; version 3 a label prior
+/// ([`Model::with_label_prior`]) and the statement-kind feature. A model is written with the lowest version
+/// that holds what it uses, so older builds read every model they can score
+/// right (and refuse one with a prior, which they would score wrong).
+pub const FORMAT_VERSION: u32 = 3;
 /// Largest model file we agree to read: far above any real model, far below
 /// what would exhaust memory.
 pub(crate) const MAX_MODEL_BYTES: u64 = 512 * 1024 * 1024;
@@ -85,8 +87,59 @@ struct ModelFile {
     vocabulary: Vec<String>,
     idf: Vec<f64>,
     intercept: Vec<f64>,
+    /// The label prior, when the model has one (see [`LabelPrior`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    label_prior: Option<LabelPrior>,
     weights: Vec<Vec<f64>>,
     metadata: TrainingMetadata,
+}
+
+/// A prior correction of the logits: the label mix the model was trained
+/// for (`trained`: class balancing makes it uniform) and the mix of the text
+/// it is meant for (`target`, e.g. real news, where about one attributed
+/// statement in six takes no side). Bayes' rule moves each label's logit by
+/// `ln(target / trained)`; the fitted weights and intercepts stay as trained.
+/// Both mixes are stored, in model label order, so the file says why the
+/// offsets are what they are.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LabelPrior {
+    /// The label mix training saw, after class balancing (sums to 1).
+    pub trained: Vec<f64>,
+    /// The label mix of the text the model is meant for (sums to 1).
+    pub target: Vec<f64>,
+}
+
+impl LabelPrior {
+    /// The offset of each label's logit: `ln(target / trained)`.
+    pub fn offsets(&self) -> Vec<f64> {
+        self.trained
+            .iter()
+            .zip(&self.target)
+            .map(|(t, p)| (p / t).ln())
+            .collect()
+    }
+
+    /// Checks the prior against a model's `k` labels.
+    fn check(&self, k: usize) -> std::result::Result<(), String> {
+        for (name, mix) in [("trained", &self.trained), ("target", &self.target)] {
+            if mix.len() != k {
+                return Err(format!(
+                    "the label prior's {name} mix has {} shares for {k} labels",
+                    mix.len()
+                ));
+            }
+            if mix.iter().any(|v| !v.is_finite() || *v <= 0.0) {
+                return Err(format!(
+                    "the label prior's {name} mix holds a share that is not a positive number"
+                ));
+            }
+            let sum: f64 = mix.iter().sum();
+            if (sum - 1.0).abs() > 1e-6 {
+                return Err(format!("the label prior's {name} mix sums to {sum}, not 1"));
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Only the version fields, read first so a newer file gets a clear message
@@ -105,6 +158,9 @@ pub struct Model {
     /// Feature-major: `weights[j * k + c]`.
     weights: Vec<f64>,
     intercept: Vec<f64>,
+    label_prior: Option<LabelPrior>,
+    /// `intercept` plus the prior's offsets: what the logits start from.
+    bias: Vec<f64>,
     metadata: TrainingMetadata,
 }
 
@@ -144,6 +200,10 @@ pub struct LabelExplanation {
     pub logit: f64,
     /// Its intercept.
     pub intercept: f64,
+    /// The label prior's offset (0 without a prior; then left out of JSON,
+    /// as before priors existed).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub prior: f64,
     /// Every non-zero feature's contribution, largest magnitude first.
     pub contributions: Vec<Contribution>,
 }
@@ -196,9 +256,36 @@ impl Model {
             labels,
             vectorizer,
             weights,
+            bias: intercept.clone(),
             intercept,
+            label_prior: None,
             metadata,
         })
+    }
+
+    /// The same model with a prior correction of its logits (`None`: none),
+    /// checked against its labels.
+    pub fn with_label_prior(mut self, prior: Option<LabelPrior>) -> Result<Model> {
+        if let Some(p) = &prior {
+            p.check(self.labels.len())
+                .map_err(|m| Error::model(Path::new("<label prior>"), m))?;
+        }
+        self.bias = match &prior {
+            Some(p) => self
+                .intercept
+                .iter()
+                .zip(p.offsets())
+                .map(|(b, o)| b + o)
+                .collect(),
+            None => self.intercept.clone(),
+        };
+        self.label_prior = prior;
+        Ok(self)
+    }
+
+    /// The label prior, if the model has one.
+    pub fn label_prior(&self) -> Option<&LabelPrior> {
+        self.label_prior.as_ref()
     }
 
     /// Labels, in the order probabilities are given.
@@ -234,7 +321,7 @@ impl Model {
 
     /// Probabilities for an already featurized row.
     pub(crate) fn predict_row(&self, row: &SparseRow) -> Vec<f64> {
-        let mut z = logits(row, &self.weights, &self.intercept, self.labels.len());
+        let mut z = logits(row, &self.weights, &self.bias, self.labels.len());
         softmax(&mut z);
         z
     }
@@ -252,6 +339,11 @@ impl Model {
         let row = self.vectorizer.transform_said(&said);
         let k = self.labels.len();
         let probs = self.predict_row(&row);
+        let offsets = self
+            .label_prior
+            .as_ref()
+            .map(LabelPrior::offsets)
+            .unwrap_or_else(|| vec![0.0; k]);
         let per_label = (0..k)
             .map(|c| {
                 let mut contributions: Vec<Contribution> = row
@@ -274,11 +366,12 @@ impl Model {
                         .then_with(|| a.feature.cmp(&b.feature))
                 });
                 let logit =
-                    self.intercept[c] + contributions.iter().map(|c| c.contribution).sum::<f64>();
+                    self.bias[c] + contributions.iter().map(|c| c.contribution).sum::<f64>();
                 LabelExplanation {
                     label: self.labels[c].clone(),
                     logit,
                     intercept: self.intercept[c],
+                    prior: offsets[c],
                     contributions,
                 }
             })
@@ -327,7 +420,14 @@ impl Model {
             v.tokenizer.scopes || v.params.said || v.params.cues || v.params.scope_words;
         let file = ModelFile {
             format: FORMAT.into(),
-            format_version: if version_2 { 2 } else { 1 },
+            format_version: if self.label_prior.is_some() || v.params.kinds || v.params.cue_absence
+            {
+                3
+            } else if version_2 {
+                2
+            } else {
+                1
+            },
             labels: self.labels.clone(),
             n_features: self.vectorizer.len(),
             tokenizer: self.vectorizer.tokenizer.clone(),
@@ -340,6 +440,7 @@ impl Model {
             vocabulary: self.vectorizer.vocabulary.clone(),
             idf: self.vectorizer.idf.clone(),
             intercept: self.intercept.clone(),
+            label_prior: self.label_prior.clone(),
             weights,
             metadata: self.metadata.clone(),
         };
@@ -444,7 +545,12 @@ impl Model {
             weights,
             file.intercept,
             file.metadata,
-        )
+        )?
+        .with_label_prior(file.label_prior)
+        .map_err(|e| match e {
+            Error::Model { message, .. } => fail(message),
+            e => e,
+        })
     }
 
     /// Loads a model file with every check.
@@ -474,6 +580,10 @@ impl Model {
         let model = Model::from_json(DEFAULT_MODEL_JSON, Path::new("<embedded default>"))?;
         Ok(MODEL.get_or_init(|| model))
     }
+}
+
+fn is_zero(v: &f64) -> bool {
+    *v == 0.0
 }
 
 /// Refuses a file that is not a stance model, or one of a newer or unknown version.
@@ -575,6 +685,84 @@ mod tests {
             );
         }
         assert!(Model::from_json(DEFAULT_MODEL_JSON, Path::new("m.json")).is_ok());
+    }
+
+    /// A model without a prior is written byte for byte as before; one with
+    /// a prior moves each logit by ln(target / trained), says so in
+    /// explanations, and keeps it through a round trip as format 3.
+    #[test]
+    fn a_label_prior_moves_logits_and_survives_a_round_trip() {
+        let plain = Model::from_json(DEFAULT_MODEL_JSON, Path::new("m.json")).unwrap();
+        assert_eq!(plain.to_json().unwrap(), DEFAULT_MODEL_JSON);
+        assert!(plain.label_prior().is_none());
+        let k = plain.labels().len();
+        let mut target = vec![0.8 / (k - 1) as f64; k];
+        target[0] = 0.2;
+        let prior = LabelPrior {
+            trained: vec![1.0 / k as f64; k],
+            target,
+        };
+        let with = plain.clone().with_label_prior(Some(prior.clone())).unwrap();
+        let text = "The ministry said the talks would resume on Monday.";
+        let ex_plain = plain.explain(text);
+        let ex = with.explain(text);
+        for (c, (a, b)) in ex_plain.per_label.iter().zip(&ex.per_label).enumerate() {
+            let offset = (prior.target[c] * k as f64).ln();
+            assert!((b.logit - a.logit - offset).abs() < 1e-12);
+            assert!((b.prior - offset).abs() < 1e-12);
+            let sum =
+                b.intercept + b.prior + b.contributions.iter().map(|c| c.contribution).sum::<f64>();
+            assert!((b.logit - sum).abs() < 1e-9);
+        }
+        let mut z: Vec<f64> = ex.per_label.iter().map(|l| l.logit).collect();
+        softmax(&mut z);
+        for (p, q) in z.iter().zip(with.predict_proba(text)) {
+            assert!((p - q).abs() < 1e-12);
+        }
+        let bytes = with.to_json().unwrap();
+        let file: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(file["format_version"], 3);
+        let back = Model::from_json(&bytes, Path::new("m.json")).unwrap();
+        assert_eq!(back.label_prior(), Some(&prior));
+        assert_eq!(back.predict_proba(text), with.predict_proba(text));
+        assert_eq!(back.to_json().unwrap(), bytes);
+        // Taking the prior off gives the plain model back.
+        let off = back.with_label_prior(None).unwrap();
+        assert_eq!(off.to_json().unwrap(), DEFAULT_MODEL_JSON);
+    }
+
+    #[test]
+    fn bad_label_priors_are_refused() {
+        let plain = Model::from_json(DEFAULT_MODEL_JSON, Path::new("m.json")).unwrap();
+        let k = plain.labels().len();
+        let uniform = vec![1.0 / k as f64; k];
+        let cases = [
+            (vec![0.5, 0.5], "shares for"),
+            (vec![0.0; k], "not a positive number"),
+            (vec![0.5; k], "sums to"),
+        ];
+        for (target, expected) in cases {
+            let prior = LabelPrior {
+                trained: uniform.clone(),
+                target,
+            };
+            let err = plain
+                .clone()
+                .with_label_prior(Some(prior.clone()))
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains(expected), "{err}");
+            // The same prior in a file is refused when the file loads.
+            let mut file: serde_json::Value = serde_json::from_slice(DEFAULT_MODEL_JSON).unwrap();
+            file["label_prior"] = serde_json::to_value(&prior).unwrap();
+            let err = Model::from_json(&serde_json::to_vec(&file).unwrap(), Path::new("m.json"))
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.starts_with("model m.json: ") && err.contains(expected),
+                "{err}"
+            );
+        }
     }
 
     #[test]

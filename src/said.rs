@@ -24,7 +24,7 @@
 
 use serde::Serialize;
 
-use crate::extract::{Span, Statement, extract};
+use crate::extract::{Span, Statement, StatementKind, extract};
 
 /// What the model reads of one statement.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -34,6 +34,13 @@ pub struct Said {
     pub verb: Option<String>,
     /// The statement without its attribution (speaker phrase and verb).
     pub content: String,
+    /// How the statement is reported (`direct`, `indirect`, `reported`,
+    /// `headline`, as [`crate::extract::StatementKind::as_str`] writes it);
+    /// a text in which extraction finds no attribution reads as `direct`
+    /// (the words of the speaker, as a bare quote is). `None` for text read
+    /// as it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<&'static str>,
 }
 
 /// Longest stretch between a speaker phrase and its verb that is cut with
@@ -47,6 +54,7 @@ impl Said {
         Said {
             verb: None,
             content: text.to_owned(),
+            kind: None,
         }
     }
 
@@ -56,6 +64,7 @@ impl Said {
         Said {
             verb: statement.verb.map(|v| verb_text(&article[v.start..v.end])),
             content: without(article, span, &attribution_cuts(article, statement)),
+            kind: Some(statement.kind.as_str()),
         }
     }
 
@@ -74,9 +83,14 @@ impl Said {
             .iter()
             .find_map(|s| s.verb)
             .map(|v| verb_text(&text[v.start..v.end]));
+        let kind = statements
+            .first()
+            .map_or(StatementKind::Direct, |s| s.kind)
+            .as_str();
         Said {
             verb,
             content: without(text, Span::new(0, text.len()), &cuts),
+            kind: Some(kind),
         }
     }
 
@@ -386,6 +400,30 @@ mod tests {
     fn said(text: &str) -> (Option<String>, String) {
         let s = Said::of_text(text);
         (s.verb, s.content)
+    }
+
+    /// The kind of a row is that of the first statement extraction finds in
+    /// it; a row without an attribution reads as a bare quote.
+    #[test]
+    fn rows_know_how_they_were_reported() {
+        for (text, kind) in [
+            (
+                "The harbour board said the ferry would sail at noon.",
+                "indirect",
+            ),
+            (
+                "\u{201c}We will sail at noon,\u{201d} the harbour master said.",
+                "direct",
+            ),
+            (
+                "The harbour board dismissed the offer as a stunt.",
+                "reported",
+            ),
+            ("We will sail at noon whatever the weather.", "direct"),
+        ] {
+            assert_eq!(Said::of_text(text).kind, Some(kind), "{text}");
+        }
+        assert_eq!(Said::plain("anything").kind, None);
     }
 
     #[test]

@@ -35,7 +35,7 @@ use crate::cues::Cues;
 use crate::error::{Error, Result};
 use crate::evaluate::{Metrics, stratified_folds};
 use crate::features::{FeatureCounts, FeatureParams, SparseRow, Vectorizer, densify};
-use crate::model::{Model, TrainingMetadata, argmax, logits, logits_into};
+use crate::model::{LabelPrior, Model, TrainingMetadata, argmax, logits, logits_into};
 use crate::rng::SplitMix64;
 use crate::sparse::{Csr, Rows};
 use crate::tokenize::TokenizerParams;
@@ -84,6 +84,20 @@ pub struct TrainParams {
     /// The cue lexicon for [`FeatureParams::cues`]; `None` is the built-in one.
     #[serde(skip)]
     pub cues: Option<Cues>,
+    /// The label mix of the text the model is meant for (label -> share,
+    /// normalised to sum 1; every label of the data named): the model gets a
+    /// [`LabelPrior`] from the balanced training mix to this one. `None`:
+    /// no prior, the model as before.
+    #[serde(default)]
+    pub label_mix: Option<BTreeMap<String, f64>>,
+    /// Balance the classes by row duplication (the default); off, every row
+    /// counts once and training sees the corpus's own label mix.
+    #[serde(default = "yes")]
+    pub balance: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 impl Default for TrainParams {
@@ -109,6 +123,8 @@ impl Default for TrainParams {
             gradient_tolerance: 1e-4,
             solver: Solver::Sparse,
             cues: None,
+            label_mix: None,
+            balance: true,
         }
     }
 }
@@ -136,6 +152,15 @@ impl TrainParams {
         self.cues.as_ref().unwrap_or_else(|| Cues::builtin())
     }
 
+    /// Row weights: balanced (see [`balance_weights`]) or all 1.
+    fn row_weights(&self, y: &[usize], k: usize, seed: u64) -> Vec<f64> {
+        if self.balance {
+            balance_weights(y, k, seed)
+        } else {
+            vec![1.0; y.len()]
+        }
+    }
+
     /// Checks every setting before any work starts.
     pub fn check(&self) -> Result<()> {
         self.features.check()?;
@@ -156,6 +181,14 @@ impl TrainParams {
         }
         if !self.gradient_tolerance.is_finite() || self.gradient_tolerance <= 0.0 {
             return Err(Error::params("gradient_tolerance", "must be positive"));
+        }
+        if let Some(mix) = &self.label_mix
+            && (mix.is_empty() || mix.values().any(|v| !v.is_finite() || *v <= 0.0))
+        {
+            return Err(Error::params(
+                "label_mix",
+                "every label's share must be a positive number",
+            ));
         }
         Ok(())
     }
@@ -207,6 +240,9 @@ impl TrainParams {
         progress: Progress,
     ) -> Result<(Model, TrainReport)> {
         let k = labels.len();
+        if let Some(mix) = &self.label_mix {
+            check_mix_labels(mix, &labels)?;
+        }
         let cues = self.features.cues.then(|| self.lexicon());
         // Every row is featurised once; each fold, and the final fit, picks
         // its vocabulary from these counts.
@@ -236,7 +272,7 @@ impl TrainParams {
             let test: Vec<usize> = (0..y.len()).filter(|&i| folds[i] == f).collect();
             let (vec, x) = counts.fit_transform(&test)?;
             let train_y: Vec<usize> = train.iter().map(|&i| y[i]).collect();
-            let weights = balance_weights(&train_y, k, self.seed ^ (f as u64 + 1));
+            let weights = self.row_weights(&train_y, k, self.seed ^ (f as u64 + 1));
             let train_x = x.select(&train);
             let test_x = x.select(&test);
             let data = FitData {
@@ -284,7 +320,7 @@ impl TrainParams {
 
         let (vec, x) = counts.fit_transform(&[])?;
         drop(counts);
-        let weights = balance_weights(&y, k, self.seed);
+        let weights = self.row_weights(&y, k, self.seed);
         let data = FitData {
             x: &x,
             y: &y,
@@ -308,7 +344,11 @@ impl TrainParams {
             data_sha256: sha256.to_owned(),
             rows: y.len(),
             rows_per_label,
-            balancing: "row duplication up to the largest class".into(),
+            balancing: if self.balance {
+                "row duplication up to the largest class".into()
+            } else {
+                "none".into()
+            },
             solver: self.solver.name().to_owned(),
             folds: self.folds,
             seed: self.seed,
@@ -325,7 +365,12 @@ impl TrainParams {
                 .zip(cv.per_class.iter().cloned())
                 .collect(),
         };
-        let model = Model::from_parts(Path::new("<trained model>"), labels, vec, w, b, metadata)?;
+        let prior = match &self.label_mix {
+            Some(mix) => Some(label_prior(mix, &labels, &y, &weights)?),
+            None => None,
+        };
+        let model = Model::from_parts(Path::new("<trained model>"), labels, vec, w, b, metadata)?
+            .with_label_prior(prior)?;
         Ok((
             model,
             TrainReport {
@@ -454,6 +499,44 @@ fn label_indices(corpus: &Corpus, folds: usize) -> Result<(Vec<String>, Vec<usiz
         .map(|e| labels.binary_search(&e.label).unwrap_or(0))
         .collect();
     Ok((labels, y))
+}
+
+/// The prior from the label mix training saw (row weights per label, so
+/// after balancing) to `mix`, in `labels` order.
+fn label_prior(
+    mix: &BTreeMap<String, f64>,
+    labels: &[String],
+    y: &[usize],
+    weights: &[f64],
+) -> Result<LabelPrior> {
+    check_mix_labels(mix, labels)?;
+    let mut trained = vec![0.0; labels.len()];
+    for (&c, w) in y.iter().zip(weights) {
+        trained[c] += w;
+    }
+    let total: f64 = trained.iter().sum();
+    trained.iter_mut().for_each(|v| *v /= total);
+    let sum: f64 = mix.values().sum();
+    let target = labels.iter().map(|l| mix[l] / sum).collect();
+    Ok(LabelPrior { trained, target })
+}
+
+/// The label mix must name exactly the data's labels.
+fn check_mix_labels(mix: &BTreeMap<String, f64>, labels: &[String]) -> Result<()> {
+    let mut sorted: Vec<&str> = labels.iter().map(String::as_str).collect();
+    sorted.sort_unstable();
+    let named: Vec<&str> = mix.keys().map(String::as_str).collect();
+    if named != sorted {
+        return Err(Error::params(
+            "label_mix",
+            format!(
+                "names {} but the data's labels are {}",
+                named.join(", "),
+                sorted.join(", ")
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// Integer row weights that balance the classes; see the module docs.
@@ -749,9 +832,51 @@ mod tests {
                 alphas: vec![-1.0],
                 ..TrainParams::default()
             },
+            TrainParams {
+                label_mix: Some(BTreeMap::from([("a".to_owned(), 0.0)])),
+                ..TrainParams::default()
+            },
         ];
         for p in bad {
             assert!(p.check().is_err());
+        }
+    }
+
+    /// The prior goes from the mix training saw after balancing (uniform)
+    /// to the named mix, normalised, in label order; a mix that does not
+    /// name the data's labels is refused.
+    #[test]
+    fn a_label_mix_becomes_a_prior_from_the_balanced_mix() {
+        let labels: Vec<String> = ["a", "b", "c"].map(String::from).to_vec();
+        let y = [0, 0, 0, 0, 0, 1, 1, 2];
+        let weights = balance_weights(&y, 3, 1);
+        let mix = BTreeMap::from([
+            ("c".to_owned(), 1.0),
+            ("a".to_owned(), 2.0),
+            ("b".to_owned(), 1.0),
+        ]);
+        let prior = label_prior(&mix, &labels, &y, &weights).unwrap();
+        assert_eq!(prior.target, [0.5, 0.25, 0.25]);
+        for t in &prior.trained {
+            assert!((t - 1.0 / 3.0).abs() < 1e-12);
+        }
+        let offsets = prior.offsets();
+        assert!((offsets[0] - 1.5f64.ln()).abs() < 1e-12);
+        let unbalanced = vec![1.0; y.len()];
+        let prior = label_prior(&mix, &labels, &y, &unbalanced).unwrap();
+        assert_eq!(prior.trained, [5.0 / 8.0, 2.0 / 8.0, 1.0 / 8.0]);
+        for wrong in [
+            BTreeMap::from([("a".to_owned(), 1.0), ("b".to_owned(), 1.0)]),
+            BTreeMap::from([
+                ("a".to_owned(), 1.0),
+                ("b".to_owned(), 1.0),
+                ("x".to_owned(), 1.0),
+            ]),
+        ] {
+            let err = label_prior(&wrong, &labels, &y, &weights)
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("data's labels are a, b, c"), "{err}");
         }
     }
 }

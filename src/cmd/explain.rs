@@ -53,9 +53,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     let _ = writeln!(out, "  p_{label} = {p:.4}");
                 }
                 for l in &ex.per_label {
+                    let prior = if l.prior == 0.0 {
+                        String::new()
+                    } else {
+                        format!(" + label prior {:+.4}", l.prior)
+                    };
                     let _ = writeln!(
                         out,
-                        "\n{}: logit {:+.4} = intercept {:+.4} + {} feature(s); strongest:",
+                        "\n{}: logit {:+.4} = intercept {:+.4}{prior} + {} feature(s); strongest:",
                         l.label,
                         l.logit,
                         l.intercept,

@@ -65,6 +65,31 @@ pub struct Args {
     /// Character n-gram range inside words, e.g. `2-5` (`0-0`: none).
     #[arg(long, value_parser = parse_range)]
     char_ngrams: Option<(usize, usize)>,
+    /// The label mix of the text the model is meant for, e.g.
+    /// `conciliatory=0.31,sceptical=0.21,hawkish=0.31,neutral=0.17` (every
+    /// label of the data, shares normalised): the model's logits are moved
+    /// by ln(share / share in balanced training). Default: no prior.
+    #[arg(long, value_parser = parse_mix)]
+    label_mix: Option<std::collections::BTreeMap<String, f64>>,
+}
+
+fn parse_mix(v: &str) -> anyhow::Result<std::collections::BTreeMap<String, f64>> {
+    let mut mix = std::collections::BTreeMap::new();
+    for part in v.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let bad = || anyhow::anyhow!("'{part}' is not LABEL=SHARE with a positive share");
+        let (label, share) = part.split_once('=').ok_or_else(bad)?;
+        let share: f64 = share.trim().parse().map_err(|_| bad())?;
+        if !share.is_finite() || share <= 0.0 {
+            return Err(bad());
+        }
+        if mix.insert(label.trim().to_owned(), share).is_some() {
+            anyhow::bail!("label '{}' is named twice", label.trim());
+        }
+    }
+    if mix.is_empty() {
+        anyhow::bail!("no LABEL=SHARE pairs in '{v}'");
+    }
+    Ok(mix)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -102,6 +127,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(a) = args.alphas {
         params.alphas = a;
     }
+    params.label_mix = args.label_mix;
     if let Some(m) = args.max_features {
         params.features.max_features = m;
     }
@@ -154,10 +180,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let started = std::time::Instant::now();
     let bar = super::progress_bar(0, "training");
     let rows = corpus.examples.len();
-    let (model, report) = params.fit_owned(corpus, &|done, total| {
-        bar.set_length(total as u64);
-        bar.set_position(done as u64);
-    })?;
+    let (model, report) = params
+        .fit_owned(corpus, &|done, total| {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+        })
+        .map_err(with_flag)?;
     bar.finish_and_clear();
     model
         .save(&args.output)
@@ -198,6 +226,7 @@ fn with_flag(err: stance::Error) -> anyhow::Error {
         "features.char_ngrams" => "--char-ngrams",
         "features.cue_weight" => "--cue-weight",
         "features.verb_weight" => "--verb-weight",
+        "label_mix" => "--label-mix",
         _ => return err.into(),
     };
     anyhow::anyhow!("invalid parameters: {flag}: {message}")

@@ -202,3 +202,59 @@ fn feature_weights_are_stored_in_the_model_and_checked() {
     }
     assert!(!d.join("never.json").exists());
 }
+
+/// `--label-mix` stores a prior that `explain` shows and that moves the
+/// probabilities; a mix naming other labels is refused before training.
+#[test]
+fn a_label_mix_is_stored_shown_and_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    succeeds(
+        train_quick(fixture("small.csv"), "p.json")
+            .current_dir(d)
+            .args(["--label-mix", "conciliatory=2,sceptical=1,hawkish=1"]),
+    );
+    let model: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(d.join("p.json")).unwrap()).unwrap();
+    assert_eq!(model["format_version"], 3);
+    let target = model["label_prior"]["target"].as_array().unwrap();
+    let labels = model["labels"].as_array().unwrap();
+    let conciliatory = labels.iter().position(|l| l == "conciliatory").unwrap();
+    assert_eq!(target[conciliatory], 0.5, "{target:?}");
+    let plain = std::fs::read_to_string(quick_model()).unwrap();
+    assert!(!plain.contains("label_prior"));
+    let explained = stdout_of(stance_in(d).args([
+        "explain",
+        "--model",
+        "p.json",
+        "The talks resume on Monday.",
+    ]));
+    assert!(explained.contains("+ label prior"), "{explained}");
+    let p = |model: &str| -> f64 {
+        let out = stdout_of(stance_in(d).args([
+            "classify",
+            "--model",
+            model,
+            "--format",
+            "jsonl",
+            "The talks resume on Monday.",
+        ]));
+        let row: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+        row["p_conciliatory"].as_f64().unwrap()
+    };
+    let quick = quick_model().to_str().unwrap().to_owned();
+    assert!(p("p.json") > p(&quick));
+    for (mix, expected) in [
+        ("conciliatory=1,hawkish=1", "--label-mix"),
+        ("conciliatory=1,sceptical=1,hawkish=1,neutral=1", "neutral"),
+        ("conciliatory=0,sceptical=1,hawkish=1", "positive share"),
+    ] {
+        fails_with(
+            train_quick(fixture("small.csv"), "never.json")
+                .current_dir(d)
+                .args(["--label-mix", mix]),
+            &[expected],
+        );
+    }
+    assert!(!d.join("never.json").exists());
+}
