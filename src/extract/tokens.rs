@@ -75,13 +75,31 @@ impl Token {
     /// the bit test. A list without a bit is scanned, as [`lexicon::is_in`]
     /// would after asking for the bit a second time, out of line: the scan
     /// is the rare path, and inlined it made every caller save registers.
+    ///
+    /// A list of at most [`INLINE_LIST`] entries (the literals rules write,
+    /// `&["to"]`, `&["of", "for"]`) is compared here, entry by entry, before
+    /// any look-up: its length is known where the call is inlined, so the
+    /// comparisons unroll to a length test each, and the list's bit, the
+    /// call and the loop are skipped. Rules ask these for every word.
     #[inline(always)]
     pub fn is_in(&self, article: &str, list: &[&str]) -> bool {
+        if list.len() <= INLINE_LIST {
+            return self.is_word() && list.iter().any(|entry| self.key_is(article, entry));
+        }
         self.is_word()
             && match lexicon::list_bit(list) {
                 Some(bit) => self.lists & bit != 0,
                 None => self.key_in(article, list),
             }
+    }
+
+    /// Is this token's key `entry`, ignoring ASCII case? The lengths first:
+    /// most words have another length than the entry.
+    #[inline(always)]
+    fn key_is(&self, article: &str, entry: &str) -> bool {
+        let stem = &article.as_bytes()[self.span.start..self.stem_end];
+        let key = stem.strip_suffix(b".").unwrap_or(stem);
+        key.len() == entry.len() && key.eq_ignore_ascii_case(entry.as_bytes())
     }
 
     /// Is this token's key an entry of `list`, ignoring ASCII case? A scan
@@ -111,6 +129,9 @@ impl Token {
         may_match && list.contains(&stem)
     }
 }
+
+/// Lists this short are compared inline by [`Token::is_in`].
+const INLINE_LIST: usize = 3;
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '&'
