@@ -685,10 +685,12 @@ impl<'a> Ctx<'a> {
                     .then(|| n - 2)
             }
         };
+        // The word after first: it rules out nearly every noun, and the
+        // noun lists are scanned.
         let noun = (1..limit.saturating_sub(2)).find(|&n| {
-            self.is(n, lexicon::SPEECH_NOUNS)
-                && (self.is(n + 1, &["that"])
-                    || self.is(n + 1, &["for", "to"]) && self.is(n, lexicon::SPEECH_NOUNS_FOR_TO))
+            (self.is(n + 1, &["that"])
+                || self.is(n + 1, &["for", "to"]) && self.is(n, lexicon::SPEECH_NOUNS_FOR_TO))
+                && self.is(n, lexicon::SPEECH_NOUNS)
                 && owner_of(n).is_some()
         })?;
         let owner = owner_of(noun)?;
