@@ -128,11 +128,12 @@ impl<'a> Ctx<'a> {
         if word.eq_ignore_ascii_case("back") && self.is(i + 1, &["to", "into", "at", "on"]) {
             return None;
         }
-        let forms = if lexicon::starts_reporting_verb(token.lists) {
-            lexicon::reporting_verb_forms_of(word)
-        } else {
-            &[]
-        };
+        // Nearly every word starts no reporting verb: done before reading
+        // the next word.
+        if !lexicon::starts_reporting_verb(token.lists) {
+            return None;
+        }
+        let forms = lexicon::reporting_verb_forms_of(word);
         let next = self
             .word(i + 1)
             .filter(|t| self.headline || !t.is_cap())
