@@ -299,8 +299,8 @@ impl<'a> Ctx<'a> {
         // name is no part of it.
         let opener = start + usize::from(self.is(start, lexicon::DETERMINERS));
         let descriptor = opener + 1 < end
-            && lexicon::is_descriptor(self.key(opener))
-            && self.tokens[opener + 1].is_cap();
+            && self.tokens[opener + 1].is_cap()
+            && lexicon::is_descriptor(self.key(opener));
         let text = || {
             let raw = if descriptor {
                 &article[self.tokens[opener + 1].span.start..span.end]
