@@ -1031,11 +1031,8 @@ impl<'a> Ctx<'a> {
 
     /// Where "according to" starts in tokens `from..to`.
     pub(super) fn according_at(&self, from: usize, to: usize) -> Option<usize> {
-        (from..to.saturating_sub(1)).find(|&i| {
-            self.key(i).eq_ignore_ascii_case("according")
-                && self.word(i).is_some()
-                && self.is(i + 1, &["to"])
-        })
+        (from..to.saturating_sub(1))
+            .find(|&i| self.is(i, &["according"]) && self.is(i + 1, &["to"]))
     }
 }
 
