@@ -4,6 +4,7 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::Span;
+use super::bytes::StopBytes;
 use super::lexicon;
 
 /// One word or punctuation mark of a sentence.
@@ -75,13 +76,31 @@ impl Token {
     /// the bit test. A list without a bit is scanned, as [`lexicon::is_in`]
     /// would after asking for the bit a second time, out of line: the scan
     /// is the rare path, and inlined it made every caller save registers.
+    ///
+    /// A list of at most [`INLINE_LIST`] entries (the literals rules write,
+    /// `&["to"]`, `&["of", "for"]`) is compared here, entry by entry, before
+    /// any look-up: its length is known where the call is inlined, so the
+    /// comparisons unroll to a length test each, and the list's bit, the
+    /// call and the loop are skipped. Rules ask these for every word.
     #[inline(always)]
     pub fn is_in(&self, article: &str, list: &[&str]) -> bool {
+        if list.len() <= INLINE_LIST {
+            return self.is_word() && list.iter().any(|entry| self.key_is(article, entry));
+        }
         self.is_word()
             && match lexicon::list_bit(list) {
                 Some(bit) => self.lists & bit != 0,
                 None => self.key_in(article, list),
             }
+    }
+
+    /// Is this token's key `entry`, ignoring ASCII case? The lengths first:
+    /// most words have another length than the entry.
+    #[inline(always)]
+    fn key_is(&self, article: &str, entry: &str) -> bool {
+        let stem = &article.as_bytes()[self.span.start..self.stem_end];
+        let key = stem.strip_suffix(b".").unwrap_or(stem);
+        key.len() == entry.len() && key.eq_ignore_ascii_case(entry.as_bytes())
     }
 
     /// Is this token's key an entry of `list`, ignoring ASCII case? A scan
@@ -111,6 +130,9 @@ impl Token {
         may_match && list.contains(&stem)
     }
 }
+
+/// Lists this short are compared inline by [`Token::is_in`].
+const INLINE_LIST: usize = 3;
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '&'
@@ -163,8 +185,7 @@ pub fn tokenize_into(article: &str, span: Span, tokens: &mut Vec<Token>) {
     // around those chars are: the rest takes the same byte path.
     let mut plain_from = 0;
     let mut at = 0;
-    while let Some(special) = bytes[at..].iter().position(|&b| needs_clusters(b)) {
-        let special = at + special;
+    while let Some(special) = NEEDS_CLUSTERS.find(bytes, at) {
         let start = (plain_from + 1..=special)
             .rev()
             .find(|&c| safe_cut(bytes, c))
@@ -191,12 +212,22 @@ pub fn tokenize_into(article: &str, span: Span, tokens: &mut Vec<Token>) {
     );
 }
 
-/// A byte the ASCII path does not take: part of a non-ASCII char, or a CR
-/// (which may join the LF after it into one cluster).
-#[inline]
-fn needs_clusters(b: u8) -> bool {
-    !b.is_ascii() || b == b'\r'
-}
+/// The bytes the ASCII path does not take: a CR (which may join the LF
+/// after it into one cluster) and the lead byte of any non-ASCII char. A
+/// scan from a char boundary meets a lead byte before any other non-ASCII
+/// byte, so it stops where a test of every byte for either would.
+static NEEDS_CLUSTERS: StopBytes = StopBytes::new(b"\r", &LEAD_BYTES);
+
+/// Every lead byte of a char from U+0080 up: 0xC2 to 0xF4.
+const LEAD_BYTES: [u8; 0xF5 - 0xC2] = {
+    let mut bytes = [0; 0xF5 - 0xC2];
+    let mut i = 0;
+    while i < bytes.len() {
+        bytes[i] = 0xC2 + i as u8;
+        i += 1;
+    }
+    bytes
+};
 
 /// May the text be cut before byte `c` and each side tokenized on its own?
 /// After a space and before an ASCII byte: no token holds a space, a word
@@ -674,6 +705,18 @@ mod tests {
             let article = format!("{}{text}", " ".repeat(lead));
             let span = Span::new(lead, article.len());
             proptest::prop_assert_eq!(tokenize(&article, span), listed(&article, span));
+        }
+    }
+
+    /// The scan stops at the first byte of every char the ASCII path does
+    /// not take, and of no other.
+    #[test]
+    fn the_scan_stops_at_every_char_that_needs_clusters() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut buf = [0; 4];
+            let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+            let needs = !c.is_ascii() || c == '\r';
+            assert_eq!(NEEDS_CLUSTERS.contains(lead), needs, "{c:?}");
         }
     }
 

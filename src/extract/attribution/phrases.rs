@@ -34,7 +34,11 @@ impl<'a> Ctx<'a> {
                 || lexicon::is_in(lexicon::GROUPS, w)
                 || lexicon::is_in(lexicon::SOURCE_NOUNS, w)
         };
-        listed(key) || (key.contains('-') && key.split('-').any(listed))
+        // The whole key by the token's list bits, the parts by look-ups.
+        let token_listed = t.is_in(self.article, lexicon::ROLES)
+            || t.is_in(self.article, lexicon::GROUPS)
+            || t.is_in(self.article, lexicon::SOURCE_NOUNS);
+        token_listed || (key.contains('-') && key.split('-').any(listed))
     }
 
     /// "a spokesman for Britain's business department", "people familiar
@@ -295,8 +299,8 @@ impl<'a> Ctx<'a> {
         // name is no part of it.
         let opener = start + usize::from(self.is(start, lexicon::DETERMINERS));
         let descriptor = opener + 1 < end
-            && lexicon::is_descriptor(self.key(opener))
-            && self.tokens[opener + 1].is_cap();
+            && self.tokens[opener + 1].is_cap()
+            && lexicon::is_descriptor(self.key(opener));
         let text = || {
             let raw = if descriptor {
                 &article[self.tokens[opener + 1].span.start..span.end]

@@ -128,11 +128,12 @@ impl<'a> Ctx<'a> {
         if word.eq_ignore_ascii_case("back") && self.is(i + 1, &["to", "into", "at", "on"]) {
             return None;
         }
-        let forms = if lexicon::starts_reporting_verb(token.lists) {
-            lexicon::reporting_verb_forms_of(word)
-        } else {
-            &[]
-        };
+        // Nearly every word starts no reporting verb: done before reading
+        // the next word.
+        if !lexicon::starts_reporting_verb(token.lists) {
+            return None;
+        }
+        let forms = lexicon::reporting_verb_forms_of(word);
         let next = self
             .word(i + 1)
             .filter(|t| self.headline || !t.is_cap())
@@ -685,10 +686,12 @@ impl<'a> Ctx<'a> {
                     .then(|| n - 2)
             }
         };
+        // The word after first: it rules out nearly every noun, and the
+        // noun lists are scanned.
         let noun = (1..limit.saturating_sub(2)).find(|&n| {
-            self.is(n, lexicon::SPEECH_NOUNS)
-                && (self.is(n + 1, &["that"])
-                    || self.is(n + 1, &["for", "to"]) && self.is(n, lexicon::SPEECH_NOUNS_FOR_TO))
+            (self.is(n + 1, &["that"])
+                || self.is(n + 1, &["for", "to"]) && self.is(n, lexicon::SPEECH_NOUNS_FOR_TO))
+                && self.is(n, lexicon::SPEECH_NOUNS)
                 && owner_of(n).is_some()
         })?;
         let owner = owner_of(noun)?;
@@ -1028,11 +1031,8 @@ impl<'a> Ctx<'a> {
 
     /// Where "according to" starts in tokens `from..to`.
     pub(super) fn according_at(&self, from: usize, to: usize) -> Option<usize> {
-        (from..to.saturating_sub(1)).find(|&i| {
-            self.key(i).eq_ignore_ascii_case("according")
-                && self.word(i).is_some()
-                && self.is(i + 1, &["to"])
-        })
+        (from..to.saturating_sub(1))
+            .find(|&i| self.is(i, &["according"]) && self.is(i + 1, &["to"]))
     }
 }
 

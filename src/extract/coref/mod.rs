@@ -148,14 +148,16 @@ fn ends_with(long: &[String], short: &[String]) -> bool {
             .all(|(a, b)| a.to_lowercase() == b.to_lowercase())
 }
 
+/// The lists hold lowercase entries only (a lexicon test), so the hashed
+/// look-up of a lowercased name answers as a scan for it.
 fn gender_of_first_name(name: &[String]) -> Gender {
     let first = match name {
         [first, _, ..] => first.to_lowercase(),
         _ => return Gender::Unknown,
     };
-    if lexicon::MALE_NAMES.contains(&first.as_str()) {
+    if lexicon::is_in(lexicon::MALE_NAMES, &first) {
         Gender::Male
-    } else if lexicon::FEMALE_NAMES.contains(&first.as_str()) {
+    } else if lexicon::is_in(lexicon::FEMALE_NAMES, &first) {
         Gender::Female
     } else {
         Gender::Unknown
@@ -725,8 +727,8 @@ impl<'a> Resolver<'a> {
             return None;
         };
         let key = word.to_lowercase();
-        if lexicon::MALE_NAMES.contains(&key.as_str())
-            || lexicon::FEMALE_NAMES.contains(&key.as_str())
+        if lexicon::is_in(lexicon::MALE_NAMES, &key)
+            || lexicon::is_in(lexicon::FEMALE_NAMES, &key)
             || lexicon::is_in(lexicon::NAME_PARTICLES, &key)
         {
             return None;
@@ -753,8 +755,8 @@ impl<'a> Resolver<'a> {
             return None;
         };
         let key = word.to_lowercase();
-        let given = lexicon::MALE_NAMES.contains(&key.as_str())
-            || lexicon::FEMALE_NAMES.contains(&key.as_str());
+        let given = lexicon::is_in(lexicon::MALE_NAMES, &key)
+            || lexicon::is_in(lexicon::FEMALE_NAMES, &key);
         let candidates = self.full_names_by_first.get(&key).filter(|_| !given)?;
         let split = candidates.partition_point(|c| c.0 < index);
         candidates[..split]
