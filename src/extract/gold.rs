@@ -157,6 +157,9 @@ const TITLES: &[&str] = &[
     "ms",
     "dr",
     "sir",
+    "dame",
+    "lord",
+    "lady",
     "senator",
     "ambassador",
     "envoy",
@@ -179,7 +182,17 @@ fn titled_surname(short: &str, long: &str) -> bool {
         return false;
     }
     let key = loose_key(long);
-    let rest: Vec<&str> = key.split(' ').filter(|w| !TITLES.contains(w)).collect();
+    // An organisation's or a country's letters ("UK Ambassador Dame
+    // Woodward") name no one either.
+    let letters: Vec<String> = long
+        .split_whitespace()
+        .filter(|w| is_acronym(w))
+        .map(loose_key)
+        .collect();
+    let rest: Vec<&str> = key
+        .split(' ')
+        .filter(|w| !TITLES.contains(w) && !letters.iter().any(|l| l == w))
+        .collect();
     key.contains(' ') && rest == [short.as_str()]
 }
 
@@ -559,6 +572,7 @@ mod tests {
             ("Ines Valo", "Kestland's Commissioner for trade Ines Valo"),
             ("Valo", "President Valo"),
             ("Chancellor Valo", "Valo"),
+            ("Valo", "KTU Ambassador Dame Valo"),
             ("the KTU", "the KTU dockers' union"),
             ("the K12 rebel group", "K12"),
             ("European Union", "the EU"),
@@ -591,6 +605,7 @@ mod tests {
             ("EU", "European leaders"),
             ("the KMF", "the Kestland Central Bank"),
             ("Valo", "President Ines Valo"),
+            ("Valo", "Kestland Ambassador Valo"),
         ];
         for (ext, gold) in different {
             assert!(!same_speaker(ext, gold), "{ext} / {gold}");
