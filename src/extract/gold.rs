@@ -196,13 +196,14 @@ fn titled_surname(short: &str, long: &str) -> bool {
     key.contains(' ') && rest == [short.as_str()]
 }
 
-/// An acronym: two or more letters or digits, no lowercase letter, at least
-/// two capitals ("RMT", "M23", "EU"; not "I" or "A1").
+/// An acronym: two or more capitals or digits, the first a capital ("RMT",
+/// "M23", "EU"; not "I" or "7A").
 fn is_acronym(word: &str) -> bool {
     let word = word.trim_end_matches("'s").trim_end_matches('\u{2019}');
     word.chars().count() >= 2
-        && word.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-        && word.chars().filter(char::is_ascii_uppercase).count() >= 1
+        && word
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
         && word.chars().next().is_some_and(|c| c.is_ascii_uppercase())
 }
 
