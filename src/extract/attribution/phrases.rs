@@ -351,6 +351,28 @@ impl<'a> Ctx<'a> {
         let the_name = self.is(start, &["the"])
             && end > start + 1
             && (start + 1..end).all(|i| self.is_name_word(i) && !self.is(i, lexicon::TITLES));
+        // "Ministry of Harbour Affairs spokesperson Ines Valo": a body's
+        // name, a lowercase role and a full name is the person, the body and
+        // role their titles.
+        if !has_and
+            && let Some(role) = (start + 1..end.saturating_sub(2))
+                .rev()
+                .find(|&i| !self.tokens[i].is_cap() && self.is(i, lexicon::ROLES))
+            && (role + 1..end).all(|i| self.is_name_word(i) && !self.is_title(i))
+        {
+            let roles = (start..=role)
+                .filter(|&i| {
+                    !self.tokens[i].is_possessive()
+                        && !self.is(i, lexicon::DETERMINERS)
+                        && !self.is_function(i)
+                })
+                .map(|i| role_word(self.key(i)))
+                .collect();
+            let name = (role + 1..end)
+                .map(|i| self.tokens[i].stem(article).to_string())
+                .collect();
+            return Some(np(Form::Person(name), roles, Gender::Unknown));
+        }
         if self.is_body_word(body_head)
             || has_and
             || company_name
@@ -417,9 +439,14 @@ impl<'a> Ctx<'a> {
             .collect();
         // "the Foreign Minister", "Defence Secretary": a title with its
         // department and no name is a role.
+        // "KTU President": an organisation's letters before a title are its
+        // owner, no name.
         let title_only = self.is_title(end - 1)
-            && (name_start..end - 1)
-                .all(|i| self.is_title(i) || self.is(i, lexicon::TITLE_OF_OBJECTS));
+            && (name_start..end - 1).all(|i| {
+                self.is_title(i)
+                    || self.is(i, lexicon::TITLE_OF_OBJECTS)
+                    || (i == name_start && is_acronym(self.key(i)))
+            });
         if title_only {
             let form = Form::Role {
                 text: text(),
@@ -717,6 +744,24 @@ mod tests {
             (
                 "The bloc's chair, Ambassador Losa Vai of Tonga, warned that the islands were ready to walk out.",
                 &[("walk out", "Losa Vai", Indirect)],
+            ),
+            // an organisation's letters and a title, then the name
+            (
+                "KTU President, Ayo Bello, said the stoppage would start on Monday.",
+                &[("stoppage would start", "Ayo Bello", Indirect)],
+            ),
+            (
+                "The KTU President said the stoppage would start on Monday.",
+                &[("stoppage would start", "role:the KTU President", Indirect)],
+            ),
+            // a body's name and a lowercase role before a name
+            (
+                "Ministry of Harbour Affairs spokesperson Ines Valo said the quay would reopen.",
+                &[("quay would reopen", "Ines Valo", Indirect)],
+            ),
+            (
+                "Bank of Ostmark spokesman Piet Ahl said rates would rise.",
+                &[("rates would rise", "Piet Ahl", Indirect)],
             ),
             // "of" inside a body's name stays
             (

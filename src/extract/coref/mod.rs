@@ -298,6 +298,9 @@ struct Resolver<'a> {
     /// Bodies named by their proper name outside statements so far, as
     /// mention indices ("the Harbour Workers Union", "the TWU rail union").
     named_bodies: Vec<usize>,
+    /// The entity the article's first speaker mention names: the lead's
+    /// speaker, whom wire copy often names only further down.
+    lead: Option<usize>,
 }
 
 impl<'a> Resolver<'a> {
@@ -348,6 +351,7 @@ impl<'a> Resolver<'a> {
             recent: Vec::new(),
             companies: Vec::new(),
             named_bodies: Vec::new(),
+            lead: None,
         }
     }
 
@@ -463,6 +467,9 @@ impl<'a> Resolver<'a> {
             Form::Pronoun(pronoun) => self.pronoun(*pronoun),
         }?;
         self.entities[entity].learn(mention);
+        if mention.usage == Usage::Speaker && self.lead.is_none() {
+            self.lead = Some(entity);
+        }
         let known = &mut self.entities[entity];
         if let (
             Form::Body { text, words, .. },
@@ -654,8 +661,32 @@ impl<'a> Resolver<'a> {
         let fits = |want: Relation| {
             self.recent().enumerate().find_map(|(rank, e)| {
                 let stand_in = self.entities[e].stand_in.as_ref()?;
+                // "A senior mediator said ..." leads an article that names
+                // "Envoy Ines Valo, the mediator," further down: the lead's
+                // indefinite role is the first person named with its head
+                // and no other owner. Elsewhere an indefinite role stays
+                // someone unnamed.
                 if stand_in.indefinite {
-                    return None;
+                    // "a senior minister", "a top official": an unnamed
+                    // source; only a determiner or an owner may stand
+                    // before the role ("a minister", "Kestria's envoy").
+                    let canonical = self.entities[e].canonical();
+                    let bare = canonical
+                        .split_whitespace()
+                        .take_while(|w| !w.eq_ignore_ascii_case(&stand_in.head))
+                        .all(|w| {
+                            lexicon::is_in(lexicon::DETERMINERS, &w.to_lowercase())
+                                || w.ends_with("'s")
+                                || w.ends_with("\u{2019}s")
+                        });
+                    let lead = self.lead == Some(e)
+                        && bare
+                        && roles.contains(&stand_in.head)
+                        && stand_in
+                            .owner
+                            .as_deref()
+                            .is_none_or(|o| owners::relation(o, roles) != Relation::Other);
+                    return (lead && want == Relation::Same).then_some(e);
                 }
                 let relation = stand_in
                     .owner

@@ -240,6 +240,23 @@ fn a_role_with_an_owner_is_only_someone_with_that_owner() {
              “We have waited 19 days,” Amara Diallo, the UN humanitarian coordinator, told reporters.",
             &["Amara Diallo", "Amara Diallo"],
         ),
+        // the lead's bare indefinite role is the person named later with it
+        (
+            "A minister said on Monday the offer was final.\n\
+Transport minister Ines Valo said she hoped the union would think again.",
+            &["Ines Valo", "Ines Valo"],
+        ),
+        (
+            "A spokesperson for the Kestrian defence ministry said the patrols would go on.\n\
+Ines Valo, a spokesperson for the ministry, said the boats had left.",
+            &["Ines Valo", "Ines Valo"],
+        ),
+        // not after the lead, nor a described one ("senior")
+        (
+            "Ines Valo said the offer was final. A minister said on Monday it was not.\n\
+Transport minister Ada Lenz said she hoped the union would think again.",
+            &["Ines Valo", "a minister", "Ada Lenz"],
+        ),
         // an indefinite role is never named later
         (
             "A senior minister said talks were over. Foreign Minister Ilse Marten said they were not.",
