@@ -8,7 +8,7 @@
 //! alone, so the result does not depend on statement order. Measured on the
 //! dev sets in data/README.md, "Context at inference".
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// How a statement's probabilities `p` and a context mean `m` are mixed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,65 +92,85 @@ pub fn with_context(
     speakers: &[Option<&str>],
     context: &Context,
 ) -> Vec<Vec<f64>> {
+    let mut out = probabilities.to_vec();
     if context.is_off() {
-        return probabilities.to_vec();
+        return out;
     }
     // Sums over the article and over each speaker, so each mean of the
     // others is one subtraction: linear in the statements, however many.
-    let mut article = Sum::default();
-    let mut by_speaker: HashMap<&str, Sum> = HashMap::new();
-    for (i, p) in probabilities.iter().enumerate() {
-        article.add(p);
-        if let Some(who) = speakers.get(i).copied().flatten() {
-            by_speaker.entry(who).or_default().add(p);
-        }
-    }
-    let mut out = probabilities.to_vec();
+    // Every sum of one article lives in one table, a row per speaker.
+    let width = probabilities.iter().map(Vec::len).max().unwrap_or(0);
+    let mut article = Sums::new(width);
+    let mut by_speaker = Sums::new(width);
+    let mut row_of: FxHashMap<&str, usize> = FxHashMap::default();
+    let rows: Vec<Option<usize>> = probabilities
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            article.add(0, p);
+            let who = speakers.get(i).copied().flatten()?;
+            let fresh = row_of.len();
+            let row = *row_of.entry(who).or_insert(fresh);
+            by_speaker.add(row, p);
+            Some(row)
+        })
+        .collect();
     // Two buffers for the whole article: a mean of the others, and the mix.
     let (mut mean, mut mixed) = (Vec::new(), Vec::new());
-    for (i, p) in out.iter_mut().enumerate() {
-        let own = &probabilities[i];
+    for ((p, own), row) in out.iter_mut().zip(probabilities).zip(rows) {
         if context.speaker > 0.0
-            && let Some(who) = speakers.get(i).copied().flatten()
-            && by_speaker
-                .get(who)
-                .is_some_and(|s| s.mean_without(own, &mut mean))
+            && let Some(row) = row
+            && by_speaker.mean_without(row, own, &mut mean)
         {
             mix(p, &mean, context.speaker, context, &mut mixed);
         }
-        if context.article > 0.0 && article.mean_without(own, &mut mean) {
+        if context.article > 0.0 && article.mean_without(0, own, &mut mean) {
             mix(p, &mean, context.article, context, &mut mixed);
         }
     }
     out
 }
 
-/// The sum of some statements' distributions, and how many.
-#[derive(Default)]
-struct Sum {
-    total: Vec<f64>,
-    count: usize,
+/// Sums of some statements' distributions, one row of `width` per group of
+/// statements, and how many each row holds.
+struct Sums {
+    width: usize,
+    totals: Vec<f64>,
+    counts: Vec<usize>,
 }
 
-impl Sum {
-    fn add(&mut self, p: &[f64]) {
-        if self.total.len() < p.len() {
-            self.total.resize(p.len(), 0.0);
+impl Sums {
+    fn new(width: usize) -> Self {
+        Sums {
+            width,
+            totals: Vec::new(),
+            counts: Vec::new(),
         }
-        self.total.iter_mut().zip(p).for_each(|(s, x)| *s += x);
-        self.count += 1;
     }
 
-    /// The mean of the others, into `mean`, when `own` is one of the
-    /// statements summed; false (and `mean` untouched) when it is the only one.
-    fn mean_without(&self, own: &[f64], mean: &mut Vec<f64>) -> bool {
-        let Some(others) = self.count.checked_sub(1).filter(|&n| n > 0) else {
+    /// Adds `p` to row `row`, a row already there or the next one.
+    fn add(&mut self, row: usize, p: &[f64]) {
+        if row == self.counts.len() {
+            self.counts.push(0);
+            self.totals.resize(self.totals.len() + self.width, 0.0);
+        }
+        let total = &mut self.totals[row * self.width..][..p.len()];
+        total.iter_mut().zip(p).for_each(|(s, x)| *s += x);
+        self.counts[row] += 1;
+    }
+
+    /// The mean of the others in row `row`, into `mean`, when `own` is one
+    /// of the statements summed there; false (and `mean` untouched) when it
+    /// is the only one.
+    fn mean_without(&self, row: usize, own: &[f64], mean: &mut Vec<f64>) -> bool {
+        let Some(others) = self.counts[row].checked_sub(1).filter(|&n| n > 0) else {
             return false;
         };
         let others = others as f64;
+        let total = &self.totals[row * self.width..][..self.width];
         mean.clear();
         mean.extend(
-            self.total
+            total
                 .iter()
                 .zip(own)
                 .map(|(s, x)| ((s - x) / others).max(0.0)),
@@ -162,11 +182,14 @@ impl Sum {
 /// Mixes `m` into `p` at weight `w`; `p` still sums to 1 when it did (and is
 /// left as it is when the mix has no mass). `mixed` is a reused buffer.
 fn mix(p: &mut [f64], m: &[f64], w: f64, context: &Context, mixed: &mut Vec<f64>) {
+    let n = p.len().min(m.len());
+    let (p_all, m) = (&p[..n], &m[..n]);
     let kept = context.keep.filter(|&k| k < p.len());
-    let moving = |n: usize| (0..n).filter(move |&k| Some(k) != kept);
-    let count = moving(p.len()).count();
+    let moves = |k: &usize| Some(*k) != kept;
+    let count = (0..n).filter(moves).count();
     // Within the labels that move, both distributions renormalised.
-    let total_of = |d: &[f64]| -> f64 { moving(d.len()).map(|k| d[k]).sum() };
+    let total_of = |d: &[f64]| -> f64 { (0..n).filter(moves).map(|k| d[k]).sum() };
+    let (total_p, total_m) = (total_of(p_all), total_of(m));
     let share = |d: &[f64], total: f64, k: usize| {
         if total > 0.0 {
             d[k] / total
@@ -174,22 +197,21 @@ fn mix(p: &mut [f64], m: &[f64], w: f64, context: &Context, mixed: &mut Vec<f64>
             1.0 / count as f64
         }
     };
-    let (total_p, total_m) = (total_of(p), total_of(m));
     mixed.clear();
-    mixed.extend(moving(p.len()).map(|k| {
-        let (a, b) = (share(p, total_p, k), share(m, total_m, k));
-        match context.mix {
+    for k in (0..n).filter(moves) {
+        let (a, b) = (share(p_all, total_p, k), share(m, total_m, k));
+        mixed.push(match context.mix {
             Mix::Linear => (1.0 - w) * a + w * b,
             Mix::Geometric => a * b.powf(w),
-        }
-    }));
+        });
+    }
     let total: f64 = mixed.iter().sum();
     if !(total > 0.0 && total.is_finite()) {
         return;
     }
     mixed.iter_mut().for_each(|x| *x /= total);
-    let mass: f64 = moving(p.len()).map(|k| p[k]).sum();
-    for (k, &x) in moving(p.len()).zip(mixed.iter()) {
+    let mass: f64 = (0..n).filter(moves).map(|k| p[k]).sum();
+    for (k, &x) in (0..n).filter(moves).zip(mixed.iter()) {
         p[k] = mass * x;
     }
 }
@@ -297,6 +319,165 @@ mod tests {
         for (s, a) in [(-0.1, 0.0), (0.0, 1.5), (f64::NAN, 0.0)] {
             let err = Context::weights(s, a).unwrap_err();
             assert!(err.contains("must be between 0 and 1"), "{err}");
+        }
+    }
+
+    /// The plain version of [`with_context`] (a map of per-speaker sums, a
+    /// `Vec` per sum): the flat tables must give the same bits.
+    mod plain {
+        use super::super::{Context, Mix};
+        use std::collections::HashMap;
+
+        /// Each statement's probabilities after its context is mixed in.
+        /// `probabilities[i]` (one distribution per statement, all of one length)
+        /// and `speakers[i]` describe statement `i` of one article. A statement
+        /// without a speaker, or whose speaker has no other statement, gets no
+        /// speaker context; with both weights 0 the input is returned unchanged.
+        pub fn with_context(
+            probabilities: &[Vec<f64>],
+            speakers: &[Option<&str>],
+            context: &Context,
+        ) -> Vec<Vec<f64>> {
+            if context.is_off() {
+                return probabilities.to_vec();
+            }
+            // Sums over the article and over each speaker, so each mean of the
+            // others is one subtraction: linear in the statements, however many.
+            let mut article = Sum::default();
+            let mut by_speaker: HashMap<&str, Sum> = HashMap::new();
+            for (i, p) in probabilities.iter().enumerate() {
+                article.add(p);
+                if let Some(who) = speakers.get(i).copied().flatten() {
+                    by_speaker.entry(who).or_default().add(p);
+                }
+            }
+            let mut out = probabilities.to_vec();
+            // Two buffers for the whole article: a mean of the others, and the mix.
+            let (mut mean, mut mixed) = (Vec::new(), Vec::new());
+            for (i, p) in out.iter_mut().enumerate() {
+                let own = &probabilities[i];
+                if context.speaker > 0.0
+                    && let Some(who) = speakers.get(i).copied().flatten()
+                    && by_speaker
+                        .get(who)
+                        .is_some_and(|s| s.mean_without(own, &mut mean))
+                {
+                    mix(p, &mean, context.speaker, context, &mut mixed);
+                }
+                if context.article > 0.0 && article.mean_without(own, &mut mean) {
+                    mix(p, &mean, context.article, context, &mut mixed);
+                }
+            }
+            out
+        }
+
+        /// The sum of some statements' distributions, and how many.
+        #[derive(Default)]
+        struct Sum {
+            total: Vec<f64>,
+            count: usize,
+        }
+
+        impl Sum {
+            fn add(&mut self, p: &[f64]) {
+                if self.total.len() < p.len() {
+                    self.total.resize(p.len(), 0.0);
+                }
+                self.total.iter_mut().zip(p).for_each(|(s, x)| *s += x);
+                self.count += 1;
+            }
+
+            /// The mean of the others, into `mean`, when `own` is one of the
+            /// statements summed; false (and `mean` untouched) when it is the only one.
+            fn mean_without(&self, own: &[f64], mean: &mut Vec<f64>) -> bool {
+                let Some(others) = self.count.checked_sub(1).filter(|&n| n > 0) else {
+                    return false;
+                };
+                let others = others as f64;
+                mean.clear();
+                mean.extend(
+                    self.total
+                        .iter()
+                        .zip(own)
+                        .map(|(s, x)| ((s - x) / others).max(0.0)),
+                );
+                true
+            }
+        }
+
+        /// Mixes `m` into `p` at weight `w`; `p` still sums to 1 when it did (and is
+        /// left as it is when the mix has no mass). `mixed` is a reused buffer.
+        fn mix(p: &mut [f64], m: &[f64], w: f64, context: &Context, mixed: &mut Vec<f64>) {
+            let kept = context.keep.filter(|&k| k < p.len());
+            let moving = |n: usize| (0..n).filter(move |&k| Some(k) != kept);
+            let count = moving(p.len()).count();
+            // Within the labels that move, both distributions renormalised.
+            let total_of = |d: &[f64]| -> f64 { moving(d.len()).map(|k| d[k]).sum() };
+            let share = |d: &[f64], total: f64, k: usize| {
+                if total > 0.0 {
+                    d[k] / total
+                } else {
+                    1.0 / count as f64
+                }
+            };
+            let (total_p, total_m) = (total_of(p), total_of(m));
+            mixed.clear();
+            mixed.extend(moving(p.len()).map(|k| {
+                let (a, b) = (share(p, total_p, k), share(m, total_m, k));
+                match context.mix {
+                    Mix::Linear => (1.0 - w) * a + w * b,
+                    Mix::Geometric => a * b.powf(w),
+                }
+            }));
+            let total: f64 = mixed.iter().sum();
+            if !(total > 0.0 && total.is_finite()) {
+                return;
+            }
+            mixed.iter_mut().for_each(|x| *x /= total);
+            let mass: f64 = moving(p.len()).map(|k| p[k]).sum();
+            for (k, &x) in moving(p.len()).zip(mixed.iter()) {
+                p[k] = mass * x;
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2_000))]
+
+        #[test]
+        fn the_flat_sums_give_the_plain_bits(
+            rows in proptest::collection::vec(
+                (proptest::collection::vec(0.0..1.0f64, 4), proptest::option::of(0..4usize)),
+                0..12,
+            ),
+            speaker in 0.0..=1.0f64,
+            article in 0.0..=1.0f64,
+            geometric: bool,
+            keep in proptest::option::of(0..5usize),
+        ) {
+            let names = ["Ana Lima", "Lima", "the ministry", "Omar Reyes"];
+            let p: Vec<Vec<f64>> = rows
+                .iter()
+                .map(|(q, _)| {
+                    let total: f64 = q.iter().sum();
+                    q.iter().map(|x| if total > 0.0 { x / total } else { 0.25 }).collect()
+                })
+                .collect();
+            let who: Vec<Option<&str>> = rows.iter().map(|(_, s)| s.map(|s| names[s])).collect();
+            let mix = if geometric { Mix::Geometric } else { Mix::Linear };
+            for c in [
+                Context { speaker, article, mix, keep },
+                Context { speaker, article: 0.0, mix, keep },
+                Context { speaker: 0.0, article, mix, keep },
+                Context::DEFAULT,
+            ] {
+                let fast = with_context(&p, &who, &c);
+                let plain = plain::with_context(&p, &who, &c);
+                let bits = |d: &Vec<Vec<f64>>| -> Vec<Vec<u64>> {
+                    d.iter().map(|q| q.iter().map(|x| x.to_bits()).collect()).collect()
+                };
+                proptest::prop_assert_eq!(bits(&fast), bits(&plain), "{:?}", c);
+            }
         }
     }
 }

@@ -9,7 +9,7 @@
 //! built into the binary and copied into every model trained with it, so a
 //! model keeps its lexicon whatever later versions ship.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
@@ -37,10 +37,10 @@ pub struct Cues {
     categories: Vec<String>,
     /// Hash of a phrase's word sequence -> category index.
     index: FxHashMap<u64, u16>,
-    /// Hashes of the words that start a phrase: most words start none, and
-    /// one look-up settles them.
-    first_words: FxHashSet<u64>,
-    longest: usize,
+    /// Hashes of the words that start a phrase, each with the most words of
+    /// a phrase it starts: most words start none, and one look-up settles
+    /// them; the rest look up no phrase longer than theirs.
+    first_words: FxHashMap<u64, usize>,
 }
 
 impl PartialEq for Cues {
@@ -62,8 +62,10 @@ fn phrase_words(phrase: &str) -> Vec<String> {
         .collect()
 }
 
-/// 64-bit hash of one word.
-fn word_hash(word: &str) -> u64 {
+/// 64-bit hash of one word: cue phrases are found from these, and scoring
+/// finds word n-gram features from the same hashes
+/// ([`crate::features::name_key`]).
+pub(crate) fn word_hash(word: &str) -> u64 {
     use std::hash::Hasher;
     let mut h = rustc_hash::FxHasher::default();
     h.write(word.as_bytes());
@@ -102,8 +104,7 @@ impl Cues {
     pub fn new(cues: Vec<Cue>) -> std::result::Result<Cues, CueError> {
         let mut categories: Vec<String> = Vec::new();
         let mut index = FxHashMap::default();
-        let mut first_words = FxHashSet::default();
-        let mut longest = 0;
+        let mut first_words = FxHashMap::default();
         for cue in &cues {
             let words = phrase_words(&cue.phrase);
             if words.is_empty() || words.len() > MAX_PHRASE_WORDS {
@@ -128,15 +129,14 @@ impl Cues {
             index
                 .entry(sequence_hash(words.iter().map(String::as_str)))
                 .or_insert(c);
-            first_words.insert(word_hash(&words[0]));
-            longest = longest.max(words.len());
+            let most = first_words.entry(word_hash(&words[0])).or_insert(0);
+            *most = words.len().max(*most);
         }
         Ok(Cues {
             cues,
             categories,
             index,
             first_words,
-            longest,
         })
     }
 
@@ -194,20 +194,27 @@ impl Cues {
 
     /// The category of a single word or phrase, if it is a cue.
     pub(crate) fn category_of(&self, phrase: &str) -> Option<&str> {
-        let words = phrase_words(phrase);
-        let c = self
-            .index
-            .get(&sequence_hash(words.iter().map(String::as_str)))?;
+        // A lowercase ASCII word is its own only token: scoring asks this of
+        // every statement's reporting verb.
+        let hash = if !phrase.is_empty() && phrase.bytes().all(|b| b.is_ascii_lowercase()) {
+            sequence_hash(std::iter::once(phrase))
+        } else {
+            let words = phrase_words(phrase);
+            sequence_hash(words.iter().map(String::as_str))
+        };
+        let c = self.index.get(&hash)?;
         Some(&self.categories[*c as usize])
     }
 
     /// Calls `emit(first_token, category)` for the longest cue starting at
-    /// each word of `tokens`. A phrase never spans clause punctuation; quote
-    /// marks inside it are skipped ("a “power grab”").
+    /// each word of `tokens`, whose [`word_hash`]es are `hashes`. A phrase
+    /// never spans clause punctuation; quote marks inside it are skipped
+    /// ("a “power grab”").
     pub(crate) fn for_each_match(
         &self,
         text: &str,
         tokens: &[Token],
+        hashes: &[u64],
         mut emit: impl FnMut(usize, &str),
     ) {
         // Word positions and hashes, with a break wherever clause punctuation stands.
@@ -216,10 +223,10 @@ impl Cues {
         let flush = |words: &[(usize, u64)], emit: &mut dyn FnMut(usize, &str)| {
             let mut prefixes = [0u64; MAX_PHRASE_WORDS];
             for s in 0..words.len() {
-                if !self.first_words.contains(&words[s].1) {
+                let Some(&longest) = self.first_words.get(&words[s].1) else {
                     continue;
-                }
-                let most = self.longest.min(words.len() - s);
+                };
+                let most = longest.min(words.len() - s);
                 let mut h = 0;
                 for (n, &(_, word)) in words[s..s + most].iter().enumerate() {
                     h = extend_hash(h, word);
@@ -241,7 +248,7 @@ impl Cues {
                 }
                 continue;
             }
-            words.push((i, word_hash(&tok.text)));
+            words.push((i, hashes[i]));
         }
         flush(&words[run_start..], &mut emit);
     }
@@ -266,8 +273,9 @@ mod tests {
 
     fn matches(cues: &Cues, text: &str) -> Vec<(String, String)> {
         let tokens = tokenize(text, &TokenizerParams::default());
+        let hashes: Vec<u64> = tokens.iter().map(|t| word_hash(&t.text)).collect();
         let mut out = Vec::new();
-        cues.for_each_match(text, &tokens, |i, c| {
+        cues.for_each_match(text, &tokens, &hashes, |i, c| {
             out.push((tokens[i].text.clone(), c.to_string()))
         });
         out

@@ -15,7 +15,7 @@ use rustc_hash::{FxHashMap, FxHasher};
 
 use serde::{Deserialize, Serialize};
 
-use crate::cues::Cues;
+use crate::cues::{Cues, word_hash};
 use crate::error::{Error, Result};
 use crate::extract::Statement;
 use crate::said::Said;
@@ -211,32 +211,134 @@ pub fn for_each_feature(
     cues: Option<&Cues>,
     mut emit: impl FnMut(&str),
 ) {
-    let tokens = input.tokens;
+    let hashes: Vec<u64> = input.tokens.iter().map(|t| word_hash(&t.text)).collect();
     let mut buf = String::with_capacity(64);
+    verb_cue_scope_features(input, params, cues, &hashes, &mut buf, &mut emit);
+    if params.word_ngrams.0 > 0 {
+        for_each_word_ngram_name(input.tokens, params, &mut buf, &mut emit);
+    }
+    char_features(input.tokens, params, &mut buf, &mut emit);
+}
+
+/// Calls `emit` with the [`name_key`] of every feature [`for_each_feature`]
+/// names, without writing out the names of word n-grams: their keys are
+/// chained from the hashes of their words, each word hashed once (and those
+/// hashes also find the cues). `hashes` is a reused buffer.
+fn for_each_key(
+    input: Input<'_>,
+    params: &FeatureParams,
+    cues: Option<&Cues>,
+    hashes: &mut Vec<u64>,
+    mut emit: impl FnMut(u64),
+) {
+    let tokens = input.tokens;
+    hashes.clear();
+    hashes.extend(tokens.iter().map(|t| word_hash(&t.text)));
+    let mut buf = String::with_capacity(64);
+    let mut by_name = |name: &str| emit(name_key(name));
+    verb_cue_scope_features(input, params, cues, hashes, &mut buf, &mut by_name);
+    char_features(tokens, params, &mut buf, &mut by_name);
+    let (wlo, whi) = params.word_ngrams;
+    if wlo == 0 {
+        return;
+    }
+    // A name is cut into words at spaces; no token holds one, but should
+    // one ever, its n-grams are named and hashed whole all the same.
+    if tokens.iter().any(|t| t.text.contains(' ')) {
+        for_each_word_ngram_name(tokens, params, &mut buf, &mut by_name);
+        return;
+    }
+    let mut from = 0;
+    while from < tokens.len() {
+        let to = tokens[from..]
+            .iter()
+            .position(|t| t.kind == TokenKind::Punct)
+            .map_or(tokens.len(), |p| from + p);
+        for n in wlo..=whi.min(to - from) {
+            for start in from..=to - n {
+                let mut key = WORD_NGRAM_KEY;
+                for i in start..start + n {
+                    let word = if n == 1 && tokens[i].negated {
+                        buf.clear();
+                        buf.push_str("NOT_");
+                        buf.push_str(&tokens[i].text);
+                        word_hash(&buf)
+                    } else {
+                        hashes[i]
+                    };
+                    key = chain_key(key, word);
+                }
+                emit(key);
+            }
+        }
+        from = to + 1;
+    }
+}
+
+/// The word n-gram names (`w:`) of `tokens`, written out.
+fn for_each_word_ngram_name(
+    tokens: &[Token],
+    params: &FeatureParams,
+    buf: &mut String,
+    emit: &mut impl FnMut(&str),
+) {
+    // Runs of words between punctuation: n-grams never cross a clause boundary.
+    let (wlo, whi) = params.word_ngrams;
+    for run in tokens.split(|t| t.kind == TokenKind::Punct) {
+        for n in wlo..=whi.min(run.len()) {
+            for window in run.windows(n) {
+                buf.clear();
+                buf.push_str("w:");
+                for (i, tok) in window.iter().enumerate() {
+                    if i > 0 {
+                        buf.push(' ');
+                    }
+                    if n == 1 && tok.negated {
+                        buf.push_str("NOT_");
+                    }
+                    buf.push_str(&tok.text);
+                }
+                emit(buf);
+            }
+        }
+    }
+}
+
+/// The statement kind (`k:`), reporting verb (`v:`, `V:`), cue (`L:`) and scope-word features of
+/// `input`, whose tokens' [`word_hash`]es are `hashes`.
+fn verb_cue_scope_features(
+    input: Input<'_>,
+    params: &FeatureParams,
+    cues: Option<&Cues>,
+    hashes: &[u64],
+    buf: &mut String,
+    emit: &mut impl FnMut(&str),
+) {
+    let tokens = input.tokens;
     if params.kinds
         && let Some(kind) = input.kind
     {
         buf.clear();
         buf.push_str("k:");
         buf.push_str(kind);
-        emit(&buf);
+        emit(buf);
     }
     let mut stance_cue = false;
     if let Some(verb) = input.verb {
         buf.clear();
         buf.push_str("v:");
         buf.push_str(verb);
-        emit(&buf);
+        emit(buf);
         if let Some(category) = cues.and_then(|c| c.category_of(verb)) {
             stance_cue |= category != NEUTRAL_CUES;
             buf.clear();
             buf.push_str("V:");
             buf.push_str(category);
-            emit(&buf);
+            emit(buf);
         }
     }
     if let Some(cues) = cues {
-        cues.for_each_match(input.text, tokens, |i, category| {
+        cues.for_each_match(input.text, tokens, hashes, |i, category| {
             stance_cue |= category != NEUTRAL_CUES;
             let tok = &tokens[i];
             let negation = if tok.negated { "NOT_" } else { "" };
@@ -259,7 +361,7 @@ pub fn for_each_feature(
                     buf.push_str(scope);
                     buf.push_str(negation);
                     buf.push_str(category);
-                    emit(&buf);
+                    emit(buf);
                 }
             }
         });
@@ -277,33 +379,20 @@ pub fn for_each_feature(
                         buf.push_str("NOT_");
                     }
                     buf.push_str(&tok.text);
-                    emit(&buf);
+                    emit(buf);
                 }
             }
         }
     }
-    let (wlo, whi) = params.word_ngrams;
-    if wlo > 0 {
-        // Runs of words between punctuation: n-grams never cross a clause boundary.
-        for run in tokens.split(|t| t.kind == TokenKind::Punct) {
-            for n in wlo..=whi.min(run.len()) {
-                for window in run.windows(n) {
-                    buf.clear();
-                    buf.push_str("w:");
-                    for (i, tok) in window.iter().enumerate() {
-                        if i > 0 {
-                            buf.push(' ');
-                        }
-                        if n == 1 && tok.negated {
-                            buf.push_str("NOT_");
-                        }
-                        buf.push_str(&tok.text);
-                    }
-                    emit(&buf);
-                }
-            }
-        }
-    }
+}
+
+/// The character n-gram features (`c:`) of `tokens`.
+fn char_features(
+    tokens: &[Token],
+    params: &FeatureParams,
+    buf: &mut String,
+    emit: &mut impl FnMut(&str),
+) {
     let (clo, chi) = params.char_ngrams;
     if clo == 0 {
         return;
@@ -328,7 +417,7 @@ pub fn for_each_feature(
                 buf.clear();
                 buf.push_str("c:");
                 buf.push_str(&padded[bounds[s]..bounds[s + n]]);
-                emit(&buf);
+                emit(buf);
             }
         }
     }
@@ -370,7 +459,7 @@ pub struct Vectorizer {
     /// The stance cue lexicon, when [`FeatureParams::cues`] is on.
     pub cues: Option<Cues>,
     index: HashMap<String, u32>,
-    /// The same map keyed by [`name_hash`]: scoring looks up every n-gram of
+    /// The same map keyed by [`name_key`]: scoring looks up every n-gram of
     /// every statement, and comparing a u64 kept in the table is much cheaper
     /// than SipHash plus a comparison with a string stored elsewhere on the
     /// heap. `None` in the (never yet seen) case that two names share a hash.
@@ -402,6 +491,31 @@ pub fn name_hash(name: &str) -> u64 {
     let mut h = FxHasher::default();
     h.write(name.as_bytes());
     h.finish()
+}
+
+/// The key of a feature name in the table scoring looks features up in: a
+/// word n-gram (`w:a b`) chains the [`word_hash`] of each of its words, so
+/// scoring can find it from its tokens' hashes ([`for_each_key`]) without
+/// writing the name; any other name is its [`name_hash`]. As with the hash
+/// alone, an n-gram outside the vocabulary is taken for one inside only if
+/// their 64-bit keys are equal.
+pub(crate) fn name_key(name: &str) -> u64 {
+    match name.strip_prefix("w:") {
+        Some(words) => words
+            .split(' ')
+            .fold(WORD_NGRAM_KEY, |key, word| chain_key(key, word_hash(word))),
+        None => name_hash(name),
+    }
+}
+
+/// The key of a word n-gram before its first word.
+const WORD_NGRAM_KEY: u64 = 0x243f_6a88_85a3_08d3;
+
+/// A key extended by one word's hash: a full 64x64 -> 128-bit product,
+/// folded, so every bit of both reaches every bit of the result.
+fn chain_key(key: u64, word: u64) -> u64 {
+    let product = u128::from(key ^ word) * 0x9e37_79b9_7f4a_7c15;
+    (product as u64) ^ ((product >> 64) as u64)
 }
 
 impl Vectorizer {
@@ -445,7 +559,7 @@ impl Vectorizer {
         by_hash.reserve(vocabulary.len());
         let mut unique = true;
         for (i, name) in vocabulary.iter().enumerate() {
-            unique &= by_hash.insert(name_hash(name), i as u32).is_none();
+            unique &= by_hash.insert(name_key(name), i as u32).is_none();
         }
         let scale: Vec<f64> = vocabulary.iter().map(|n| weight_of(n, &params)).collect();
         let scale = scale.iter().any(|&w| w != 1.0).then_some(scale);
@@ -541,19 +655,23 @@ impl Vectorizer {
     /// Already tokenized input -> one sparse row.
     pub fn transform_input(&self, input: Input<'_>) -> SparseRow {
         thread_local! {
-            static HITS: RefCell<Hits> = RefCell::default();
+            static HITS: RefCell<(Hits, Vec<u64>)> = RefCell::default();
         }
-        HITS.with_borrow_mut(|hits| {
+        HITS.with_borrow_mut(|(hits, hashes)| {
             hits.reset(self.len());
-            for_each_feature(input, &self.params, self.cues.as_ref(), |name| {
-                let found = match &self.by_hash {
-                    Some(by_hash) => by_hash.get(&name_hash(name)),
-                    None => self.index.get(name),
-                };
-                if let Some(&i) = found {
-                    hits.add(i);
-                }
-            });
+            let cues = self.cues.as_ref();
+            match &self.by_hash {
+                Some(by_key) => for_each_key(input, &self.params, cues, hashes, |key| {
+                    if let Some(&i) = by_key.get(&key) {
+                        hits.add(i);
+                    }
+                }),
+                None => for_each_feature(input, &self.params, cues, |name| {
+                    if let Some(&i) = self.index.get(name) {
+                        hits.add(i);
+                    }
+                }),
+            }
             self.weigh(hits.take())
         })
     }
@@ -1264,6 +1382,46 @@ mod tests {
         v.by_hash = None;
         assert_eq!(hashed, v.transform(probe));
         assert!(!hashed.is_empty());
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+
+        /// Word n-gram keys chained from word hashes find the rows that
+        /// looking up each written-out name finds, with the shipped model
+        /// (verb, cues and scopes on).
+        #[test]
+        fn chained_keys_give_the_rows_of_named_lookups(
+            words in proptest::collection::vec(
+                "(not|never|no|we|will|talks|ready|strike|back|but|if|only|after|door|open|\
+                 reject|ruled|out|won't|Željko|power|grab|\\.|,|;|\"|\u{201C}|\u{201D}|[a-z]{1,6})",
+                0..40,
+            ),
+            verb in proptest::option::of("(said|warned|told|Insisted|x y)"),
+        ) {
+            let model = crate::model::Model::embedded().unwrap();
+            let mut plain = model.vectorizer().clone();
+            let keyed = plain.clone();
+            plain.by_hash = None;
+            let said = Said { content: words.join(" "), verb, kind: None };
+            proptest::prop_assert_eq!(keyed.transform_said(&said), plain.transform_said(&said));
+        }
+    }
+
+    #[test]
+    fn name_keys_split_word_ngrams_only() {
+        assert_eq!(name_key("v:said"), name_hash("v:said"));
+        assert_eq!(name_key("L:NOT_refusal"), name_hash("L:NOT_refusal"));
+        let one = chain_key(WORD_NGRAM_KEY, word_hash("talks"));
+        assert_eq!(name_key("w:talks"), one);
+        assert_eq!(
+            name_key("w:ready talks"),
+            chain_key(
+                chain_key(WORD_NGRAM_KEY, word_hash("ready")),
+                word_hash("talks")
+            )
+        );
+        assert_ne!(name_key("w:ready talks"), name_key("w:talks ready"));
     }
 
     #[test]

@@ -326,6 +326,43 @@ pub enum Cell {
     Null,
 }
 
+/// A [`Cell`] that borrows its text: rows written straight from the values
+/// they show, without a `String` per cell.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum CellRef<'a> {
+    /// Text.
+    Str(&'a str),
+    /// A whole number.
+    Int(u64),
+    /// A probability or other real number.
+    Num(f64),
+    /// Nothing.
+    Null,
+}
+
+impl Cell {
+    /// The cell, borrowed.
+    pub fn view(&self) -> CellRef<'_> {
+        match self {
+            Cell::Str(s) => CellRef::Str(s),
+            Cell::Int(n) => CellRef::Int(*n),
+            Cell::Num(x) => CellRef::Num(*x),
+            Cell::Null => CellRef::Null,
+        }
+    }
+}
+
+impl From<CellRef<'_>> for Cell {
+    fn from(cell: CellRef<'_>) -> Cell {
+        match cell {
+            CellRef::Str(s) => Cell::Str(s.to_owned()),
+            CellRef::Int(n) => Cell::Int(n),
+            CellRef::Num(x) => Cell::Num(x),
+            CellRef::Null => Cell::Null,
+        }
+    }
+}
+
 /// Streams rows with a fixed set of columns in one of the [`Format`]s.
 pub struct RowWriter<'w> {
     format: Format,
@@ -410,20 +447,29 @@ impl<'w> RowWriter<'w> {
 
     /// Writes one row; `cells` must match the columns.
     pub fn row(&mut self, cells: &[Cell]) -> std::io::Result<()> {
+        self.write_row(cells.iter().map(Cell::view))
+    }
+
+    /// [`RowWriter::row`] for borrowed cells.
+    pub fn row_of(&mut self, cells: &[CellRef<'_>]) -> std::io::Result<()> {
+        self.write_row(cells.iter().copied())
+    }
+
+    fn write_row<'c>(&mut self, cells: impl Iterator<Item = CellRef<'c>>) -> std::io::Result<()> {
         self.header()?;
         match self.format {
             Format::Csv => {
                 let mut line = std::mem::take(&mut self.line);
                 line.clear();
-                for (i, cell) in cells.iter().enumerate() {
+                for (i, cell) in cells.enumerate() {
                     if i > 0 {
                         line.push(b',');
                     }
                     match cell {
-                        Cell::Str(s) => push_csv_cell(&mut line, s),
-                        Cell::Int(n) => push_uint(&mut line, *n),
-                        Cell::Num(x) => push_fixed(&mut line, *x, 4),
-                        Cell::Null => {}
+                        CellRef::Str(s) => push_csv_cell(&mut line, s),
+                        CellRef::Int(n) => push_uint(&mut line, n),
+                        CellRef::Num(x) => push_fixed(&mut line, x, 4),
+                        CellRef::Null => {}
                     }
                 }
                 line.push(b'\n');
@@ -435,11 +481,11 @@ impl<'w> RowWriter<'w> {
                 let mut map = serde_json::Map::new();
                 for (col, c) in self.columns.iter().zip(cells) {
                     let v = match c {
-                        Cell::Str(s) => serde_json::Value::from(s.as_str()),
-                        Cell::Int(i) => (*i).into(),
-                        Cell::Num(x) => serde_json::Number::from_f64(*x)
+                        CellRef::Str(s) => serde_json::Value::from(s),
+                        CellRef::Int(i) => i.into(),
+                        CellRef::Num(x) => serde_json::Number::from_f64(x)
                             .map_or(serde_json::Value::Null, serde_json::Value::Number),
-                        Cell::Null => serde_json::Value::Null,
+                        CellRef::Null => serde_json::Value::Null,
                     };
                     map.insert(col.clone(), v);
                 }
@@ -448,12 +494,11 @@ impl<'w> RowWriter<'w> {
             }
             Format::Table => {
                 let cells: Vec<String> = cells
-                    .iter()
                     .map(|c| match c {
-                        Cell::Str(s) => s.clone(),
-                        Cell::Int(i) => i.to_string(),
-                        Cell::Num(x) => format!("{x:.3}"),
-                        Cell::Null => String::new(),
+                        CellRef::Str(s) => s.to_owned(),
+                        CellRef::Int(i) => i.to_string(),
+                        CellRef::Num(x) => format!("{x:.3}"),
+                        CellRef::Null => String::new(),
                     })
                     .collect();
                 self.table_line(&cells)
@@ -474,7 +519,11 @@ fn push_csv_cell(out: &mut Vec<u8>, cell: &str) {
         cell.as_bytes().first(),
         Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
     );
-    let quoted = cell.contains([',', '"', '\n', '\r']);
+    // Bytes, not chars: all four are ASCII, and a char pattern decodes
+    // every char of the statement.
+    let quoted = cell
+        .bytes()
+        .any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'));
     if quoted {
         out.push(b'"');
     }
@@ -548,10 +597,12 @@ fn push_fixed(out: &mut Vec<u8>, x: f64, decimals: u32) {
             whole
         }
     };
-    push_uint(out, (rounded / scale) as u64);
+    // Below 10^12: the rest is u64 arithmetic (a u128 division is a call).
+    let (rounded, scale) = (rounded as u64, scale as u64);
+    push_uint(out, rounded / scale);
     if decimals > 0 {
         out.push(b'.');
-        let frac = (rounded % scale) as u64;
+        let frac = rounded % scale;
         let mut digits = [b'0'; MAX_DECIMALS as usize];
         let digits = &mut digits[..decimals as usize];
         let mut rest = frac;

@@ -268,11 +268,30 @@ fn single_spaced(text: &str) -> String {
 /// is empty: [`single_spaced`] of `out`'s words and `text`'s together.
 ///
 /// ASCII bytes are read as bytes, and only other chars decoded: nearly all
-/// of a statement is ASCII.
+/// of a statement is ASCII. Words one plain space apart, nearly all of them,
+/// are copied as one run.
 fn push_words(out: &mut String, text: &str) {
     let bytes = text.as_bytes();
+    let mut push = |run: &str| {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(run);
+    };
+    // The words seen and not yet pushed: `run_start..run_end`.
+    let mut run: Option<(usize, usize)> = None;
     let mut word: Option<usize> = None;
     let mut i = 0;
+    let mut end_word = |run: &mut Option<(usize, usize)>, start: usize, end: usize| {
+        *run = match *run {
+            Some((from, to)) if to + 1 == start && bytes[to] == b' ' => Some((from, end)),
+            Some((from, to)) => {
+                push(&text[from..to]);
+                Some((start, end))
+            }
+            None => Some((start, end)),
+        };
+    };
     while i < bytes.len() {
         let (space, len) = if bytes[i].is_ascii() {
             // `char::is_whitespace` on ASCII: tab to carriage return, space.
@@ -283,10 +302,7 @@ fn push_words(out: &mut String, text: &str) {
         };
         match (space, word) {
             (true, Some(start)) => {
-                if !out.is_empty() {
-                    out.push(' ');
-                }
-                out.push_str(&text[start..i]);
+                end_word(&mut run, start, i);
                 word = None;
             }
             (false, None) => word = Some(i),
@@ -295,10 +311,10 @@ fn push_words(out: &mut String, text: &str) {
         i += len;
     }
     if let Some(start) = word {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&text[start..]);
+        end_word(&mut run, start, bytes.len());
+    }
+    if let Some((from, to)) = run {
+        push(&text[from..to]);
     }
 }
 

@@ -17,7 +17,7 @@ use serde::Serialize;
 use crate::articles::Article;
 use crate::error::{Error, Result};
 use crate::extract::StatementKind;
-use crate::output::Cell;
+use crate::output::{Cell, CellRef};
 
 /// The label given to statements below `--min-confidence`.
 pub const UNCERTAIN: &str = "uncertain";
@@ -117,34 +117,65 @@ pub fn rows(
     with_meta: bool,
     alone: bool,
 ) -> Vec<Vec<Cell>> {
-    statements
-        .iter()
-        .map(|s| {
-            let (label, confidence) = decide(labels, &s.probabilities, min_confidence);
-            let mut cells = vec![
-                Cell::Str(article.id.clone()),
-                Cell::Int(s.index as u64),
-                s.speaker.clone().map_or(Cell::Null, Cell::Str),
-                Cell::Int(s.start as u64),
-                Cell::Int(s.end as u64),
-                Cell::Str(s.text_in(article).to_owned()),
-                Cell::Str(label.to_owned()),
-                Cell::Num(confidence),
-            ];
-            cells.extend(s.probabilities.iter().map(|&p| Cell::Num(p)));
-            cells.push(Cell::Str(s.kind.as_str().to_owned()));
-            if with_meta {
-                cells.push(article.date.clone().map_or(Cell::Null, Cell::Str));
-                cells.push(article.source.clone().map_or(Cell::Null, Cell::Str));
-            }
-            if alone {
-                // Context off leaves no `alone`: the probabilities are those.
-                let read_alone = s.alone.as_ref().unwrap_or(&s.probabilities);
-                cells.extend(read_alone.iter().map(|&p| Cell::Num(p)));
-            }
-            cells
-        })
-        .collect()
+    let mut rows = Vec::with_capacity(statements.len());
+    let each = |cells: &[CellRef<'_>]| {
+        rows.push(cells.iter().map(|&c| Cell::from(c)).collect());
+        Ok::<(), std::convert::Infallible>(())
+    };
+    let Ok(()) = for_each_row(
+        labels,
+        article,
+        statements,
+        min_confidence,
+        with_meta,
+        alone,
+        each,
+    );
+    rows
+}
+
+/// Calls `write` with the cells of each row [`rows`] gives, borrowed from
+/// `article` and `statements` instead of copied: the CLI writes them
+/// straight out. Stops at the first error `write` returns.
+pub fn for_each_row<E>(
+    labels: &[String],
+    article: &Article,
+    statements: &[ScoredStatement],
+    min_confidence: f64,
+    with_meta: bool,
+    alone: bool,
+    mut write: impl FnMut(&[CellRef<'_>]) -> std::result::Result<(), E>,
+) -> std::result::Result<(), E> {
+    fn text(s: &Option<String>) -> CellRef<'_> {
+        s.as_deref().map_or(CellRef::Null, CellRef::Str)
+    }
+    let mut cells = Vec::with_capacity(BASE_COLUMNS.len() + 3 + 2 * labels.len());
+    for s in statements {
+        let (label, confidence) = decide(labels, &s.probabilities, min_confidence);
+        cells.clear();
+        cells.extend([
+            CellRef::Str(&article.id),
+            CellRef::Int(s.index as u64),
+            text(&s.speaker),
+            CellRef::Int(s.start as u64),
+            CellRef::Int(s.end as u64),
+            CellRef::Str(s.text_in(article)),
+            CellRef::Str(label),
+            CellRef::Num(confidence),
+        ]);
+        cells.extend(s.probabilities.iter().map(|&p| CellRef::Num(p)));
+        cells.push(CellRef::Str(s.kind.as_str()));
+        if with_meta {
+            cells.extend([text(&article.date), text(&article.source)]);
+        }
+        if alone {
+            // Context off leaves no `alone`: the probabilities are those.
+            let read_alone = s.alone.as_ref().unwrap_or(&s.probabilities);
+            cells.extend(read_alone.iter().map(|&p| CellRef::Num(p)));
+        }
+        write(&cells)?;
+    }
+    Ok(())
 }
 
 /// The columns a scored file must have (besides at least one `p_<label>`).

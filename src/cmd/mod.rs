@@ -114,7 +114,9 @@ pub fn with_output(
         Some(path) => stance::output::write_atomic_with(path, fill)?,
         None => {
             let stdout = std::io::stdout();
-            let mut lock = std::io::BufWriter::new(stdout.lock());
+            // Rows are small and many: a larger buffer means fewer writes
+            // to the pipe.
+            let mut lock = std::io::BufWriter::with_capacity(64 << 10, stdout.lock());
             fill(&mut lock).context("writing to stdout")?;
             lock.flush().context("writing to stdout")?;
         }

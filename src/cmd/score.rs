@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use stance::articles::{ArticleReader, CollectionColumns, expand_inputs};
 use stance::output::{Format, RowWriter};
 use stance::score::score_articles;
-use stance::scored::{columns, rows};
+use stance::scored::{columns, for_each_row};
 
 use super::classify::FormatArg;
 
@@ -84,16 +84,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 Ok((article, statements)) => {
                     scored += 1;
                     statements_found += statements.len();
-                    for row in rows(
+                    for_each_row(
                         model.labels(),
                         &article,
                         &statements,
                         args.min_confidence,
                         with_meta,
                         alone,
-                    ) {
-                        writer.row(&row)?;
-                    }
+                        |cells| writer.row_of(cells),
+                    )?;
                 }
                 Err(e) => {
                     failures += 1;
