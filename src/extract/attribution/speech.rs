@@ -66,6 +66,10 @@ const MAX_TRAILING_CLAUSES: usize = 2;
 /// reports of a secret meeting, ...").
 const MAX_OPENING_CLAUSE: usize = 30;
 
+/// Most words of a time phrase between a document and a participle
+/// ("a statement late on Monday urging").
+const MAX_TIME_PHRASE: usize = 3;
+
 /// Most commas looked back across for a subject before an inserted phrase.
 const MAX_INSERTION_COMMAS: usize = 3;
 
@@ -604,7 +608,7 @@ impl<'a> Ctx<'a> {
                 continue;
             };
             let found = if participle {
-                let found = (i > 0 && self.is_comma(i - 1))
+                let found = (i > 0 && self.is_comma(i - 1) || self.bare_saying(i))
                     .then(|| self.subject_after(0, i, true))
                     .flatten()
                     .or_else(|| self.absolute_subject(i))
@@ -931,9 +935,16 @@ impl<'a> Ctx<'a> {
     /// two governments issued a joint statement urging ...": the subject of
     /// the issuing verb, at most three words before the document's noun.
     fn issuer_of_statement(&self, i: usize) -> Option<Found> {
-        if i < 3 || !self.is(i - 1, lexicon::STATEMENT_NOUNS) {
+        // "issued a statement on Monday urging ...": a short time phrase
+        // may stand between the document and the participle.
+        let mut noun = i.checked_sub(1)?;
+        while noun + MAX_TIME_PHRASE >= i && noun > 0 && self.is_time_word(noun) {
+            noun -= 1;
+        }
+        if noun < 2 || !self.is(noun, lexicon::STATEMENT_NOUNS) {
             return None;
         }
+        let i = noun + 1;
         let k = (i.saturating_sub(5)..i - 1)
             .rev()
             .take_while(|&k| self.word(k).is_some())
@@ -942,6 +953,27 @@ impl<'a> Ctx<'a> {
             Before::Found(found) => Some(found),
             _ => None,
         }
+    }
+
+    /// Is token `k` part of a time phrase ("on Monday", "late on Friday",
+    /// "this morning", "last week")?
+    fn is_time_word(&self, k: usize) -> bool {
+        self.is(k, lexicon::TIME_MODIFIERS)
+            || self.is(k, lexicon::DAYS)
+            || self.is(k, lexicon::PARTS_OF_DAY)
+            || self.is(k, lexicon::PERIODS)
+    }
+
+    /// Is the "saying" at `i` a participle of the clause before it with no
+    /// comma between ("Qatar left the talks last week saying ..."): it
+    /// follows a content word, not a preposition ("without saying") or a
+    /// verb that makes it a gerund ("keeps saying").
+    fn bare_saying(&self, i: usize) -> bool {
+        i > 2
+            && self.is(i, &["saying"])
+            && self.word(i - 1).is_some_and(|t| !t.is_cap())
+            && !self.is_function(i - 1)
+            && !self.is(i - 1, lexicon::GERUND_VERBS)
     }
 
     /// The subject of a sentence that is not a statement, when it names a
@@ -1424,8 +1456,34 @@ mod tests {
                     Indirect,
                 )],
             ),
+            // a time phrase between the document and the participle
+            (
+                "The pilots' union issued a statement late on Friday urging the airline to reopen talks.",
+                &[("reopen talks", "body:the pilots' union", Reported)],
+            ),
+            (
+                "The dairy farmers' association signed a letter this week warning that the quota would ruin growers.",
+                &[(
+                    "ruin growers",
+                    "body:the dairy farmers' association",
+                    Indirect,
+                )],
+            ),
+            // "saying" with no comma after the clause it belongs to
+            (
+                "The port authority quit the border commission last month saying it had been misled.",
+                &[("misled", "body:the port authority", Indirect)],
+            ),
+            (
+                "The Ostland delegation left the hall early saying the talks were over.",
+                &[("over", "body:the Ostland delegation", Indirect)],
+            ),
+            // a gerund or a preposition before "saying": no participle of the clause
+            ("The ministry kept saying nothing about the ferry.", &[]),
+            ("The ferry left without saying where it was bound.", &[]),
             // a document without an issuer, or an outlet's figures, says nothing
             ("A statement calling for calm was read out.", &[]),
+            ("A statement on Monday calling for calm was read out.", &[]),
             (
                 "Grain exports fell by a third, according to Reuters figures.",
                 &[],

@@ -290,12 +290,23 @@ pub static SPEECH_NOUNS_FOR_TO: &[&str] = &[
 /// a joint statement urging ...").
 pub static STATEMENT_NOUNS: &[&str] = &[
     "statement",
+    "statements",
     "communique",
     "communiqué",
     "declaration",
     "letter",
     "release",
     "message",
+];
+
+/// Verbs after which an "-ing" form is a gerund, not a participle of the
+/// clause ("kept saying", "stopped saying").
+#[rustfmt::skip]
+pub static GERUND_VERBS: &[&str] = &[
+    "keep", "keeps", "kept", "keeping", "stop", "stops", "stopped", "start", "starts", "started",
+    "began", "begun", "begin", "begins", "avoid", "avoids", "avoided", "mind", "minds", "minded",
+    "risk", "risks", "risked", "quit", "quits", "deny", "denies", "denied", "try", "tries",
+    "tried", "continue", "continues", "continued", "finished", "resumed",
 ];
 
 /// Where a speaker said something, in a phrase between subject and verb
