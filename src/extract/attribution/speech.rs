@@ -70,6 +70,10 @@ const MAX_OPENING_CLAUSE: usize = 30;
 /// ("a statement late on Monday urging").
 const MAX_TIME_PHRASE: usize = 3;
 
+/// Most words of the object between "wants" and "to" ("wants the
+/// European Union to end ...").
+const MAX_WANTED_OBJECT: usize = 5;
+
 /// Most commas looked back across for a subject before an inserted phrase.
 const MAX_INSERTION_COMMAS: usize = 3;
 
@@ -112,6 +116,11 @@ impl<'a> Ctx<'a> {
         // only when a clause follows.
         if self.is(i + 1, &["that"]) && is_in(lexicon::THAT_VERBS, word) {
             return Some((1, StatementKind::Indirect, word.ends_with("ing")));
+        }
+        // "wants the company to withdraw the cuts": a position, when an
+        // object and "to" follow ("wants to expand" is none).
+        if is_in(lexicon::WANT_VERBS, word) && self.wants_object_to(i) {
+            return Some((1, StatementKind::Reported, false));
         }
         // "declined to comment on ...": refusing to speak is a speech act.
         // "to" first: the cheapest test, and it rules out nearly every word.
@@ -654,6 +663,9 @@ impl<'a> Ctx<'a> {
         if let Some(found) = self.nominal_speech(limit) {
             return Some(found);
         }
+        if !outlet_source && let Some(found) = self.outlet_speech(limit) {
+            return Some(found);
+        }
         // "He would join “if necessary,” according to the BBC": an outlet
         // passes on what the sentence's subject said.
         if outlet_source {
@@ -718,6 +730,83 @@ impl<'a> Ctx<'a> {
         let np = self.classify_phrase(start, owner + 1, true)?.np()?;
         self.can_speak(&np)
             .then(|| (np, StatementKind::Reported, Some(self.span_of(noun, 1))))
+    }
+
+    /// What an outlet itself reports, when nobody else in the sentence
+    /// speaks: "The state news agency reported that troops had crossed",
+    /// "Citing two officials, the Daily Ledger said the talks would resume".
+    /// The outlet opens the clause (after an opening phrase and its comma)
+    /// and is the subject of "said", "reported" or "claims"; a time phrase
+    /// or a short bracket may stand between ("The Ledger [DL] reported on
+    /// Monday that ..."). An outlet that passes on another speaker's words
+    /// ("according to the BBC", ", Reuters reported, citing two diplomats")
+    /// is left to the rules for that speaker, which run first.
+    fn outlet_speech(&self, limit: usize) -> Option<(Np, StatementKind, Option<Span>)> {
+        // the verb opens what the outlet reports: ", the Herald reported."
+        // closing another speaker's words is no report of its own
+        let i = (1..limit.saturating_sub(1))
+            .find(|&i| self.is(i, lexicon::OUTLET_VERBS) && self.word(i + 1).is_some())?;
+        let mut end = i;
+        while end + MAX_TIME_PHRASE > i && end > 0 && self.is_time_word(end - 1) {
+            end -= 1;
+        }
+        // "The Ledger [DL] reported": skip a short bracket
+        if end > 2 && (self.tokens[end - 1].is_punct(']') || self.tokens[end - 1].is_punct(')')) {
+            let open = (end.saturating_sub(MAX_BRACKETED + 2)..end - 1)
+                .rev()
+                .find(|&k| self.tokens[k].is_punct('[') || self.tokens[k].is_punct('('))?;
+            end = open;
+        }
+        let mut start = end;
+        while start > 0 && end - start < MAX_PHRASE && self.word(start - 1).is_some() {
+            start -= 1;
+        }
+        while start < end && self.is(start, lexicon::CONNECTIVES) {
+            start += 1;
+        }
+        let opens = self.at_sentence_start(start) || self.is_comma(start.wrapping_sub(1));
+        let outlet = (start..end).any(|k| {
+            self.tokens[k].stem_listed(self.article, lexicon::OUTLETS)
+                || self.is(k, lexicon::OUTLET_NOUNS)
+        });
+        // every word of the phrase is a name, a determiner, a possessive or
+        // an outlet noun: "the daily", "Vellmark's state news agency"
+        let phrase = (start..end).all(|k| {
+            self.word(k).is_some_and(|t| {
+                t.is_cap()
+                    || t.is_possessive()
+                    || self.is(k, lexicon::DETERMINERS)
+                    || self.is(k, &["and", "of", "state", "state-run", "official"])
+                    || self.is(k, lexicon::OUTLET_NOUNS)
+            })
+        });
+        if start >= end || !opens || !outlet || !phrase {
+            return None;
+        }
+        let span = Span::new(self.tokens[start].span.start, self.tokens[end - 1].span.end);
+        let written = &self.article[span.start..span.end];
+        let text = match written.strip_prefix("The ") {
+            Some(rest) => format!("the {rest}"),
+            None => written.to_string(),
+        };
+        let words: Vec<String> = (start..end)
+            .filter(|&k| !self.is(k, lexicon::DETERMINERS))
+            .map(|k| self.key(k).to_lowercase())
+            .collect();
+        let np = Np {
+            start,
+            end,
+            span,
+            form: Form::Body {
+                text,
+                head: words.last().cloned().unwrap_or_default(),
+                words,
+                plural: false,
+            },
+            roles: Vec::new(),
+            gender: Gender::Unknown,
+        };
+        Some((np, StatementKind::Indirect, Some(self.span_of(i, 1))))
     }
 
     /// "The agency quoted Interior Minister Y as saying ...": the person
@@ -953,6 +1042,29 @@ impl<'a> Ctx<'a> {
             Before::Found(found) => Some(found),
             _ => None,
         }
+    }
+
+    /// After a verb of wanting at `i`, an object of a few words, then "to"
+    /// and a verb: "wants Ostland to reopen", "wanted the two sides to meet".
+    fn wants_object_to(&self, i: usize) -> bool {
+        if self.is(i + 1, &["to"]) || self.word(i + 1).is_none() {
+            return false;
+        }
+        let Some(to) = (i + 2..i + MAX_WANTED_OBJECT + 2)
+            .take_while(|&k| self.word(k).is_some())
+            .find(|&k| self.is(k, &["to"]))
+        else {
+            return false;
+        };
+        // the object is no clause: no verb or conjunction inside it
+        let plain_object = (i + 1..to).all(|k| {
+            !self.is(k, &["that", "and", "or", "it", "them", "this"])
+                || self.is(k, lexicon::DETERMINERS)
+        });
+        plain_object
+            && self
+                .word(to + 1)
+                .is_some_and(|t| !t.is_cap() && !self.is_function(to + 1))
     }
 
     /// Is token `k` part of a time phrase ("on Monday", "late on Friday",
@@ -1455,6 +1567,49 @@ mod tests {
                     "body:Vellmark agriculture ministry",
                     Indirect,
                 )],
+            ),
+            // wanting someone else to act is a position
+            (
+                "The dockers' union wants the port authority to withdraw the night shifts.",
+                &[(
+                    "withdraw the night shifts",
+                    "body:the dockers' union",
+                    Reported,
+                )],
+            ),
+            ("The port authority wants to expand the night shifts.", &[]),
+            ("The port authority wants it to end soon.", &[]),
+            // journalese verbs of speech
+            (
+                "The Ostland foreign ministry blasted the sanctions as theft.",
+                &[("theft", "body:the Ostland foreign ministry", Reported)],
+            ),
+            (
+                "Opposition leaders decried the deal, and the union rebuffed the offer.",
+                &[
+                    ("decried the deal", "body:Opposition leaders", Reported),
+                    ("rebuffed the offer", "body:the union", Reported),
+                ],
+            ),
+            ("Two blasts hit the harbour on Monday.", &[]),
+            // an outlet reports on its own account when nobody else speaks
+            (
+                "The state news agency reported that troops had crossed the river.",
+                &[("crossed the river", "body:the state news agency", Indirect)],
+            ),
+            (
+                "Citing two officials, the Morning Herald said the talks would resume next week.",
+                &[("resume next week", "body:the Morning Herald", Indirect)],
+            ),
+            (
+                "The Evening Herald [EH] reported last week that the cabinet had split.",
+                &[("had split", "body:the Evening Herald", Indirect)],
+            ),
+            // an outlet after another speaker's words, or quoting someone, passes them on
+            ("He would sign the deal soon, the Herald reported.", &[]),
+            (
+                "The Herald quoted Tomas Vik as saying the deal was dead.",
+                &[("deal was dead", "Tomas Vik", Indirect)],
             ),
             // a time phrase between the document and the participle
             (
