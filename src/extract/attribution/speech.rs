@@ -1568,6 +1568,15 @@ mod tests {
                     Indirect,
                 )],
             ),
+            // a contracted negation between subject and verb
+            (
+                "The harbour authority didn't rule out a second closure.",
+                &[("second closure", "body:the harbour authority", Reported)],
+            ),
+            (
+                "The harbour authority hasn’t ruled out a second closure.",
+                &[("second closure", "body:the harbour authority", Reported)],
+            ),
             // wanting someone else to act is a position
             (
                 "The dockers' union wants the port authority to withdraw the night shifts.",

@@ -780,7 +780,9 @@ pub static BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "first", "since", "too", "subsequently", "meanwhile", "today", "yesterday", "tonight", "both",
     "all", "each", "herself", "himself", "themselves", "itself", "swiftly", "quickly",
     "immediately", "long", "remain", "remains", "remained", "seem", "seems", "seemed",
-    "appear", "appears", "appeared",
+    "appear", "appears", "appeared", "didn't", "didn’t", "doesn't", "doesn’t", "don't", "don’t",
+    "hasn't", "hasn’t", "haven't", "haven’t", "hadn't", "hadn’t", "won't", "won’t", "wouldn't",
+    "wouldn’t", "couldn't", "couldn’t", "cannot", "can't", "can’t",
 ];
 
 /// Days, and words standing for one, that head a time phrase ("on Monday",
