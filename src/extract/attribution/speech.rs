@@ -1568,6 +1568,19 @@ mod tests {
                     Indirect,
                 )],
             ),
+            // plural bodies and groups as subjects
+            (
+                "Union bosses have accused the cabinet of stalling the pay talks.",
+                &[("stalling the pay talks", "body:Union bosses", Reported)],
+            ),
+            (
+                "The grain commissions issued a joint statement on Monday urging the ministry to act.",
+                &[(
+                    "urging the ministry",
+                    "body:the grain commissions",
+                    Reported,
+                )],
+            ),
             // a contracted negation between subject and verb
             (
                 "The harbour authority didn't rule out a second closure.",

@@ -561,7 +561,8 @@ pub static GROUPS: &[&str] = &[
     "businesses", "industrialists", "councillors", "councilors", "commissioners", "presidents",
     "premiers", "associations", "federations", "consumers", "landlords",
     "tenants", "pensioners", "veterans", "clubs", "teams", "leagues", "operators", "providers",
-    "rivals",
+    "rivals", "bosses", "commissions", "committees", "factions", "coalitions", "alliances",
+    "lobbies", "chambers",
     // one party of a dispute ("each side", "the Ostland side")
     "side",
 ];
