@@ -10,7 +10,9 @@
 //! Subjects are found next to the verb: the noun phrase before it (titles,
 //! possessive leads and roles included), the phrase that opens the sentence
 //! when an appositive stands between, or the phrase after an inverted verb.
-//! News outlets are never speakers. A passive reporting verb takes its agent
+//! News outlets are never speakers of someone else's words; an outlet
+//! speaks only for what it reports on its own account when nobody else in
+//! the sentence speaks ("The state news agency reported that ..."). A passive reporting verb takes its agent
 //! as speaker ("was described as “...” by a senior official"), and a verb after
 //! a relative "who" the person before it ("X, the party's spokeswoman, who has
 //! urged ..."). Descriptors before a body's name ("state-run") are dropped.
@@ -532,7 +534,11 @@ pub(super) mod tests {
                 "The Daily Courier notes that the last meeting was in 2019.",
                 &[],
             ),
-            ("Reuters reported that talks had stalled.", &[]),
+            // ... unless they report on their own account
+            (
+                "Reuters reported that talks had stalled.",
+                &[("stalled", "body:Reuters", Indirect)],
+            ),
             // groups with a place (where they are, not who: left out) or owner
             (
                 "Officials in Selvik said the talks could last a week.",

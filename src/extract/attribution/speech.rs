@@ -66,6 +66,14 @@ const MAX_TRAILING_CLAUSES: usize = 2;
 /// reports of a secret meeting, ...").
 const MAX_OPENING_CLAUSE: usize = 30;
 
+/// Most words of a time phrase between a document and a participle
+/// ("a statement late on Monday urging").
+const MAX_TIME_PHRASE: usize = 3;
+
+/// Most words of the object between "wants" and "to" ("wants the
+/// European Union to end ...").
+const MAX_WANTED_OBJECT: usize = 5;
+
 /// Most commas looked back across for a subject before an inserted phrase.
 const MAX_INSERTION_COMMAS: usize = 3;
 
@@ -108,6 +116,11 @@ impl<'a> Ctx<'a> {
         // only when a clause follows.
         if self.is(i + 1, &["that"]) && is_in(lexicon::THAT_VERBS, word) {
             return Some((1, StatementKind::Indirect, word.ends_with("ing")));
+        }
+        // "wants the company to withdraw the cuts": a position, when an
+        // object and "to" follow ("wants to expand" is none).
+        if is_in(lexicon::WANT_VERBS, word) && self.wants_object_to(i) {
+            return Some((1, StatementKind::Reported, false));
         }
         // "declined to comment on ...": refusing to speak is a speech act.
         // "to" first: the cheapest test, and it rules out nearly every word.
@@ -605,7 +618,7 @@ impl<'a> Ctx<'a> {
                 continue;
             };
             let found = if participle {
-                let found = (i > 0 && self.is_comma(i - 1))
+                let found = (i > 0 && self.is_comma(i - 1) || self.bare_saying(i))
                     .then(|| self.subject_after(0, i, true))
                     .flatten()
                     .or_else(|| self.absolute_subject(i))
@@ -649,6 +662,9 @@ impl<'a> Ctx<'a> {
             i += len;
         }
         if let Some(found) = self.nominal_speech(limit) {
+            return Some(found);
+        }
+        if !outlet_source && let Some(found) = self.outlet_speech(limit) {
             return Some(found);
         }
         // "He would join “if necessary,” according to the BBC": an outlet
@@ -717,6 +733,83 @@ impl<'a> Ctx<'a> {
         let np = self.classify_phrase(start, owner + 1, true)?.np()?;
         self.can_speak(&np)
             .then(|| (np, StatementKind::Reported, Some(self.span_of(noun, 1))))
+    }
+
+    /// What an outlet itself reports, when nobody else in the sentence
+    /// speaks: "The state news agency reported that troops had crossed",
+    /// "Citing two officials, the Daily Ledger said the talks would resume".
+    /// The outlet opens the clause (after an opening phrase and its comma)
+    /// and is the subject of "said", "reported" or "claims"; a time phrase
+    /// or a short bracket may stand between ("The Ledger [DL] reported on
+    /// Monday that ..."). An outlet that passes on another speaker's words
+    /// ("according to the BBC", ", Reuters reported, citing two diplomats")
+    /// is left to the rules for that speaker, which run first.
+    fn outlet_speech(&self, limit: usize) -> Option<(Np, StatementKind, Option<Span>)> {
+        // the verb opens what the outlet reports: ", the Herald reported."
+        // closing another speaker's words is no report of its own
+        let i = (1..limit.saturating_sub(1))
+            .find(|&i| self.is(i, lexicon::OUTLET_VERBS) && self.word(i + 1).is_some())?;
+        let mut end = i;
+        while end + MAX_TIME_PHRASE > i && end > 0 && self.is_time_word(end - 1) {
+            end -= 1;
+        }
+        // "The Ledger [DL] reported": skip a short bracket
+        if end > 2 && (self.tokens[end - 1].is_punct(']') || self.tokens[end - 1].is_punct(')')) {
+            let open = (end.saturating_sub(MAX_BRACKETED + 2)..end - 1)
+                .rev()
+                .find(|&k| self.tokens[k].is_punct('[') || self.tokens[k].is_punct('('))?;
+            end = open;
+        }
+        let mut start = end;
+        while start > 0 && end - start < MAX_PHRASE && self.word(start - 1).is_some() {
+            start -= 1;
+        }
+        while start < end && self.is(start, lexicon::CONNECTIVES) {
+            start += 1;
+        }
+        let opens = self.at_sentence_start(start) || self.is_comma(start.wrapping_sub(1));
+        let outlet = (start..end).any(|k| {
+            self.tokens[k].stem_listed(self.article, lexicon::OUTLETS)
+                || self.is(k, lexicon::OUTLET_NOUNS)
+        });
+        // every word of the phrase is a name, a determiner, a possessive or
+        // an outlet noun: "the daily", "Vellmark's state news agency"
+        let phrase = (start..end).all(|k| {
+            self.word(k).is_some_and(|t| {
+                t.is_cap()
+                    || t.is_possessive()
+                    || self.is(k, lexicon::DETERMINERS)
+                    || self.is(k, &["and", "of", "state", "state-run", "official"])
+                    || self.is(k, lexicon::OUTLET_NOUNS)
+            })
+        });
+        if start >= end || !opens || !outlet || !phrase {
+            return None;
+        }
+        let span = Span::new(self.tokens[start].span.start, self.tokens[end - 1].span.end);
+        let written = &self.article[span.start..span.end];
+        let text = match written.strip_prefix("The ") {
+            Some(rest) => format!("the {rest}"),
+            None => written.to_string(),
+        };
+        let words: Vec<String> = (start..end)
+            .filter(|&k| !self.is(k, lexicon::DETERMINERS))
+            .map(|k| self.key(k).to_lowercase())
+            .collect();
+        let np = Np {
+            start,
+            end,
+            span,
+            form: Form::Body {
+                text,
+                head: words.last().cloned().unwrap_or_default(),
+                words,
+                plural: false,
+            },
+            roles: Vec::new(),
+            gender: Gender::Unknown,
+        };
+        Some((np, StatementKind::Indirect, Some(self.span_of(i, 1))))
     }
 
     /// "The agency quoted Interior Minister Y as saying ...": the person
@@ -934,9 +1027,16 @@ impl<'a> Ctx<'a> {
     /// two governments issued a joint statement urging ...": the subject of
     /// the issuing verb, at most three words before the document's noun.
     fn issuer_of_statement(&self, i: usize) -> Option<Found> {
-        if i < 3 || !self.is(i - 1, lexicon::STATEMENT_NOUNS) {
+        // "issued a statement on Monday urging ...": a short time phrase
+        // may stand between the document and the participle.
+        let mut noun = i.checked_sub(1)?;
+        while noun + MAX_TIME_PHRASE >= i && noun > 0 && self.is_time_word(noun) {
+            noun -= 1;
+        }
+        if noun < 2 || !self.is(noun, lexicon::STATEMENT_NOUNS) {
             return None;
         }
+        let i = noun + 1;
         let k = (i.saturating_sub(5)..i - 1)
             .rev()
             .take_while(|&k| self.word(k).is_some())
@@ -945,6 +1045,50 @@ impl<'a> Ctx<'a> {
             Before::Found(found) => Some(found),
             _ => None,
         }
+    }
+
+    /// After a verb of wanting at `i`, an object of a few words, then "to"
+    /// and a verb: "wants Ostland to reopen", "wanted the two sides to meet".
+    fn wants_object_to(&self, i: usize) -> bool {
+        if self.is(i + 1, &["to"]) || self.word(i + 1).is_none() {
+            return false;
+        }
+        let Some(to) = (i + 2..i + MAX_WANTED_OBJECT + 2)
+            .take_while(|&k| self.word(k).is_some())
+            .find(|&k| self.is(k, &["to"]))
+        else {
+            return false;
+        };
+        // the object is no clause: no verb or conjunction inside it
+        let plain_object = (i + 1..to).all(|k| {
+            !self.is(k, &["that", "and", "or", "it", "them", "this"])
+                || self.is(k, lexicon::DETERMINERS)
+        });
+        plain_object
+            && self
+                .word(to + 1)
+                .is_some_and(|t| !t.is_cap() && !self.is_function(to + 1))
+    }
+
+    /// Is token `k` part of a time phrase ("on Monday", "late on Friday",
+    /// "this morning", "last week")?
+    fn is_time_word(&self, k: usize) -> bool {
+        self.is(k, lexicon::TIME_MODIFIERS)
+            || self.is(k, lexicon::DAYS)
+            || self.is(k, lexicon::PARTS_OF_DAY)
+            || self.is(k, lexicon::PERIODS)
+    }
+
+    /// Is the "saying" at `i` a participle of the clause before it with no
+    /// comma between ("Qatar left the talks last week saying ..."): it
+    /// follows a content word, not a preposition ("without saying") or a
+    /// verb that makes it a gerund ("keeps saying").
+    fn bare_saying(&self, i: usize) -> bool {
+        i > 2
+            && self.is(i, &["saying"])
+            && self.word(i - 1).is_some_and(|t| !t.is_cap())
+            && !self.is_function(i - 1)
+            && !self.is(i - 1, lexicon::GERUND_VERBS)
     }
 
     /// The subject of a sentence that is not a statement, when it names a
@@ -1424,8 +1568,99 @@ mod tests {
                     Indirect,
                 )],
             ),
+            // plural bodies and groups as subjects
+            (
+                "Union bosses have accused the cabinet of stalling the pay talks.",
+                &[("stalling the pay talks", "body:Union bosses", Reported)],
+            ),
+            (
+                "The grain commissions issued a joint statement on Monday urging the ministry to act.",
+                &[(
+                    "urging the ministry",
+                    "body:the grain commissions",
+                    Reported,
+                )],
+            ),
+            // a contracted negation between subject and verb
+            (
+                "The harbour authority didn't rule out a second closure.",
+                &[("second closure", "body:the harbour authority", Reported)],
+            ),
+            (
+                "The harbour authority hasn’t ruled out a second closure.",
+                &[("second closure", "body:the harbour authority", Reported)],
+            ),
+            // wanting someone else to act is a position
+            (
+                "The dockers' union wants the port authority to withdraw the night shifts.",
+                &[(
+                    "withdraw the night shifts",
+                    "body:the dockers' union",
+                    Reported,
+                )],
+            ),
+            ("The port authority wants to expand the night shifts.", &[]),
+            ("The port authority wants it to end soon.", &[]),
+            // journalese verbs of speech
+            (
+                "The Ostland foreign ministry blasted the sanctions as theft.",
+                &[("theft", "body:the Ostland foreign ministry", Reported)],
+            ),
+            (
+                "Opposition leaders decried the deal, and the union rebuffed the offer.",
+                &[
+                    ("decried the deal", "body:Opposition leaders", Reported),
+                    ("rebuffed the offer", "body:the union", Reported),
+                ],
+            ),
+            ("Two blasts hit the harbour on Monday.", &[]),
+            // an outlet reports on its own account when nobody else speaks
+            (
+                "The state news agency reported that troops had crossed the river.",
+                &[("crossed the river", "body:the state news agency", Indirect)],
+            ),
+            (
+                "Citing two officials, the Morning Herald said the talks would resume next week.",
+                &[("resume next week", "body:the Morning Herald", Indirect)],
+            ),
+            (
+                "The Evening Herald [EH] reported last week that the cabinet had split.",
+                &[("had split", "body:the Evening Herald", Indirect)],
+            ),
+            // an outlet after another speaker's words, or quoting someone, passes them on
+            ("He would sign the deal soon, the Herald reported.", &[]),
+            (
+                "The Herald quoted Tomas Vik as saying the deal was dead.",
+                &[("deal was dead", "Tomas Vik", Indirect)],
+            ),
+            // a time phrase between the document and the participle
+            (
+                "The pilots' union issued a statement late on Friday urging the airline to reopen talks.",
+                &[("reopen talks", "body:the pilots' union", Reported)],
+            ),
+            (
+                "The dairy farmers' association signed a letter this week warning that the quota would ruin growers.",
+                &[(
+                    "ruin growers",
+                    "body:the dairy farmers' association",
+                    Indirect,
+                )],
+            ),
+            // "saying" with no comma after the clause it belongs to
+            (
+                "The port authority quit the border commission last month saying it had been misled.",
+                &[("misled", "body:the port authority", Indirect)],
+            ),
+            (
+                "The Ostland delegation left the hall early saying the talks were over.",
+                &[("over", "body:the Ostland delegation", Indirect)],
+            ),
+            // a gerund or a preposition before "saying": no participle of the clause
+            ("The ministry kept saying nothing about the ferry.", &[]),
+            ("The ferry left without saying where it was bound.", &[]),
             // a document without an issuer, or an outlet's figures, says nothing
             ("A statement calling for calm was read out.", &[]),
+            ("A statement on Monday calling for calm was read out.", &[]),
             (
                 "Grain exports fell by a third, according to Reuters figures.",
                 &[],

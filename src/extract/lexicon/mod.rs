@@ -122,8 +122,23 @@ pub const REPORTING_VERBS: &[Verb] = &[
     ("raised fears", R), ("raising fears", R), ("seek talks", R), ("seeks talks", R),
     ("sought talks", R), ("seeking talks", R), ("trade accusations", R),
     ("traded accusations", R), ("trading accusations", R), ("trade blame", R),
-    ("traded blame", R), ("trading blame", R),
+    ("traded blame", R), ("trading blame", R), ("blast", R), ("blasts", R), ("blasted", R),
+    ("blasting", R), ("decry", R), ("decries", R), ("decried", R), ("decrying", R),
+    ("deplore", R), ("deplores", R), ("deplored", R), ("deploring", R), ("assail", R),
+    ("assails", R), ("assailed", R), ("assailing", R), ("chide", R), ("chides", R),
+    ("chided", R), ("chiding", R), ("castigate", R), ("castigates", R), ("castigated", R),
+    ("castigating", R), ("berate", R), ("berates", R), ("berated", R), ("berating", R),
+    ("rebuke", R), ("rebukes", R), ("rebuked", R), ("rebuking", R), ("rebuff", R),
+    ("rebuffs", R), ("rebuffed", R), ("rebuffing", R), ("spurn", R), ("spurns", R),
+    ("spurned", R), ("spurning", R), ("laud", R), ("lauds", R), ("lauded", R), ("lauding", R),
+    ("commend", R), ("commends", R), ("commended", R), ("commending", R), ("hit out", R),
+    ("hits out", R), ("hitting out", R), ("scoff", R), ("scoffs", R), ("scoffed", R),
+    ("scoffing", R), ("take aim", R), ("takes aim", R), ("took aim", R), ("taking aim", R),
 ];
+
+/// Verbs of wanting, a reported position when an object and "to" follow
+/// ("the union wants the company to withdraw the cuts").
+pub static WANT_VERBS: &[&str] = &["want", "wants", "wanted"];
 
 /// The [`REPORTING_VERBS`] entries whose first word is `first` (lowercase):
 /// the second word of a phrasal verb, if any, and the kind.
@@ -185,7 +200,8 @@ pub static NOUN_LIKE_VERBS: &[&str] = &[
     "reports", "hopes", "doubts", "questions", "protests", "comments", "answers",
     "thanks", "supports", "signals", "voices", "notes", "backs", "estimates", "labels", "brands",
     "flags", "hints", "echoes", "mentions", "highlights", "lashes", "replies", "responds",
-    "talks", "seeks", "counters", "laments", "stresses", "concerns",
+    "talks", "seeks", "counters", "laments", "stresses", "concerns", "blasts", "rebukes",
+    "rebuffs",
 ];
 
 /// Verbs of refusing that report speech when what is refused is speaking
@@ -290,12 +306,23 @@ pub static SPEECH_NOUNS_FOR_TO: &[&str] = &[
 /// a joint statement urging ...").
 pub static STATEMENT_NOUNS: &[&str] = &[
     "statement",
+    "statements",
     "communique",
     "communiqué",
     "declaration",
     "letter",
     "release",
     "message",
+];
+
+/// Verbs after which an "-ing" form is a gerund, not a participle of the
+/// clause ("kept saying", "stopped saying").
+#[rustfmt::skip]
+pub static GERUND_VERBS: &[&str] = &[
+    "keep", "keeps", "kept", "keeping", "stop", "stops", "stopped", "start", "starts", "started",
+    "began", "begun", "begin", "begins", "avoid", "avoids", "avoided", "mind", "minds", "minded",
+    "risk", "risks", "risked", "quit", "quits", "deny", "denies", "denied", "try", "tries",
+    "tried", "continue", "continues", "continued", "finished", "resumed",
 ];
 
 /// Where a speaker said something, in a phrase between subject and verb
@@ -534,7 +561,8 @@ pub static GROUPS: &[&str] = &[
     "businesses", "industrialists", "councillors", "councilors", "commissioners", "presidents",
     "premiers", "associations", "federations", "consumers", "landlords",
     "tenants", "pensioners", "veterans", "clubs", "teams", "leagues", "operators", "providers",
-    "rivals",
+    "rivals", "bosses", "commissions", "committees", "factions", "coalitions", "alliances",
+    "lobbies", "chambers",
     // one party of a dispute ("each side", "the Ostland side")
     "side",
 ];
@@ -637,6 +665,17 @@ pub static OUTLETS: &[&str] = &[
     "Ukrainska", "Reporter", "Newsweek", "Wire", "Dispatch", "Courier", "Mirror", "Standard",
     "Corriere", "Repubblica", "País", "Zeitung", "Tagesschau", "ANSA", "EFE", "Anadolu", "Yle",
     "SVT", "NRK", "DR",
+];
+
+/// Verbs by which an outlet reports on its own account ("the agency
+/// reported that ..."): the outlet then speaks, when nobody else does.
+pub static OUTLET_VERBS: &[&str] = &["said", "says", "reported", "reports", "claimed", "claims"];
+
+/// Lowercase nouns that name an outlet ("the newspaper", "state news agency").
+#[rustfmt::skip]
+pub static OUTLET_NOUNS: &[&str] = &[
+    "newspaper", "paper", "broadcaster", "magazine", "daily", "tabloid", "outlet", "news",
+    "channel", "website", "agency", "television", "radio",
 ];
 
 /// Lowercase nouns for outlets and documents, which are never speakers.
@@ -742,7 +781,9 @@ pub static BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "first", "since", "too", "subsequently", "meanwhile", "today", "yesterday", "tonight", "both",
     "all", "each", "herself", "himself", "themselves", "itself", "swiftly", "quickly",
     "immediately", "long", "remain", "remains", "remained", "seem", "seems", "seemed",
-    "appear", "appears", "appeared",
+    "appear", "appears", "appeared", "didn't", "didn’t", "doesn't", "doesn’t", "don't", "don’t",
+    "hasn't", "hasn’t", "haven't", "haven’t", "hadn't", "hadn’t", "won't", "won’t", "wouldn't",
+    "wouldn’t", "couldn't", "couldn’t", "cannot", "can't", "can’t",
 ];
 
 /// Days, and words standing for one, that head a time phrase ("on Monday",
