@@ -23,6 +23,7 @@ use stance::context::{Context, Mix, with_context};
 use stance::evaluate::Calibration;
 use stance::extract::extract;
 use stance::extract::gold::{match_gold, read_gold};
+use stance::measure::gold_files;
 use stance::model::{Model, argmax};
 
 /// One article's extracted statements as the plain model saw them, and the
@@ -36,15 +37,8 @@ struct Article {
 }
 
 fn read_set(model: &Model, dir: &Path) -> Result<Vec<Article>, String> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| format!("{}: {e}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .filter(|p| p.with_extension("gold.jsonl").is_file())
-        .collect();
-    files.sort();
     let mut out = Vec::new();
-    for txt in files {
+    for txt in gold_files(dir).map_err(|e| e.to_string())? {
         let text = std::fs::read_to_string(&txt).map_err(|e| format!("{}: {e}", txt.display()))?;
         let gold = read_gold(&txt.with_extension("gold.jsonl")).map_err(|e| e.to_string())?;
         let statements = extract(&text);

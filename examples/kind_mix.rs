@@ -14,6 +14,7 @@ use stance::context::Context;
 use stance::corpus::{Columns, read_csv};
 use stance::extract::extract;
 use stance::extract::gold::{match_gold, read_gold};
+use stance::measure::gold_files;
 use stance::model::{Model, argmax};
 use stance::score::statement_probabilities;
 
@@ -40,14 +41,7 @@ fn main() {
     let mut by_kind: BTreeMap<String, [usize; 5]> = BTreeMap::new();
     let mut gold_mix: BTreeMap<(String, String), usize> = BTreeMap::new();
     for dir in &dirs {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-            .expect("dir")
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-            .filter(|p| p.with_extension("gold.jsonl").is_file())
-            .collect();
-        files.sort();
-        for txt in files {
+        for txt in gold_files(dir).expect("gold articles") {
             let article = std::fs::read_to_string(&txt).expect("txt");
             let gold = read_gold(&txt.with_extension("gold.jsonl")).expect("gold");
             let statements = extract(&article);

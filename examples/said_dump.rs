@@ -13,6 +13,7 @@ use std::path::PathBuf;
 use stance::extract::gold::{match_gold, read_gold};
 use stance::extract::{extract, sentence_spans};
 use stance::features::{Input, for_each_feature};
+use stance::measure::gold_files;
 use stance::model::{Model, argmax};
 use stance::tokenize::{TokenKind, tokenize};
 
@@ -37,14 +38,7 @@ fn main() {
     };
     let v = model.vectorizer();
     for dir in dirs {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-            .expect("dir")
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-            .filter(|p| p.with_extension("gold.jsonl").is_file())
-            .collect();
-        files.sort();
-        for txt in files {
+        for txt in gold_files(&dir).expect("gold articles") {
             let article = std::fs::read_to_string(&txt).expect("txt");
             let gold = read_gold(&txt.with_extension("gold.jsonl")).expect("gold");
             let statements = extract(&article);

@@ -108,7 +108,7 @@ pub struct GoldArticles {
 }
 
 /// The `NAME.txt` files of `dir` that have a `NAME.gold.jsonl` beside them.
-fn gold_files(dir: &Path) -> Result<Vec<PathBuf>> {
+pub fn gold_files(dir: &Path) -> Result<Vec<PathBuf>> {
     let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
     let mut files: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
