@@ -9,9 +9,9 @@
 //! ```
 //!
 //! A variant is a comma-separated list: `said`, `cues`, `scopes` (tokenizer
-//! scopes), `scopewords`, `roles` (cue roles), `mask` (mask names), `max=N` (feature cap),
+//! scopes), `scopewords`, `roles` (cue roles), `valence` (VADER valence buckets), `mask` (mask names), `max=N` (feature cap),
 //! `mindf=N`, `cueweight=W`, `verbweight=W`, `scopeweight=W` (factors on
-//! the cue, reporting-verb and scope-marked features), `alpha=A|B|C` (the CV grid), `folds=N`, `word=LO-HI`,
+//! the cue, reporting-verb and scope-marked features), `alpha=A|B|C` (the CV grid), `folds=N`, `seed=N`, `word=LO-HI`,
 //! `char=LO-HI` (`0-0` for none). Every variant starts from the 3-label-era
 //! design (`base`: the text as it is, word 1-2-grams, character 2-5-grams);
 //! today's default is `said,char=0-0,cues,scopes`.
@@ -54,6 +54,7 @@ fn params(spec: &str) -> Result<TrainParams, String> {
             "scopes" => p.tokenizer.scopes = true,
             "scopewords" => p.features.scope_words = true,
             "roles" => p.features.cue_roles = true,
+            "valence" => p.features.valence = true,
             "mask" => p.tokenizer.mask_names = true,
             "max" => p.features.max_features = num()?,
             "mindf" => p.features.min_df = num()?,
@@ -68,6 +69,7 @@ fn params(spec: &str) -> Result<TrainParams, String> {
                 }
             }
             "folds" => p.folds = num()?,
+            "seed" => p.seed = num()? as u64,
             "word" => p.features.word_ngrams = parse_range(value)?,
             "char" => p.features.char_ngrams = parse_range(value)?,
             "alpha" => {

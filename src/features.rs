@@ -21,6 +21,7 @@ use crate::extract::Statement;
 use crate::said::Said;
 use crate::sparse::Csr;
 use crate::tokenize::{NAME, Token, TokenBuffer, TokenKind, TokenizerParams};
+use crate::valence;
 
 /// Feature settings: plain data, stored in the model.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -68,6 +69,14 @@ pub struct FeatureParams {
     /// normalisation.
     #[serde(default = "one", skip_serializing_if = "is_one")]
     pub scope_weight: f64,
+    /// Add word valence buckets from VADER's lexicon ([`crate::valence`]):
+    /// `S:neg3` ... `S:pos3` per rated word of what was said, marked with
+    /// the scopes as cue categories are (`S:NOT_pos2`, `S:BUT_neg1`,
+    /// `S:IF_neg3`), `S:v_pos2` for the reporting verb, and one bucket of
+    /// the summed valence (`S:sum_neg2`; `S:none` when no word is rated).
+    /// Off in models from before it existed, and left out of their files.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub valence: bool,
 }
 
 fn one() -> f64 {
@@ -78,6 +87,10 @@ fn one() -> f64 {
 // weights stay byte for byte what they were.
 fn is_one(v: &f64) -> bool {
     *v == 1.0
+}
+
+fn is_false(v: &bool) -> bool {
+    !*v
 }
 
 impl Default for FeatureParams {
@@ -95,6 +108,7 @@ impl Default for FeatureParams {
             cue_weight: 1.0,
             verb_weight: 1.0,
             scope_weight: 1.0,
+            valence: false,
         }
     }
 }
@@ -230,6 +244,9 @@ pub fn for_each_feature(
             }
         });
     }
+    if params.valence {
+        valence_features(input, &mut buf, &mut emit);
+    }
     if params.scope_words {
         for tok in tokens.iter().filter(|t| t.kind != TokenKind::Punct) {
             for (on, scope) in [(tok.contrast, "w:BUT_"), (tok.condition, "w:IF_")] {
@@ -295,6 +312,36 @@ pub fn for_each_feature(
             }
         }
     }
+}
+
+/// The valence features of [`FeatureParams::valence`]: one hash look-up per
+/// token.
+fn valence_features(input: Input<'_>, buf: &mut String, emit: &mut impl FnMut(&str)) {
+    let tokens = input.tokens;
+    if let Some(v) = input.verb.and_then(valence::of) {
+        buf.clear();
+        buf.push_str("S:v_");
+        buf.push_str(valence::bucket(v));
+        emit(buf);
+    }
+    let sum = valence::for_each_rated(tokens, |i, v| {
+        let tok = &tokens[i];
+        let negation = if tok.negated { "NOT_" } else { "" };
+        for (on, scope) in [(true, ""), (tok.contrast, "BUT_"), (tok.condition, "IF_")] {
+            if on {
+                buf.clear();
+                buf.push_str("S:");
+                buf.push_str(scope);
+                buf.push_str(negation);
+                buf.push_str(valence::bucket(v));
+                emit(buf);
+            }
+        }
+    });
+    buf.clear();
+    buf.push_str("S:");
+    buf.push_str(sum.map_or("none", valence::sum_bucket));
+    emit(buf);
 }
 
 /// Who stands before the cue at `i` in its clause: a first-person word
@@ -1370,6 +1417,55 @@ mod tests {
         let json = serde_json::to_string(&heavy).unwrap();
         assert!(json.contains("\"cue_weight\":3.0"), "{json}");
         assert_eq!(serde_json::from_str::<FeatureParams>(&json).unwrap(), heavy);
+    }
+
+    #[test]
+    fn valence_buckets_follow_the_scopes() {
+        let params = FeatureParams {
+            word_ngrams: (1, 1),
+            char_ngrams: (0, 0),
+            valence: true,
+            ..FeatureParams::default()
+        };
+        let tokenizer = TokenizerParams {
+            scopes: true,
+            ..TokenizerParams::default()
+        };
+        let text = "We never wanted war, but we welcome the agreement if it brings peace";
+        let toks = tokenize(text, &tokenizer);
+        let mut got = Vec::new();
+        let input = Input {
+            text,
+            tokens: &toks,
+            verb: Some("warned"),
+        };
+        for_each_feature(input, &params, None, |n| {
+            if n.starts_with("S:") {
+                got.push(n.to_owned());
+            }
+        });
+        // "war" -2.9 negated; "welcome" 2.0 and "agreement" 2.2 after "but";
+        // "peace" 2.5 inside the condition too; the verb "warned" -1.1.
+        for want in [
+            "S:v_neg2",
+            "S:NOT_neg3",
+            "S:pos3",
+            "S:BUT_pos3",
+            "S:IF_pos3",
+            "S:sum_pos3",
+        ] {
+            assert!(got.iter().any(|n| n == want), "{want} not in {got:?}");
+        }
+        assert!(!got.iter().any(|n| n == "S:neg3"), "{got:?}");
+        let neutral = names("The delegation arrives on Tuesday", &params);
+        assert!(neutral.iter().any(|n| n == "S:none"), "{neutral:?}");
+        let off = FeatureParams {
+            valence: false,
+            ..params
+        };
+        assert!(!names(text, &off).iter().any(|n| n.starts_with("S:")));
+        let json = serde_json::to_string(&off).unwrap();
+        assert!(!json.contains("valence"), "{json}");
     }
 
     #[test]

@@ -17,9 +17,10 @@ use crate::tokenize::TokenizerParams;
 /// Written in every model file so a foreign JSON file is recognised as such.
 pub const FORMAT: &str = "stance-model";
 /// The newest model format this build reads. Version 2 added reading what
-/// was said, scopes and cue lexicons; a model that uses none of them is
-/// still written as version 1, so older builds read it.
-pub const FORMAT_VERSION: u32 = 2;
+/// was said, scopes and cue lexicons, version 3 word valence features; a
+/// model is written with the oldest version that holds what it uses, so
+/// older builds read it, and refuse (rather than misread) one they cannot.
+pub const FORMAT_VERSION: u32 = 3;
 /// Largest model file we agree to read: far above any real model, far below
 /// what would exhaust memory.
 pub(crate) const MAX_MODEL_BYTES: u64 = 512 * 1024 * 1024;
@@ -327,7 +328,13 @@ impl Model {
             v.tokenizer.scopes || v.params.said || v.params.cues || v.params.scope_words;
         let file = ModelFile {
             format: FORMAT.into(),
-            format_version: if version_2 { 2 } else { 1 },
+            format_version: if v.params.valence {
+                3
+            } else if version_2 {
+                2
+            } else {
+                1
+            },
             labels: self.labels.clone(),
             n_features: self.vectorizer.len(),
             tokenizer: self.vectorizer.tokenizer.clone(),
@@ -575,6 +582,33 @@ mod tests {
             );
         }
         assert!(Model::from_json(DEFAULT_MODEL_JSON, Path::new("m.json")).is_ok());
+    }
+
+    /// Valence features are an option: a model trained before them (the
+    /// embedded one) reads them as off, scores as it did and writes the bytes
+    /// it was read from; a model with them is written as version 3, which
+    /// older builds refuse rather than score without the features.
+    #[test]
+    fn models_without_valence_stay_as_they_were() {
+        let model = Model::from_json(DEFAULT_MODEL_JSON, Path::new("m.json")).unwrap();
+        assert!(!model.vectorizer().params.valence);
+        assert_eq!(model.to_json().unwrap(), DEFAULT_MODEL_JSON);
+        let text = "The ministry warned of a disastrous war but welcomed the talks.";
+        let row = model.vectorizer().transform(text);
+        assert!(
+            row.iter()
+                .all(|&(i, _)| { !model.vectorizer().vocabulary[i as usize].starts_with("S:") })
+        );
+
+        let mut file: serde_json::Value = serde_json::from_slice(DEFAULT_MODEL_JSON).unwrap();
+        file["features"]["valence"] = true.into();
+        file["format_version"] = 3.into();
+        let bytes = serde_json::to_vec(&file).unwrap();
+        let with = Model::from_json(&bytes, Path::new("m.json")).unwrap();
+        assert!(with.vectorizer().params.valence);
+        let written: serde_json::Value = serde_json::from_slice(&with.to_json().unwrap()).unwrap();
+        assert_eq!(written["format_version"], 3);
+        assert_eq!(written["features"]["valence"], true);
     }
 
     #[test]

@@ -59,12 +59,22 @@ pub struct Args {
     /// (default 1).
     #[arg(long)]
     verb_weight: Option<f64>,
+    /// Word valence features from VADER's lexicon (`S:neg2`, `S:sum_pos1`...):
+    /// `on` or `off` (default off).
+    #[arg(long, value_enum)]
+    valence: Option<Switch>,
     /// Word n-gram range, e.g. `1-2` (`0-0`: none).
     #[arg(long, value_parser = parse_range)]
     word_ngrams: Option<(usize, usize)>,
     /// Character n-gram range inside words, e.g. `2-5` (`0-0`: none).
     #[arg(long, value_parser = parse_range)]
     char_ngrams: Option<(usize, usize)>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Switch {
+    On,
+    Off,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -119,6 +129,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     if let Some(r) = args.char_ngrams {
         params.features.char_ngrams = r;
+    }
+    if let Some(v) = args.valence {
+        params.features.valence = v == Switch::On;
     }
     if let Some(w) = args.cue_weight {
         params.features.cue_weight = w;
