@@ -202,3 +202,42 @@ fn feature_weights_are_stored_in_the_model_and_checked() {
     }
     assert!(!d.join("never.json").exists());
 }
+
+#[test]
+fn valence_features_are_an_option_stored_in_the_model() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    succeeds(
+        train_quick(fixture("small.csv"), "v.json")
+            .current_dir(d)
+            .args(["--valence", "on"]),
+    );
+    let model: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(d.join("v.json")).unwrap()).unwrap();
+    assert_eq!(model["features"]["valence"], true);
+    assert_eq!(model["format_version"], 3);
+    let vocabulary = model["vocabulary"].as_array().unwrap();
+    assert!(
+        vocabulary
+            .iter()
+            .any(|n| n.as_str().is_some_and(|n| n.starts_with("S:"))),
+        "no valence feature in the vocabulary"
+    );
+    // Off (the default) writes no trace of it: models keep the bytes they had.
+    let plain = std::fs::read_to_string(quick_model()).unwrap();
+    assert!(!plain.contains("valence"));
+    let report = stdout_of(stance_in(d).args([
+        "evaluate",
+        "--model",
+        "v.json",
+        "--data",
+        fixture("small.csv").to_str().unwrap(),
+    ]));
+    assert!(report.contains("macro-F1"), "{report}");
+    fails_with(
+        train_quick(fixture("small.csv"), "never.json")
+            .current_dir(d)
+            .args(["--valence", "maybe"]),
+        &["--valence"],
+    );
+}
