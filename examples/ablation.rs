@@ -9,7 +9,7 @@
 //! ```
 //!
 //! A variant is a comma-separated list: `said`, `cues`, `scopes` (tokenizer
-//! scopes), `scopewords`, `roles` (cue roles), `valence` (VADER valence buckets), `mask` (mask names), `max=N` (feature cap),
+//! scopes), `scopewords`, `roles` (cue roles), `valence` (VADER valence buckets), `unseen` (the words' buckets for words outside the vocabulary), `mask` (mask names), `max=N` (feature cap),
 //! `mindf=N`, `cueweight=W`, `verbweight=W`, `scopeweight=W` (factors on
 //! the cue, reporting-verb and scope-marked features), `alpha=A|B|C` (the CV grid), `folds=N`, `seed=N`, `word=LO-HI`,
 //! `char=LO-HI` (`0-0` for none). Every variant starts from the 3-label-era
@@ -54,7 +54,8 @@ fn params(spec: &str) -> Result<TrainParams, String> {
             "scopes" => p.tokenizer.scopes = true,
             "scopewords" => p.features.scope_words = true,
             "roles" => p.features.cue_roles = true,
-            "valence" => p.features.valence = true,
+            "valence" => p.features.valence = stance::features::Valence::On,
+            "unseen" => p.features.valence = stance::features::Valence::Unseen,
             "mask" => p.tokenizer.mask_names = true,
             "max" => p.features.max_features = num()?,
             "mindf" => p.features.min_df = num()?,

@@ -11,7 +11,7 @@ use std::hash::Hasher;
 use std::path::Path;
 
 use rayon::prelude::*;
-use rustc_hash::{FxHashMap, FxHasher};
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
 use serde::{Deserialize, Serialize};
 
@@ -75,8 +75,86 @@ pub struct FeatureParams {
     /// `S:IF_neg3`), `S:v_pos2` for the reporting verb, and one bucket of
     /// the summed valence (`S:sum_neg2`; `S:none` when no word is rated).
     /// Off in models from before it existed, and left out of their files.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub valence: bool,
+    /// [`Valence::Unseen`]: only the words' buckets, and only for words the
+    /// vocabulary has no unigram for.
+    #[serde(default, skip_serializing_if = "Valence::is_off")]
+    pub valence: Valence,
+}
+
+/// Which valence features a model reads ([`FeatureParams::valence`]).
+/// Written as a model file has it: `false` (left out), `true`, `"unseen"`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "ValenceFile", into = "ValenceFile")]
+pub enum Valence {
+    /// None (models from before valence).
+    #[default]
+    Off,
+    /// Every rated word's bucket, the reporting verb's and the summed one.
+    On,
+    /// The bucket of each rated word of what was said that has no unigram
+    /// (`w:x`, `w:NOT_x`, `w:BUT_x`, `w:IF_x`) in the vocabulary, with its
+    /// scope marks; no verb, no sum. Training picks the vocabulary without
+    /// valence first, then adds the valence features: the stored
+    /// vocabulary tells scoring which words are known.
+    Unseen,
+}
+
+impl Valence {
+    fn is_off(&self) -> bool {
+        *self == Valence::Off
+    }
+}
+
+/// [`Valence`] as a model file holds it: a bool (as before `unseen`) or a name.
+#[derive(Serialize, Deserialize)]
+#[serde(untagged)]
+enum ValenceFile {
+    Switch(bool),
+    Named(ValenceName),
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum ValenceName {
+    Unseen,
+}
+
+impl From<ValenceFile> for Valence {
+    fn from(v: ValenceFile) -> Self {
+        match v {
+            ValenceFile::Switch(false) => Valence::Off,
+            ValenceFile::Switch(true) => Valence::On,
+            ValenceFile::Named(ValenceName::Unseen) => Valence::Unseen,
+        }
+    }
+}
+
+impl From<Valence> for ValenceFile {
+    fn from(v: Valence) -> Self {
+        match v {
+            Valence::Off => ValenceFile::Switch(false),
+            Valence::On => ValenceFile::Switch(true),
+            Valence::Unseen => ValenceFile::Named(ValenceName::Unseen),
+        }
+    }
+}
+
+/// The words a vocabulary has a unigram for, in any of its marked forms.
+pub fn known_words<'a>(vocabulary: impl IntoIterator<Item = &'a String>) -> FxHashSet<String> {
+    vocabulary
+        .into_iter()
+        .filter_map(|name| {
+            let word = name.strip_prefix("w:")?;
+            if word.contains(' ') {
+                return None;
+            }
+            let word = word
+                .strip_prefix("BUT_")
+                .or_else(|| word.strip_prefix("IF_"))
+                .unwrap_or(word);
+            Some(word.strip_prefix("NOT_").unwrap_or(word).to_owned())
+        })
+        .collect()
 }
 
 fn one() -> f64 {
@@ -87,10 +165,6 @@ fn one() -> f64 {
 // weights stay byte for byte what they were.
 fn is_one(v: &f64) -> bool {
     *v == 1.0
-}
-
-fn is_false(v: &bool) -> bool {
-    !*v
 }
 
 impl Default for FeatureParams {
@@ -108,7 +182,7 @@ impl Default for FeatureParams {
             cue_weight: 1.0,
             verb_weight: 1.0,
             scope_weight: 1.0,
-            valence: false,
+            valence: Valence::Off,
         }
     }
 }
@@ -200,6 +274,18 @@ pub fn for_each_feature(
     input: Input<'_>,
     params: &FeatureParams,
     cues: Option<&Cues>,
+    emit: impl FnMut(&str),
+) {
+    for_each_feature_known(input, params, cues, None, emit);
+}
+
+/// [`for_each_feature`] with the words a vocabulary knows, which
+/// [`Valence::Unseen`] gives no valence feature (`None`: no word is known).
+pub fn for_each_feature_known(
+    input: Input<'_>,
+    params: &FeatureParams,
+    cues: Option<&Cues>,
+    known: Option<&FxHashSet<String>>,
     mut emit: impl FnMut(&str),
 ) {
     let tokens = input.tokens;
@@ -244,8 +330,10 @@ pub fn for_each_feature(
             }
         });
     }
-    if params.valence {
-        valence_features(input, &mut buf, &mut emit);
+    match params.valence {
+        Valence::Off => {}
+        Valence::On => valence_features(input, &mut buf, &mut emit),
+        Valence::Unseen => unseen_valence_features(input.tokens, known, &mut buf, &mut emit),
     }
     if params.scope_words {
         for tok in tokens.iter().filter(|t| t.kind != TokenKind::Punct) {
@@ -324,24 +412,44 @@ fn valence_features(input: Input<'_>, buf: &mut String, emit: &mut impl FnMut(&s
         buf.push_str(valence::bucket(v));
         emit(buf);
     }
-    let sum = valence::for_each_rated(tokens, |i, v| {
-        let tok = &tokens[i];
-        let negation = if tok.negated { "NOT_" } else { "" };
-        for (on, scope) in [(true, ""), (tok.contrast, "BUT_"), (tok.condition, "IF_")] {
-            if on {
-                buf.clear();
-                buf.push_str("S:");
-                buf.push_str(scope);
-                buf.push_str(negation);
-                buf.push_str(valence::bucket(v));
-                emit(buf);
-            }
-        }
-    });
+    let sum = valence::for_each_rated(tokens, |i, v| emit_buckets(&tokens[i], v, buf, emit));
     buf.clear();
     buf.push_str("S:");
     buf.push_str(sum.map_or("none", valence::sum_bucket));
     emit(buf);
+}
+
+/// The valence features of [`Valence::Unseen`]: each rated word's bucket
+/// with its scope marks, for words not in `known`.
+fn unseen_valence_features(
+    tokens: &[Token],
+    known: Option<&FxHashSet<String>>,
+    buf: &mut String,
+    emit: &mut impl FnMut(&str),
+) {
+    valence::for_each_rated(tokens, |i, v| {
+        let tok = &tokens[i];
+        if known.is_some_and(|k| k.contains(tok.text.as_str())) {
+            return;
+        }
+        emit_buckets(tok, v, buf, emit);
+    });
+}
+
+/// A rated word's bucket (`S:neg2`), negated (`S:NOT_neg2`), and marked with
+/// each scope it stands in (`S:BUT_neg2`, `S:IF_NOT_neg2`).
+fn emit_buckets(tok: &Token, v: f64, buf: &mut String, emit: &mut impl FnMut(&str)) {
+    let negation = if tok.negated { "NOT_" } else { "" };
+    for (on, scope) in [(true, ""), (tok.contrast, "BUT_"), (tok.condition, "IF_")] {
+        if on {
+            buf.clear();
+            buf.push_str("S:");
+            buf.push_str(scope);
+            buf.push_str(negation);
+            buf.push_str(valence::bucket(v));
+            emit(buf);
+        }
+    }
 }
 
 /// Who stands before the cue at `i` in its clause: a first-person word
@@ -389,6 +497,9 @@ pub struct Vectorizer {
     /// normalisation ([`FeatureParams::cue_weight`] and the like); `None`
     /// when every factor is 1, so such rows are computed as they always were.
     scale: Option<Vec<f64>>,
+    /// The words with a unigram in the vocabulary, for [`Valence::Unseen`]
+    /// (`None` otherwise).
+    known: Option<FxHashSet<String>>,
 }
 
 /// The factor a feature's value is multiplied by before normalisation,
@@ -459,6 +570,7 @@ impl Vectorizer {
         }
         let scale: Vec<f64> = vocabulary.iter().map(|n| weight_of(n, &params)).collect();
         let scale = scale.iter().any(|&w| w != 1.0).then_some(scale);
+        let known = (params.valence == Valence::Unseen).then(|| known_words(&vocabulary));
         Ok(Vectorizer {
             tokenizer,
             cues: if params.cues { cues } else { None },
@@ -468,6 +580,7 @@ impl Vectorizer {
             index,
             by_hash: unique.then_some(by_hash),
             scale,
+            known,
         })
     }
 
@@ -554,7 +667,8 @@ impl Vectorizer {
         }
         HITS.with_borrow_mut(|hits| {
             hits.reset(self.len());
-            for_each_feature(input, &self.params, self.cues.as_ref(), |name| {
+            let (params, cues, known) = (&self.params, self.cues.as_ref(), self.known.as_ref());
+            for_each_feature_known(input, params, cues, known, |name| {
                 let found = match &self.by_hash {
                     Some(by_hash) => by_hash.get(&name_hash(name)),
                     None => self.index.get(name),
@@ -736,6 +850,7 @@ impl RowNames {
         tokenizer: &TokenizerParams,
         params: &FeatureParams,
         cues: Option<&Cues>,
+        known: Option<&FxHashSet<String>>,
     ) -> RowNames {
         thread_local! {
             static TOKENS: RefCell<TokenBuffer> = RefCell::default();
@@ -748,7 +863,7 @@ impl RowNames {
                 tokens: buffer.tokenize(&said.content, tokenizer),
                 verb: said.verb.as_deref(),
             };
-            for_each_feature(input, params, cues, |name| {
+            for_each_feature_known(input, params, cues, known, |name| {
                 let start = text.len();
                 text.push_str(name);
                 found.push((name_hash(name), start, text.len(), 1));
@@ -774,6 +889,13 @@ impl FeatureCounts {
     /// with class indices `labels` (0..n_labels). Rows are taken from the
     /// iterator a chunk at a time and dropped once featurised, so a caller
     /// that hands over its texts frees them as it goes.
+    ///
+    /// With [`Valence::Unseen`] the rows are counted twice: without valence,
+    /// to fit the vocabulary on all of them and take the words it knows,
+    /// then with the valence of the other words. A fold's vocabulary then
+    /// picks its other features as without valence and adds the valence
+    /// ones (see [`FeatureCounts::fit`]); every fold takes the known words
+    /// of the vocabulary fitted on all rows, the one the model keeps.
     pub(crate) fn count<T: Send>(
         rows: impl Iterator<Item = T>,
         input: impl Fn(T) -> Said + Sync,
@@ -782,6 +904,52 @@ impl FeatureCounts {
         tokenizer: &TokenizerParams,
         params: &FeatureParams,
         cues: Option<&Cues>,
+    ) -> Result<Self> {
+        if params.valence != Valence::Unseen {
+            return Self::count_known(rows, input, labels, n_labels, tokenizer, params, cues, None);
+        }
+        params.check()?;
+        let saids: Vec<Said> = rows.map(input).collect();
+        let plain = FeatureParams {
+            valence: Valence::Off,
+            ..params.clone()
+        };
+        let known = {
+            let first = Self::count_known(
+                saids.iter(),
+                Said::clone,
+                labels,
+                n_labels,
+                tokenizer,
+                &plain,
+                cues,
+                None,
+            )?;
+            known_words(&first.fit(&[])?.0.vocabulary)
+        };
+        Self::count_known(
+            saids.into_iter(),
+            |said| said,
+            labels,
+            n_labels,
+            tokenizer,
+            params,
+            cues,
+            Some(&known),
+        )
+    }
+
+    /// [`FeatureCounts::count`] with the words `known` to the vocabulary.
+    #[allow(clippy::too_many_arguments)]
+    fn count_known<T: Send>(
+        rows: impl Iterator<Item = T>,
+        input: impl Fn(T) -> Said + Sync,
+        labels: &[usize],
+        n_labels: usize,
+        tokenizer: &TokenizerParams,
+        params: &FeatureParams,
+        cues: Option<&Cues>,
+        known: Option<&FxHashSet<String>>,
     ) -> Result<Self> {
         params.check()?;
         if params.cues && cues.is_none() {
@@ -794,7 +962,7 @@ impl FeatureCounts {
         let featurise = |chunk: Vec<T>| -> Vec<RowNames> {
             chunk
                 .into_par_iter()
-                .map(|row| RowNames::of(&input(row), tokenizer, params, cues))
+                .map(|row| RowNames::of(&input(row), tokenizer, params, cues, known))
                 .collect()
         };
         let mut texts = rows;
@@ -910,7 +1078,18 @@ impl FeatureCounts {
         let name = |f: u32| self.names.get(f);
         // Highest score first; the name breaks ties so the choice is deterministic.
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| name(a.1).cmp(name(b.1))));
-        scored.truncate(params.max_features);
+        if params.valence == Valence::Unseen {
+            // The other features as without valence, so the words they know
+            // are the ones the valence was counted for; then every valence one.
+            let (valence, mut rest): (Vec<_>, Vec<_>) = scored
+                .into_iter()
+                .partition(|&(_, f, _)| name(f).starts_with("S:"));
+            rest.truncate(params.max_features);
+            rest.extend(valence);
+            scored = rest;
+        } else {
+            scored.truncate(params.max_features);
+        }
         scored.sort_by(|a, b| name(a.1).cmp(name(b.1)));
         let n = n_docs as f64;
         let idf = scored
@@ -1291,6 +1470,145 @@ mod tests {
         }
     }
 
+    /// `unseen` valence: a word the vocabulary knows (in any unigram form)
+    /// gives no `S:` feature, a rated word it does not know gives its
+    /// bucket with the scope marks, and neither the verb nor the sum adds one.
+    #[test]
+    fn unseen_valence_only_for_words_outside_the_vocabulary() {
+        let params = FeatureParams {
+            word_ngrams: (1, 1),
+            char_ngrams: (0, 0),
+            valence: Valence::Unseen,
+            ..FeatureParams::default()
+        };
+        let tokenizer = TokenizerParams {
+            scopes: true,
+            ..TokenizerParams::default()
+        };
+        let text = "We never wanted war, but we welcome the agreement if it brings peace";
+        let toks = tokenize(text, &tokenizer);
+        let s_names = |known: Option<&FxHashSet<String>>| {
+            let mut got = Vec::new();
+            let input = Input {
+                text,
+                tokens: &toks,
+                verb: Some("warned"),
+            };
+            for_each_feature_known(input, &params, None, known, |n| {
+                if n.starts_with("S:") {
+                    got.push(n.to_owned());
+                }
+            });
+            got.sort();
+            got
+        };
+        let vocabulary: Vec<String> = ["w:NOT_war", "w:agreement", "w:we", "w:wanted welcome"]
+            .map(String::from)
+            .to_vec();
+        let known = known_words(&vocabulary);
+        assert!(known.contains("war") && known.contains("agreement"));
+        assert!(!known.contains("welcome"), "a bigram is no unigram");
+        // "war" and "agreement" are known; "welcome" (2.0) after "but" and
+        // "peace" (2.5) after "but" and inside the condition are not.
+        assert_eq!(
+            s_names(Some(&known)),
+            ["S:BUT_pos3", "S:BUT_pos3", "S:IF_pos3", "S:pos3", "S:pos3"]
+        );
+        // With no vocabulary every rated word counts, still without verb or sum.
+        let all = s_names(None);
+        assert!(all.contains(&"S:NOT_neg3".to_owned()), "{all:?}");
+        assert!(
+            !all.iter()
+                .any(|n| n.starts_with("S:v_") || n.starts_with("S:sum") || n == "S:none"),
+            "{all:?}"
+        );
+        let json = serde_json::to_string(&params).unwrap();
+        assert!(json.contains(r#""valence":"unseen""#), "{json}");
+        let back: FeatureParams = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, params);
+        let on = FeatureParams {
+            valence: Valence::On,
+            ..params.clone()
+        };
+        let json = serde_json::to_string(&on).unwrap();
+        assert!(json.contains(r#""valence":true"#), "{json}");
+        assert_eq!(serde_json::from_str::<FeatureParams>(&json).unwrap(), on);
+    }
+
+    /// Training with `unseen` valence picks the other features as without
+    /// valence (even under a cap), adds the valence features of the words
+    /// outside them, and the rows it trains on are the rows scoring makes.
+    #[test]
+    fn unseen_valence_vocabulary_is_the_plain_one_plus_valence() {
+        let texts = [
+            "We will never accept this war; we will strike.",
+            "Talks are welcome, a wonderful chance to meet halfway",
+            "Nobody doubts the talks will fail, sadly",
+            "We will strike if they do not talk",
+            "Ready to talk, ready to meet, a wonderful day",
+            "the talks will fail, a terrible waste",
+            "war and more war, a terrible mistake",
+        ];
+        let labels = [0, 1, 2, 0, 1, 2, 0];
+        let tokenizer = TokenizerParams {
+            scopes: true,
+            ..TokenizerParams::default()
+        };
+        let inputs = plain(&texts);
+        for max_features in [12, 1000] {
+            let plain_params = FeatureParams {
+                min_df: 1,
+                max_features,
+                ..FeatureParams::default()
+            };
+            let params = FeatureParams {
+                valence: Valence::Unseen,
+                ..plain_params.clone()
+            };
+            let fit = |p: &FeatureParams| {
+                Vectorizer::fit(&inputs, &labels, 3, &tokenizer, p, None).unwrap()
+            };
+            let without = fit(&plain_params);
+            let with = fit(&params);
+            let other: Vec<&String> = with
+                .vocabulary
+                .iter()
+                .filter(|n| !n.starts_with("S:"))
+                .collect();
+            assert_eq!(other, without.vocabulary.iter().collect::<Vec<_>>());
+            // Under the cap some rated words are left out and weigh by their
+            // bucket; without it every word of the corpus is known.
+            let valence: Vec<&String> = with
+                .vocabulary
+                .iter()
+                .filter(|n| n.starts_with("S:"))
+                .collect();
+            assert_eq!(!valence.is_empty(), max_features == 12, "{valence:?}");
+            let counts = FeatureCounts::count(
+                inputs.iter(),
+                Said::clone,
+                &labels,
+                3,
+                &tokenizer,
+                &params,
+                None,
+            )
+            .unwrap();
+            let (v, x) = counts.fit_transform(&[]).unwrap();
+            assert_eq!(v.vocabulary, with.vocabulary);
+            for (i, said) in inputs.iter().enumerate() {
+                assert_eq!(x.row(i), with.transform_said(said).as_slice(), "row {i}");
+            }
+            // A rated word the vocabulary lacks weighs through its bucket.
+            let row = with.transform("a glorious outcome");
+            let s_features = row
+                .iter()
+                .filter(|&&(i, _)| with.vocabulary[i as usize].starts_with("S:pos"))
+                .count();
+            assert_eq!(s_features, usize::from(max_features == 12), "{row:?}");
+        }
+    }
+
     /// A vectorizer over our own sentences with the cue lexicon, the
     /// reporting verb and scope-marked words, every feature kept.
     fn weighted(cue_weight: f64, verb_weight: f64, scope_weight: f64) -> Vectorizer {
@@ -1424,7 +1742,7 @@ mod tests {
         let params = FeatureParams {
             word_ngrams: (1, 1),
             char_ngrams: (0, 0),
-            valence: true,
+            valence: Valence::On,
             ..FeatureParams::default()
         };
         let tokenizer = TokenizerParams {
@@ -1460,7 +1778,7 @@ mod tests {
         let neutral = names("The delegation arrives on Tuesday", &params);
         assert!(neutral.iter().any(|n| n == "S:none"), "{neutral:?}");
         let off = FeatureParams {
-            valence: false,
+            valence: Valence::Off,
             ..params
         };
         assert!(!names(text, &off).iter().any(|n| n.starts_with("S:")));

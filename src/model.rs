@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::cues::{Cue, Cues};
 use crate::error::{Error, Result};
 use crate::evaluate::ClassMetrics;
-use crate::features::{FeatureParams, SparseRow, Vectorizer};
+use crate::features::{FeatureParams, SparseRow, Valence, Vectorizer};
 use crate::tokenize::TokenizerParams;
 
 /// Written in every model file so a foreign JSON file is recognised as such.
@@ -328,7 +328,7 @@ impl Model {
             v.tokenizer.scopes || v.params.said || v.params.cues || v.params.scope_words;
         let file = ModelFile {
             format: FORMAT.into(),
-            format_version: if v.params.valence {
+            format_version: if v.params.valence != Valence::Off {
                 3
             } else if version_2 {
                 2
@@ -591,7 +591,7 @@ mod tests {
     #[test]
     fn models_without_valence_stay_as_they_were() {
         let model = Model::from_json(DEFAULT_MODEL_JSON, Path::new("m.json")).unwrap();
-        assert!(!model.vectorizer().params.valence);
+        assert_eq!(model.vectorizer().params.valence, Valence::Off);
         assert_eq!(model.to_json().unwrap(), DEFAULT_MODEL_JSON);
         let text = "The ministry warned of a disastrous war but welcomed the talks.";
         let row = model.vectorizer().transform(text);
@@ -605,7 +605,7 @@ mod tests {
         file["format_version"] = 3.into();
         let bytes = serde_json::to_vec(&file).unwrap();
         let with = Model::from_json(&bytes, Path::new("m.json")).unwrap();
-        assert!(with.vectorizer().params.valence);
+        assert_eq!(with.vectorizer().params.valence, Valence::On);
         let written: serde_json::Value = serde_json::from_slice(&with.to_json().unwrap()).unwrap();
         assert_eq!(written["format_version"], 3);
         assert_eq!(written["features"]["valence"], true);

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use stance::corpus::{Columns, Corpus};
+use stance::features::Valence;
 use stance::train::{Solver, TrainParams};
 
 /// Arguments of `stance train`.
@@ -60,9 +61,10 @@ pub struct Args {
     #[arg(long)]
     verb_weight: Option<f64>,
     /// Word valence features from VADER's lexicon (`S:neg2`, `S:sum_pos1`...):
-    /// `on` or `off` (default off).
+    /// `on`, `off` (the default) or `unseen` (only the words' buckets, only
+    /// for words the vocabulary has no unigram for).
     #[arg(long, value_enum)]
-    valence: Option<Switch>,
+    valence: Option<ValenceArg>,
     /// Word n-gram range, e.g. `1-2` (`0-0`: none).
     #[arg(long, value_parser = parse_range)]
     word_ngrams: Option<(usize, usize)>,
@@ -72,9 +74,10 @@ pub struct Args {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-enum Switch {
+enum ValenceArg {
     On,
     Off,
+    Unseen,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -131,7 +134,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         params.features.char_ngrams = r;
     }
     if let Some(v) = args.valence {
-        params.features.valence = v == Switch::On;
+        params.features.valence = match v {
+            ValenceArg::On => Valence::On,
+            ValenceArg::Off => Valence::Off,
+            ValenceArg::Unseen => Valence::Unseen,
+        };
     }
     if let Some(w) = args.cue_weight {
         params.features.cue_weight = w;
