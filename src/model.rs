@@ -611,6 +611,53 @@ mod tests {
         assert_eq!(written["features"]["valence"], true);
     }
 
+    /// A model with `unseen` valence keeps the setting through a round trip
+    /// (format 3), takes the words it knows from its vocabulary, and gives
+    /// a rated word outside it the bucket feature when the model has one.
+    #[test]
+    fn unseen_valence_models_round_trip_and_read_their_known_words() {
+        let mut file: serde_json::Value = serde_json::from_slice(DEFAULT_MODEL_JSON).unwrap();
+        file["features"]["valence"] = "unseen".into();
+        file["format_version"] = 3.into();
+        let vocabulary = file["vocabulary"].as_array_mut().unwrap();
+        let known = vocabulary
+            .iter()
+            .any(|n| n == "w:peace" || n == "w:NOT_peace");
+        assert!(known, "the default model knows 'peace'");
+        vocabulary.push("S:pos3".into());
+        file["idf"].as_array_mut().unwrap().push(2.0.into());
+        let n = file["n_features"].as_u64().unwrap();
+        file["n_features"] = (n + 1).into();
+        let k = file["labels"].as_array().unwrap().len();
+        file["weights"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .for_each(|w| w.as_array_mut().unwrap().push(0.5.into()));
+        let bytes = serde_json::to_vec(&file).unwrap();
+        let model = Model::from_json(&bytes, Path::new("m.json")).unwrap();
+        assert_eq!(model.vectorizer().params.valence, Valence::Unseen);
+        let again = model.to_json().unwrap();
+        assert_eq!(
+            Model::from_json(&again, Path::new("m.json"))
+                .unwrap()
+                .to_json()
+                .unwrap(),
+            again
+        );
+        let written: serde_json::Value = serde_json::from_slice(&again).unwrap();
+        assert_eq!(written["features"]["valence"], "unseen");
+        assert_eq!(written["format_version"], 3);
+        let v = model.vectorizer();
+        let s_pos3 = v.index_of("S:pos3").unwrap();
+        let has = |text: &str| v.transform(text).iter().any(|&(i, _)| i == s_pos3);
+        // "peace" (pos3) is known; "magnificent" (pos3) is not in the vocabulary.
+        assert!(!has("peace"));
+        assert!(v.index_of("w:magnificent").is_none());
+        assert!(has("a magnificent result"));
+        assert_eq!(k, model.labels().len());
+    }
+
     #[test]
     fn foreign_truncated_and_newer_files_are_refused_with_reasons() {
         let cases: &[(&str, &str)] = &[
