@@ -91,9 +91,9 @@ pub enum Valence {
     Off,
     /// Every rated word's bucket, the reporting verb's and the summed one.
     On,
-    /// The bucket of each rated word of what was said that has no unigram
-    /// (`w:x`, `w:NOT_x`, `w:BUT_x`, `w:IF_x`) in the vocabulary, with its
-    /// scope marks; no verb, no sum. Training picks the vocabulary without
+    /// As `On`, but a rated word of what was said adds its bucket only when
+    /// it has no unigram (`w:x`, `w:NOT_x`, `w:BUT_x`, `w:IF_x`) in the
+    /// vocabulary; the verb's bucket and the sum stay. Training picks the vocabulary without
     /// valence first, then adds the valence features: the stored
     /// vocabulary tells scoring which words are known.
     Unseen,
@@ -332,8 +332,8 @@ pub fn for_each_feature_known(
     }
     match params.valence {
         Valence::Off => {}
-        Valence::On => valence_features(input, &mut buf, &mut emit),
-        Valence::Unseen => unseen_valence_features(input.tokens, known, &mut buf, &mut emit),
+        Valence::On => valence_features(input, None, &mut buf, &mut emit),
+        Valence::Unseen => valence_features(input, known, &mut buf, &mut emit),
     }
     if params.scope_words {
         for tok in tokens.iter().filter(|t| t.kind != TokenKind::Punct) {
@@ -403,8 +403,14 @@ pub fn for_each_feature_known(
 }
 
 /// The valence features of [`FeatureParams::valence`]: one hash look-up per
-/// token.
-fn valence_features(input: Input<'_>, buf: &mut String, emit: &mut impl FnMut(&str)) {
+/// token. The words in `known` add no bucket of their own (they still count
+/// in the sum).
+fn valence_features(
+    input: Input<'_>,
+    known: Option<&FxHashSet<String>>,
+    buf: &mut String,
+    emit: &mut impl FnMut(&str),
+) {
     let tokens = input.tokens;
     if let Some(v) = input.verb.and_then(valence::of) {
         buf.clear();
@@ -412,28 +418,16 @@ fn valence_features(input: Input<'_>, buf: &mut String, emit: &mut impl FnMut(&s
         buf.push_str(valence::bucket(v));
         emit(buf);
     }
-    let sum = valence::for_each_rated(tokens, |i, v| emit_buckets(&tokens[i], v, buf, emit));
+    let sum = valence::for_each_rated(tokens, |i, v| {
+        let tok = &tokens[i];
+        if !known.is_some_and(|k| k.contains(tok.text.as_str())) {
+            emit_buckets(tok, v, buf, emit);
+        }
+    });
     buf.clear();
     buf.push_str("S:");
     buf.push_str(sum.map_or("none", valence::sum_bucket));
     emit(buf);
-}
-
-/// The valence features of [`Valence::Unseen`]: each rated word's bucket
-/// with its scope marks, for words not in `known`.
-fn unseen_valence_features(
-    tokens: &[Token],
-    known: Option<&FxHashSet<String>>,
-    buf: &mut String,
-    emit: &mut impl FnMut(&str),
-) {
-    valence::for_each_rated(tokens, |i, v| {
-        let tok = &tokens[i];
-        if known.is_some_and(|k| k.contains(tok.text.as_str())) {
-            return;
-        }
-        emit_buckets(tok, v, buf, emit);
-    });
 }
 
 /// A rated word's bucket (`S:neg2`), negated (`S:NOT_neg2`), and marked with
@@ -1471,8 +1465,8 @@ mod tests {
     }
 
     /// `unseen` valence: a word the vocabulary knows (in any unigram form)
-    /// gives no `S:` feature, a rated word it does not know gives its
-    /// bucket with the scope marks, and neither the verb nor the sum adds one.
+    /// gives no bucket of its own, a rated word it does not know gives its
+    /// bucket with the scope marks; the verb's bucket and the sum stay.
     #[test]
     fn unseen_valence_only_for_words_outside_the_vocabulary() {
         let params = FeatureParams {
@@ -1487,14 +1481,14 @@ mod tests {
         };
         let text = "We never wanted war, but we welcome the agreement if it brings peace";
         let toks = tokenize(text, &tokenizer);
-        let s_names = |known: Option<&FxHashSet<String>>| {
+        let s_names = |params: &FeatureParams, known: Option<&FxHashSet<String>>| {
             let mut got = Vec::new();
             let input = Input {
                 text,
                 tokens: &toks,
                 verb: Some("warned"),
             };
-            for_each_feature_known(input, &params, None, known, |n| {
+            for_each_feature_known(input, params, None, known, |n| {
                 if n.starts_with("S:") {
                     got.push(n.to_owned());
                 }
@@ -1509,27 +1503,32 @@ mod tests {
         assert!(known.contains("war") && known.contains("agreement"));
         assert!(!known.contains("welcome"), "a bigram is no unigram");
         // "war" and "agreement" are known; "welcome" (2.0) after "but" and
-        // "peace" (2.5) after "but" and inside the condition are not.
+        // "peace" (2.5) after "but" and inside the condition are not. The
+        // verb "warned" (-1.1) and the sum of every rated word stay.
         assert_eq!(
-            s_names(Some(&known)),
-            ["S:BUT_pos3", "S:BUT_pos3", "S:IF_pos3", "S:pos3", "S:pos3"]
+            s_names(&params, Some(&known)),
+            [
+                "S:BUT_pos3",
+                "S:BUT_pos3",
+                "S:IF_pos3",
+                "S:pos3",
+                "S:pos3",
+                "S:sum_pos3",
+                "S:v_neg2"
+            ]
         );
-        // With no vocabulary every rated word counts, still without verb or sum.
-        let all = s_names(None);
+        // With no vocabulary every rated word counts, as with `On`.
+        let all = s_names(&params, None);
         assert!(all.contains(&"S:NOT_neg3".to_owned()), "{all:?}");
-        assert!(
-            !all.iter()
-                .any(|n| n.starts_with("S:v_") || n.starts_with("S:sum") || n == "S:none"),
-            "{all:?}"
-        );
-        let json = serde_json::to_string(&params).unwrap();
-        assert!(json.contains(r#""valence":"unseen""#), "{json}");
-        let back: FeatureParams = serde_json::from_str(&json).unwrap();
-        assert_eq!(back, params);
         let on = FeatureParams {
             valence: Valence::On,
             ..params.clone()
         };
+        assert_eq!(all, s_names(&on, None));
+        let json = serde_json::to_string(&params).unwrap();
+        assert!(json.contains(r#""valence":"unseen""#), "{json}");
+        let back: FeatureParams = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, params);
         let json = serde_json::to_string(&on).unwrap();
         assert!(json.contains(r#""valence":true"#), "{json}");
         assert_eq!(serde_json::from_str::<FeatureParams>(&json).unwrap(), on);
@@ -1577,11 +1576,12 @@ mod tests {
                 .collect();
             assert_eq!(other, without.vocabulary.iter().collect::<Vec<_>>());
             // Under the cap some rated words are left out and weigh by their
-            // bucket; without it every word of the corpus is known.
+            // bucket; without it every word of the corpus is known (the
+            // sum's buckets are there either way).
             let valence: Vec<&String> = with
                 .vocabulary
                 .iter()
-                .filter(|n| n.starts_with("S:"))
+                .filter(|n| n.starts_with("S:") && !n.starts_with("S:sum_") && *n != "S:none")
                 .collect();
             assert_eq!(!valence.is_empty(), max_features == 12, "{valence:?}");
             let counts = FeatureCounts::count(
