@@ -75,7 +75,7 @@ pub struct FeatureParams {
     /// `S:IF_neg3`), `S:v_pos2` for the reporting verb, and one bucket of
     /// the summed valence (`S:sum_neg2`; `S:none` when no word is rated).
     /// Off in models from before it existed, and left out of their files.
-    /// [`Valence::Unseen`]: only the words' buckets, and only for words the
+    /// [`Valence::Unseen`]: a word's own bucket only for words the
     /// vocabulary has no unigram for.
     #[serde(default, skip_serializing_if = "Valence::is_off")]
     pub valence: Valence,
@@ -83,8 +83,7 @@ pub struct FeatureParams {
 
 /// Which valence features a model reads ([`FeatureParams::valence`]).
 /// Written as a model file has it: `false` (left out), `true`, `"unseen"`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(from = "ValenceFile", into = "ValenceFile")]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Valence {
     /// None (models from before valence).
     #[default]
@@ -105,37 +104,36 @@ impl Valence {
     }
 }
 
-/// [`Valence`] as a model file holds it: a bool (as before `unseen`) or a name.
-#[derive(Serialize, Deserialize)]
-#[serde(untagged)]
-enum ValenceFile {
-    Switch(bool),
-    Named(ValenceName),
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-enum ValenceName {
-    Unseen,
-}
-
-impl From<ValenceFile> for Valence {
-    fn from(v: ValenceFile) -> Self {
-        match v {
-            ValenceFile::Switch(false) => Valence::Off,
-            ValenceFile::Switch(true) => Valence::On,
-            ValenceFile::Named(ValenceName::Unseen) => Valence::Unseen,
+impl Serialize for Valence {
+    /// As a model file holds it: a bool (as before `unseen`) or `"unseen"`.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        match self {
+            Valence::Off => s.serialize_bool(false),
+            Valence::On => s.serialize_bool(true),
+            Valence::Unseen => s.serialize_str("unseen"),
         }
     }
 }
 
-impl From<Valence> for ValenceFile {
-    fn from(v: Valence) -> Self {
-        match v {
-            Valence::Off => ValenceFile::Switch(false),
-            Valence::On => ValenceFile::Switch(true),
-            Valence::Unseen => ValenceFile::Named(ValenceName::Unseen),
+impl<'de> Deserialize<'de> for Valence {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Valence;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("true, false or \"unseen\"")
+            }
+            fn visit_bool<E: serde::de::Error>(self, v: bool) -> std::result::Result<Valence, E> {
+                Ok(if v { Valence::On } else { Valence::Off })
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<Valence, E> {
+                match v {
+                    "unseen" => Ok(Valence::Unseen),
+                    _ => Err(E::invalid_value(serde::de::Unexpected::Str(v), &self)),
+                }
+            }
         }
+        d.deserialize_any(Visitor)
     }
 }
 
@@ -1532,6 +1530,11 @@ mod tests {
         let json = serde_json::to_string(&on).unwrap();
         assert!(json.contains(r#""valence":true"#), "{json}");
         assert_eq!(serde_json::from_str::<FeatureParams>(&json).unwrap(), on);
+        let bad = json.replace(r#""valence":true"#, r#""valence":"sometimes""#);
+        let err = serde_json::from_str::<FeatureParams>(&bad)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains(r#"true, false or "unseen""#), "{err}");
     }
 
     /// Training with `unseen` valence picks the other features as without
