@@ -9,7 +9,7 @@
 //! ```
 //!
 //! A variant is a comma-separated list: `said`, `cues`, `scopes` (tokenizer
-//! scopes), `scopewords`, `roles` (cue roles), `mask` (mask names), `max=N` (feature cap),
+//! scopes), `scopewords`, `roles` (cue roles), `valence` (VADER valence buckets), `unseen` (the words' buckets for words outside the vocabulary), `mask` (mask names), `max=N` (feature cap),
 //! `mindf=N`, `kinds` (the statement-kind feature), `absence` (`L:NONE`
 //! without a stance cue), `nobalance` (no class balancing), `seed=N`, `cueweight=W`, `verbweight=W`, `scopeweight=W` (factors on
 //! the cue, reporting-verb and scope-marked features), `alpha=A|B|C` (the CV grid), `folds=N`, `word=LO-HI`,
@@ -59,6 +59,8 @@ fn params(spec: &str) -> Result<TrainParams, String> {
             "nobalance" => p.balance = false,
             "absence" => p.features.cue_absence = true,
             "seed" => p.seed = num()? as u64,
+            "valence" => p.features.valence = stance::features::Valence::On,
+            "unseen" => p.features.valence = stance::features::Valence::Unseen,
             "mask" => p.tokenizer.mask_names = true,
             "max" => p.features.max_features = num()?,
             "mindf" => p.features.min_df = num()?,

@@ -11,7 +11,7 @@ use std::hash::Hasher;
 use std::path::Path;
 
 use rayon::prelude::*;
-use rustc_hash::{FxHashMap, FxHasher};
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
 use serde::{Deserialize, Serialize};
 
@@ -21,6 +21,7 @@ use crate::extract::Statement;
 use crate::said::Said;
 use crate::sparse::Csr;
 use crate::tokenize::{NAME, Token, TokenBuffer, TokenKind, TokenizerParams};
+use crate::valence;
 
 /// Feature settings: plain data, stored in the model.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -79,10 +80,94 @@ pub struct FeatureParams {
     /// linear model otherwise sees only as missing features. Needs `cues`.
     #[serde(default, skip_serializing_if = "is_false")]
     pub cue_absence: bool,
+    /// Add word valence buckets from VADER's lexicon ([`crate::valence`]):
+    /// `S:neg3` ... `S:pos3` per rated word of what was said, marked with
+    /// the scopes as cue categories are (`S:NOT_pos2`, `S:BUT_neg1`,
+    /// `S:IF_neg3`), `S:v_pos2` for the reporting verb, and one bucket of
+    /// the summed valence (`S:sum_neg2`; `S:none` when no word is rated).
+    /// Off in models from before it existed, and left out of their files.
+    /// [`Valence::Unseen`]: a word's own bucket only for words the
+    /// vocabulary has no unigram for.
+    #[serde(default, skip_serializing_if = "Valence::is_off")]
+    pub valence: Valence,
 }
 
 fn is_false(v: &bool) -> bool {
     !*v
+}
+
+/// Which valence features a model reads ([`FeatureParams::valence`]).
+/// Written as a model file has it: `false` (left out), `true`, `"unseen"`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Valence {
+    /// None (models from before valence).
+    #[default]
+    Off,
+    /// Every rated word's bucket, the reporting verb's and the summed one.
+    On,
+    /// As `On`, but a rated word of what was said adds its bucket only when
+    /// it has no unigram (`w:x`, `w:NOT_x`, `w:BUT_x`, `w:IF_x`) in the
+    /// vocabulary; the verb's bucket and the sum stay. Training picks the vocabulary without
+    /// valence first, then adds the valence features: the stored
+    /// vocabulary tells scoring which words are known.
+    Unseen,
+}
+
+impl Valence {
+    fn is_off(&self) -> bool {
+        *self == Valence::Off
+    }
+}
+
+impl Serialize for Valence {
+    /// As a model file holds it: a bool (as before `unseen`) or `"unseen"`.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        match self {
+            Valence::Off => s.serialize_bool(false),
+            Valence::On => s.serialize_bool(true),
+            Valence::Unseen => s.serialize_str("unseen"),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Valence {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Valence;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("true, false or \"unseen\"")
+            }
+            fn visit_bool<E: serde::de::Error>(self, v: bool) -> std::result::Result<Valence, E> {
+                Ok(if v { Valence::On } else { Valence::Off })
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<Valence, E> {
+                match v {
+                    "unseen" => Ok(Valence::Unseen),
+                    _ => Err(E::invalid_value(serde::de::Unexpected::Str(v), &self)),
+                }
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
+}
+
+/// The words a vocabulary has a unigram for, in any of its marked forms.
+pub fn known_words<'a>(vocabulary: impl IntoIterator<Item = &'a String>) -> FxHashSet<String> {
+    vocabulary
+        .into_iter()
+        .filter_map(|name| {
+            let word = name.strip_prefix("w:")?;
+            if word.contains(' ') {
+                return None;
+            }
+            let word = word
+                .strip_prefix("BUT_")
+                .or_else(|| word.strip_prefix("IF_"))
+                .unwrap_or(word);
+            Some(word.strip_prefix("NOT_").unwrap_or(word).to_owned())
+        })
+        .collect()
 }
 
 fn one() -> f64 {
@@ -112,6 +197,7 @@ impl Default for FeatureParams {
             scope_weight: 1.0,
             kinds: false,
             cue_absence: false,
+            valence: Valence::Off,
         }
     }
 }
@@ -209,11 +295,23 @@ pub fn for_each_feature(
     input: Input<'_>,
     params: &FeatureParams,
     cues: Option<&Cues>,
+    emit: impl FnMut(&str),
+) {
+    for_each_feature_known(input, params, cues, None, emit);
+}
+
+/// [`for_each_feature`] with the words a vocabulary knows, which
+/// [`Valence::Unseen`] gives no valence feature (`None`: no word is known).
+pub fn for_each_feature_known(
+    input: Input<'_>,
+    params: &FeatureParams,
+    cues: Option<&Cues>,
+    known: Option<&FxHashSet<String>>,
     mut emit: impl FnMut(&str),
 ) {
     let hashes: Vec<u64> = input.tokens.iter().map(|t| word_hash(&t.text)).collect();
     let mut buf = String::with_capacity(64);
-    verb_cue_scope_features(input, params, cues, &hashes, &mut buf, &mut emit);
+    verb_cue_scope_features(input, params, cues, known, &hashes, &mut buf, &mut emit);
     if params.word_ngrams.0 > 0 {
         for_each_word_ngram_name(input.tokens, params, &mut buf, &mut emit);
     }
@@ -228,6 +326,7 @@ fn for_each_key(
     input: Input<'_>,
     params: &FeatureParams,
     cues: Option<&Cues>,
+    known: Option<&FxHashSet<String>>,
     hashes: &mut Vec<u64>,
     mut emit: impl FnMut(u64),
 ) {
@@ -236,7 +335,7 @@ fn for_each_key(
     hashes.extend(tokens.iter().map(|t| word_hash(&t.text)));
     let mut buf = String::with_capacity(64);
     let mut by_name = |name: &str| emit(name_key(name));
-    verb_cue_scope_features(input, params, cues, hashes, &mut buf, &mut by_name);
+    verb_cue_scope_features(input, params, cues, known, hashes, &mut buf, &mut by_name);
     char_features(tokens, params, &mut buf, &mut by_name);
     let (wlo, whi) = params.word_ngrams;
     if wlo == 0 {
@@ -304,12 +403,14 @@ fn for_each_word_ngram_name(
     }
 }
 
-/// The statement kind (`k:`), reporting verb (`v:`, `V:`), cue (`L:`) and scope-word features of
-/// `input`, whose tokens' [`word_hash`]es are `hashes`.
+/// The statement kind (`k:`), reporting verb (`v:`, `V:`), cue (`L:`),
+/// valence (`S:`; words in `known` add no bucket of their own) and
+/// scope-word features of `input`, whose tokens' [`word_hash`]es are `hashes`.
 fn verb_cue_scope_features(
     input: Input<'_>,
     params: &FeatureParams,
     cues: Option<&Cues>,
+    known: Option<&FxHashSet<String>>,
     hashes: &[u64],
     buf: &mut String,
     emit: &mut impl FnMut(&str),
@@ -369,6 +470,11 @@ fn verb_cue_scope_features(
             emit("L:NONE");
         }
     }
+    match params.valence {
+        Valence::Off => {}
+        Valence::On => valence_features(input, None, buf, emit),
+        Valence::Unseen => valence_features(input, known, buf, emit),
+    }
     if params.scope_words {
         for tok in tokens.iter().filter(|t| t.kind != TokenKind::Punct) {
             for (on, scope) in [(tok.contrast, "w:BUT_"), (tok.condition, "w:IF_")] {
@@ -423,6 +529,50 @@ fn char_features(
     }
 }
 
+/// The valence features of [`FeatureParams::valence`]: one hash look-up per
+/// token. The words in `known` add no bucket of their own (they still count
+/// in the sum).
+fn valence_features(
+    input: Input<'_>,
+    known: Option<&FxHashSet<String>>,
+    buf: &mut String,
+    emit: &mut impl FnMut(&str),
+) {
+    let tokens = input.tokens;
+    if let Some(v) = input.verb.and_then(valence::of) {
+        buf.clear();
+        buf.push_str("S:v_");
+        buf.push_str(valence::bucket(v));
+        emit(buf);
+    }
+    let sum = valence::for_each_rated(tokens, |i, v| {
+        let tok = &tokens[i];
+        if !known.is_some_and(|k| k.contains(tok.text.as_str())) {
+            emit_buckets(tok, v, buf, emit);
+        }
+    });
+    buf.clear();
+    buf.push_str("S:");
+    buf.push_str(sum.map_or("none", valence::sum_bucket));
+    emit(buf);
+}
+
+/// A rated word's bucket (`S:neg2`), negated (`S:NOT_neg2`), and marked with
+/// each scope it stands in (`S:BUT_neg2`, `S:IF_NOT_neg2`).
+fn emit_buckets(tok: &Token, v: f64, buf: &mut String, emit: &mut impl FnMut(&str)) {
+    let negation = if tok.negated { "NOT_" } else { "" };
+    for (on, scope) in [(true, ""), (tok.contrast, "BUT_"), (tok.condition, "IF_")] {
+        if on {
+            buf.clear();
+            buf.push_str("S:");
+            buf.push_str(scope);
+            buf.push_str(negation);
+            buf.push_str(valence::bucket(v));
+            emit(buf);
+        }
+    }
+}
+
 /// Who stands before the cue at `i` in its clause: a first-person word
 /// within five words, and a passive auxiliary right before (one adverb may
 /// stand between: "was repeatedly accused").
@@ -468,6 +618,9 @@ pub struct Vectorizer {
     /// normalisation ([`FeatureParams::cue_weight`] and the like); `None`
     /// when every factor is 1, so such rows are computed as they always were.
     scale: Option<Vec<f64>>,
+    /// The words with a unigram in the vocabulary, for [`Valence::Unseen`]
+    /// (`None` otherwise).
+    known: Option<FxHashSet<String>>,
 }
 
 /// The factor a feature's value is multiplied by before normalisation,
@@ -563,6 +716,7 @@ impl Vectorizer {
         }
         let scale: Vec<f64> = vocabulary.iter().map(|n| weight_of(n, &params)).collect();
         let scale = scale.iter().any(|&w| w != 1.0).then_some(scale);
+        let known = (params.valence == Valence::Unseen).then(|| known_words(&vocabulary));
         Ok(Vectorizer {
             tokenizer,
             cues: if params.cues { cues } else { None },
@@ -572,6 +726,7 @@ impl Vectorizer {
             index,
             by_hash: unique.then_some(by_hash),
             scale,
+            known,
         })
     }
 
@@ -659,14 +814,14 @@ impl Vectorizer {
         }
         HITS.with_borrow_mut(|(hits, hashes)| {
             hits.reset(self.len());
-            let cues = self.cues.as_ref();
+            let (cues, known) = (self.cues.as_ref(), self.known.as_ref());
             match &self.by_hash {
-                Some(by_key) => for_each_key(input, &self.params, cues, hashes, |key| {
+                Some(by_key) => for_each_key(input, &self.params, cues, known, hashes, |key| {
                     if let Some(&i) = by_key.get(&key) {
                         hits.add(i);
                     }
                 }),
-                None => for_each_feature(input, &self.params, cues, |name| {
+                None => for_each_feature_known(input, &self.params, cues, known, |name| {
                     if let Some(&i) = self.index.get(name) {
                         hits.add(i);
                     }
@@ -845,6 +1000,7 @@ impl RowNames {
         tokenizer: &TokenizerParams,
         params: &FeatureParams,
         cues: Option<&Cues>,
+        known: Option<&FxHashSet<String>>,
     ) -> RowNames {
         thread_local! {
             static TOKENS: RefCell<TokenBuffer> = RefCell::default();
@@ -858,7 +1014,7 @@ impl RowNames {
                 verb: said.verb.as_deref(),
                 kind: said.kind,
             };
-            for_each_feature(input, params, cues, |name| {
+            for_each_feature_known(input, params, cues, known, |name| {
                 let start = text.len();
                 text.push_str(name);
                 found.push((name_hash(name), start, text.len(), 1));
@@ -884,6 +1040,13 @@ impl FeatureCounts {
     /// with class indices `labels` (0..n_labels). Rows are taken from the
     /// iterator a chunk at a time and dropped once featurised, so a caller
     /// that hands over its texts frees them as it goes.
+    ///
+    /// With [`Valence::Unseen`] the rows are counted twice: without valence,
+    /// to fit the vocabulary on all of them and take the words it knows,
+    /// then with the valence of the other words. A fold's vocabulary then
+    /// picks its other features as without valence and adds the valence
+    /// ones (see [`FeatureCounts::fit`]); every fold takes the known words
+    /// of the vocabulary fitted on all rows, the one the model keeps.
     pub(crate) fn count<T: Send>(
         rows: impl Iterator<Item = T>,
         input: impl Fn(T) -> Said + Sync,
@@ -892,6 +1055,52 @@ impl FeatureCounts {
         tokenizer: &TokenizerParams,
         params: &FeatureParams,
         cues: Option<&Cues>,
+    ) -> Result<Self> {
+        if params.valence != Valence::Unseen {
+            return Self::count_known(rows, input, labels, n_labels, tokenizer, params, cues, None);
+        }
+        params.check()?;
+        let saids: Vec<Said> = rows.map(input).collect();
+        let plain = FeatureParams {
+            valence: Valence::Off,
+            ..params.clone()
+        };
+        let known = {
+            let first = Self::count_known(
+                saids.iter(),
+                Said::clone,
+                labels,
+                n_labels,
+                tokenizer,
+                &plain,
+                cues,
+                None,
+            )?;
+            known_words(&first.fit(&[])?.0.vocabulary)
+        };
+        Self::count_known(
+            saids.into_iter(),
+            |said| said,
+            labels,
+            n_labels,
+            tokenizer,
+            params,
+            cues,
+            Some(&known),
+        )
+    }
+
+    /// [`FeatureCounts::count`] with the words `known` to the vocabulary.
+    #[allow(clippy::too_many_arguments)]
+    fn count_known<T: Send>(
+        rows: impl Iterator<Item = T>,
+        input: impl Fn(T) -> Said + Sync,
+        labels: &[usize],
+        n_labels: usize,
+        tokenizer: &TokenizerParams,
+        params: &FeatureParams,
+        cues: Option<&Cues>,
+        known: Option<&FxHashSet<String>>,
     ) -> Result<Self> {
         params.check()?;
         if params.cues && cues.is_none() {
@@ -904,7 +1113,7 @@ impl FeatureCounts {
         let featurise = |chunk: Vec<T>| -> Vec<RowNames> {
             chunk
                 .into_par_iter()
-                .map(|row| RowNames::of(&input(row), tokenizer, params, cues))
+                .map(|row| RowNames::of(&input(row), tokenizer, params, cues, known))
                 .collect()
         };
         let mut texts = rows;
@@ -1020,7 +1229,18 @@ impl FeatureCounts {
         let name = |f: u32| self.names.get(f);
         // Highest score first; the name breaks ties so the choice is deterministic.
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| name(a.1).cmp(name(b.1))));
-        scored.truncate(params.max_features);
+        if params.valence == Valence::Unseen {
+            // The other features as without valence, so the words they know
+            // are the ones the valence was counted for; then every valence one.
+            let (valence, mut rest): (Vec<_>, Vec<_>) = scored
+                .into_iter()
+                .partition(|&(_, f, _)| name(f).starts_with("S:"));
+            rest.truncate(params.max_features);
+            rest.extend(valence);
+            scored = rest;
+        } else {
+            scored.truncate(params.max_features);
+        }
         scored.sort_by(|a, b| name(a.1).cmp(name(b.1)));
         let n = n_docs as f64;
         let idf = scored
@@ -1513,6 +1733,157 @@ mod tests {
         }
     }
 
+    /// `unseen` valence: a word the vocabulary knows (in any unigram form)
+    /// gives no bucket of its own, a rated word it does not know gives its
+    /// bucket with the scope marks; the verb's bucket and the sum stay.
+    #[test]
+    fn unseen_valence_only_for_words_outside_the_vocabulary() {
+        let params = FeatureParams {
+            word_ngrams: (1, 1),
+            char_ngrams: (0, 0),
+            valence: Valence::Unseen,
+            ..FeatureParams::default()
+        };
+        let tokenizer = TokenizerParams {
+            scopes: true,
+            ..TokenizerParams::default()
+        };
+        let text = "We never wanted war, but we welcome the agreement if it brings peace";
+        let toks = tokenize(text, &tokenizer);
+        let s_names = |params: &FeatureParams, known: Option<&FxHashSet<String>>| {
+            let mut got = Vec::new();
+            let input = Input {
+                text,
+                tokens: &toks,
+                verb: Some("warned"),
+                kind: None,
+            };
+            for_each_feature_known(input, params, None, known, |n| {
+                if n.starts_with("S:") {
+                    got.push(n.to_owned());
+                }
+            });
+            got.sort();
+            got
+        };
+        let vocabulary: Vec<String> = ["w:NOT_war", "w:agreement", "w:we", "w:wanted welcome"]
+            .map(String::from)
+            .to_vec();
+        let known = known_words(&vocabulary);
+        assert!(known.contains("war") && known.contains("agreement"));
+        assert!(!known.contains("welcome"), "a bigram is no unigram");
+        // "war" and "agreement" are known; "welcome" (2.0) after "but" and
+        // "peace" (2.5) after "but" and inside the condition are not. The
+        // verb "warned" (-1.1) and the sum of every rated word stay.
+        assert_eq!(
+            s_names(&params, Some(&known)),
+            [
+                "S:BUT_pos3",
+                "S:BUT_pos3",
+                "S:IF_pos3",
+                "S:pos3",
+                "S:pos3",
+                "S:sum_pos3",
+                "S:v_neg2"
+            ]
+        );
+        // With no vocabulary every rated word counts, as with `On`.
+        let all = s_names(&params, None);
+        assert!(all.contains(&"S:NOT_neg3".to_owned()), "{all:?}");
+        let on = FeatureParams {
+            valence: Valence::On,
+            ..params.clone()
+        };
+        assert_eq!(all, s_names(&on, None));
+        let json = serde_json::to_string(&params).unwrap();
+        assert!(json.contains(r#""valence":"unseen""#), "{json}");
+        let back: FeatureParams = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, params);
+        let json = serde_json::to_string(&on).unwrap();
+        assert!(json.contains(r#""valence":true"#), "{json}");
+        assert_eq!(serde_json::from_str::<FeatureParams>(&json).unwrap(), on);
+        let bad = json.replace(r#""valence":true"#, r#""valence":"sometimes""#);
+        let err = serde_json::from_str::<FeatureParams>(&bad)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains(r#"true, false or "unseen""#), "{err}");
+    }
+
+    /// Training with `unseen` valence picks the other features as without
+    /// valence (even under a cap), adds the valence features of the words
+    /// outside them, and the rows it trains on are the rows scoring makes.
+    #[test]
+    fn unseen_valence_vocabulary_is_the_plain_one_plus_valence() {
+        let texts = [
+            "We will never accept this war; we will strike.",
+            "Talks are welcome, a wonderful chance to meet halfway",
+            "Nobody doubts the talks will fail, sadly",
+            "We will strike if they do not talk",
+            "Ready to talk, ready to meet, a wonderful day",
+            "the talks will fail, a terrible waste",
+            "war and more war, a terrible mistake",
+        ];
+        let labels = [0, 1, 2, 0, 1, 2, 0];
+        let tokenizer = TokenizerParams {
+            scopes: true,
+            ..TokenizerParams::default()
+        };
+        let inputs = plain(&texts);
+        for max_features in [12, 1000] {
+            let plain_params = FeatureParams {
+                min_df: 1,
+                max_features,
+                ..FeatureParams::default()
+            };
+            let params = FeatureParams {
+                valence: Valence::Unseen,
+                ..plain_params.clone()
+            };
+            let fit = |p: &FeatureParams| {
+                Vectorizer::fit(&inputs, &labels, 3, &tokenizer, p, None).unwrap()
+            };
+            let without = fit(&plain_params);
+            let with = fit(&params);
+            let other: Vec<&String> = with
+                .vocabulary
+                .iter()
+                .filter(|n| !n.starts_with("S:"))
+                .collect();
+            assert_eq!(other, without.vocabulary.iter().collect::<Vec<_>>());
+            // Under the cap some rated words are left out and weigh by their
+            // bucket; without it every word of the corpus is known (the
+            // sum's buckets are there either way).
+            let valence: Vec<&String> = with
+                .vocabulary
+                .iter()
+                .filter(|n| n.starts_with("S:") && !n.starts_with("S:sum_") && *n != "S:none")
+                .collect();
+            assert_eq!(!valence.is_empty(), max_features == 12, "{valence:?}");
+            let counts = FeatureCounts::count(
+                inputs.iter(),
+                Said::clone,
+                &labels,
+                3,
+                &tokenizer,
+                &params,
+                None,
+            )
+            .unwrap();
+            let (v, x) = counts.fit_transform(&[]).unwrap();
+            assert_eq!(v.vocabulary, with.vocabulary);
+            for (i, said) in inputs.iter().enumerate() {
+                assert_eq!(x.row(i), with.transform_said(said).as_slice(), "row {i}");
+            }
+            // A rated word the vocabulary lacks weighs through its bucket.
+            let row = with.transform("a glorious outcome");
+            let s_features = row
+                .iter()
+                .filter(|&&(i, _)| with.vocabulary[i as usize].starts_with("S:pos"))
+                .count();
+            assert_eq!(s_features, usize::from(max_features == 12), "{row:?}");
+        }
+    }
+
     /// A vectorizer over our own sentences with the cue lexicon, the
     /// reporting verb and scope-marked words, every feature kept.
     fn weighted(cue_weight: f64, verb_weight: f64, scope_weight: f64) -> Vectorizer {
@@ -1643,6 +2014,56 @@ mod tests {
         let json = serde_json::to_string(&heavy).unwrap();
         assert!(json.contains("\"cue_weight\":3.0"), "{json}");
         assert_eq!(serde_json::from_str::<FeatureParams>(&json).unwrap(), heavy);
+    }
+
+    #[test]
+    fn valence_buckets_follow_the_scopes() {
+        let params = FeatureParams {
+            word_ngrams: (1, 1),
+            char_ngrams: (0, 0),
+            valence: Valence::On,
+            ..FeatureParams::default()
+        };
+        let tokenizer = TokenizerParams {
+            scopes: true,
+            ..TokenizerParams::default()
+        };
+        let text = "We never wanted war, but we welcome the agreement if it brings peace";
+        let toks = tokenize(text, &tokenizer);
+        let mut got = Vec::new();
+        let input = Input {
+            text,
+            tokens: &toks,
+            verb: Some("warned"),
+            kind: None,
+        };
+        for_each_feature(input, &params, None, |n| {
+            if n.starts_with("S:") {
+                got.push(n.to_owned());
+            }
+        });
+        // "war" -2.9 negated; "welcome" 2.0 and "agreement" 2.2 after "but";
+        // "peace" 2.5 inside the condition too; the verb "warned" -1.1.
+        for want in [
+            "S:v_neg2",
+            "S:NOT_neg3",
+            "S:pos3",
+            "S:BUT_pos3",
+            "S:IF_pos3",
+            "S:sum_pos3",
+        ] {
+            assert!(got.iter().any(|n| n == want), "{want} not in {got:?}");
+        }
+        assert!(!got.iter().any(|n| n == "S:neg3"), "{got:?}");
+        let neutral = names("The delegation arrives on Tuesday", &params);
+        assert!(neutral.iter().any(|n| n == "S:none"), "{neutral:?}");
+        let off = FeatureParams {
+            valence: Valence::Off,
+            ..params
+        };
+        assert!(!names(text, &off).iter().any(|n| n.starts_with("S:")));
+        let json = serde_json::to_string(&off).unwrap();
+        assert!(!json.contains("valence"), "{json}");
     }
 
     #[test]

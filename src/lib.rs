@@ -87,6 +87,7 @@ pub mod stance;
 pub mod synth;
 pub mod tokenize;
 pub mod train;
+pub mod valence;
 
 pub use error::{Error, Result};
 pub use model::Model;

@@ -11,17 +11,18 @@ use serde::{Deserialize, Serialize};
 use crate::cues::{Cue, Cues};
 use crate::error::{Error, Result};
 use crate::evaluate::ClassMetrics;
-use crate::features::{FeatureParams, SparseRow, Vectorizer};
+use crate::features::{FeatureParams, SparseRow, Valence, Vectorizer};
 use crate::tokenize::TokenizerParams;
 
 /// Written in every model file so a foreign JSON file is recognised as such.
 pub const FORMAT: &str = "stance-model";
 /// The newest model format this build reads. Version 2 added reading what
 /// was said, scopes and cue lexicons; version 3 a label prior
-/// ([`Model::with_label_prior`]) and the statement-kind feature. A model is written with the lowest version
-/// that holds what it uses, so older builds read every model they can score
-/// right (and refuse one with a prior, which they would score wrong).
-pub const FORMAT_VERSION: u32 = 3;
+/// ([`Model::with_label_prior`]), the statement-kind and cue-absence
+/// features; version 4 word valence features. A model is written with the
+/// lowest version that holds what it uses, so older builds read every model
+/// they can score right, and refuse (rather than misread) one they cannot.
+pub const FORMAT_VERSION: u32 = 4;
 /// Largest model file we agree to read: far above any real model, far below
 /// what would exhaust memory.
 pub(crate) const MAX_MODEL_BYTES: u64 = 512 * 1024 * 1024;
@@ -420,8 +421,9 @@ impl Model {
             v.tokenizer.scopes || v.params.said || v.params.cues || v.params.scope_words;
         let file = ModelFile {
             format: FORMAT.into(),
-            format_version: if self.label_prior.is_some() || v.params.kinds || v.params.cue_absence
-            {
+            format_version: if v.params.valence != Valence::Off {
+                4
+            } else if self.label_prior.is_some() || v.params.kinds || v.params.cue_absence {
                 3
             } else if version_2 {
                 2
@@ -763,6 +765,80 @@ mod tests {
                 "{err}"
             );
         }
+    }
+
+    /// Valence features are an option: a model trained before them (the
+    /// embedded one) reads them as off, scores as it did and writes the bytes
+    /// it was read from; a model with them is written as version 4, which
+    /// older builds refuse rather than score without the features.
+    #[test]
+    fn models_without_valence_stay_as_they_were() {
+        let model = Model::from_json(DEFAULT_MODEL_JSON, Path::new("m.json")).unwrap();
+        assert_eq!(model.vectorizer().params.valence, Valence::Off);
+        assert_eq!(model.to_json().unwrap(), DEFAULT_MODEL_JSON);
+        let text = "The ministry warned of a disastrous war but welcomed the talks.";
+        let row = model.vectorizer().transform(text);
+        assert!(
+            row.iter()
+                .all(|&(i, _)| { !model.vectorizer().vocabulary[i as usize].starts_with("S:") })
+        );
+
+        let mut file: serde_json::Value = serde_json::from_slice(DEFAULT_MODEL_JSON).unwrap();
+        file["features"]["valence"] = true.into();
+        file["format_version"] = 4.into();
+        let bytes = serde_json::to_vec(&file).unwrap();
+        let with = Model::from_json(&bytes, Path::new("m.json")).unwrap();
+        assert_eq!(with.vectorizer().params.valence, Valence::On);
+        let written: serde_json::Value = serde_json::from_slice(&with.to_json().unwrap()).unwrap();
+        assert_eq!(written["format_version"], 4);
+        assert_eq!(written["features"]["valence"], true);
+    }
+
+    /// A model with `unseen` valence keeps the setting through a round trip
+    /// (format 4), takes the words it knows from its vocabulary, and gives
+    /// a rated word outside it the bucket feature when the model has one.
+    #[test]
+    fn unseen_valence_models_round_trip_and_read_their_known_words() {
+        let mut file: serde_json::Value = serde_json::from_slice(DEFAULT_MODEL_JSON).unwrap();
+        file["features"]["valence"] = "unseen".into();
+        file["format_version"] = 4.into();
+        let vocabulary = file["vocabulary"].as_array_mut().unwrap();
+        let known = vocabulary
+            .iter()
+            .any(|n| n == "w:peace" || n == "w:NOT_peace");
+        assert!(known, "the default model knows 'peace'");
+        vocabulary.push("S:pos3".into());
+        file["idf"].as_array_mut().unwrap().push(2.0.into());
+        let n = file["n_features"].as_u64().unwrap();
+        file["n_features"] = (n + 1).into();
+        let k = file["labels"].as_array().unwrap().len();
+        file["weights"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .for_each(|w| w.as_array_mut().unwrap().push(0.5.into()));
+        let bytes = serde_json::to_vec(&file).unwrap();
+        let model = Model::from_json(&bytes, Path::new("m.json")).unwrap();
+        assert_eq!(model.vectorizer().params.valence, Valence::Unseen);
+        let again = model.to_json().unwrap();
+        assert_eq!(
+            Model::from_json(&again, Path::new("m.json"))
+                .unwrap()
+                .to_json()
+                .unwrap(),
+            again
+        );
+        let written: serde_json::Value = serde_json::from_slice(&again).unwrap();
+        assert_eq!(written["features"]["valence"], "unseen");
+        assert_eq!(written["format_version"], 4);
+        let v = model.vectorizer();
+        let s_pos3 = v.index_of("S:pos3").unwrap();
+        let has = |text: &str| v.transform(text).iter().any(|&(i, _)| i == s_pos3);
+        // "peace" (pos3) is known; "magnificent" (pos3) is not in the vocabulary.
+        assert!(!has("peace"));
+        assert!(v.index_of("w:magnificent").is_none());
+        assert!(has("a magnificent result"));
+        assert_eq!(k, model.labels().len());
     }
 
     #[test]

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use stance::corpus::{Columns, Corpus};
+use stance::features::Valence;
 use stance::train::{Solver, TrainParams};
 
 /// Arguments of `stance train`.
@@ -59,6 +60,11 @@ pub struct Args {
     /// (default 1).
     #[arg(long)]
     verb_weight: Option<f64>,
+    /// Word valence features from VADER's lexicon (`S:neg2`, `S:sum_pos1`...):
+    /// `on`, `off` (the default) or `unseen` (only the words' buckets, only
+    /// for words the vocabulary has no unigram for).
+    #[arg(long, value_enum)]
+    valence: Option<ValenceArg>,
     /// Word n-gram range, e.g. `1-2` (`0-0`: none).
     #[arg(long, value_parser = parse_range)]
     word_ngrams: Option<(usize, usize)>,
@@ -90,6 +96,13 @@ fn parse_mix(v: &str) -> anyhow::Result<std::collections::BTreeMap<String, f64>>
         anyhow::bail!("no LABEL=SHARE pairs in '{v}'");
     }
     Ok(mix)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ValenceArg {
+    On,
+    Off,
+    Unseen,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -145,6 +158,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     if let Some(r) = args.char_ngrams {
         params.features.char_ngrams = r;
+    }
+    if let Some(v) = args.valence {
+        params.features.valence = match v {
+            ValenceArg::On => Valence::On,
+            ValenceArg::Off => Valence::Off,
+            ValenceArg::Unseen => Valence::Unseen,
+        };
     }
     if let Some(w) = args.cue_weight {
         params.features.cue_weight = w;

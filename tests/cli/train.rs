@@ -258,3 +258,85 @@ fn a_label_mix_is_stored_shown_and_checked() {
     }
     assert!(!d.join("never.json").exists());
 }
+
+#[test]
+fn valence_features_are_an_option_stored_in_the_model() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    succeeds(
+        train_quick(fixture("small.csv"), "v.json")
+            .current_dir(d)
+            .args(["--valence", "on"]),
+    );
+    let model: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(d.join("v.json")).unwrap()).unwrap();
+    assert_eq!(model["features"]["valence"], true);
+    assert_eq!(model["format_version"], 4);
+    let vocabulary = model["vocabulary"].as_array().unwrap();
+    assert!(
+        vocabulary
+            .iter()
+            .any(|n| n.as_str().is_some_and(|n| n.starts_with("S:"))),
+        "no valence feature in the vocabulary"
+    );
+    // Off (the default) writes no trace of it: models keep the bytes they had.
+    let plain = std::fs::read_to_string(quick_model()).unwrap();
+    assert!(!plain.contains("valence"));
+    let report = stdout_of(stance_in(d).args([
+        "evaluate",
+        "--model",
+        "v.json",
+        "--data",
+        fixture("small.csv").to_str().unwrap(),
+    ]));
+    assert!(report.contains("macro-F1"), "{report}");
+    fails_with(
+        train_quick(fixture("small.csv"), "never.json")
+            .current_dir(d)
+            .args(["--valence", "maybe"]),
+        &["--valence"],
+    );
+}
+
+#[test]
+fn unseen_valence_adds_buckets_to_the_vocabulary_picked_without_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    succeeds(
+        train_quick(fixture("small.csv"), "plain.json")
+            .current_dir(d)
+            .args(["--max-features", "30"]),
+    );
+    succeeds(
+        train_quick(fixture("small.csv"), "u.json")
+            .current_dir(d)
+            .args(["--max-features", "30", "--valence", "unseen"]),
+    );
+    let read = |name: &str| -> serde_json::Value {
+        serde_json::from_str(&std::fs::read_to_string(d.join(name)).unwrap()).unwrap()
+    };
+    let (plain, unseen) = (read("plain.json"), read("u.json"));
+    assert_eq!(unseen["features"]["valence"], "unseen");
+    assert_eq!(unseen["format_version"], 4);
+    let names = |m: &serde_json::Value, valence: bool| -> Vec<String> {
+        m["vocabulary"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|n| n.as_str())
+            .filter(|n| n.starts_with("S:") == valence)
+            .map(String::from)
+            .collect()
+    };
+    // The words the model knows are the ones it knows without valence.
+    assert_eq!(names(&unseen, false), names(&plain, false));
+    assert!(!names(&unseen, true).is_empty(), "no valence feature");
+    let report = stdout_of(stance_in(d).args([
+        "evaluate",
+        "--model",
+        "u.json",
+        "--data",
+        fixture("small.csv").to_str().unwrap(),
+    ]));
+    assert!(report.contains("macro-F1"), "{report}");
+}
