@@ -61,7 +61,7 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (CSV), context off",
         &csv,
-        "63c74452067e3be62f5d5a0c48d22a6fadd55fda743507119593830db526f0a3",
+        "c914a737260247a4db98377f07074e17506533258534bd3d4d8f5809ec909ab8",
     );
     let jsonl = printed(&off(&[
         "score".as_ref(),
@@ -72,13 +72,13 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (JSONL), context off",
         &jsonl,
-        "6cad7a91b16e58207b15a1386880d53f60cb9bc538221ccfef603a728291b8ca",
+        "e894d20861a707637e765f046a7bcf5f43a4c491c884ec42a5f66e4df49c51f8",
     );
     let csv = printed(&["score".as_ref(), collection.as_os_str()]);
     assert_digest(
         "score of a 0.2 MB synthetic collection (CSV), default context",
         &csv,
-        "173a0013f76db084537c1a9d2c46e671810758b2a10af650b6c3630a36fd299d",
+        "18af588f14879759d9b585fbbd2593b0516d54092597eef6f4a5751a749c043b",
     );
     let jsonl = printed(&[
         "score".as_ref(),
@@ -89,7 +89,7 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (JSONL), default context",
         &jsonl,
-        "889ec5e05551886afbb49b2ff145f2068ed6f9bb443c0fad1cb8f810c6e4a173",
+        "b445db90e5d42ae17ce88f9c59a65da0bee451d48d9172e1ceadc5dd09fe28ce",
     );
 }
 
@@ -100,12 +100,12 @@ fn scoring_the_example_articles_prints_the_same_bytes() {
     assert_digest(
         "score of data/articles (CSV), context off",
         &csv,
-        "afcb6a48cc487e448c4a8a6057b48dc574ad266a4174f3a8da1f339e494e2fd8",
+        "07fdc804dcc3b94b40880c1ef6d797ddfc265c2ae6256782a80e4a148fffff4f",
     );
     let csv = printed(&["score".as_ref(), articles.as_os_str()]);
     assert_digest(
         "score of data/articles (CSV), default context",
         &csv,
-        "9adc598a60defbcb9f9b215b0d6288ecf9b0c8b0eeffc69c39d69669d5cff8e7",
+        "094840511b6c6b7f9ced9f257c9029cc1e48457b9932938ea5033a124712ff15",
     );
 }
