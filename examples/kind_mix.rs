@@ -28,14 +28,7 @@ fn main() {
             _ => dirs.push(PathBuf::from(a)),
         }
     }
-    let owned;
-    let model: &Model = match model_path {
-        Some(p) => {
-            owned = Model::load(&p).expect("model");
-            &owned
-        }
-        None => Model::embedded().expect("embedded"),
-    };
+    let model = &*Model::load_or_embedded(model_path.as_deref()).expect("model");
     let labels = model.labels();
     // kind -> (n, right, gold neutral, neutral right, predicted neutral, gold per label)
     let mut by_kind: BTreeMap<String, [usize; 5]> = BTreeMap::new();

@@ -28,14 +28,7 @@ fn main() {
             dirs.push(PathBuf::from(a));
         }
     }
-    let owned;
-    let model: &Model = match model_path {
-        Some(p) => {
-            owned = Model::load(&p).expect("model");
-            &owned
-        }
-        None => Model::embedded().expect("embedded"),
-    };
+    let model = &*Model::load_or_embedded(model_path.as_deref()).expect("model");
     let v = model.vectorizer();
     for dir in dirs {
         for txt in gold_files(&dir).expect("gold articles") {

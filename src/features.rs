@@ -1733,39 +1733,52 @@ mod tests {
         }
     }
 
+    /// The sentence the valence tests read, with its scopes: a negated
+    /// "war", "welcome" and "agreement" after "but", "peace" after "but"
+    /// and inside a condition.
+    const VALENCE_TEXT: &str =
+        "We never wanted war, but we welcome the agreement if it brings peace";
+
+    /// Unigram params with `valence`.
+    fn valence_params(valence: Valence) -> FeatureParams {
+        FeatureParams {
+            word_ngrams: (1, 1),
+            char_ngrams: (0, 0),
+            valence,
+            ..FeatureParams::default()
+        }
+    }
+
+    /// The sorted `S:` features of [`VALENCE_TEXT`] reported with "warned".
+    fn valence_names(params: &FeatureParams, known: Option<&FxHashSet<String>>) -> Vec<String> {
+        let tokenizer = TokenizerParams {
+            scopes: true,
+            ..TokenizerParams::default()
+        };
+        let toks = tokenize(VALENCE_TEXT, &tokenizer);
+        let input = Input {
+            text: VALENCE_TEXT,
+            tokens: &toks,
+            verb: Some("warned"),
+            kind: None,
+        };
+        let mut got = Vec::new();
+        for_each_feature_known(input, params, None, known, |n| {
+            if n.starts_with("S:") {
+                got.push(n.to_owned());
+            }
+        });
+        got.sort();
+        got
+    }
+
     /// `unseen` valence: a word the vocabulary knows (in any unigram form)
     /// gives no bucket of its own, a rated word it does not know gives its
     /// bucket with the scope marks; the verb's bucket and the sum stay.
     #[test]
     fn unseen_valence_only_for_words_outside_the_vocabulary() {
-        let params = FeatureParams {
-            word_ngrams: (1, 1),
-            char_ngrams: (0, 0),
-            valence: Valence::Unseen,
-            ..FeatureParams::default()
-        };
-        let tokenizer = TokenizerParams {
-            scopes: true,
-            ..TokenizerParams::default()
-        };
-        let text = "We never wanted war, but we welcome the agreement if it brings peace";
-        let toks = tokenize(text, &tokenizer);
-        let s_names = |params: &FeatureParams, known: Option<&FxHashSet<String>>| {
-            let mut got = Vec::new();
-            let input = Input {
-                text,
-                tokens: &toks,
-                verb: Some("warned"),
-                kind: None,
-            };
-            for_each_feature_known(input, params, None, known, |n| {
-                if n.starts_with("S:") {
-                    got.push(n.to_owned());
-                }
-            });
-            got.sort();
-            got
-        };
+        let params = valence_params(Valence::Unseen);
+        let s_names = valence_names;
         let vocabulary: Vec<String> = ["w:NOT_war", "w:agreement", "w:we", "w:wanted welcome"]
             .map(String::from)
             .to_vec();
@@ -2018,30 +2031,9 @@ mod tests {
 
     #[test]
     fn valence_buckets_follow_the_scopes() {
-        let params = FeatureParams {
-            word_ngrams: (1, 1),
-            char_ngrams: (0, 0),
-            valence: Valence::On,
-            ..FeatureParams::default()
-        };
-        let tokenizer = TokenizerParams {
-            scopes: true,
-            ..TokenizerParams::default()
-        };
-        let text = "We never wanted war, but we welcome the agreement if it brings peace";
-        let toks = tokenize(text, &tokenizer);
-        let mut got = Vec::new();
-        let input = Input {
-            text,
-            tokens: &toks,
-            verb: Some("warned"),
-            kind: None,
-        };
-        for_each_feature(input, &params, None, |n| {
-            if n.starts_with("S:") {
-                got.push(n.to_owned());
-            }
-        });
+        let params = valence_params(Valence::On);
+        let text = VALENCE_TEXT;
+        let got = valence_names(&params, None);
         // "war" -2.9 negated; "welcome" 2.0 and "agreement" 2.2 after "but";
         // "peace" 2.5 inside the condition too; the verb "warned" -1.1.
         for want in [

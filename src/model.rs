@@ -2,6 +2,7 @@
 //! training metadata in one self-describing JSON document; loading with
 //! checks; probabilities and exact explanations; the embedded default model.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -581,6 +582,15 @@ impl Model {
         // call, so only a good model is kept.
         let model = Model::from_json(DEFAULT_MODEL_JSON, Path::new("<embedded default>"))?;
         Ok(MODEL.get_or_init(|| model))
+    }
+
+    /// The model in the file at `path`, or the embedded default when there
+    /// is none (what `--model` means on every subcommand).
+    pub fn load_or_embedded(path: Option<&Path>) -> Result<Cow<'static, Model>> {
+        Ok(match path {
+            Some(p) => Cow::Owned(Model::load(p)?),
+            None => Cow::Borrowed(Model::embedded()?),
+        })
     }
 }
 

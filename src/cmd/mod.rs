@@ -79,10 +79,7 @@ impl ContextArgs {
 
 /// The model from `--model`, or the embedded default.
 pub fn load_model(path: Option<&Path>) -> anyhow::Result<Cow<'static, Model>> {
-    Ok(match path {
-        Some(p) => Cow::Owned(Model::load(p)?),
-        None => Cow::Borrowed(Model::embedded()?),
-    })
+    Ok(Model::load_or_embedded(path)?)
 }
 
 /// True when the error is a write to a closed pipe (`stance ... | head`),
