@@ -716,6 +716,10 @@ mod tests {
                 &[("plan was sound", "role:the Secretary of State", Indirect)],
             ),
             (
+                "UN High Commissioner for Refugees Ines Valo said returns were not yet safe.",
+                &[("not yet safe", "Ines Valo", Indirect)],
+            ),
+            (
                 "Minister for Fisheries Tomas Rekk has said the quota was unfair.",
                 &[("quota was unfair", "Tomas Rekk", Indirect)],
             ),

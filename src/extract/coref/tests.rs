@@ -678,3 +678,11 @@ Kovac said patients would suffer.",
         &["Anna Kovac", "Anna Kovac", "Anna Kovac"],
     );
 }
+
+#[test]
+fn a_both_and_group_is_neither_of_its_members_alone() {
+    assert_speakers(
+        "Both the union and the employers said talks would resume. The employers said the offer stood.",
+        &["the union and the employers", "the employers"],
+    );
+}
