@@ -686,3 +686,22 @@ fn a_both_and_group_is_neither_of_its_members_alone() {
         &["the union and the employers", "the employers"],
     );
 }
+
+#[test]
+fn a_lead_described_by_a_department_is_the_person_named_next_with_it() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "The Ostlandian treasury chief said further talks could end the row.\n\
+Ostlandian Treasury Secretary Tom Ward said on Friday the two sides were in contact.",
+            &["Tom Ward", "Tom Ward"],
+        ),
+        (
+            "Talks broke down on Tuesday, with Orsland's energy minister accusing his neighbour of blackmail.\n\
+Energy Minister Dario Venk said the demand was a ransom note.",
+            &["Dario Venk", "Dario Venk"],
+        ),
+    ];
+    for (article, expected) in cases {
+        assert_speakers(article, expected);
+    }
+}

@@ -471,6 +471,10 @@ pub static TITLE_OF_OBJECTS: &[&str] = &[
     "neighborhood",
 ];
 
+/// Role heads that stand for any title in a department ("the treasury
+/// chief" for the Treasury Secretary, "the energy boss").
+pub static GENERIC_ROLE_HEADS: &[&str] = &["chief", "head", "boss", "czar", "tsar"];
+
 /// Role nouns: "the minister said" refers back to a person with this role.
 #[rustfmt::skip]
 pub static ROLES: &[&str] = &[
