@@ -705,3 +705,16 @@ Energy Minister Dario Venk said the demand was a ransom note.",
         assert_speakers(article, expected);
     }
 }
+
+#[test]
+fn a_name_in_quote_marks_is_the_full_name_of_its_surname() {
+    assert_speakers(
+        "The rebels sent their negotiator, known as “Pablo Ruiz”, to the talks. Ruiz said a truce was possible.",
+        &["Pablo Ruiz"],
+    );
+    // a quoted phrase that is no given name and surname names no one
+    assert_speakers(
+        "The operation “Iron Shield” began in May. Shield said the plan was sound.",
+        &["Shield"],
+    );
+}
