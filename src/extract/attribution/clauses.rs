@@ -25,6 +25,12 @@ const MAX_INTRO: usize = 30;
 const MAX_VENUE_WORDS: usize = 4;
 /// Most tokens after a verb searched for a gender cue ("said she had ...").
 const GENDER_CUE_WINDOW: usize = 4;
+/// Most tokens of a relative clause set off by commas ("..., whose party
+/// has long accused the cabinet of waste, ...").
+const MAX_RELATIVE: usize = 3 * MAX_PHRASE;
+/// Most tokens between a relative clause's closing comma and the verb
+/// ("has repeatedly", "on Monday").
+const MAX_AFTER_RELATIVE: usize = 5;
 
 impl<'a> Ctx<'a> {
     /// What stands right before the verb at `v`, not looking before `floor`.
@@ -133,6 +139,16 @@ impl<'a> Ctx<'a> {
         }
         // "Holm and other union leaders said": the named person leads the group.
         if let Some(group) = self.name_and_others(start, end, floor) {
+            return Before::Found(Found::Np(group));
+        }
+        // "Both the union and the employers said": "both ... and" joins two
+        // phrases into one subject, which answers to neither alone later
+        // ("the employers said").
+        if let Some(both) = self.both_and(start, floor) {
+            let mut group = self.group_of(both + 1, end);
+            if let Form::Body { text, head, .. } = &mut group.form {
+                *head = text.to_lowercase();
+            }
             return Before::Found(Found::Np(group));
         }
         // "Britain, France and Germany have threatened": the whole list.
@@ -541,6 +557,25 @@ impl<'a> Ctx<'a> {
         None
     }
 
+    /// "Both the rebels and the government": where "both" stands when it
+    /// opens the clause and its "and" comes right before the phrase that
+    /// starts at `start`, with one plain phrase between.
+    fn both_and(&self, start: usize, floor: usize) -> Option<usize> {
+        if start < floor + 3 || !self.is(start - 1, &["and"]) {
+            return None;
+        }
+        let lowest = floor.max(start.saturating_sub(MAX_PHRASE));
+        let both = (lowest..start - 1)
+            .rev()
+            .find(|&k| self.word(k).is_none() || self.is(k, &["both", "and"]))?;
+        let opens = both == floor
+            || self.word(both - 1).is_none()
+            || self.is(both - 1, lexicon::CONNECTIVES);
+        let plain = (both + 1..start - 1)
+            .all(|k| !self.is_verb(k) && !self.is_function(k) || self.is(k, lexicon::DETERMINERS));
+        (self.is(both, &["both"]) && both + 1 < start - 1 && opens && plain).then_some(both)
+    }
+
     /// Where a list of names ending with the one at `start` begins: earlier
     /// items are capitalised words (with "the") each followed by a comma,
     /// the first opening the clause.
@@ -599,6 +634,12 @@ impl<'a> Ctx<'a> {
     /// become roles, and a name whose appositive is headed by a body noun
     /// ("Portlabor, the dockers' union representing ...") is that body.
     pub(super) fn add_appositive(&self, np: &mut Np, from: usize, to: usize) {
+        // "X, whose party has accused ...,", "X, which buys grain,": what X
+        // owns or does, never what X is. ("X, who heads the union," still
+        // describes X.)
+        if self.is(from, &["whose", "which"]) {
+            return;
+        }
         np.add_cues(self.appositive_words(from, to));
         let Form::Person(name) = &np.form else {
             return;
@@ -647,6 +688,45 @@ impl<'a> Ctx<'a> {
             .map(|t| t.key(self.article).to_lowercase())
             .filter(|w| !lexicon::is_in(lexicon::DETERMINERS, w))
             .collect()
+    }
+
+    /// The closing comma of a relative clause opened by the relative word at
+    /// `r` (after a comma) when the sentence's own verb follows that comma
+    /// at once (auxiliaries, adverbs and a time aside): "Mara Lind, whose
+    /// party has long accused the cabinet of waste, said ...", "The agency,
+    /// which buys Ostland grain, said ...". Such a clause only describes
+    /// the phrase before it, which is the subject of the verb after it.
+    pub(super) fn closed_relative(&self, r: usize) -> Option<usize> {
+        if r == 0 || !self.is_comma(r - 1) || !self.is(r, lexicon::RELATIVES) {
+            return None;
+        }
+        let end = self.len().min(r + 1 + MAX_RELATIVE);
+        let close = (r + 1..end).find(|&k| self.word(k).is_none())?;
+        if !self.is_comma(close) {
+            return None;
+        }
+        let reach = self.len().min(close + 1 + MAX_AFTER_RELATIVE);
+        (close + 1..reach)
+            .find(|&v| {
+                self.verb_at(v)
+                    .is_some_and(|(_, _, participle)| !participle)
+            })
+            .filter(|&v| self.skip_back(v, 0) == close + 1)
+            .map(|_| close)
+    }
+
+    /// Whether token `i` lies inside a relative clause that
+    /// [`closed_relative`](Self::closed_relative) finds: a verb there is
+    /// never the sentence's reporting verb.
+    pub(super) fn in_closed_relative(&self, i: usize) -> bool {
+        let lowest = i.saturating_sub(MAX_RELATIVE);
+        (lowest..i)
+            .rev()
+            .find(|&k| self.word(k).is_none())
+            .is_some_and(|comma| {
+                self.closed_relative(comma + 1)
+                    .is_some_and(|close| close > i)
+            })
     }
 
     /// "Priya Raghunathan, the party's spokesperson, who has urged ...": the
@@ -1024,6 +1104,73 @@ mod tests {
             (
                 "Borealis Energy said supplies would resume.",
                 &[("supplies would resume", "body:Borealis Energy", Indirect)],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn a_relative_clause_in_commas_leaves_the_subject_before_it() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Opposition leader Mara Lind, whose Green Alliance party has long accused the cabinet of waste, said the plan came too late.",
+                &[("too late", "Mara Lind", Indirect)],
+            ),
+            (
+                "The Harbour Union, whose chairman has called for a strike, said on Friday it would meet the employers.",
+                &[("meet the employers", "body:the Harbour Union", Indirect)],
+            ),
+            (
+                "Ambassador Tom Reed, whose government has not said how it will vote, told reporters the text was fair.",
+                &[("text was fair", "Tom Reed", Indirect)],
+            ),
+            (
+                "The Food Agency, which buys Ostland grain for its camps, said the ban had delayed deliveries.",
+                &[("delayed deliveries", "body:the Food Agency", Indirect)],
+            ),
+            (
+                "Oskar Brandt, who has warned against the levy for months, on Monday urged farmers to protest.",
+                &[("protest", "Oskar Brandt", Reported)],
+            ),
+            // an open relative clause keeps its own speaker
+            (
+                "The levy was passed despite Oskar Brandt, who has warned that it will ruin farmers.",
+                &[("ruin farmers", "Oskar Brandt", Indirect)],
+            ),
+            (
+                "The army shelled the town, which the rebels deny.",
+                &[("deny", "body:the rebels", Indirect)],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn both_and_joins_two_phrases_into_one_subject() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Both the rebels and the government said they would keep the truce.",
+                &[(
+                    "keep the truce",
+                    "body:the rebels and the government",
+                    Indirect,
+                )],
+            ),
+            (
+                "On Friday, both unions and employers said talks would resume.",
+                &[("resume", "body:unions and employers", Indirect)],
+            ),
+            (
+                "Both government forces and rebel groups accuse each other of breaking the deal.",
+                &[(
+                    "breaking",
+                    "body:government forces and rebel groups",
+                    Reported,
+                )],
             ),
         ];
         for (article, expected) in cases {

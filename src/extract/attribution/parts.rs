@@ -247,10 +247,11 @@ impl<'a> Ctx<'a> {
                     .then_some(words)
             });
             let charge = self.is(i, lexicon::DETERMINERS) && self.is(i + 1, lexicon::CHARGE_NOUNS);
-            let relative = self
-                .is(i, lexicon::RELATIVE_SPEECH_OPENERS)
-                .then_some(1)
-                .or_else(|| charge.then_some(2));
+            // "..., which Tehran denies": not "X, which buys grain, said".
+            let relative = (self.is(i, lexicon::RELATIVE_SPEECH_OPENERS)
+                && self.closed_relative(i).is_none())
+            .then_some(1)
+            .or_else(|| charge.then_some(2));
             let semicolon = self.tokens[i - 1].is_punct(';');
             absolute = self.is(i, &["with"]);
             if let Some(len) = joining.or(relative) {

@@ -17,6 +17,10 @@ use super::mentions::{
 /// Western diplomat").
 const MAX_MODIFIERS: usize = 4;
 
+/// Quote marks that open and close a quoted name.
+const OPENING_MARKS: &[char] = &['"', '\u{201c}', '\u{2018}', '\''];
+const CLOSING_MARKS: &[char] = &['"', '\u{201d}', '\u{2019}', '\''];
+
 impl<'a> Ctx<'a> {
     /// Is token `i` a lowercase role, group or source noun ("spokesman",
     /// "officials", "people", "secretary-general")?
@@ -466,6 +470,49 @@ impl<'a> Ctx<'a> {
         Some(np(Form::Person(name), roles, gender))
     }
 
+    /// A person's name in quote marks opening at token `open`, as a nom de
+    /// guerre is often written ("rebel negotiator “Pablo Ruiz” said"): a
+    /// known given name and one or two more capitalised words, nothing else,
+    /// inside the marks. Recorded as a name, so that the surname alone finds
+    /// the full name later ("Ruiz stressed ...").
+    fn quoted_name(&self, open: usize) -> Option<Np> {
+        let mark = self.tokens.get(open)?;
+        let opens = OPENING_MARKS.iter().any(|&c| mark.is_punct(c));
+        // The marks and the words are the whole quote.
+        if !opens || open == 0 || self.quoted[open - 1] || !self.quoted[open] {
+            return None;
+        }
+        let end = (open + 1..self.len().min(open + 5)).find(|&k| !self.tokens[k].is_word())?;
+        let close = &self.tokens[end];
+        let words = open + 1..end;
+        let named = (2..=3).contains(&words.len())
+            && words
+                .clone()
+                .all(|k| self.quoted[k] && self.tokens[k].is_cap())
+            && self.quoted[end]
+            && !self.quoted.get(end + 1).copied().unwrap_or(false)
+            && CLOSING_MARKS.iter().any(|&c| close.is_punct(c));
+        let given = self.key(open + 1).to_lowercase();
+        if !named
+            || !(lexicon::is_in(lexicon::MALE_NAMES, &given)
+                || lexicon::is_in(lexicon::FEMALE_NAMES, &given))
+        {
+            return None;
+        }
+        let name = words
+            .clone()
+            .map(|k| self.tokens[k].stem(self.article).to_string())
+            .collect();
+        Some(Np {
+            start: open + 1,
+            end,
+            span: self.span_of(open + 1, end - open - 1),
+            form: Form::Person(name),
+            roles: Vec::new(),
+            gender: Gender::Unknown,
+        })
+    }
+
     /// "Kaldoria's prime minister, Helena Vuorinen, said": a role followed by
     /// a name in commas is that person.
     pub(super) fn with_appositive_name(&self, found: Found, to: usize) -> Found {
@@ -621,6 +668,11 @@ impl<'a> Ctx<'a> {
     pub(super) fn push_names(&self, mentions: &mut Vec<Mention>) {
         let mut i = 0;
         while i < self.len() {
+            if let Some(np) = self.quoted_name(i) {
+                i = np.end + 1;
+                mentions.push(np.into_mention(Usage::Name));
+                continue;
+            }
             let particle_start = self.is(i, lexicon::NAME_PARTICLES) && self.is_name_word(i + 1);
             if !(self.is_name_word(i) || particle_start) {
                 i += 1;
@@ -714,6 +766,10 @@ mod tests {
             (
                 "The Secretary of State said the plan was sound.",
                 &[("plan was sound", "role:the Secretary of State", Indirect)],
+            ),
+            (
+                "UN High Commissioner for Refugees Ines Valo said returns were not yet safe.",
+                &[("not yet safe", "Ines Valo", Indirect)],
             ),
             (
                 "Minister for Fisheries Tomas Rekk has said the quota was unfair.",

@@ -617,6 +617,10 @@ impl<'a> Ctx<'a> {
                 i += 1;
                 continue;
             };
+            if self.in_closed_relative(i) {
+                i += len;
+                continue;
+            }
             let found = if participle {
                 let found = (i > 0 && self.is_comma(i - 1) || self.bare_saying(i))
                     .then(|| self.subject_after(0, i, true))

@@ -694,10 +694,17 @@ impl<'a> Resolver<'a> {
                     .map_or(Relation::Unknown, |owner| owners::relation(owner, roles));
                 let has_head = roles.contains(&stand_in.head);
                 let shares_word = stand_in.modifiers.iter().any(|m| roles.contains(m));
+                // "the treasury chief" is "Treasury Secretary Tom Ward": a
+                // head that stands for any title, and the same department.
+                let same_department = lexicon::is_in(lexicon::GENERIC_ROLE_HEADS, &stand_in.head)
+                    && stand_in
+                        .modifiers
+                        .iter()
+                        .any(|m| lexicon::is_in(lexicon::TITLE_OF_OBJECTS, m) && roles.contains(m));
                 let fits = relation == want
                     && match relation {
                         Relation::Same => has_head || shares_word,
-                        Relation::Unknown => has_head && rank < STAND_IN_REACH,
+                        Relation::Unknown => (has_head || same_department) && rank < STAND_IN_REACH,
                         Relation::Other => false,
                     };
                 fits.then_some(e)

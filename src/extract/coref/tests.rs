@@ -678,3 +678,43 @@ Kovac said patients would suffer.",
         &["Anna Kovac", "Anna Kovac", "Anna Kovac"],
     );
 }
+
+#[test]
+fn a_both_and_group_is_neither_of_its_members_alone() {
+    assert_speakers(
+        "Both the union and the employers said talks would resume. The employers said the offer stood.",
+        &["the union and the employers", "the employers"],
+    );
+}
+
+#[test]
+fn a_lead_described_by_a_department_is_the_person_named_next_with_it() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "The Ostlandian treasury chief said further talks could end the row.\n\
+Ostlandian Treasury Secretary Tom Ward said on Friday the two sides were in contact.",
+            &["Tom Ward", "Tom Ward"],
+        ),
+        (
+            "Talks broke down on Tuesday, with Orsland's energy minister accusing his neighbour of blackmail.\n\
+Energy Minister Dario Venk said the demand was a ransom note.",
+            &["Dario Venk", "Dario Venk"],
+        ),
+    ];
+    for (article, expected) in cases {
+        assert_speakers(article, expected);
+    }
+}
+
+#[test]
+fn a_name_in_quote_marks_is_the_full_name_of_its_surname() {
+    assert_speakers(
+        "The rebels sent their negotiator, known as “Pablo Ruiz”, to the talks. Ruiz said a truce was possible.",
+        &["Pablo Ruiz"],
+    );
+    // a quoted phrase that is no given name and surname names no one
+    assert_speakers(
+        "The operation “Iron Shield” began in May. Shield said the plan was sound.",
+        &["Shield"],
+    );
+}

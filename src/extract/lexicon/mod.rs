@@ -466,8 +466,14 @@ pub static TITLE_OF_OBJECTS: &[&str] = &[
     "fisheries", "mines", "oil", "petroleum", "gas", "natural", "resources", "budget",
     "intelligence", "unification", "reunification", "emergency", "emergencies", "religious",
     "women", "youth", "family", "children", "hajj", "political", "legal", "consular",
-    "multilateral", "parliamentary", "european", "regional", "strategic",
+    "multilateral", "parliamentary", "european", "regional", "strategic", "refugees", "human",
+    "rights", "humanitarian", "disarmament", "climate", "peace", "enlargement", "neighbourhood",
+    "neighborhood",
 ];
+
+/// Role heads that stand for any title in a department ("the treasury
+/// chief" for the Treasury Secretary, "the energy boss").
+pub static GENERIC_ROLE_HEADS: &[&str] = &["chief", "head", "boss", "czar", "tsar"];
 
 /// Role nouns: "the minister said" refers back to a person with this role.
 #[rustfmt::skip]
@@ -875,6 +881,9 @@ pub static NUMBER_WORDS: &[&str] = &[
 
 /// Relatives that open a clause with its own speaker ("..., which Tehran denies").
 pub static RELATIVE_SPEECH_OPENERS: &[&str] = &["which"];
+
+/// Relative words that open a clause describing the phrase before them.
+pub static RELATIVES: &[&str] = &["who", "whose", "which"];
 
 /// Nouns for what was said that open a clause with its own speaker after a
 /// determiner ("..., a charge Tehran denies").
