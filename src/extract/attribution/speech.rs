@@ -144,7 +144,11 @@ impl<'a> Ctx<'a> {
         // Nearly every word starts no reporting verb: done before reading
         // the next word.
         if !lexicon::starts_reporting_verb(token.lists) {
-            return None;
+            return self.act_object_after(i).then_some((
+                1,
+                StatementKind::Reported,
+                word.ends_with("ing"),
+            ));
         }
         let forms = lexicon::reporting_verb_forms_of(word);
         let next = self
@@ -167,6 +171,24 @@ impl<'a> Ctx<'a> {
             return None;
         }
         Some((len, kind, word.ends_with("ing") && !self.progressive_at(i)))
+    }
+
+    /// Is the word at `i` a verb that reports a speech act by its object:
+    /// "lodged a formal protest", "have exchanged accusations", "issued a
+    /// stern warning"? The object follows after at most a few lowercase
+    /// words.
+    fn act_object_after(&self, i: usize) -> bool {
+        if !self.is(i, lexicon::ACT_VERBS) {
+            return false;
+        }
+        let end = (i + 2 + lexicon::MAX_ACT_MODIFIERS).min(self.len());
+        (i + 1..end)
+            .take_while(|&k| {
+                let t = &self.tokens[k];
+                // "lodged “solemn representations”": the object may be quoted
+                t.is_word() && !t.is_cap() || QUOTE_OPENERS.iter().any(|&c| t.is_punct(c))
+            })
+            .any(|k| self.tokens[k].is_in(self.article, lexicon::ACT_OBJECTS))
     }
 
     /// Is the "-ing" form at `i` progressive ("is calling for", "were also
@@ -478,7 +500,7 @@ impl<'a> Ctx<'a> {
 
     /// Whether a phrase can be a speaker on its own: a body, a role, or a
     /// [named person](Self::named_person); never a bare pronoun.
-    fn can_speak(&self, np: &Np) -> bool {
+    pub(super) fn can_speak(&self, np: &Np) -> bool {
         match np.form {
             Form::Body { .. } | Form::Role { .. } => true,
             Form::Person(_) => self.named_person(np),
@@ -1185,6 +1207,47 @@ mod tests {
     use super::super::tests::{ClaimCase, assert_claims};
     use super::*;
     use StatementKind::{Direct, Indirect, Reported};
+
+    #[test]
+    fn a_verb_with_a_protest_or_a_charge_as_object_is_a_speech_act() {
+        let cases: &[ClaimCase] = &[
+            (
+                "The Ostmark foreign ministry lodged a formal protest with the Vellish embassy.",
+                &[(
+                    "formal protest",
+                    "body:the Ostmark foreign ministry",
+                    Reported,
+                )],
+            ),
+            (
+                "The army and the rebel command have exchanged accusations over who broke the truce.",
+                &[(
+                    "broke the truce",
+                    "body:the army and the rebel command",
+                    Reported,
+                )],
+            ),
+            (
+                "Ilse Marku issued a stern warning to the smugglers on Tuesday.",
+                &[("stern warning", "Ilse Marku", Reported)],
+            ),
+            (
+                "The embassy lodged “strong representations” with the port police.",
+                &[("strong representations", "body:the embassy", Reported)],
+            ),
+            (
+                "Earlier, the governor had alluded to the possibility of a curfew.",
+                &[("possibility of a curfew", "role:the governor", Reported)],
+            ),
+            // the verb alone, or with another object, reports nothing
+            ("The ministry issued new passports to the returnees.", &[]),
+            ("The two firms exchanged shares in the joint venture.", &[]),
+            ("The refugees lodged in a school near the crossing.", &[]),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
 
     #[test]
     fn a_bracketed_acronym_between_subject_and_verb_is_skipped() {
