@@ -580,10 +580,22 @@ impl<'a> Ctx<'a> {
     /// stay", "Talks will go on – foreign minister". The speaker's side is
     /// nothing but the name (a person, a body or a role).
     fn labelled_headline(&self) -> Option<(Np, Option<Span>)> {
+        // "Talks will go on - Lavrov": a hyphen with a space on each side
+        // stands for a dash.
+        let spaced_hyphen = |i: usize| {
+            self.tokens[i].is_punct('-')
+                && i > 0
+                && self.tokens[i - 1].span.end < self.tokens[i].span.start
+                && self
+                    .tokens
+                    .get(i + 1)
+                    .is_some_and(|t| self.tokens[i].span.end < t.span.start)
+        };
         let mark = (0..self.len()).find(|&i| {
             !self.quoted[i]
                 && (self.tokens[i].is_punct(':')
-                    || HEADLINE_DASHES.iter().any(|&d| self.tokens[i].is_punct(d)))
+                    || HEADLINE_DASHES.iter().any(|&d| self.tokens[i].is_punct(d))
+                    || spaced_hyphen(i))
         })?;
         let end = (mark + 1..=self.len())
             .rev()
@@ -604,8 +616,16 @@ impl<'a> Ctx<'a> {
             };
             (named && np.start == from && np.end == to).then_some(np)
         };
+        // "Ostland to Vellmark: ...": the speaker, then whom they address
+        let addressed = || {
+            let to = (1..mark).find(|&k| self.is(k, &["to"]))?;
+            let addressee = (to + 1..mark).all(|k| {
+                self.is(k, lexicon::DETERMINERS) || self.word(k).is_some_and(|t| t.is_cap())
+            });
+            (addressee && mark > to + 1).then(|| whole(0, to)).flatten()
+        };
         let before = (mark > 0 && mark <= MAX_HEADLINE_LABEL)
-            .then(|| whole(0, mark))
+            .then(|| whole(0, mark).or_else(addressed))
             .flatten();
         let after = || {
             (end > mark + 1 && end - mark - 1 <= MAX_HEADLINE_LABEL)
