@@ -703,7 +703,10 @@ impl<'a> Ctx<'a> {
             }
             i += len;
         }
-        if let Some(found) = self.nominal_speech(limit) {
+        if let Some(found) = self
+            .nominal_speech(limit)
+            .or_else(|| self.authored_speech(limit))
+        {
             return Some(found);
         }
         if !outlet_source && let Some(found) = self.outlet_speech(limit) {
@@ -775,6 +778,30 @@ impl<'a> Ctx<'a> {
         let np = self.classify_phrase(start, owner + 1, true)?.np()?;
         self.can_speak(&np)
             .then(|| (np, StatementKind::Reported, Some(self.span_of(noun, 1))))
+    }
+
+    /// A statement named by a noun with its author after "from" or "by",
+    /// when the sentence has no reporting verb: "A veto threat from Moscow
+    /// stalled the vote", "The plan drew sharp criticism from the farmers'
+    /// union". The author names a body, a role, or a person the article
+    /// names in full, titles or knows.
+    fn authored_speech(&self, limit: usize) -> Option<(Np, StatementKind, Option<Span>)> {
+        let noun = (0..limit.saturating_sub(2)).find(|&n| {
+            self.is(n + 1, lexicon::SPEECH_AUTHOR_PREPOSITIONS) && self.is(n, lexicon::SPEECH_NOUNS)
+        })?;
+        let from = noun + 2;
+        let np = self.subject_after(from, limit, false)?.np()?;
+        let known_name = |name: &[String]| {
+            name.last()
+                .is_some_and(|last| self.names.contains(last.as_str()))
+        };
+        let speaks = match &np.form {
+            Form::Person(name) => self.named_person(&np) || known_name(name),
+            Form::Body { .. } | Form::Role { .. } => true,
+            Form::Pronoun(_) => false,
+        };
+        let opens = np.start == from || self.is(from, lexicon::DETERMINERS) && np.start == from + 1;
+        (speaks && opens).then(|| (np, StatementKind::Reported, Some(self.span_of(noun, 1))))
     }
 
     /// What an outlet itself reports, when nobody else in the sentence
@@ -1227,6 +1254,30 @@ mod tests {
     use super::super::tests::{ClaimCase, assert_claims};
     use super::*;
     use StatementKind::{Direct, Indirect, Reported};
+
+    #[test]
+    fn a_speech_noun_with_its_author_after_from_or_by_is_a_statement() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Ostland spoke first. A veto threat from Ostland has stalled the corridor resolution.",
+                &[("stalled the corridor", "Ostland", Reported)],
+            ),
+            (
+                "The levy drew sharp criticism from the farmers' union on Tuesday.",
+                &[("sharp criticism", "body:the farmers' union", Reported)],
+            ),
+            (
+                "Calls by the harbour authority for calm went unheeded.",
+                &[("for calm", "body:the harbour authority", Reported)],
+            ),
+            // no speech noun, or no speaker after the preposition
+            ("A convoy from the capital reached the camp.", &[]),
+            ("The warning from last winter was forgotten.", &[]),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
 
     #[test]
     fn a_verb_with_a_protest_or_a_charge_as_object_is_a_speech_act() {

@@ -330,6 +330,10 @@ pub static SPEECH_NOUNS_FOR_TO: &[&str] = &[
     "promises", "vow", "vows", "threat", "threats", "offer", "offers",
 ];
 
+/// Words after a [`SPEECH_NOUNS`] noun that name who said it ("a veto threat
+/// from Moscow", "criticism by the union").
+pub static SPEECH_AUTHOR_PREPOSITIONS: &[&str] = &["from", "by"];
+
 /// Documents a speaker issues that may take a reporting participle ("issued
 /// a joint statement urging ...").
 pub static STATEMENT_NOUNS: &[&str] = &[
