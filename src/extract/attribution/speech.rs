@@ -104,8 +104,14 @@ impl<'a> Ctx<'a> {
                         key.len() > 3 && key.ends_with("ly")
                     })
             };
-            let after_copula = i > 0 && self.is(i - 1, lexicon::COPULAS)
-                || i > 1 && adverb(i - 1) && self.is(i - 2, lexicon::COPULAS);
+            // "were not convinced": a negation stands between too
+            let j = if i > 1 && self.is(i - 1, &["not"]) {
+                i - 1
+            } else {
+                i
+            };
+            let after_copula = j > 0 && self.is(j - 1, lexicon::COPULAS)
+                || j > 1 && adverb(j - 1) && self.is(j - 2, lexicon::COPULAS);
             return (after_copula || self.headline && i > 0 && !adverb(i - 1)).then_some((
                 1,
                 StatementKind::Reported,
@@ -1273,6 +1279,37 @@ mod tests {
             // no speech noun, or no speaker after the preposition
             ("A convoy from the capital reached the camp.", &[]),
             ("The warning from last winter was forgotten.", &[]),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn negated_stances_and_recommendations_are_speech_acts() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Shipping analysts were not convinced by the new timetable.",
+                &[("new timetable", "body:Shipping analysts", Reported)],
+            ),
+            (
+                "The Vellish mediators are still not optimistic about a deal.",
+                &[("about a deal", "body:the Vellish mediators", Reported)],
+            ),
+            (
+                "Fishery scientists at the Ostmark institute have recommended a pause in trawling.",
+                &[(
+                    "pause in trawling",
+                    "body:Fishery scientists at the Ostmark institute",
+                    Reported,
+                )],
+            ),
+            (
+                "Clinic managers said the wards were full.",
+                &[("wards were full", "body:Clinic managers", Indirect)],
+            ),
+            // "not" before an adjective that is no copula's
+            ("The harbour was not clear of ice until March.", &[]),
         ];
         for (article, expected) in cases {
             assert_claims(article, expected);

@@ -135,7 +135,8 @@ pub const REPORTING_VERBS: &[Verb] = &[
     ("hits out", R), ("hitting out", R), ("scoff", R), ("scoffs", R), ("scoffed", R),
     ("scoffing", R), ("take aim", R), ("takes aim", R), ("took aim", R), ("taking aim", R),
     ("pointing out", I), ("allude to", R), ("alludes to", R), ("alluded to", R),
-    ("alluding to", R),
+    ("alluding to", R), ("recommend", R), ("recommends", R), ("recommended", R),
+    ("recommending", R),
 ];
 
 /// Verbs that make a speech act with an [`ACT_OBJECTS`] noun after them
@@ -594,7 +595,7 @@ pub static GROUPS: &[&str] = &[
     "premiers", "associations", "federations", "consumers", "landlords",
     "tenants", "pensioners", "veterans", "clubs", "teams", "leagues", "operators", "providers",
     "rivals", "bosses", "commissions", "committees", "factions", "coalitions", "alliances",
-    "lobbies", "chambers",
+    "lobbies", "chambers", "managers", "directors",
     // one party of a dispute ("each side", "the Ostland side")
     "side",
 ];
