@@ -874,10 +874,10 @@ mod tests {
                 )],
             ),
             (
-                "The Red Cross and other relief agencies said the road was closed.",
+                "The Red Cross and other relief organisations said the road was closed.",
                 &[(
                     "road was closed",
-                    "body:the Red Cross and other relief agencies",
+                    "body:the Red Cross and other relief organisations",
                     Indirect,
                 )],
             ),

@@ -595,7 +595,8 @@ pub static GROUPS: &[&str] = &[
     "premiers", "associations", "federations", "consumers", "landlords",
     "tenants", "pensioners", "veterans", "clubs", "teams", "leagues", "operators", "providers",
     "rivals", "bosses", "commissions", "committees", "factions", "coalitions", "alliances",
-    "lobbies", "chambers", "managers", "directors",
+    "lobbies", "chambers", "managers", "directors", "organisations", "organizations",
+    "institutions",
     // one party of a dispute ("each side", "the Ostland side")
     "side",
 ];
