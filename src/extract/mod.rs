@@ -330,12 +330,26 @@ BRENSK, Vellmark (AFP) — Vellmark said on Friday it would not join the talks.\
             "Trade Minister Kaarma: duties on Vellmark steel will stay",
             "Duties on Vellmark steel will stay – trade minister",
             "Duties on Vellmark steel will stay: Trade Ministry",
+            "Duties on Vellmark steel will stay - Kaarma",
+            "Kaarma to Vellmark: duties on your steel will stay",
+            "Trade Ministry to the Vellish mills: the duties stay",
         ] {
             let article = format!("{headline}{body}");
             let statements = extract(&article);
             assert_eq!(statements.len(), 2, "{headline}: {statements:#?}");
             assert_eq!(statements[0].kind, Headline, "{headline}");
             assert_eq!(&article[statements[0].start..statements[0].end], headline);
+        }
+        // a hyphen inside a word, or a topic before "to", sets no speaker apart
+        for headline in [
+            "Vellmark-Ostland duties will stay for now",
+            "Road to Brensk: a journey through the steel towns",
+        ] {
+            let article = format!("{headline}{body}");
+            assert!(
+                extract(&article).iter().all(|s| s.kind != Headline),
+                "{headline}"
+            );
         }
         let article =
             "Duties on Vellmark steel will stay, Western powers warn\n\nThe envoys met on Monday.";

@@ -151,6 +151,9 @@ impl<'a> Ctx<'a> {
             }
             return Before::Found(Found::Np(group));
         }
+        if let Some(group) = self.coordinated_speakers(start, end, floor) {
+            return Before::Found(Found::Np(group));
+        }
         // "Britain, France and Germany have threatened": the whole list.
         if (start..end).any(|i| self.is(i, &["and"])) {
             let list_start = self.list_start(start, floor);
@@ -605,6 +608,44 @@ impl<'a> Ctx<'a> {
         (opens && group).then(|| self.group_of(first, end))
     }
 
+    /// "The union and the employers' federation warned", "The UN and other
+    /// agencies said": a speaker, "and", and a second speaker ending at
+    /// `end` (whose words run back to `start`), the first opening the
+    /// clause, speak as one group. Each side must name a speaker on its own
+    /// ("Talks with the union and the federation" names none before "and").
+    fn coordinated_speakers(&self, start: usize, end: usize, floor: usize) -> Option<Np> {
+        let and = start
+            .checked_sub(1)
+            .filter(|&a| a > floor && self.is(a, &["and"]))?;
+        let lowest = floor.max(and.saturating_sub(MAX_PHRASE));
+        let mut first = (lowest..and)
+            .rev()
+            .find(|&k| self.word(k).is_none())
+            .map_or(lowest, |k| k + 1);
+        if first == lowest && lowest > floor {
+            return None;
+        }
+        // "Both the army and the rebels": "both" is no part of the group's name
+        while first < and && (self.is(first, lexicon::CONNECTIVES) || self.is(first, &["both"])) {
+            first += 1;
+        }
+        // "After talks with the mayor": a phrase, not a speaker
+        let plain = (first..and).all(|k| {
+            !self.is_function(k) || self.is(k, lexicon::DETERMINERS) || self.is(k, &["of"])
+        });
+        if !plain {
+            return None;
+        }
+        let speaker = |from: usize, to: usize| {
+            self.classify_phrase(from, to, true)
+                .and_then(Found::np)
+                .filter(|np| np.start == from && np.end == to && self.can_speak(np))
+        };
+        speaker(first, and)?;
+        speaker(start, end)?;
+        Some(self.group_of(first, end))
+    }
+
     pub(super) fn list_start(&self, start: usize, floor: usize) -> usize {
         let mut first = start;
         let mut items = 0;
@@ -902,6 +943,44 @@ mod tests {
     use super::*;
 
     #[test]
+    fn two_speakers_joined_by_and_speak_as_one_group() {
+        let cases: &[ClaimCase] = &[
+            (
+                "The dockers' union and the port authority warned that ships would queue.",
+                &[(
+                    "ships would queue",
+                    "body:the dockers' union and the port authority",
+                    Indirect,
+                )],
+            ),
+            (
+                "The Red Cross and other relief organisations said the road was closed.",
+                &[(
+                    "road was closed",
+                    "body:the Red Cross and other relief organisations",
+                    Indirect,
+                )],
+            ),
+            (
+                "Both the army and the rebel command accused each other of shelling the bridge.",
+                &[(
+                    "shelling the bridge",
+                    "body:the army and the rebel command",
+                    Reported,
+                )],
+            ),
+            // what stands before "and" names no speaker: only the second speaks
+            (
+                "After talks with the mayor and the harbour board said the quay would reopen.",
+                &[("quay would reopen", "body:the harbour board", Indirect)],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
     fn time_between_subject_and_verb_is_no_part_of_the_speaker() {
         let cases: &[ClaimCase] = &[
             (
@@ -988,7 +1067,18 @@ mod tests {
             ),
             (
                 "Ostmark, Vell and the UK condemned the launch, arguing it was reckless.",
-                &[("reckless", "body:Ostmark, Vell and the UK", Reported)],
+                &[
+                    (
+                        "condemned the launch",
+                        "body:Ostmark, Vell and the UK",
+                        Reported,
+                    ),
+                    (
+                        "arguing it was reckless",
+                        "body:Ostmark, Vell and the UK",
+                        Indirect,
+                    ),
+                ],
             ),
             (
                 "Ostmark, Vell and Dravia, whose fishermen lost most, urged the council to act.",

@@ -33,6 +33,10 @@ pub(super) struct Part {
 const MIN_OPENING_CLAUSE: usize = 4;
 const MAX_OPENING: usize = 40;
 
+/// Fewest words of what a speaker said of their act (", saying ...") for it
+/// to be a statement of its own.
+const MIN_REASON_WORDS: usize = 3;
+
 /// Most places a sentence is tried for a cut, which keeps extraction linear
 /// on sentences that never end.
 const MAX_CUTS: usize = 4;
@@ -157,7 +161,7 @@ impl<'a> Ctx<'a> {
         let mut current = part;
         let mut i = at + 1;
         while i < to {
-            let Some((cut, next, len, kind)) = self.second_act(i, to) else {
+            let Some((cut, next, len, kind)) = self.second_act(i, to, current.kind) else {
                 i += 1;
                 continue;
             };
@@ -186,9 +190,26 @@ impl<'a> Ctx<'a> {
     }
 
     /// A second speech act of the same speaker starting at token `i`: "but"
-    /// before a finite reporting verb ("but also warned"). The cut (where the
-    /// first act ends), the verb's token, its length and kind.
-    fn second_act(&self, i: usize, to: usize) -> Option<(usize, usize, usize, StatementKind)> {
+    /// before a finite reporting verb ("but also warned"), or, after a
+    /// reported act (`first`), a comma before what the speaker said of it
+    /// (", saying ..."). The cut (where the first act ends), the verb's
+    /// token, its length and kind.
+    fn second_act(
+        &self,
+        i: usize,
+        to: usize,
+        first: StatementKind,
+    ) -> Option<(usize, usize, usize, StatementKind)> {
+        if first == StatementKind::Reported
+            && self.is_comma(i)
+            && self.is(i + 1, lexicon::ACT_REASONS)
+        {
+            let (len, kind, _) = self.verb_at(i + 1)?;
+            let words = (i + 1 + len..to)
+                .filter(|&k| self.word(k).is_some())
+                .count();
+            return (words >= MIN_REASON_WORDS).then_some((i, i + 1, len, kind));
+        }
         if !self.is(i, lexicon::ACT_JOINERS) {
             return None;
         }
@@ -475,6 +496,55 @@ mod tests {
             (
                 "Roux rejected the offer and vowed to fight on.",
                 &[("rejected the offer and vowed", "Roux", Reported)],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn an_act_and_what_its_speaker_said_of_it_are_two_statements() {
+        let cases: &[ClaimCase] = &[
+            (
+                "The Ostmark envoy rejected the corridor plan, saying the border must reopen first.",
+                &[
+                    (
+                        "rejected the corridor plan",
+                        "role:the Ostmark envoy",
+                        Reported,
+                    ),
+                    (
+                        "saying the border must reopen first",
+                        "role:the Ostmark envoy",
+                        Indirect,
+                    ),
+                ],
+            ),
+            (
+                "Dara Osei welcomed the ceasefire, insisting that aid convoys be let through.",
+                &[
+                    ("welcomed the ceasefire", "Dara Osei", Reported),
+                    ("insisting that aid convoys", "Dara Osei", Indirect),
+                ],
+            ),
+            // after indirect speech the participle goes on with the same words
+            (
+                "Dara Osei said the truce was holding, saying both sides had pulled back.",
+                &[(
+                    "the truce was holding, saying both sides",
+                    "Dara Osei",
+                    Indirect,
+                )],
+            ),
+            // too little after the participle to be a statement of its own
+            (
+                "The union rejected the pay offer, saying no.",
+                &[(
+                    "rejected the pay offer, saying no",
+                    "body:the union",
+                    Reported,
+                )],
             ),
         ];
         for (article, expected) in cases {

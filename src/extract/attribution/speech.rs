@@ -104,8 +104,14 @@ impl<'a> Ctx<'a> {
                         key.len() > 3 && key.ends_with("ly")
                     })
             };
-            let after_copula = i > 0 && self.is(i - 1, lexicon::COPULAS)
-                || i > 1 && adverb(i - 1) && self.is(i - 2, lexicon::COPULAS);
+            // "were not convinced": a negation stands between too
+            let j = if i > 1 && self.is(i - 1, &["not"]) {
+                i - 1
+            } else {
+                i
+            };
+            let after_copula = j > 0 && self.is(j - 1, lexicon::COPULAS)
+                || j > 1 && adverb(j - 1) && self.is(j - 2, lexicon::COPULAS);
             return (after_copula || self.headline && i > 0 && !adverb(i - 1)).then_some((
                 1,
                 StatementKind::Reported,
@@ -144,7 +150,11 @@ impl<'a> Ctx<'a> {
         // Nearly every word starts no reporting verb: done before reading
         // the next word.
         if !lexicon::starts_reporting_verb(token.lists) {
-            return None;
+            return self.act_object_after(i).then_some((
+                1,
+                StatementKind::Reported,
+                word.ends_with("ing"),
+            ));
         }
         let forms = lexicon::reporting_verb_forms_of(word);
         let next = self
@@ -167,6 +177,24 @@ impl<'a> Ctx<'a> {
             return None;
         }
         Some((len, kind, word.ends_with("ing") && !self.progressive_at(i)))
+    }
+
+    /// Is the word at `i` a verb that reports a speech act by its object:
+    /// "lodged a formal protest", "have exchanged accusations", "issued a
+    /// stern warning"? The object follows after at most a few lowercase
+    /// words.
+    fn act_object_after(&self, i: usize) -> bool {
+        if !self.is(i, lexicon::ACT_VERBS) {
+            return false;
+        }
+        let end = (i + 2 + lexicon::MAX_ACT_MODIFIERS).min(self.len());
+        (i + 1..end)
+            .take_while(|&k| {
+                let t = &self.tokens[k];
+                // "lodged “solemn representations”": the object may be quoted
+                t.is_word() && !t.is_cap() || QUOTE_OPENERS.iter().any(|&c| t.is_punct(c))
+            })
+            .any(|k| self.tokens[k].is_in(self.article, lexicon::ACT_OBJECTS))
     }
 
     /// Is the "-ing" form at `i` progressive ("is calling for", "were also
@@ -478,7 +506,7 @@ impl<'a> Ctx<'a> {
 
     /// Whether a phrase can be a speaker on its own: a body, a role, or a
     /// [named person](Self::named_person); never a bare pronoun.
-    fn can_speak(&self, np: &Np) -> bool {
+    pub(super) fn can_speak(&self, np: &Np) -> bool {
         match np.form {
             Form::Body { .. } | Form::Role { .. } => true,
             Form::Person(_) => self.named_person(np),
@@ -558,10 +586,22 @@ impl<'a> Ctx<'a> {
     /// stay", "Talks will go on – foreign minister". The speaker's side is
     /// nothing but the name (a person, a body or a role).
     fn labelled_headline(&self) -> Option<(Np, Option<Span>)> {
+        // "Talks will go on - Lavrov": a hyphen with a space on each side
+        // stands for a dash.
+        let spaced_hyphen = |i: usize| {
+            self.tokens[i].is_punct('-')
+                && i > 0
+                && self.tokens[i - 1].span.end < self.tokens[i].span.start
+                && self
+                    .tokens
+                    .get(i + 1)
+                    .is_some_and(|t| self.tokens[i].span.end < t.span.start)
+        };
         let mark = (0..self.len()).find(|&i| {
             !self.quoted[i]
                 && (self.tokens[i].is_punct(':')
-                    || HEADLINE_DASHES.iter().any(|&d| self.tokens[i].is_punct(d)))
+                    || HEADLINE_DASHES.iter().any(|&d| self.tokens[i].is_punct(d))
+                    || spaced_hyphen(i))
         })?;
         let end = (mark + 1..=self.len())
             .rev()
@@ -582,8 +622,16 @@ impl<'a> Ctx<'a> {
             };
             (named && np.start == from && np.end == to).then_some(np)
         };
+        // "Ostland to Vellmark: ...": the speaker, then whom they address
+        let addressed = || {
+            let to = (1..mark).find(|&k| self.is(k, &["to"]))?;
+            let addressee = (to + 1..mark).all(|k| {
+                self.is(k, lexicon::DETERMINERS) || self.word(k).is_some_and(|t| t.is_cap())
+            });
+            (addressee && mark > to + 1).then(|| whole(0, to)).flatten()
+        };
         let before = (mark > 0 && mark <= MAX_HEADLINE_LABEL)
-            .then(|| whole(0, mark))
+            .then(|| whole(0, mark).or_else(addressed))
             .flatten();
         let after = || {
             (end > mark + 1 && end - mark - 1 <= MAX_HEADLINE_LABEL)
@@ -665,7 +713,10 @@ impl<'a> Ctx<'a> {
             }
             i += len;
         }
-        if let Some(found) = self.nominal_speech(limit) {
+        if let Some(found) = self
+            .nominal_speech(limit)
+            .or_else(|| self.authored_speech(limit))
+        {
             return Some(found);
         }
         if !outlet_source && let Some(found) = self.outlet_speech(limit) {
@@ -737,6 +788,30 @@ impl<'a> Ctx<'a> {
         let np = self.classify_phrase(start, owner + 1, true)?.np()?;
         self.can_speak(&np)
             .then(|| (np, StatementKind::Reported, Some(self.span_of(noun, 1))))
+    }
+
+    /// A statement named by a noun with its author after "from" or "by",
+    /// when the sentence has no reporting verb: "A veto threat from Moscow
+    /// stalled the vote", "The plan drew sharp criticism from the farmers'
+    /// union". The author names a body, a role, or a person the article
+    /// names in full, titles or knows.
+    fn authored_speech(&self, limit: usize) -> Option<(Np, StatementKind, Option<Span>)> {
+        let noun = (0..limit.saturating_sub(2)).find(|&n| {
+            self.is(n + 1, lexicon::SPEECH_AUTHOR_PREPOSITIONS) && self.is(n, lexicon::SPEECH_NOUNS)
+        })?;
+        let from = noun + 2;
+        let np = self.subject_after(from, limit, false)?.np()?;
+        let known_name = |name: &[String]| {
+            name.last()
+                .is_some_and(|last| self.names.contains(last.as_str()))
+        };
+        let speaks = match &np.form {
+            Form::Person(name) => self.named_person(&np) || known_name(name),
+            Form::Body { .. } | Form::Role { .. } => true,
+            Form::Pronoun(_) => false,
+        };
+        let opens = np.start == from || self.is(from, lexicon::DETERMINERS) && np.start == from + 1;
+        (speaks && opens).then(|| (np, StatementKind::Reported, Some(self.span_of(noun, 1))))
     }
 
     /// What an outlet itself reports, when nobody else in the sentence
@@ -1189,6 +1264,102 @@ mod tests {
     use super::super::tests::{ClaimCase, assert_claims};
     use super::*;
     use StatementKind::{Direct, Indirect, Reported};
+
+    #[test]
+    fn a_speech_noun_with_its_author_after_from_or_by_is_a_statement() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Ostland spoke first. A veto threat from Ostland has stalled the corridor resolution.",
+                &[("stalled the corridor", "Ostland", Reported)],
+            ),
+            (
+                "The levy drew sharp criticism from the farmers' union on Tuesday.",
+                &[("sharp criticism", "body:the farmers' union", Reported)],
+            ),
+            (
+                "Calls by the harbour authority for calm went unheeded.",
+                &[("for calm", "body:the harbour authority", Reported)],
+            ),
+            // no speech noun, or no speaker after the preposition
+            ("A convoy from the capital reached the camp.", &[]),
+            ("The warning from last winter was forgotten.", &[]),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn negated_stances_and_recommendations_are_speech_acts() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Shipping analysts were not convinced by the new timetable.",
+                &[("new timetable", "body:Shipping analysts", Reported)],
+            ),
+            (
+                "The Vellish mediators are still not optimistic about a deal.",
+                &[("about a deal", "body:the Vellish mediators", Reported)],
+            ),
+            (
+                "Fishery scientists at the Ostmark institute have recommended a pause in trawling.",
+                &[(
+                    "pause in trawling",
+                    "body:Fishery scientists at the Ostmark institute",
+                    Reported,
+                )],
+            ),
+            (
+                "Clinic managers said the wards were full.",
+                &[("wards were full", "body:Clinic managers", Indirect)],
+            ),
+            // "not" before an adjective that is no copula's
+            ("The harbour was not clear of ice until March.", &[]),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn a_verb_with_a_protest_or_a_charge_as_object_is_a_speech_act() {
+        let cases: &[ClaimCase] = &[
+            (
+                "The Ostmark foreign ministry lodged a formal protest with the Vellish embassy.",
+                &[(
+                    "formal protest",
+                    "body:the Ostmark foreign ministry",
+                    Reported,
+                )],
+            ),
+            (
+                "The army and the rebel command have exchanged accusations over who broke the truce.",
+                &[(
+                    "broke the truce",
+                    "body:the army and the rebel command",
+                    Reported,
+                )],
+            ),
+            (
+                "Ilse Marku issued a stern warning to the smugglers on Tuesday.",
+                &[("stern warning", "Ilse Marku", Reported)],
+            ),
+            (
+                "The embassy lodged “strong representations” with the port police.",
+                &[("strong representations", "body:the embassy", Reported)],
+            ),
+            (
+                "Earlier, the governor had alluded to the possibility of a curfew.",
+                &[("possibility of a curfew", "role:the governor", Reported)],
+            ),
+            // the verb alone, or with another object, reports nothing
+            ("The ministry issued new passports to the returnees.", &[]),
+            ("The two firms exchanged shares in the joint venture.", &[]),
+            ("The refugees lodged in a school near the crossing.", &[]),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
 
     #[test]
     fn a_bracketed_acronym_between_subject_and_verb_is_skipped() {

@@ -134,7 +134,36 @@ pub const REPORTING_VERBS: &[Verb] = &[
     ("commend", R), ("commends", R), ("commended", R), ("commending", R), ("hit out", R),
     ("hits out", R), ("hitting out", R), ("scoff", R), ("scoffs", R), ("scoffed", R),
     ("scoffing", R), ("take aim", R), ("takes aim", R), ("took aim", R), ("taking aim", R),
+    ("pointing out", I), ("allude to", R), ("alludes to", R), ("alluded to", R),
+    ("alluding to", R), ("recommend", R), ("recommends", R), ("recommended", R),
+    ("recommending", R),
 ];
+
+/// Verbs that make a speech act with an [`ACT_OBJECTS`] noun after them
+/// ("lodged a formal protest", "exchanged accusations", "issued a
+/// warning"): alone they report nothing.
+#[rustfmt::skip]
+pub static ACT_VERBS: &[&str] = &[
+    "lodge", "lodges", "lodged", "lodging", "exchange", "exchanges", "exchanged", "exchanging",
+    "trade", "trades", "traded", "trading", "file", "files", "filed", "filing", "issue", "issues",
+    "issued", "issuing", "level", "levels", "levelled", "leveled", "levelling", "leveling",
+    "register", "registers", "registered", "registering", "renew", "renews", "renewed",
+    "renewing", "voice", "voices", "voiced", "voicing",
+];
+
+/// What an [`ACT_VERBS`] verb does when it reports speech: a protest, a
+/// charge, a warning, a demand.
+#[rustfmt::skip]
+pub static ACT_OBJECTS: &[&str] = &[
+    "protest", "protests", "complaint", "complaints", "accusations", "accusation", "allegations",
+    "blame", "representations", "warning", "warnings", "threat", "threats", "ultimatum",
+    "objection", "objections", "rebuke", "condemnation", "demand", "demands", "appeal", "call",
+    "calls", "denial", "denials", "criticism", "reservations", "barbs", "insults",
+];
+
+/// Most words between an [`ACT_VERBS`] verb and its [`ACT_OBJECTS`] noun ("a
+/// strongly worded").
+pub const MAX_ACT_MODIFIERS: usize = 3;
 
 /// Verbs of wanting, a reported position when an object and "to" follow
 /// ("the union wants the company to withdraw the cuts").
@@ -301,6 +330,10 @@ pub static SPEECH_NOUNS_FOR_TO: &[&str] = &[
     "call", "calls", "demand", "demands", "appeal", "appeals", "pledge", "pledges", "promise",
     "promises", "vow", "vows", "threat", "threats", "offer", "offers",
 ];
+
+/// Words after a [`SPEECH_NOUNS`] noun that name who said it ("a veto threat
+/// from Moscow", "criticism by the union").
+pub static SPEECH_AUTHOR_PREPOSITIONS: &[&str] = &["from", "by"];
 
 /// Documents a speaker issues that may take a reporting participle ("issued
 /// a joint statement urging ...").
@@ -568,7 +601,8 @@ pub static GROUPS: &[&str] = &[
     "premiers", "associations", "federations", "consumers", "landlords",
     "tenants", "pensioners", "veterans", "clubs", "teams", "leagues", "operators", "providers",
     "rivals", "bosses", "commissions", "committees", "factions", "coalitions", "alliances",
-    "lobbies", "chambers",
+    "lobbies", "chambers", "managers", "directors", "organisations", "organizations",
+    "institutions",
     // one party of a dispute ("each side", "the Ostland side")
     "side",
 ];
@@ -840,6 +874,11 @@ pub static OPENING_CONTRASTS: &[&str] = &["while", "whereas", "although", "thoug
 /// Words that join a speaker's contrasting second speech act to the first
 /// ("said A, but warned B").
 pub static ACT_JOINERS: &[&str] = &["but"];
+
+/// Participles after a comma that give what a speaker said of their own
+/// speech act ("rejected the plan, saying the border must reopen first"):
+/// the act and the words are two statements.
+pub static ACT_REASONS: &[&str] = &["saying", "arguing", "insisting"];
 
 /// Adverbs between such a joining word and the second act's verb ("and also
 /// urged").
