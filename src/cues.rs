@@ -37,10 +37,22 @@ pub struct Cues {
     categories: Vec<String>,
     /// Hash of a phrase's word sequence -> category index.
     index: FxHashMap<u64, u16>,
-    /// Hashes of the words that start a phrase, each with the most words of
-    /// a phrase it starts: most words start none, and one look-up settles
-    /// them; the rest look up no phrase longer than theirs.
-    first_words: FxHashMap<u64, usize>,
+    /// Hash of every word sequence that starts a phrase (whole phrases
+    /// included) -> the phrase's category when it is one, and whether a
+    /// longer phrase starts with it. Matching walks a statement's words
+    /// forward through these and stops at the first sequence that starts no
+    /// phrase: one or two look-ups per word, where trying every length
+    /// from the longest down took up to six.
+    prefixes: FxHashMap<u64, Prefix>,
+}
+
+/// What a word sequence that starts a phrase is ([`Cues::prefixes`]).
+#[derive(Debug, Clone, Copy, Default)]
+struct Prefix {
+    /// The category of the phrase it is, if it is one.
+    category: Option<u16>,
+    /// A longer phrase starts with it.
+    longer: bool,
 }
 
 impl PartialEq for Cues {
@@ -104,7 +116,7 @@ impl Cues {
     pub fn new(cues: Vec<Cue>) -> std::result::Result<Cues, CueError> {
         let mut categories: Vec<String> = Vec::new();
         let mut index = FxHashMap::default();
-        let mut first_words = FxHashMap::default();
+        let mut prefixes: FxHashMap<u64, Prefix> = FxHashMap::default();
         for cue in &cues {
             let words = phrase_words(&cue.phrase);
             if words.is_empty() || words.len() > MAX_PHRASE_WORDS {
@@ -126,17 +138,23 @@ impl Cues {
                 }
             };
             let c = u16::try_from(c).map_err(|_| CueError::TooManyCategories)?;
-            index
-                .entry(sequence_hash(words.iter().map(String::as_str)))
-                .or_insert(c);
-            let most = first_words.entry(word_hash(&words[0])).or_insert(0);
-            *most = words.len().max(*most);
+            let mut h = 0;
+            for (n, word) in words.iter().enumerate() {
+                h = extend_hash(h, word_hash(word));
+                let prefix = prefixes.entry(h).or_default();
+                if n + 1 < words.len() {
+                    prefix.longer = true;
+                } else {
+                    // The first category listed for a phrase is kept.
+                    prefix.category = Some(*index.entry(h).or_insert(c));
+                }
+            }
         }
         Ok(Cues {
             cues,
             categories,
             index,
-            first_words,
+            prefixes,
         })
     }
 
@@ -221,22 +239,23 @@ impl Cues {
         let mut words: Vec<(usize, u64)> = Vec::with_capacity(tokens.len());
         let mut run_start = 0;
         let flush = |words: &[(usize, u64)], emit: &mut dyn FnMut(usize, &str)| {
-            let mut prefixes = [0u64; MAX_PHRASE_WORDS];
             for s in 0..words.len() {
-                let Some(&longest) = self.first_words.get(&words[s].1) else {
-                    continue;
-                };
-                let most = longest.min(words.len() - s);
+                // The longest phrase from word `s`: the last category met
+                // on the walk.
                 let mut h = 0;
-                for (n, &(_, word)) in words[s..s + most].iter().enumerate() {
+                let mut longest = None;
+                for &(_, word) in &words[s..] {
                     h = extend_hash(h, word);
-                    prefixes[n] = h;
-                }
-                for hash in prefixes[..most].iter().rev() {
-                    if let Some(&c) = self.index.get(hash) {
-                        emit(words[s].0, &self.categories[c as usize]);
+                    let Some(prefix) = self.prefixes.get(&h) else {
+                        break;
+                    };
+                    longest = prefix.category.or(longest);
+                    if !prefix.longer {
                         break;
                     }
+                }
+                if let Some(c) = longest {
+                    emit(words[s].0, &self.categories[c as usize]);
                 }
             }
         };

@@ -9,6 +9,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::Hasher;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
@@ -472,8 +473,8 @@ fn verb_cue_scope_features(
     }
     match params.valence {
         Valence::Off => {}
-        Valence::On => valence_features(input, None, buf, emit),
-        Valence::Unseen => valence_features(input, known, buf, emit),
+        Valence::On => valence_features(input, None, hashes, buf, emit),
+        Valence::Unseen => valence_features(input, known, hashes, buf, emit),
     }
     if params.scope_words {
         for tok in tokens.iter().filter(|t| t.kind != TokenKind::Punct) {
@@ -529,12 +530,13 @@ fn char_features(
     }
 }
 
-/// The valence features of [`FeatureParams::valence`]: one hash look-up per
-/// token. The words in `known` add no bucket of their own (they still count
-/// in the sum).
+/// The valence features of [`FeatureParams::valence`]: one look-up per
+/// token, by its [`word_hash`] in `hashes`. The words in `known` add no
+/// bucket of their own (they still count in the sum).
 fn valence_features(
     input: Input<'_>,
     known: Option<&FxHashSet<String>>,
+    hashes: &[u64],
     buf: &mut String,
     emit: &mut impl FnMut(&str),
 ) {
@@ -545,7 +547,7 @@ fn valence_features(
         buf.push_str(valence::bucket(v));
         emit(buf);
     }
-    let sum = valence::for_each_rated(tokens, |i, v| {
+    let sum = valence::for_each_rated_hashed(tokens, hashes, |i, v| {
         let tok = &tokens[i];
         if !known.is_some_and(|k| k.contains(tok.text.as_str())) {
             emit_buckets(tok, v, buf, emit);
@@ -608,7 +610,9 @@ pub struct Vectorizer {
     pub idf: Vec<f64>,
     /// The stance cue lexicon, when [`FeatureParams::cues`] is on.
     pub cues: Option<Cues>,
-    index: HashMap<String, u32>,
+    /// Feature name -> index, built when first asked for
+    /// ([`Vectorizer::by_name`]).
+    index: OnceLock<HashMap<String, u32>>,
     /// The same map keyed by [`name_key`]: scoring looks up every n-gram of
     /// every statement, and comparing a u64 kept in the table is much cheaper
     /// than SipHash plus a comparison with a string stored elsewhere on the
@@ -702,17 +706,24 @@ impl Vectorizer {
         if let Some(v) = idf.iter().find(|v| !v.is_finite()) {
             return fail(format!("idf holds a non-finite value {v}"));
         }
-        let mut index = HashMap::with_capacity(vocabulary.len());
-        for (i, name) in vocabulary.iter().enumerate() {
-            if index.insert(name.clone(), i as u32).is_some() {
-                return fail(format!("vocabulary lists '{name}' twice"));
-            }
-        }
         let mut by_hash = FxHashMap::default();
         by_hash.reserve(vocabulary.len());
         let mut unique = true;
         for (i, name) in vocabulary.iter().enumerate() {
             unique &= by_hash.insert(name_key(name), i as u32).is_none();
+        }
+        // Keys all differ, so names do: the map by name (which scoring does
+        // not use) waits until something asks for it. Otherwise it is built
+        // now, and finds any name listed twice.
+        let index = OnceLock::new();
+        if !unique {
+            let mut by_name = HashMap::with_capacity(vocabulary.len());
+            for (i, name) in vocabulary.iter().enumerate() {
+                if by_name.insert(name.clone(), i as u32).is_some() {
+                    return fail(format!("vocabulary lists '{name}' twice"));
+                }
+            }
+            index.get_or_init(|| by_name);
         }
         let scale: Vec<f64> = vocabulary.iter().map(|n| weight_of(n, &params)).collect();
         let scale = scale.iter().any(|&w| w != 1.0).then_some(scale);
@@ -783,7 +794,20 @@ impl Vectorizer {
 
     /// The index of a feature name.
     pub fn index_of(&self, name: &str) -> Option<u32> {
-        self.index.get(name).copied()
+        self.by_name().get(name).copied()
+    }
+
+    /// Feature name -> index. Loading a model does not build it: scoring
+    /// finds features by [`name_key`], and this map of 20,000 names cost
+    /// about a tenth of loading the default model.
+    fn by_name(&self) -> &HashMap<String, u32> {
+        self.index.get_or_init(|| {
+            self.vocabulary
+                .iter()
+                .enumerate()
+                .map(|(i, name)| (name.clone(), i as u32))
+                .collect()
+        })
     }
 
     /// One statement given on its own -> one sparse, L2-normalised tf-idf row.
@@ -822,7 +846,7 @@ impl Vectorizer {
                     }
                 }),
                 None => for_each_feature_known(input, &self.params, cues, known, |name| {
-                    if let Some(&i) = self.index.get(name) {
+                    if let Some(&i) = self.by_name().get(name) {
                         hits.add(i);
                     }
                 }),

@@ -271,6 +271,16 @@ fn single_spaced(text: &str) -> String {
 /// of a statement is ASCII. Words one plain space apart, nearly all of them,
 /// are copied as one run.
 fn push_words(out: &mut String, text: &str) {
+    // The pieces between cuts mostly begin or end with the space before or
+    // after a cut.
+    let words = text.trim_matches(' ');
+    if is_single_spaced_ascii(words.as_bytes()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(words);
+        return;
+    }
     let bytes = text.as_bytes();
     let mut push = |run: &str| {
         if !out.is_empty() {
@@ -318,6 +328,27 @@ fn push_words(out: &mut String, text: &str) {
     }
 }
 
+/// Is `bytes` plain ASCII whose words are already one space apart, with no
+/// space before the first or after the last ([`push_words`] copies it
+/// whole)? One test per byte, where splitting into words took several.
+fn is_single_spaced_ascii(bytes: &[u8]) -> bool {
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return false;
+    };
+    if first == b' ' || last == b' ' {
+        return false;
+    }
+    let mut after_space = false;
+    for &b in bytes {
+        // Any other whitespace, two spaces in a row, or a non-ASCII byte.
+        if !b.is_ascii() || matches!(b, b'\t'..=b'\r') || (b == b' ' && after_space) {
+            return false;
+        }
+        after_space = b == b' ';
+    }
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -334,6 +365,31 @@ mod tests {
             let text: String = picks.iter().map(|&i| WHITESPACE_PIECES[i]).collect();
             let want = text.split_whitespace().collect::<Vec<_>>().join(" ");
             proptest::prop_assert_eq!(single_spaced(&text), want);
+        }
+    }
+
+    #[test]
+    fn only_plain_single_spaced_text_is_copied_whole() {
+        for (text, whole) in [
+            ("We will talk.", true),
+            ("a", true),
+            ("", false),
+            (" We will", false),
+            ("We will ", false),
+            ("  ", false),
+            (" , ", false),
+            ("We  will", false),
+            ("We\twill", false),
+            ("We\nwill", false),
+            ("We will t\u{e4}lk", false),
+            ("We\u{a0}will", false),
+        ] {
+            assert_eq!(is_single_spaced_ascii(text.as_bytes()), whole, "{text:?}");
+            let mut out = String::from("said");
+            push_words(&mut out, text);
+            let mut want: Vec<&str> = vec!["said"];
+            want.extend(text.split_whitespace());
+            assert_eq!(out, want.join(" "), "{text:?}");
         }
     }
 

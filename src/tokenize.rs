@@ -238,6 +238,24 @@ fn tokenize_into(
     spare: &mut Vec<String>,
 ) {
     debug_assert!(tokens.is_empty());
+    if text.is_ascii() {
+        ascii_tokens(text, params.lowercase, tokens, spare);
+    } else {
+        unicode_tokens(text, params.lowercase, tokens, spare);
+    }
+    if params.mask_names {
+        mask_names(text, tokens);
+    }
+    if params.negation {
+        mark_negation(text, tokens, params.negation_window, params.scopes);
+    }
+    if params.scopes {
+        mark_contrast_and_condition(text, tokens);
+    }
+}
+
+/// The tokens of any text, from its pieces between word boundaries.
+fn unicode_tokens(text: &str, lowercase: bool, tokens: &mut Vec<Token>, spare: &mut Vec<String>) {
     for_each_word_piece(text, |start, piece| {
         // A single space, most pieces between words, is no token.
         if piece == " " {
@@ -248,7 +266,7 @@ fn tokenize_into(
             return;
         };
         let mut norm = spare.pop().unwrap_or_default();
-        normalise_into(&mut norm, piece, params.lowercase);
+        normalise_into(&mut norm, piece, lowercase);
         tokens.push(Token {
             text: norm,
             start,
@@ -259,14 +277,60 @@ fn tokenize_into(
             condition: false,
         });
     });
-    if params.mask_names {
-        mask_names(text, tokens);
-    }
-    if params.negation {
-        mark_negation(text, tokens, params.negation_window, params.scopes);
-    }
-    if params.scopes {
-        mark_contrast_and_condition(text, tokens);
+}
+
+/// [`unicode_tokens`] of plain-ASCII text (nearly every statement), in one
+/// pass without listing the pieces that make no token: a piece that starts
+/// with a letter, digit or `_` runs as far as [`ascii_joins`] says; any
+/// other piece is one byte (or CR LF, which makes no token either), and a
+/// token only if it is clause punctuation. Nothing to straighten: a
+/// backtick is never part of a word piece.
+fn ascii_tokens(text: &str, lowercase: bool, tokens: &mut Vec<Token>, spare: &mut Vec<String>) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let first = bytes[i];
+        let start = i;
+        let kind = if ALNUM[usize::from(first)] || first == b'_' {
+            i += 1;
+            // No word piece holds a space, and none joins one (most words
+            // end at one): only other bytes need the rules.
+            while i < bytes.len()
+                && ((ALNUM[usize::from(bytes[i - 1])] && ALNUM[usize::from(bytes[i])])
+                    || (bytes[i] != b' ' && ascii_joins(bytes, i)))
+            {
+                i += 1;
+            }
+            let piece = &bytes[start..i];
+            if first.is_ascii_alphabetic() || piece.iter().any(u8::is_ascii_alphabetic) {
+                TokenKind::Word
+            } else if piece.iter().any(u8::is_ascii_digit) {
+                TokenKind::Number
+            } else {
+                continue;
+            }
+        } else {
+            i += 1;
+            if !is_clause_punct(char::from(first)) {
+                continue;
+            }
+            TokenKind::Punct
+        };
+        let mut norm = spare.pop().unwrap_or_default();
+        norm.clear();
+        norm.push_str(&text[start..i]);
+        if lowercase {
+            norm.make_ascii_lowercase();
+        }
+        tokens.push(Token {
+            text: norm,
+            start,
+            end: i,
+            kind,
+            negated: false,
+            contrast: false,
+            condition: false,
+        });
     }
 }
 
@@ -365,33 +429,38 @@ const ALNUM: [bool; 256] = {
     table
 };
 
-/// The word boundary rules of UAX #29 as they apply to ASCII text: calls
-/// `emit(start, end)` for every piece of `bytes`.
-fn ascii_word_pieces(bytes: &[u8], mut emit: impl FnMut(usize, usize)) {
+/// Do the word boundary rules of UAX #29, as they apply to ASCII text, keep
+/// the bytes on either side of position `p` (0 < `p` < `bytes.len()`) in
+/// one piece?
+fn ascii_joins(bytes: &[u8], p: usize) -> bool {
     let letter = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphabetic);
     let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
     // MidLetter and MidNumLetQ; MidNum and MidNumLetQ.
     let mid_letter = |i: usize| matches!(bytes.get(i), Some(b':' | b'.' | b'\''));
     let mid_num = |i: usize| matches!(bytes.get(i), Some(b',' | b';' | b'.' | b'\''));
     let newline = |i: usize| matches!(bytes[i], b'\n' | b'\r' | 0x0b | 0x0c);
-    let joins = |p: usize| {
-        let (l, r) = (p - 1, p);
-        if bytes[l] == b'\r' && bytes[r] == b'\n' {
-            return true;
-        }
-        if newline(l) || newline(r) {
-            return false;
-        }
-        let alnum = |i: usize| letter(i) || digit(i);
-        (bytes[l] == b' ' && bytes[r] == b' ')
-            || (alnum(l) && alnum(r))
-            || (letter(l) && mid_letter(r) && letter(r + 1))
-            || (l > 0 && letter(l - 1) && mid_letter(l) && letter(r))
-            || (digit(l) && mid_num(r) && digit(r + 1))
-            || (l > 0 && digit(l - 1) && mid_num(l) && digit(r))
-            || ((alnum(l) || bytes[l] == b'_') && bytes[r] == b'_')
-            || (bytes[l] == b'_' && alnum(r))
-    };
+    let (l, r) = (p - 1, p);
+    if bytes[l] == b'\r' && bytes[r] == b'\n' {
+        return true;
+    }
+    if newline(l) || newline(r) {
+        return false;
+    }
+    let alnum = |i: usize| letter(i) || digit(i);
+    (bytes[l] == b' ' && bytes[r] == b' ')
+        || (alnum(l) && alnum(r))
+        || (letter(l) && mid_letter(r) && letter(r + 1))
+        || (l > 0 && letter(l - 1) && mid_letter(l) && letter(r))
+        || (digit(l) && mid_num(r) && digit(r + 1))
+        || (l > 0 && digit(l - 1) && mid_num(l) && digit(r))
+        || ((alnum(l) || bytes[l] == b'_') && bytes[r] == b'_')
+        || (bytes[l] == b'_' && alnum(r))
+}
+
+/// The word boundary rules of UAX #29 as they apply to ASCII text: calls
+/// `emit(start, end)` for every piece of `bytes`.
+fn ascii_word_pieces(bytes: &[u8], mut emit: impl FnMut(usize, usize)) {
+    let joins = |p: usize| ascii_joins(bytes, p);
     let mut start = 0;
     let mut left_alnum = bytes.first().is_some_and(|&b| ALNUM[usize::from(b)]);
     for p in 1..bytes.len() {
@@ -781,24 +850,77 @@ mod tests {
             lowercase: bool,
         ) {
             let text: String = picks.iter().map(|&i| WORD_BREAK_CHARS[i]).collect();
-            let params = TokenizerParams { lowercase, scopes: true, ..TokenizerParams::default() };
-            let fast = tokenize(&text, &params);
-            let mut slow = Vec::new();
-            for (start, piece) in unicode_pieces(&text) {
-                if let Some(kind) = piece_kind_unicode(piece) {
-                    let text: String = piece
-                        .chars()
-                        .flat_map(|c| match c {
-                            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' => vec!['\''],
-                            _ if lowercase => c.to_lowercase().collect(),
-                            _ => vec![c],
-                        })
-                        .collect();
-                    slow.push((start, start + piece.len(), kind, text));
-                }
+            proptest::prop_assert_eq!(spans_and_texts(&text, lowercase), slow_tokens(&text, lowercase));
+        }
+
+        /// Plain-ASCII text, which takes the one-pass path whole, gives the
+        /// tokens of the general path.
+        #[test]
+        fn ascii_text_tokens_are_the_unicode_ones(
+            picks in proptest::collection::vec(0..ASCII_BREAK_CHARS.len(), 0..60),
+            lowercase: bool,
+        ) {
+            let text: String = picks.iter().map(|&i| ASCII_BREAK_CHARS[i]).collect();
+            proptest::prop_assert_eq!(spans_and_texts(&text, lowercase), slow_tokens(&text, lowercase));
+        }
+    }
+
+    /// The ASCII chars of [`WORD_BREAK_CHARS`], with a few more that join
+    /// words or numbers, so every rule of [`ascii_joins`] comes up often.
+    const ASCII_BREAK_CHARS: &[char] = &[
+        'a', 'Z', 'e', '0', '7', '.', ',', ';', ':', '\'', '"', '_', ' ', ' ', '\t', '\r', '\n',
+        '\u{b}', '\u{c}', '-', '!', '?', '(', ')', '`', '&', 'n', 't', '1',
+    ];
+
+    type Spanned = (usize, usize, TokenKind, String);
+
+    fn spans_and_texts(text: &str, lowercase: bool) -> Vec<Spanned> {
+        let params = TokenizerParams {
+            lowercase,
+            scopes: true,
+            ..TokenizerParams::default()
+        };
+        tokenize(text, &params)
+            .into_iter()
+            .map(|t| (t.start, t.end, t.kind, t.text))
+            .collect()
+    }
+
+    /// The tokens of `text` by the Unicode tables and the general rules alone.
+    fn slow_tokens(text: &str, lowercase: bool) -> Vec<Spanned> {
+        let mut slow = Vec::new();
+        for (start, piece) in unicode_pieces(text) {
+            if let Some(kind) = piece_kind_unicode(piece) {
+                let text: String = piece
+                    .chars()
+                    .flat_map(|c| match c {
+                        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' => vec!['\''],
+                        _ if lowercase => c.to_lowercase().collect(),
+                        _ => vec![c],
+                    })
+                    .collect();
+                slow.push((start, start + piece.len(), kind, text));
             }
-            let fast: Vec<_> = fast.into_iter().map(|t| (t.start, t.end, t.kind, t.text)).collect();
-            proptest::prop_assert_eq!(fast, slow);
+        }
+        slow
+    }
+
+    #[test]
+    fn ascii_tokens_of_news_shapes_are_the_unicode_ones() {
+        for text in [
+            "We won't talk, said the U.S. envoy: \"never\" (1,000.5 troops) -- 3.5bn_x.",
+            "a.b a:b 1.2 1,2 1;2 a'b 'a' a_ _a __ _1 a__b 1_a a\r\nb\n\n  x\t.",
+            "end.",
+            "",
+            " ",
+        ] {
+            for lowercase in [false, true] {
+                assert_eq!(
+                    spans_and_texts(text, lowercase),
+                    slow_tokens(text, lowercase),
+                    "{text:?}"
+                );
+            }
         }
     }
 

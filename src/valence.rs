@@ -15,6 +15,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
+use crate::cues::word_hash;
 use crate::tokenize::{Token, TokenKind};
 
 /// VADER's factor on the valence of a negated word ("not good").
@@ -29,6 +30,25 @@ fn lexicon() -> &'static FxHashMap<String, f64> {
             .map(|(word, &v)| (word.to_lowercase(), v))
             .collect()
     })
+}
+
+/// The lexicon keyed by each word's [`word_hash`]: scoring has every
+/// token's hash already (its n-grams and cues are found from them), so a
+/// look-up need not hash the word again. As with the n-grams, a word outside
+/// the lexicon is taken for one inside only if their 64-bit hashes are equal.
+fn by_hash() -> &'static FxHashMap<u64, f64> {
+    static BY_HASH: OnceLock<FxHashMap<u64, f64>> = OnceLock::new();
+    BY_HASH.get_or_init(|| {
+        lexicon()
+            .iter()
+            .map(|(word, &v)| (word_hash(word), v))
+            .collect()
+    })
+}
+
+/// [`of`] the word whose [`word_hash`] is `hash`.
+pub(crate) fn of_hash(hash: u64) -> Option<f64> {
+    by_hash().get(&hash).copied()
 }
 
 /// The valence of one lowercase word, -4 to 4, if the lexicon rates it.
@@ -82,13 +102,25 @@ pub fn sum_bucket(sum: f64) -> &'static str {
 
 /// Calls `found` with the index and valence of every rated word of
 /// `tokens`, and returns the summed valence and whether any word was rated.
-pub fn for_each_rated(tokens: &[Token], mut found: impl FnMut(usize, f64)) -> Option<f64> {
+pub fn for_each_rated(tokens: &[Token], found: impl FnMut(usize, f64)) -> Option<f64> {
+    let hashes: Vec<u64> = tokens.iter().map(|t| word_hash(&t.text)).collect();
+    for_each_rated_hashed(tokens, &hashes, found)
+}
+
+/// [`for_each_rated`] of `tokens` whose [`word_hash`]es are `hashes`.
+pub(crate) fn for_each_rated_hashed(
+    tokens: &[Token],
+    hashes: &[u64],
+    mut found: impl FnMut(usize, f64),
+) -> Option<f64> {
     let mut sum = None;
     for (i, tok) in tokens.iter().enumerate() {
         if tok.kind == TokenKind::Punct {
             continue;
         }
-        let Some(v) = of(&tok.text) else { continue };
+        let Some(v) = of_hash(hashes[i]) else {
+            continue;
+        };
         found(i, v);
         let counted = if tok.negated { v * NEGATED } else { v };
         *sum.get_or_insert(0.0) += counted;
@@ -107,6 +139,22 @@ mod tests {
         assert_eq!(of("war"), Some(-2.9));
         assert_eq!(of("welcomed"), Some(1.4));
         assert_eq!(of("ceasefire"), None);
+    }
+
+    #[test]
+    fn looking_up_by_hash_is_looking_up_the_word() {
+        for word in [
+            "war",
+            "welcomed",
+            "ceasefire",
+            "peace",
+            "tuesday",
+            "",
+            "WAR",
+        ] {
+            assert_eq!(of_hash(word_hash(word)), of(word), "{word}");
+        }
+        assert!(lexicon().keys().all(|w| of_hash(word_hash(w)) == of(w)));
     }
 
     #[test]

@@ -248,7 +248,7 @@ fn tokenize_ascii(article: &str, span: Span, tokens: &mut Vec<Token>) {
     let at = |j: usize| bytes.get(j).copied();
     // `char::is_whitespace` on ASCII (CR never reaches here).
     let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c);
-    let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'&';
+    let word_byte = |b: u8| WORD_BYTES[usize::from(b)];
     let joiner = |b: u8| matches!(b, b'-' | b'\'' | b'.');
 
     let mut i = 0;
@@ -271,7 +271,7 @@ fn tokenize_ascii(article: &str, span: Span, tokens: &mut Vec<Token>) {
         }
         let mut j = i + 1;
         loop {
-            while at(j).is_some_and(word_byte) {
+            while j < bytes.len() && word_byte(bytes[j]) {
                 j += 1;
             }
             match (at(j), at(j + 1)) {
@@ -319,6 +319,18 @@ fn tokenize_ascii(article: &str, span: Span, tokens: &mut Vec<Token>) {
         i = j;
     }
 }
+
+/// The bytes a word of [`tokenize_ascii`] is made of (ASCII letters and
+/// digits, and `&`), as a table: the test of every byte of every word.
+const WORD_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric() || b == b'&' as usize;
+        b += 1;
+    }
+    table
+};
 
 /// The clusters of any text, listed by [`graphemes`].
 struct ListedClusters {
@@ -470,8 +482,11 @@ fn graphemes(text: &str) -> Vec<(usize, char)> {
 /// "al-Hakim", "el-Sayed": a lowercase particle joined to a capitalised name
 /// counts as capitalised.
 fn is_particle_name(word: &str) -> bool {
+    // Asked of every lowercase word: the first byte settles nearly all.
+    let first = word.as_bytes().first();
     lexicon::HYPHENATED_NAME_PARTICLES.iter().any(|particle| {
-        word.get(..particle.len()).is_some_and(|p| p == *particle)
+        first == particle.as_bytes().first()
+            && word.as_bytes().starts_with(particle.as_bytes())
             && word[particle.len()..]
                 .chars()
                 .next()
