@@ -746,3 +746,24 @@ fn one_of_a_counted_group_speaks_for_the_group() {
         assert_speakers(article, expected);
     }
 }
+
+#[test]
+fn a_document_speaks_for_its_sender_not_its_recipient() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "The letter to the prime minister said the new deadline could not be met.",
+            &["the letter"],
+        ),
+        (
+            "A message to Vellmark warned that the ceasefire would end.",
+            &["a message"],
+        ),
+        (
+            "The union's note to members said the strike would go ahead.",
+            &["the union"],
+        ),
+    ];
+    for (article, expected) in cases {
+        assert_speakers(article, expected);
+    }
+}
