@@ -33,6 +33,24 @@ const MAX_RELATIVE: usize = 3 * MAX_PHRASE;
 const MAX_AFTER_RELATIVE: usize = 5;
 
 impl<'a> Ctx<'a> {
+    /// The owner before a document noun at `noun` ("the union's" note), as
+    /// far back as its determiner or the first word that is no part of it.
+    fn document_owner(&self, noun: usize, floor: usize) -> Option<Found> {
+        let mut from = noun - 1;
+        while from > floor && noun - from < MAX_PHRASE {
+            let p = from - 1;
+            if self.is(p, lexicon::DETERMINERS) {
+                from = p;
+                break;
+            }
+            if self.word(p).is_none() || self.is_verb(p) || self.is_function(p) {
+                break;
+            }
+            from = p;
+        }
+        self.classify_phrase(from, noun, true)
+    }
+
     /// What stands right before the verb at `v`, not looking before `floor`.
     pub(super) fn before(&self, v: usize, floor: usize) -> Before {
         let end = self.skip_back(v, floor);
@@ -136,6 +154,31 @@ impl<'a> Ctx<'a> {
                 break;
             }
             start = p;
+        }
+        // "The letter to the prime minister said": the recipient never
+        // speaks; the document stands for its sender, as the article calls it.
+        if start >= floor + 2
+            && self.is(start - 1, &["to"])
+            && self.is(start - 2, lexicon::ADDRESSED_DOCUMENTS)
+        {
+            let noun = start - 2;
+            // "The union's note to members": the owner sent it.
+            if noun > floor
+                && self.word(noun - 1).is_some_and(|t| t.is_possessive())
+                && let Some(sender) = self.document_owner(noun, floor)
+            {
+                return Before::Found(sender);
+            }
+            let from = if noun > floor && self.is(noun - 1, lexicon::DETERMINERS) {
+                noun - 1
+            } else {
+                noun
+            };
+            let mut document = self.group_of(from, noun + 1);
+            if let Form::Body { plural, .. } = &mut document.form {
+                *plural = false;
+            }
+            return Before::Found(Found::Np(document));
         }
         // "Holm and other union leaders said": the named person leads the group.
         if let Some(group) = self.name_and_others(start, end, floor) {

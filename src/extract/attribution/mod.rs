@@ -38,6 +38,7 @@ mod speech;
 use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 
+use super::lexicon;
 use super::paragraphs::Block;
 use super::quotes::Quote;
 use super::sentences::Sentence;
@@ -260,7 +261,11 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
                 }
                 for part in parts {
                     let np = part.speaker;
-                    let source = Source::Mention(record(&mut out, &mut known, np, Usage::Speaker));
+                    let index = match one_of_group(article, &np, &out.mentions) {
+                        Some(group) => group,
+                        None => record(&mut out, &mut known, np, Usage::Speaker),
+                    };
+                    let source = Source::Mention(index);
                     out.claims.push(Claim {
                         span: part.span,
                         kind: part.kind,
@@ -276,6 +281,36 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
         }
     }
     out
+}
+
+/// Most recent mentions searched for the group a lone "One said" belongs to.
+const MAX_GROUP_BACK: usize = 4;
+
+/// "Two diplomats briefed on the talks said ... One said ...": "One" (or
+/// "Another") names no one of its own; it speaks for the counted group
+/// that spoke just before, whose mention this returns.
+fn one_of_group(article: &str, np: &Np, mentions: &[Mention]) -> Option<usize> {
+    let text = article.get(np.span.start..np.span.end)?;
+    if !["one", "another"]
+        .iter()
+        .any(|w| text.eq_ignore_ascii_case(w))
+    {
+        return None;
+    }
+    let counted = |m: &Mention| match &m.form {
+        Form::Body { text, plural, .. } => {
+            *plural
+                && text.split_whitespace().next().is_some_and(|first| {
+                    let first = first.to_lowercase();
+                    first != "one" && lexicon::NUMBER_WORDS.contains(&first.as_str())
+                })
+        }
+        _ => false,
+    };
+    let from = mentions.len().saturating_sub(MAX_GROUP_BACK);
+    (from..mentions.len())
+        .rev()
+        .find(|&i| mentions[i].usage == Usage::Speaker && counted(&mentions[i]))
 }
 
 /// Nothing but quote marks, closing punctuation and spaces in `article[from..to]`.

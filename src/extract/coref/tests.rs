@@ -718,3 +718,52 @@ fn a_name_in_quote_marks_is_the_full_name_of_its_surname() {
         &["Shield"],
     );
 }
+
+#[test]
+fn one_of_a_counted_group_speaks_for_the_group() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Two envoys close to the mediators said the draft was stuck on borders. One said the gap was “wider than last spring.”",
+            &[
+                "Two envoys close to the mediators",
+                "Two envoys close to the mediators",
+            ],
+        ),
+        (
+            "Three traders at the grain exchange said prices had jumped. One said buyers were nervous.",
+            &[
+                "Three traders at the grain exchange",
+                "Three traders at the grain exchange",
+            ],
+        ),
+        // an uncounted group is no "One" of a known number
+        (
+            "Envoys close to the mediators said the draft was stuck. One said the gap was wide.",
+            &["Envoys close to the mediators", "One"],
+        ),
+    ];
+    for (article, expected) in cases {
+        assert_speakers(article, expected);
+    }
+}
+
+#[test]
+fn a_document_speaks_for_its_sender_not_its_recipient() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "The letter to the prime minister said the new deadline could not be met.",
+            &["the letter"],
+        ),
+        (
+            "A message to Vellmark warned that the ceasefire would end.",
+            &["a message"],
+        ),
+        (
+            "The union's note to members said the strike would go ahead.",
+            &["the union"],
+        ),
+    ];
+    for (article, expected) in cases {
+        assert_speakers(article, expected);
+    }
+}

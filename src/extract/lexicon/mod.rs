@@ -348,6 +348,10 @@ pub static STATEMENT_NOUNS: &[&str] = &[
     "message",
 ];
 
+/// Documents addressed to someone ("the letter to the prime minister", "a
+/// note to members"): the one after "to" receives it and never speaks.
+pub static ADDRESSED_DOCUMENTS: &[&str] = &["letter", "message", "note", "memo", "appeal"];
+
 /// Verbs after which an "-ing" form is a gerund, not a participle of the
 /// clause ("kept saying", "stopped saying").
 #[rustfmt::skip]
