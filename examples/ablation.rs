@@ -9,7 +9,9 @@
 //! ```
 //!
 //! A variant is a comma-separated list: `said`, `cues`, `scopes` (tokenizer
-//! scopes), `scopewords`, `roles` (cue roles), `valence` (VADER valence buckets), `unseen` (the words' buckets for words outside the vocabulary), `mask` (mask names), `max=N` (feature cap),
+//! scopes), `scopewords`, `roles` (cue roles), `valence` (VADER valence buckets), `unseen` (the words' buckets for words outside the vocabulary), `clusters=K`
+//! and `uclusters=K` (word clusters of meaning, every word or only words
+//! outside the vocabulary; K 256 or 1024), `mask` (mask names), `max=N` (feature cap),
 //! `mindf=N`, `kinds` (the statement-kind feature), `absence` (`L:NONE`
 //! without a stance cue), `nobalance` (no class balancing), `seed=N`, `cueweight=W`, `verbweight=W`, `scopeweight=W` (factors on
 //! the cue, reporting-verb and scope-marked features), `alpha=A|B|C` (the CV grid), `folds=N`, `word=LO-HI`,
@@ -61,6 +63,15 @@ fn params(spec: &str) -> Result<TrainParams, String> {
             "seed" => p.seed = num()? as u64,
             "valence" => p.features.valence = stance::features::Valence::On,
             "unseen" => p.features.valence = stance::features::Valence::Unseen,
+            "clusters" | "uclusters" => {
+                use stance::features::{ClusterWords, Clusters};
+                let words = if key == "clusters" {
+                    ClusterWords::All
+                } else {
+                    ClusterWords::Unseen
+                };
+                p.features.clusters = Some(Clusters::new(words, num()? as u32));
+            }
             "mask" => p.tokenizer.mask_names = true,
             "max" => p.features.max_features = num()?,
             "mindf" => p.features.min_df = num()?,

@@ -91,6 +91,47 @@ pub struct FeatureParams {
     /// vocabulary has no unigram for.
     #[serde(default, skip_serializing_if = "Valence::is_off")]
     pub valence: Valence,
+    /// Add each word's cluster of meaning ([`crate::clusters`]): `K:17` per
+    /// word of what was said the cluster table holds, marked with the scopes
+    /// as valence buckets are (`K:NOT_17`, `K:BUT_17`, `K:IF_17`), and
+    /// `K:v_17` for the reporting verb. `None` (left out of model files) in
+    /// models from before it existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clusters: Option<Clusters>,
+}
+
+/// Which word clusters a model reads ([`FeatureParams::clusters`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Clusters {
+    /// Which words of what was said add their cluster.
+    pub words: ClusterWords,
+    /// How many clusters: one of [`crate::clusters::KS`].
+    pub k: u32,
+    /// [`crate::clusters::digest`] of the table the model was trained with.
+    pub table: String,
+}
+
+impl Clusters {
+    /// Clusters of the built-in table.
+    pub fn new(words: ClusterWords, k: u32) -> Clusters {
+        Clusters {
+            words,
+            k,
+            table: crate::clusters::digest().to_owned(),
+        }
+    }
+}
+
+/// Which words add their cluster ([`Clusters::words`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ClusterWords {
+    /// Every word the table holds.
+    All,
+    /// Only words with no unigram in the vocabulary (as
+    /// [`Valence::Unseen`]); the reporting verb's cluster stays.
+    Unseen,
 }
 
 fn is_false(v: &bool) -> bool {
@@ -199,6 +240,7 @@ impl Default for FeatureParams {
             kinds: false,
             cue_absence: false,
             valence: Valence::Off,
+            clusters: None,
         }
     }
 }
@@ -214,6 +256,39 @@ impl FeatureParams {
         ]
         .into_iter()
         .find(|&(_, w)| !(w.is_finite() && w > 0.0))
+    }
+
+    /// What is wrong with the cluster setting, if anything: a count the
+    /// table does not have, or another table than the built-in one.
+    fn bad_clusters(&self) -> Option<String> {
+        let c = self.clusters.as_ref()?;
+        if !crate::clusters::KS.contains(&c.k) {
+            return Some(format!(
+                "{} clusters: the table has {:?}",
+                c.k,
+                crate::clusters::KS
+            ));
+        }
+        (c.table != crate::clusters::digest()).then(|| {
+            format!(
+                "trained with cluster table {}, this build has {}",
+                c.table,
+                crate::clusters::digest()
+            )
+        })
+    }
+
+    /// Whether training picks the vocabulary first without some features and
+    /// scoring then needs the words it knows ([`Valence::Unseen`],
+    /// [`ClusterWords::Unseen`]).
+    fn reads_unseen(&self) -> bool {
+        self.valence == Valence::Unseen || self.clusters_unseen()
+    }
+
+    fn clusters_unseen(&self) -> bool {
+        self.clusters
+            .as_ref()
+            .is_some_and(|c| c.words == ClusterWords::Unseen)
     }
 
     /// Checks the settings before any work starts.
@@ -254,6 +329,9 @@ impl FeatureParams {
                 setting,
                 format!("{w} must be a positive number"),
             ));
+        }
+        if let Some(message) = self.bad_clusters() {
+            return Err(Error::params("features.clusters", message));
         }
         if self.max_features == 0 {
             return Err(Error::params("features.max_features", "must be at least 1"));
@@ -476,6 +554,10 @@ fn verb_cue_scope_features(
         Valence::On => valence_features(input, None, hashes, buf, emit),
         Valence::Unseen => valence_features(input, known, hashes, buf, emit),
     }
+    if let Some(c) = &params.clusters {
+        let known = known.filter(|_| c.words == ClusterWords::Unseen);
+        cluster_features(input, c.k, known, buf, emit);
+    }
     if params.scope_words {
         for tok in tokens.iter().filter(|t| t.kind != TokenKind::Punct) {
             for (on, scope) in [(tok.contrast, "w:BUT_"), (tok.condition, "w:IF_")] {
@@ -557,6 +639,40 @@ fn valence_features(
     buf.push_str("S:");
     buf.push_str(sum.map_or("none", valence::sum_bucket));
     emit(buf);
+}
+
+/// The cluster features of [`FeatureParams::clusters`]: the reporting
+/// verb's (`K:v_17`) and each word's (`K:17`, with its scope marks as
+/// [`emit_buckets`] has them), but none for the words in `known`.
+fn cluster_features(
+    input: Input<'_>,
+    k: u32,
+    known: Option<&FxHashSet<String>>,
+    buf: &mut String,
+    emit: &mut impl FnMut(&str),
+) {
+    use std::fmt::Write;
+    if let Some(c) = input.verb.and_then(|v| crate::clusters::of(v, k)) {
+        buf.clear();
+        let _ = write!(buf, "K:v_{c}");
+        emit(buf);
+    }
+    for tok in input.tokens {
+        if tok.kind == TokenKind::Punct || known.is_some_and(|k| k.contains(tok.text.as_str())) {
+            continue;
+        }
+        let Some(c) = crate::clusters::of(&tok.text, k) else {
+            continue;
+        };
+        let negation = if tok.negated { "NOT_" } else { "" };
+        for (on, scope) in [(true, ""), (tok.contrast, "BUT_"), (tok.condition, "IF_")] {
+            if on {
+                buf.clear();
+                let _ = write!(buf, "K:{scope}{negation}{c}");
+                emit(buf);
+            }
+        }
+    }
 }
 
 /// A rated word's bucket (`S:neg2`), negated (`S:NOT_neg2`), and marked with
@@ -727,7 +843,10 @@ impl Vectorizer {
         }
         let scale: Vec<f64> = vocabulary.iter().map(|n| weight_of(n, &params)).collect();
         let scale = scale.iter().any(|&w| w != 1.0).then_some(scale);
-        let known = (params.valence == Valence::Unseen).then(|| known_words(&vocabulary));
+        if let Some(message) = params.bad_clusters() {
+            return fail(message);
+        }
+        let known = params.reads_unseen().then(|| known_words(&vocabulary));
         Ok(Vectorizer {
             tokenizer,
             cues: if params.cues { cues } else { None },
@@ -1065,11 +1184,12 @@ impl FeatureCounts {
     /// iterator a chunk at a time and dropped once featurised, so a caller
     /// that hands over its texts frees them as it goes.
     ///
-    /// With [`Valence::Unseen`] the rows are counted twice: without valence,
-    /// to fit the vocabulary on all of them and take the words it knows,
-    /// then with the valence of the other words. A fold's vocabulary then
-    /// picks its other features as without valence and adds the valence
-    /// ones (see [`FeatureCounts::fit`]); every fold takes the known words
+    /// With [`Valence::Unseen`] (or [`ClusterWords::Unseen`]) the rows are
+    /// counted twice: without valence (clusters), to fit the vocabulary on
+    /// all of them and take the words it knows, then with the valence
+    /// (clusters) of the other words. A fold's vocabulary then picks its
+    /// other features as without them and adds them all (see
+    /// [`FeatureCounts::fit`]); every fold takes the known words
     /// of the vocabulary fitted on all rows, the one the model keeps.
     pub(crate) fn count<T: Send>(
         rows: impl Iterator<Item = T>,
@@ -1080,13 +1200,20 @@ impl FeatureCounts {
         params: &FeatureParams,
         cues: Option<&Cues>,
     ) -> Result<Self> {
-        if params.valence != Valence::Unseen {
+        if !params.reads_unseen() {
             return Self::count_known(rows, input, labels, n_labels, tokenizer, params, cues, None);
         }
         params.check()?;
         let saids: Vec<Said> = rows.map(input).collect();
         let plain = FeatureParams {
-            valence: Valence::Off,
+            valence: match params.valence {
+                Valence::Unseen => Valence::Off,
+                v => v,
+            },
+            clusters: params
+                .clusters
+                .clone()
+                .filter(|_| !params.clusters_unseen()),
             ..params.clone()
         };
         let known = {
@@ -1253,12 +1380,16 @@ impl FeatureCounts {
         let name = |f: u32| self.names.get(f);
         // Highest score first; the name breaks ties so the choice is deterministic.
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| name(a.1).cmp(name(b.1))));
-        if params.valence == Valence::Unseen {
-            // The other features as without valence, so the words they know
-            // are the ones the valence was counted for; then every valence one.
-            let (valence, mut rest): (Vec<_>, Vec<_>) = scored
-                .into_iter()
-                .partition(|&(_, f, _)| name(f).starts_with("S:"));
+        if params.reads_unseen() {
+            // The other features as without valence (or clusters), so the
+            // words they know are the ones the valence was counted for; then
+            // every valence (cluster) one.
+            let added = |name: &str| {
+                (params.valence == Valence::Unseen && name.starts_with("S:"))
+                    || (params.clusters_unseen() && name.starts_with("K:"))
+            };
+            let (valence, mut rest): (Vec<_>, Vec<_>) =
+                scored.into_iter().partition(|&(_, f, _)| added(name(f)));
             rest.truncate(params.max_features);
             rest.extend(valence);
             scored = rest;
@@ -1844,6 +1975,182 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains(r#"true, false or "unseen""#), "{err}");
+    }
+
+    /// The sorted `K:` features of [`VALENCE_TEXT`] reported with "warned".
+    fn cluster_names(params: &FeatureParams, known: Option<&FxHashSet<String>>) -> Vec<String> {
+        let tokenizer = TokenizerParams {
+            scopes: true,
+            ..TokenizerParams::default()
+        };
+        let toks = tokenize(VALENCE_TEXT, &tokenizer);
+        let input = Input {
+            text: VALENCE_TEXT,
+            tokens: &toks,
+            verb: Some("warned"),
+            kind: None,
+        };
+        let mut got = Vec::new();
+        for_each_feature_known(input, params, None, known, |n| {
+            if n.starts_with("K:") {
+                got.push(n.to_owned());
+            }
+        });
+        got.sort();
+        got
+    }
+
+    /// Each word the table holds adds its cluster with the scope marks it
+    /// stands in; `unseen` leaves out the words the vocabulary knows but
+    /// keeps the verb's cluster.
+    #[test]
+    fn clusters_follow_the_scopes_and_skip_known_words() {
+        let k = 256;
+        let params = FeatureParams {
+            clusters: Some(Clusters::new(ClusterWords::All, k)),
+            ..valence_params(Valence::Off)
+        };
+        let c = |w: &str| crate::clusters::of(w, k).unwrap();
+        let all = cluster_names(&params, None);
+        // The tokenizer's exact scope ends are its own tests' business:
+        // here every word adds its plain cluster, the negated ones only
+        // their NOT_ form, and the verb its own.
+        let plain: Vec<&String> = all.iter().filter(|n| !n.contains('_')).collect();
+        assert_eq!(
+            plain.len(),
+            VALENCE_TEXT.split_whitespace().count() - 2,
+            "{all:?}"
+        );
+        assert!(all.contains(&format!("K:NOT_{}", c("war"))), "{all:?}");
+        assert!(all.contains(&format!("K:BUT_{}", c("welcome"))), "{all:?}");
+        assert!(all.contains(&format!("K:IF_{}", c("peace"))), "{all:?}");
+        assert!(all.contains(&format!("K:v_{}", c("warned"))), "{all:?}");
+        let unseen = FeatureParams {
+            clusters: Some(Clusters::new(ClusterWords::Unseen, k)),
+            ..params.clone()
+        };
+        // With no vocabulary every word is unseen.
+        assert_eq!(cluster_names(&unseen, None), all);
+        let vocabulary: Vec<String> = VALENCE_TEXT
+            .split_whitespace()
+            .map(|w| format!("w:{}", w.trim_end_matches(',').to_lowercase()))
+            .filter(|w| w != "w:peace")
+            .collect();
+        let known = known_words(&vocabulary);
+        let mut only_peace = vec![
+            format!("K:v_{}", c("warned")),
+            format!("K:{}", c("peace")),
+            format!("K:BUT_{}", c("peace")),
+            format!("K:IF_{}", c("peace")),
+        ];
+        only_peace.sort();
+        assert_eq!(cluster_names(&unseen, Some(&known)), only_peace);
+        // `All` ignores what the vocabulary knows.
+        assert_eq!(cluster_names(&params, Some(&known)), all);
+    }
+
+    /// The setting round-trips through JSON; a cluster count the table does
+    /// not have and another table's digest are refused.
+    #[test]
+    fn cluster_settings_round_trip_and_are_checked() {
+        let params = FeatureParams {
+            clusters: Some(Clusters::new(ClusterWords::Unseen, 1024)),
+            ..FeatureParams::default()
+        };
+        let json = serde_json::to_string(&params).unwrap();
+        assert!(
+            json.contains(r#""clusters":{"words":"unseen","k":1024,"table":""#),
+            "{json}"
+        );
+        assert_eq!(
+            serde_json::from_str::<FeatureParams>(&json).unwrap(),
+            params
+        );
+        params.check().unwrap();
+        let plain = serde_json::to_string(&FeatureParams::default()).unwrap();
+        assert!(!plain.contains("clusters"), "{plain}");
+        let odd = FeatureParams {
+            clusters: Some(Clusters::new(ClusterWords::All, 300)),
+            ..FeatureParams::default()
+        };
+        let err = odd.check().unwrap_err().to_string();
+        assert!(err.contains("300 clusters"), "{err}");
+        let other = FeatureParams {
+            clusters: Some(Clusters {
+                table: "0123456789abcdef".into(),
+                ..Clusters::new(ClusterWords::All, 256)
+            }),
+            ..FeatureParams::default()
+        };
+        let err = other.check().unwrap_err().to_string();
+        assert!(err.contains("cluster table 0123456789abcdef"), "{err}");
+    }
+
+    /// Training with `unseen` clusters picks the other features as without
+    /// them (under a cap too), then adds the cluster features; the rows it
+    /// trains on are the rows scoring makes.
+    #[test]
+    fn unseen_cluster_vocabulary_is_the_plain_one_plus_clusters() {
+        let texts = [
+            "We will never accept this blockade; we will retaliate.",
+            "Talks are welcome, a wonderful chance to compromise",
+            "Nobody doubts the talks will fail, sadly",
+            "We will retaliate if they do not negotiate",
+            "Ready to negotiate, ready to compromise, a wonderful day",
+            "the talks will fail, a hopeless waste",
+            "blockade after blockade, a dreadful mistake",
+        ];
+        let labels = [0, 1, 2, 0, 1, 2, 0];
+        let tokenizer = TokenizerParams {
+            scopes: true,
+            ..TokenizerParams::default()
+        };
+        let inputs = plain(&texts);
+        for max_features in [12, 1000] {
+            let plain_params = FeatureParams {
+                min_df: 1,
+                max_features,
+                ..FeatureParams::default()
+            };
+            let params = FeatureParams {
+                clusters: Some(Clusters::new(ClusterWords::Unseen, 256)),
+                ..plain_params.clone()
+            };
+            let fit = |p: &FeatureParams| {
+                Vectorizer::fit(&inputs, &labels, 3, &tokenizer, p, None).unwrap()
+            };
+            let without = fit(&plain_params);
+            let with = fit(&params);
+            let other: Vec<&String> = with
+                .vocabulary
+                .iter()
+                .filter(|n| !n.starts_with("K:"))
+                .collect();
+            assert_eq!(other, without.vocabulary.iter().collect::<Vec<_>>());
+            // Under the cap some words are unknown and add their clusters;
+            // without it only the verb-less rows' words are all known.
+            let words = with
+                .vocabulary
+                .iter()
+                .filter(|n| n.starts_with("K:") && !n.starts_with("K:v_"))
+                .count();
+            assert_eq!(words > 0, max_features == 12, "{:?}", with.vocabulary);
+            let counts = FeatureCounts::count(
+                inputs.iter(),
+                Said::clone,
+                &labels,
+                3,
+                &tokenizer,
+                &params,
+                None,
+            )
+            .unwrap();
+            let (v, x) = counts.fit_transform(&[]).unwrap();
+            assert_eq!(v.vocabulary, with.vocabulary);
+            for (i, said) in inputs.iter().enumerate() {
+                assert_eq!(x.row(i), with.transform_said(said).as_slice(), "row {i}");
+            }
+        }
     }
 
     /// Training with `unseen` valence picks the other features as without

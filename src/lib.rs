@@ -65,6 +65,7 @@
 #![warn(missing_docs)]
 
 pub mod articles;
+pub mod clusters;
 pub mod context;
 pub mod corpus;
 mod csv_lines;

@@ -20,10 +20,10 @@ pub const FORMAT: &str = "stance-model";
 /// The newest model format this build reads. Version 2 added reading what
 /// was said, scopes and cue lexicons; version 3 a label prior
 /// ([`Model::with_label_prior`]), the statement-kind and cue-absence
-/// features; version 4 word valence features. A model is written with the
+/// features; version 4 word valence features; version 5 word clusters. A model is written with the
 /// lowest version that holds what it uses, so older builds read every model
 /// they can score right, and refuse (rather than misread) one they cannot.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 /// Largest model file we agree to read: far above any real model, far below
 /// what would exhaust memory.
 pub(crate) const MAX_MODEL_BYTES: u64 = 512 * 1024 * 1024;
@@ -422,7 +422,9 @@ impl Model {
             v.tokenizer.scopes || v.params.said || v.params.cues || v.params.scope_words;
         let file = ModelFile {
             format: FORMAT.into(),
-            format_version: if v.params.valence != Valence::Off {
+            format_version: if v.params.clusters.is_some() {
+                5
+            } else if v.params.valence != Valence::Off {
                 4
             } else if self.label_prior.is_some() || v.params.kinds || v.params.cue_absence {
                 3
@@ -889,6 +891,63 @@ mod tests {
         assert!(v.index_of("w:magnificent").is_none());
         assert!(has("a magnificent result"));
         assert_eq!(k, model.labels().len());
+    }
+
+    /// A model with `unseen` clusters is format 5, keeps the setting through
+    /// a round trip and gives a word outside its vocabulary its cluster
+    /// feature, a word inside none; a build with another table refuses it.
+    #[test]
+    fn cluster_models_are_format_5_and_read_clusters_of_unseen_words() {
+        let mut file: serde_json::Value = serde_json::from_slice(&plain_default_json()).unwrap();
+        let clusters = crate::features::Clusters::new(crate::features::ClusterWords::Unseen, 256);
+        file["features"]["clusters"] = serde_json::to_value(&clusters).unwrap();
+        let cluster = crate::clusters::of("magnificent", 256).unwrap();
+        let name = format!("K:{cluster}");
+        file["vocabulary"]
+            .as_array_mut()
+            .unwrap()
+            .push(name.clone().into());
+        file["idf"].as_array_mut().unwrap().push(2.0.into());
+        let n = file["n_features"].as_u64().unwrap();
+        file["n_features"] = (n + 1).into();
+        file["weights"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .for_each(|w| w.as_array_mut().unwrap().push(0.5.into()));
+        let bytes = serde_json::to_vec(&file).unwrap();
+        let model = Model::from_json(&bytes, Path::new("m.json")).unwrap();
+        let again = model.to_json().unwrap();
+        let written: serde_json::Value = serde_json::from_slice(&again).unwrap();
+        assert_eq!(written["format_version"], 5);
+        assert_eq!(written["features"]["clusters"]["words"], "unseen");
+        assert_eq!(
+            Model::from_json(&again, Path::new("m.json"))
+                .unwrap()
+                .to_json()
+                .unwrap(),
+            again
+        );
+        let v = model.vectorizer();
+        let k = v.index_of(&name).unwrap();
+        let has = |text: &str| v.transform(text).iter().any(|&(i, _)| i == k);
+        assert!(v.index_of("w:magnificent").is_none());
+        assert!(has("a magnificent result"));
+        // A word of the same cluster the vocabulary knows adds nothing.
+        let known_same = v
+            .vocabulary
+            .iter()
+            .filter_map(|n| n.strip_prefix("w:"))
+            .find(|w| !w.contains(' ') && crate::clusters::of(w, 256) == Some(cluster));
+        if let Some(word) = known_same {
+            assert!(!has(word), "{word}");
+        }
+        let mut other = file.clone();
+        other["features"]["clusters"]["table"] = "0123456789abcdef".into();
+        let err = Model::from_json(&serde_json::to_vec(&other).unwrap(), Path::new("o.json"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("cluster table 0123456789abcdef"), "{err}");
     }
 
     #[test]

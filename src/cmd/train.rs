@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use stance::corpus::{Columns, Corpus};
-use stance::features::Valence;
+use stance::features::{ClusterWords, Clusters, Valence};
 use stance::train::{Solver, TrainParams};
 
 /// Arguments of `stance train`.
@@ -65,6 +65,15 @@ pub struct Args {
     /// for words the vocabulary has no unigram for).
     #[arg(long, value_enum)]
     valence: Option<ValenceArg>,
+    /// Word clusters of meaning from a pretrained embedding model (`K:17`,
+    /// the built-in table data/clusters.tsv): `all` (every word the table
+    /// holds), `unseen` (only words the vocabulary has no unigram for) or
+    /// `off` (the default).
+    #[arg(long, value_enum)]
+    clusters: Option<ClustersArg>,
+    /// How many clusters `--clusters` reads: 256 or 1024 (the default).
+    #[arg(long, default_value_t = 1024, value_parser = parse_cluster_k)]
+    cluster_k: u32,
     /// Word n-gram range, e.g. `1-2` (`0-0`: none).
     #[arg(long, value_parser = parse_range)]
     word_ngrams: Option<(usize, usize)>,
@@ -103,6 +112,20 @@ enum ValenceArg {
     On,
     Off,
     Unseen,
+}
+
+fn parse_cluster_k(v: &str) -> Result<u32, String> {
+    v.parse()
+        .ok()
+        .filter(|k| stance::clusters::KS.contains(k))
+        .ok_or_else(|| format!("'{v}': the cluster table has {:?}", stance::clusters::KS))
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ClustersArg {
+    All,
+    Unseen,
+    Off,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -164,6 +187,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             ValenceArg::On => Valence::On,
             ValenceArg::Off => Valence::Off,
             ValenceArg::Unseen => Valence::Unseen,
+        };
+    }
+    if let Some(c) = args.clusters {
+        params.features.clusters = match c {
+            ClustersArg::All => Some(Clusters::new(ClusterWords::All, args.cluster_k)),
+            ClustersArg::Unseen => Some(Clusters::new(ClusterWords::Unseen, args.cluster_k)),
+            ClustersArg::Off => None,
         };
     }
     if let Some(w) = args.cue_weight {

@@ -91,7 +91,7 @@ fn bad_model_files() {
         ("model_foreign.json", "not a stance model"),
         (
             "model_newer.json",
-            "format version 5 was written by a newer stance",
+            "format version 6 was written by a newer stance",
         ),
         (
             "model_size_mismatch.json",
@@ -134,7 +134,7 @@ fn bad_model_files() {
 }
 
 /// A trained model whose version is one past the newest this build reads
-/// (train writes it only for models with valence features).
+/// (train writes it only for models with word clusters).
 #[test]
 fn a_model_one_version_newer_than_this_build_reads_is_refused() {
     let mut json: serde_json::Value =

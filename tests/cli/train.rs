@@ -340,3 +340,39 @@ fn unseen_valence_adds_buckets_to_the_vocabulary_picked_without_them() {
     ]));
     assert!(report.contains("macro-F1"), "{report}");
 }
+
+#[test]
+fn word_clusters_are_an_option_stored_in_the_model_with_their_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    succeeds(
+        train_quick(fixture("small.csv"), "k.json")
+            .current_dir(d)
+            .args(["--clusters", "unseen", "--cluster-k", "256"]),
+    );
+    let model: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(d.join("k.json")).unwrap()).unwrap();
+    let clusters = &model["features"]["clusters"];
+    assert_eq!(clusters["words"], "unseen");
+    assert_eq!(clusters["k"], 256);
+    assert_eq!(clusters["table"], stance::clusters::digest());
+    assert_eq!(model["format_version"], 5);
+    // Off (the default) writes no trace of it.
+    let plain = std::fs::read_to_string(quick_model()).unwrap();
+    assert!(!plain.contains("clusters"));
+    let report = stdout_of(stance_in(d).args([
+        "evaluate",
+        "--model",
+        "k.json",
+        "--data",
+        fixture("small.csv").to_str().unwrap(),
+    ]));
+    assert!(report.contains("macro-F1"), "{report}");
+    fails_with(
+        train_quick(fixture("small.csv"), "never.json")
+            .current_dir(d)
+            .args(["--clusters", "all", "--cluster-k", "300"]),
+        &["--cluster-k", "300"],
+    );
+    assert!(!d.join("never.json").exists());
+}
