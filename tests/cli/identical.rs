@@ -61,7 +61,7 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (CSV), context off",
         &csv,
-        "c914a737260247a4db98377f07074e17506533258534bd3d4d8f5809ec909ab8",
+        "0b671b45a9f1cabb5394336831349ce1fe39734322b84922a94bb3e6d7ac2d58",
     );
     let jsonl = printed(&off(&[
         "score".as_ref(),
@@ -72,13 +72,13 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (JSONL), context off",
         &jsonl,
-        "e894d20861a707637e765f046a7bcf5f43a4c491c884ec42a5f66e4df49c51f8",
+        "fca502ef9212df695104faeb29970279be251cc5a4289b5d6ddea670f02f2544",
     );
     let csv = printed(&["score".as_ref(), collection.as_os_str()]);
     assert_digest(
         "score of a 0.2 MB synthetic collection (CSV), default context",
         &csv,
-        "18af588f14879759d9b585fbbd2593b0516d54092597eef6f4a5751a749c043b",
+        "f1e0c4f5b0a3bb4ccac02ae28dfa5f95c701b3609ec324724e00dd1001f2f282",
     );
     let jsonl = printed(&[
         "score".as_ref(),
@@ -89,7 +89,7 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (JSONL), default context",
         &jsonl,
-        "b445db90e5d42ae17ce88f9c59a65da0bee451d48d9172e1ceadc5dd09fe28ce",
+        "4b3415efc016bed8b6926931fdc08737e5fedcfde802e1a342c8e7402bc64c5b",
     );
 }
 
@@ -100,12 +100,12 @@ fn scoring_the_example_articles_prints_the_same_bytes() {
     assert_digest(
         "score of data/articles (CSV), context off",
         &csv,
-        "07fdc804dcc3b94b40880c1ef6d797ddfc265c2ae6256782a80e4a148fffff4f",
+        "9e3c360f87ab1aa986e85c9ac1b248c4b12dec16cbadad118345099fe845439b",
     );
     let csv = printed(&["score".as_ref(), articles.as_os_str()]);
     assert_digest(
         "score of data/articles (CSV), default context",
         &csv,
-        "094840511b6c6b7f9ced9f257c9029cc1e48457b9932938ea5033a124712ff15",
+        "8bf0b200773760d4fccd5987a222f3c91419cd632784435a3fe3e98c950e69a9",
     );
 }
