@@ -1904,8 +1904,13 @@ mod tests {
         }
     }
 
-    /// The sorted `S:` features of [`VALENCE_TEXT`] reported with "warned".
-    fn valence_names(params: &FeatureParams, known: Option<&FxHashSet<String>>) -> Vec<String> {
+    /// The sorted features starting with `prefix` of [`VALENCE_TEXT`]
+    /// reported with "warned".
+    fn names_with_prefix(
+        params: &FeatureParams,
+        known: Option<&FxHashSet<String>>,
+        prefix: &str,
+    ) -> Vec<String> {
         let tokenizer = TokenizerParams {
             scopes: true,
             ..TokenizerParams::default()
@@ -1919,12 +1924,17 @@ mod tests {
         };
         let mut got = Vec::new();
         for_each_feature_known(input, params, None, known, |n| {
-            if n.starts_with("S:") {
+            if n.starts_with(prefix) {
                 got.push(n.to_owned());
             }
         });
         got.sort();
         got
+    }
+
+    /// The sorted `S:` (valence) features of [`VALENCE_TEXT`].
+    fn valence_names(params: &FeatureParams, known: Option<&FxHashSet<String>>) -> Vec<String> {
+        names_with_prefix(params, known, "S:")
     }
 
     /// `unseen` valence: a word the vocabulary knows (in any unigram form)
@@ -1977,27 +1987,9 @@ mod tests {
         assert!(err.contains(r#"true, false or "unseen""#), "{err}");
     }
 
-    /// The sorted `K:` features of [`VALENCE_TEXT`] reported with "warned".
+    /// The sorted `K:` (cluster) features of [`VALENCE_TEXT`].
     fn cluster_names(params: &FeatureParams, known: Option<&FxHashSet<String>>) -> Vec<String> {
-        let tokenizer = TokenizerParams {
-            scopes: true,
-            ..TokenizerParams::default()
-        };
-        let toks = tokenize(VALENCE_TEXT, &tokenizer);
-        let input = Input {
-            text: VALENCE_TEXT,
-            tokens: &toks,
-            verb: Some("warned"),
-            kind: None,
-        };
-        let mut got = Vec::new();
-        for_each_feature_known(input, params, None, known, |n| {
-            if n.starts_with("K:") {
-                got.push(n.to_owned());
-            }
-        });
-        got.sort();
-        got
+        names_with_prefix(params, known, "K:")
     }
 
     /// Each word the table holds adds its cluster with the scope marks it

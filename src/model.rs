@@ -846,6 +846,20 @@ mod tests {
         assert_eq!(written["features"]["valence"], true);
     }
 
+    /// Appends the feature `name` to a model file's vocabulary, with idf 2
+    /// and weight 0.5 for every label.
+    fn push_feature(file: &mut serde_json::Value, name: &str) {
+        file["vocabulary"].as_array_mut().unwrap().push(name.into());
+        file["idf"].as_array_mut().unwrap().push(2.0.into());
+        let n = file["n_features"].as_u64().unwrap();
+        file["n_features"] = (n + 1).into();
+        file["weights"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .for_each(|w| w.as_array_mut().unwrap().push(0.5.into()));
+    }
+
     /// A model with `unseen` valence keeps the setting through a round trip
     /// (format 4), takes the words it knows from its vocabulary, and gives
     /// a rated word outside it the bucket feature when the model has one.
@@ -854,21 +868,13 @@ mod tests {
         let mut file: serde_json::Value = serde_json::from_slice(&plain_default_json()).unwrap();
         file["features"]["valence"] = "unseen".into();
         file["format_version"] = 4.into();
-        let vocabulary = file["vocabulary"].as_array_mut().unwrap();
+        let vocabulary = file["vocabulary"].as_array().unwrap();
         let known = vocabulary
             .iter()
             .any(|n| n == "w:peace" || n == "w:NOT_peace");
         assert!(known, "the default model knows 'peace'");
-        vocabulary.push("S:pos3".into());
-        file["idf"].as_array_mut().unwrap().push(2.0.into());
-        let n = file["n_features"].as_u64().unwrap();
-        file["n_features"] = (n + 1).into();
+        push_feature(&mut file, "S:pos3");
         let k = file["labels"].as_array().unwrap().len();
-        file["weights"]
-            .as_array_mut()
-            .unwrap()
-            .iter_mut()
-            .for_each(|w| w.as_array_mut().unwrap().push(0.5.into()));
         let bytes = serde_json::to_vec(&file).unwrap();
         let model = Model::from_json(&bytes, Path::new("m.json")).unwrap();
         assert_eq!(model.vectorizer().params.valence, Valence::Unseen);
@@ -903,18 +909,7 @@ mod tests {
         file["features"]["clusters"] = serde_json::to_value(&clusters).unwrap();
         let cluster = crate::clusters::of("magnificent", 256).unwrap();
         let name = format!("K:{cluster}");
-        file["vocabulary"]
-            .as_array_mut()
-            .unwrap()
-            .push(name.clone().into());
-        file["idf"].as_array_mut().unwrap().push(2.0.into());
-        let n = file["n_features"].as_u64().unwrap();
-        file["n_features"] = (n + 1).into();
-        file["weights"]
-            .as_array_mut()
-            .unwrap()
-            .iter_mut()
-            .for_each(|w| w.as_array_mut().unwrap().push(0.5.into()));
+        push_feature(&mut file, &name);
         let bytes = serde_json::to_vec(&file).unwrap();
         let model = Model::from_json(&bytes, Path::new("m.json")).unwrap();
         let again = model.to_json().unwrap();

@@ -171,27 +171,14 @@ fn classify_uses_the_embedded_model_and_neutralises_formulas() {
 fn feature_weights_are_stored_in_the_model_and_checked() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    succeeds(
-        train_quick(fixture("small.csv"), "w.json")
-            .current_dir(d)
-            .args(["--cue-weight", "3", "--verb-weight", "2"]),
-    );
-    let model: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(d.join("w.json")).unwrap()).unwrap();
+    let model = trained_json(d, "w.json", &["--cue-weight", "3", "--verb-weight", "2"]);
     let features = &model["features"];
     assert_eq!(features["cue_weight"], 3.0, "{features}");
     assert_eq!(features["verb_weight"], 2.0, "{features}");
     // A weight of 1 is not written: models keep the bytes they had.
     let plain = std::fs::read_to_string(quick_model()).unwrap();
     assert!(!plain.contains("cue_weight"));
-    let report = stdout_of(stance_in(d).args([
-        "evaluate",
-        "--model",
-        "w.json",
-        "--data",
-        fixture("small.csv").to_str().unwrap(),
-    ]));
-    assert!(report.contains("macro-F1"), "{report}");
+    evaluates_on_small(d, "w.json");
     for bad_weight in ["0", "-2", "nan"] {
         fails_with(
             train_quick(fixture("small.csv"), "never.json")
@@ -209,13 +196,11 @@ fn feature_weights_are_stored_in_the_model_and_checked() {
 fn a_label_mix_is_stored_shown_and_checked() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    succeeds(
-        train_quick(fixture("small.csv"), "p.json")
-            .current_dir(d)
-            .args(["--label-mix", "conciliatory=2,sceptical=1,hawkish=1"]),
+    let model = trained_json(
+        d,
+        "p.json",
+        &["--label-mix", "conciliatory=2,sceptical=1,hawkish=1"],
     );
-    let model: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(d.join("p.json")).unwrap()).unwrap();
     assert_eq!(model["format_version"], 3);
     let target = model["label_prior"]["target"].as_array().unwrap();
     let labels = model["labels"].as_array().unwrap();
@@ -259,17 +244,33 @@ fn a_label_mix_is_stored_shown_and_checked() {
     assert!(!d.join("never.json").exists());
 }
 
+/// Trains a quick model on `small.csv` in `d` with `args`, and reads it.
+fn trained_json(d: &std::path::Path, name: &str, args: &[&str]) -> serde_json::Value {
+    succeeds(
+        train_quick(fixture("small.csv"), name)
+            .current_dir(d)
+            .args(args),
+    );
+    serde_json::from_str(&std::fs::read_to_string(d.join(name)).unwrap()).unwrap()
+}
+
+/// `evaluate --model NAME --data small.csv` in `d` prints a report.
+fn evaluates_on_small(d: &std::path::Path, name: &str) {
+    let report = stdout_of(stance_in(d).args([
+        "evaluate",
+        "--model",
+        name,
+        "--data",
+        fixture("small.csv").to_str().unwrap(),
+    ]));
+    assert!(report.contains("macro-F1"), "{report}");
+}
+
 #[test]
 fn valence_features_are_an_option_stored_in_the_model() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    succeeds(
-        train_quick(fixture("small.csv"), "v.json")
-            .current_dir(d)
-            .args(["--valence", "on"]),
-    );
-    let model: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(d.join("v.json")).unwrap()).unwrap();
+    let model = trained_json(d, "v.json", &["--valence", "on"]);
     assert_eq!(model["features"]["valence"], true);
     assert_eq!(model["format_version"], 4);
     let vocabulary = model["vocabulary"].as_array().unwrap();
@@ -282,14 +283,7 @@ fn valence_features_are_an_option_stored_in_the_model() {
     // Off (the default) writes no trace of it: models keep the bytes they had.
     let plain = std::fs::read_to_string(quick_model()).unwrap();
     assert!(!plain.contains("valence"));
-    let report = stdout_of(stance_in(d).args([
-        "evaluate",
-        "--model",
-        "v.json",
-        "--data",
-        fixture("small.csv").to_str().unwrap(),
-    ]));
-    assert!(report.contains("macro-F1"), "{report}");
+    evaluates_on_small(d, "v.json");
     fails_with(
         train_quick(fixture("small.csv"), "never.json")
             .current_dir(d)
@@ -331,27 +325,14 @@ fn unseen_valence_adds_buckets_to_the_vocabulary_picked_without_them() {
     // The words the model knows are the ones it knows without valence.
     assert_eq!(names(&unseen, false), names(&plain, false));
     assert!(!names(&unseen, true).is_empty(), "no valence feature");
-    let report = stdout_of(stance_in(d).args([
-        "evaluate",
-        "--model",
-        "u.json",
-        "--data",
-        fixture("small.csv").to_str().unwrap(),
-    ]));
-    assert!(report.contains("macro-F1"), "{report}");
+    evaluates_on_small(d, "u.json");
 }
 
 #[test]
 fn word_clusters_are_an_option_stored_in_the_model_with_their_table() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    succeeds(
-        train_quick(fixture("small.csv"), "k.json")
-            .current_dir(d)
-            .args(["--clusters", "unseen", "--cluster-k", "256"]),
-    );
-    let model: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(d.join("k.json")).unwrap()).unwrap();
+    let model = trained_json(d, "k.json", &["--clusters", "unseen", "--cluster-k", "256"]);
     let clusters = &model["features"]["clusters"];
     assert_eq!(clusters["words"], "unseen");
     assert_eq!(clusters["k"], 256);
@@ -360,14 +341,7 @@ fn word_clusters_are_an_option_stored_in_the_model_with_their_table() {
     // Off (the default) writes no trace of it.
     let plain = std::fs::read_to_string(quick_model()).unwrap();
     assert!(!plain.contains("clusters"));
-    let report = stdout_of(stance_in(d).args([
-        "evaluate",
-        "--model",
-        "k.json",
-        "--data",
-        fixture("small.csv").to_str().unwrap(),
-    ]));
-    assert!(report.contains("macro-F1"), "{report}");
+    evaluates_on_small(d, "k.json");
     fails_with(
         train_quick(fixture("small.csv"), "never.json")
             .current_dir(d)
