@@ -2078,36 +2078,32 @@ mod tests {
         assert!(err.contains("cluster table 0123456789abcdef"), "{err}");
     }
 
-    /// Training with `unseen` clusters picks the other features as without
-    /// them (under a cap too), then adds the cluster features; the rows it
-    /// trains on are the rows scoring makes.
-    #[test]
-    fn unseen_cluster_vocabulary_is_the_plain_one_plus_clusters() {
-        let texts = [
-            "We will never accept this blockade; we will retaliate.",
-            "Talks are welcome, a wonderful chance to compromise",
-            "Nobody doubts the talks will fail, sadly",
-            "We will retaliate if they do not negotiate",
-            "Ready to negotiate, ready to compromise, a wonderful day",
-            "the talks will fail, a hopeless waste",
-            "blockade after blockade, a dreadful mistake",
-        ];
-        let labels = [0, 1, 2, 0, 1, 2, 0];
+    /// Fits `texts` (labels 0, 1, 2 in turn) with and without `extra`
+    /// (an `unseen` setting), under a cap of 12 features and of 1,000, and
+    /// checks that the features not starting with `prefix` are the plain
+    /// vocabulary, that some word-level `prefix` features (`word_feature`)
+    /// come in under the cap only, and that training's rows are scoring's.
+    /// Returns each cap with the vectorizer fitted with `extra`.
+    fn unseen_vocabulary_is_the_plain_one_plus(
+        texts: &[&str],
+        extra: impl Fn(FeatureParams) -> FeatureParams,
+        prefix: &str,
+        word_feature: impl Fn(&str) -> bool,
+    ) -> Vec<(usize, Vectorizer)> {
+        let labels: Vec<usize> = (0..texts.len()).map(|i| i % 3).collect();
         let tokenizer = TokenizerParams {
             scopes: true,
             ..TokenizerParams::default()
         };
-        let inputs = plain(&texts);
+        let inputs = plain(texts);
+        let mut fitted = Vec::new();
         for max_features in [12, 1000] {
             let plain_params = FeatureParams {
                 min_df: 1,
                 max_features,
                 ..FeatureParams::default()
             };
-            let params = FeatureParams {
-                clusters: Some(Clusters::new(ClusterWords::Unseen, 256)),
-                ..plain_params.clone()
-            };
+            let params = extra(plain_params.clone());
             let fit = |p: &FeatureParams| {
                 Vectorizer::fit(&inputs, &labels, 3, &tokenizer, p, None).unwrap()
             };
@@ -2116,17 +2112,17 @@ mod tests {
             let other: Vec<&String> = with
                 .vocabulary
                 .iter()
-                .filter(|n| !n.starts_with("K:"))
+                .filter(|n| !n.starts_with(prefix))
                 .collect();
             assert_eq!(other, without.vocabulary.iter().collect::<Vec<_>>());
-            // Under the cap some words are unknown and add their clusters;
-            // without it only the verb-less rows' words are all known.
-            let words = with
+            // Under the cap some words are left out and add their features;
+            // without it every word of the texts is known.
+            let words: Vec<&String> = with
                 .vocabulary
                 .iter()
-                .filter(|n| n.starts_with("K:") && !n.starts_with("K:v_"))
-                .count();
-            assert_eq!(words > 0, max_features == 12, "{:?}", with.vocabulary);
+                .filter(|n| n.starts_with(prefix) && word_feature(n))
+                .collect();
+            assert_eq!(!words.is_empty(), max_features == 12, "{words:?}");
             let counts = FeatureCounts::count(
                 inputs.iter(),
                 Said::clone,
@@ -2142,7 +2138,32 @@ mod tests {
             for (i, said) in inputs.iter().enumerate() {
                 assert_eq!(x.row(i), with.transform_said(said).as_slice(), "row {i}");
             }
+            fitted.push((max_features, with));
         }
+        fitted
+    }
+
+    /// Training with `unseen` clusters picks the other features as without
+    /// them (under a cap too), then adds the cluster features; the rows it
+    /// trains on are the rows scoring makes.
+    #[test]
+    fn unseen_cluster_vocabulary_is_the_plain_one_plus_clusters() {
+        let texts = [
+            "We will never accept this blockade; we will retaliate.",
+            "Talks are welcome, a wonderful chance to compromise",
+            "Nobody doubts the talks will fail, sadly",
+            "We will retaliate if they do not negotiate",
+            "Ready to negotiate, ready to compromise, a wonderful day",
+            "the talks will fail, a hopeless waste",
+            "blockade after blockade, a dreadful mistake",
+        ];
+        let with_clusters = |p: FeatureParams| FeatureParams {
+            clusters: Some(Clusters::new(ClusterWords::Unseen, 256)),
+            ..p
+        };
+        unseen_vocabulary_is_the_plain_one_plus(&texts, with_clusters, "K:", |n| {
+            !n.starts_with("K:v_")
+        });
     }
 
     /// Training with `unseen` valence picks the other features as without
@@ -2159,57 +2180,14 @@ mod tests {
             "the talks will fail, a terrible waste",
             "war and more war, a terrible mistake",
         ];
-        let labels = [0, 1, 2, 0, 1, 2, 0];
-        let tokenizer = TokenizerParams {
-            scopes: true,
-            ..TokenizerParams::default()
+        let with_valence = |p: FeatureParams| FeatureParams {
+            valence: Valence::Unseen,
+            ..p
         };
-        let inputs = plain(&texts);
-        for max_features in [12, 1000] {
-            let plain_params = FeatureParams {
-                min_df: 1,
-                max_features,
-                ..FeatureParams::default()
-            };
-            let params = FeatureParams {
-                valence: Valence::Unseen,
-                ..plain_params.clone()
-            };
-            let fit = |p: &FeatureParams| {
-                Vectorizer::fit(&inputs, &labels, 3, &tokenizer, p, None).unwrap()
-            };
-            let without = fit(&plain_params);
-            let with = fit(&params);
-            let other: Vec<&String> = with
-                .vocabulary
-                .iter()
-                .filter(|n| !n.starts_with("S:"))
-                .collect();
-            assert_eq!(other, without.vocabulary.iter().collect::<Vec<_>>());
-            // Under the cap some rated words are left out and weigh by their
-            // bucket; without it every word of the corpus is known (the
-            // sum's buckets are there either way).
-            let valence: Vec<&String> = with
-                .vocabulary
-                .iter()
-                .filter(|n| n.starts_with("S:") && !n.starts_with("S:sum_") && *n != "S:none")
-                .collect();
-            assert_eq!(!valence.is_empty(), max_features == 12, "{valence:?}");
-            let counts = FeatureCounts::count(
-                inputs.iter(),
-                Said::clone,
-                &labels,
-                3,
-                &tokenizer,
-                &params,
-                None,
-            )
-            .unwrap();
-            let (v, x) = counts.fit_transform(&[]).unwrap();
-            assert_eq!(v.vocabulary, with.vocabulary);
-            for (i, said) in inputs.iter().enumerate() {
-                assert_eq!(x.row(i), with.transform_said(said).as_slice(), "row {i}");
-            }
+        let rated_word = |n: &str| !n.starts_with("S:sum_") && n != "S:none";
+        let fitted =
+            unseen_vocabulary_is_the_plain_one_plus(&texts, with_valence, "S:", rated_word);
+        for (max_features, with) in fitted {
             // A rated word the vocabulary lacks weighs through its bucket.
             let row = with.transform("a glorious outcome");
             let s_features = row
