@@ -860,6 +860,23 @@ mod tests {
             .for_each(|w| w.as_array_mut().unwrap().push(0.5.into()));
     }
 
+    /// Loads a model file, writes it again, and checks that the written
+    /// file loads and writes back to the same bytes; returns the model and
+    /// the file as written.
+    fn load_and_rewrite(file: &serde_json::Value) -> (Model, serde_json::Value) {
+        let bytes = serde_json::to_vec(file).unwrap();
+        let model = Model::from_json(&bytes, Path::new("m.json")).unwrap();
+        let again = model.to_json().unwrap();
+        assert_eq!(
+            Model::from_json(&again, Path::new("m.json"))
+                .unwrap()
+                .to_json()
+                .unwrap(),
+            again
+        );
+        (model, serde_json::from_slice(&again).unwrap())
+    }
+
     /// A model with `unseen` valence keeps the setting through a round trip
     /// (format 4), takes the words it knows from its vocabulary, and gives
     /// a rated word outside it the bucket feature when the model has one.
@@ -875,18 +892,8 @@ mod tests {
         assert!(known, "the default model knows 'peace'");
         push_feature(&mut file, "S:pos3");
         let k = file["labels"].as_array().unwrap().len();
-        let bytes = serde_json::to_vec(&file).unwrap();
-        let model = Model::from_json(&bytes, Path::new("m.json")).unwrap();
+        let (model, written) = load_and_rewrite(&file);
         assert_eq!(model.vectorizer().params.valence, Valence::Unseen);
-        let again = model.to_json().unwrap();
-        assert_eq!(
-            Model::from_json(&again, Path::new("m.json"))
-                .unwrap()
-                .to_json()
-                .unwrap(),
-            again
-        );
-        let written: serde_json::Value = serde_json::from_slice(&again).unwrap();
         assert_eq!(written["features"]["valence"], "unseen");
         assert_eq!(written["format_version"], 4);
         let v = model.vectorizer();
@@ -910,19 +917,9 @@ mod tests {
         let cluster = crate::clusters::of("magnificent", 256).unwrap();
         let name = format!("K:{cluster}");
         push_feature(&mut file, &name);
-        let bytes = serde_json::to_vec(&file).unwrap();
-        let model = Model::from_json(&bytes, Path::new("m.json")).unwrap();
-        let again = model.to_json().unwrap();
-        let written: serde_json::Value = serde_json::from_slice(&again).unwrap();
+        let (model, written) = load_and_rewrite(&file);
         assert_eq!(written["format_version"], 5);
         assert_eq!(written["features"]["clusters"]["words"], "unseen");
-        assert_eq!(
-            Model::from_json(&again, Path::new("m.json"))
-                .unwrap()
-                .to_json()
-                .unwrap(),
-            again
-        );
         let v = model.vectorizer();
         let k = v.index_of(&name).unwrap();
         let has = |text: &str| v.transform(text).iter().any(|&(i, _)| i == k);
