@@ -632,7 +632,7 @@ fn valence_features(
     let sum = valence::for_each_rated_hashed(tokens, hashes, |i, v| {
         let tok = &tokens[i];
         if !known.is_some_and(|k| k.contains(tok.text.as_str())) {
-            emit_buckets(tok, v, buf, emit);
+            emit_scoped(tok, "S:", valence::bucket(v), buf, emit);
         }
     });
     buf.clear();
@@ -643,7 +643,7 @@ fn valence_features(
 
 /// The cluster features of [`FeatureParams::clusters`]: the reporting
 /// verb's (`K:v_17`) and each word's (`K:17`, with its scope marks as
-/// [`emit_buckets`] has them), but none for the words in `known`.
+/// [`emit_scoped`] has them), but none for the words in `known`.
 fn cluster_features(
     input: Input<'_>,
     k: u32,
@@ -664,28 +664,29 @@ fn cluster_features(
         let Some(c) = crate::clusters::of(&tok.text, k) else {
             continue;
         };
-        let negation = if tok.negated { "NOT_" } else { "" };
-        for (on, scope) in [(true, ""), (tok.contrast, "BUT_"), (tok.condition, "IF_")] {
-            if on {
-                buf.clear();
-                let _ = write!(buf, "K:{scope}{negation}{c}");
-                emit(buf);
-            }
-        }
+        emit_scoped(tok, "K:", c, buf, emit);
     }
 }
 
-/// A rated word's bucket (`S:neg2`), negated (`S:NOT_neg2`), and marked with
-/// each scope it stands in (`S:BUT_neg2`, `S:IF_NOT_neg2`).
-fn emit_buckets(tok: &Token, v: f64, buf: &mut String, emit: &mut impl FnMut(&str)) {
+/// `value` of word `tok` under `prefix` (a rated word's bucket `S:neg2`, a
+/// cluster `K:17`), negated (`S:NOT_neg2`), and marked with each scope it
+/// stands in (`S:BUT_neg2`, `K:IF_NOT_17`).
+fn emit_scoped(
+    tok: &Token,
+    prefix: &str,
+    value: impl std::fmt::Display,
+    buf: &mut String,
+    emit: &mut impl FnMut(&str),
+) {
+    use std::fmt::Write;
     let negation = if tok.negated { "NOT_" } else { "" };
     for (on, scope) in [(true, ""), (tok.contrast, "BUT_"), (tok.condition, "IF_")] {
         if on {
             buf.clear();
-            buf.push_str("S:");
+            buf.push_str(prefix);
             buf.push_str(scope);
             buf.push_str(negation);
-            buf.push_str(valence::bucket(v));
+            let _ = write!(buf, "{value}");
             emit(buf);
         }
     }
