@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use stance::corpus::{Columns, Corpus};
 use stance::features::{ClusterWords, Clusters, Valence};
-use stance::train::{Solver, TrainParams};
+use stance::train::{RowWeights, Solver, TrainParams};
 
 /// Arguments of `stance train`.
 #[derive(clap::Args)]
@@ -86,6 +86,11 @@ pub struct Args {
     /// by ln(share / share in balanced training). Default: no prior.
     #[arg(long, value_parser = parse_mix)]
     label_mix: Option<std::collections::BTreeMap<String, f64>>,
+    /// Weight of the rows whose `source` column is not empty (the corpus's
+    /// analogues of real news) against the others, within each label (the
+    /// label mix stays as balancing makes it). Default: 1, every row alike.
+    #[arg(long)]
+    source_weight: Option<f64>,
 }
 
 fn parse_mix(v: &str) -> anyhow::Result<std::collections::BTreeMap<String, f64>> {
@@ -220,12 +225,35 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     // Before minutes of training, not after.
     stance::output::check_writable(&args.output)?;
+    if let Some(w) = args.source_weight
+        && (!w.is_finite() || w <= 0.0)
+    {
+        anyhow::bail!("invalid parameters: --source-weight: {w} must be a positive number");
+    }
     let columns = Columns {
         text: args.text_column,
         label: Some(args.label_column),
-        id: None,
+        // The source column rides in the id slot: it is read only to weigh rows.
+        id: args.source_weight.map(|_| "source".to_owned()),
     };
     let corpus = super::read_labelled(&args.data, &columns)?;
+    if args.source_weight.is_some() && corpus.ids.is_none() {
+        anyhow::bail!(
+            "--source-weight: {} has no 'source' column to weigh rows by",
+            args.data.display()
+        );
+    }
+    // A weight of 1 is every row alike: the model stays byte for byte the plain one.
+    if let (Some(w), Some(sources)) = (args.source_weight.filter(|&w| w != 1.0), &corpus.ids) {
+        params.row_weights = Some(RowWeights {
+            weights: sources
+                .iter()
+                .map(|s| if s.trim().is_empty() { 1.0 } else { w })
+                .collect(),
+            description: format!("rows with a source weigh {w}, the others 1"),
+        });
+        params.check().map_err(with_flag)?;
+    }
     warn_if_small(&corpus);
     let started = std::time::Instant::now();
     let bar = super::progress_bar(0, "training");
@@ -277,6 +305,7 @@ fn with_flag(err: stance::Error) -> anyhow::Error {
         "features.cue_weight" => "--cue-weight",
         "features.verb_weight" => "--verb-weight",
         "label_mix" => "--label-mix",
+        "row_weights" => "--source-weight",
         _ => return err.into(),
     };
     anyhow::anyhow!("invalid parameters: {flag}: {message}")
