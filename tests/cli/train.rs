@@ -270,18 +270,22 @@ fn a_source_weight_weighs_the_rows_with_a_source() {
     assert_ne!(weighed, plain);
     let model: serde_json::Value = serde_json::from_str(&weighed).unwrap();
     let balancing = model["metadata"]["balancing"].as_str().unwrap();
-    assert!(
-        balancing.contains("rows with a source weigh 3"),
-        "{balancing}"
-    );
+    assert!(balancing.contains("source:*=3"), "{balancing}");
+    // --weigh names values of any column; the same rows weigh the same.
+    let by_value = train("value.json", &["--weigh", "source:s0001=3"]);
+    let by_value: serde_json::Value = serde_json::from_str(&by_value).unwrap();
+    assert_eq!(by_value["weights"], model["weights"]);
+    assert_eq!(by_value["intercept"], model["intercept"]);
+    // A value no row holds weighs nothing: the plain model.
+    assert_eq!(train("none.json", &["--weigh", "source:s9999=5"]), plain);
     for (args, expected) in [
         (&["--source-weight", "0"][..], "--source-weight"),
         (&["--source-weight=-2"][..], "--source-weight"),
         (&["--source-weight", "nan"][..], "--source-weight"),
-        (
-            &["--source-weight", "2", "--solver", "linfa"][..],
-            "--source-weight",
-        ),
+        (&["--source-weight", "2", "--solver", "linfa"][..], "linfa"),
+        (&["--weigh", "source"][..], "COLUMN:VALUE=WEIGHT"),
+        (&["--weigh", "source:s0001=0"][..], "positive"),
+        (&["--weigh", "nosuch:x=2"][..], "nosuch"),
     ] {
         fails_with(
             train_quick("sourced.csv", "never.json")
