@@ -94,6 +94,22 @@ pub struct TrainParams {
     /// counts once and training sees the corpus's own label mix.
     #[serde(default = "yes")]
     pub balance: bool,
+    /// Extra weights of the rows, in corpus order (say, the corpus's
+    /// analogues of real news counting twice). Within each label the rows'
+    /// weights are rescaled so that the label keeps the mass balancing gave
+    /// it: only the mix inside a label moves, never the label mix. `None`:
+    /// every row as before.
+    #[serde(skip)]
+    pub row_weights: Option<RowWeights>,
+}
+
+/// Extra row weights for [`TrainParams::row_weights`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowWeights {
+    /// One positive weight per row of the corpus, in its order.
+    pub weights: Vec<f64>,
+    /// What they are, for the model's metadata (e.g. "rows with a source x2").
+    pub description: String,
 }
 
 fn yes() -> bool {
@@ -125,6 +141,7 @@ impl Default for TrainParams {
             cues: None,
             label_mix: None,
             balance: true,
+            row_weights: None,
         }
     }
 }
@@ -152,12 +169,22 @@ impl TrainParams {
         self.cues.as_ref().unwrap_or_else(|| Cues::builtin())
     }
 
-    /// Row weights: balanced (see [`balance_weights`]) or all 1.
-    fn row_weights(&self, y: &[usize], k: usize, seed: u64) -> Vec<f64> {
-        if self.balance {
+    /// Row weights of the rows `rows` (indices into the corpus, labels
+    /// `y`): balanced (see [`balance_weights`]) or all 1, then reweighed
+    /// within each label by [`TrainParams::row_weights`] (see
+    /// [`reweigh_within_labels`]).
+    fn row_weights(&self, rows: &[usize], y: &[usize], k: usize, seed: u64) -> Vec<f64> {
+        let base = if self.balance {
             balance_weights(y, k, seed)
         } else {
             vec![1.0; y.len()]
+        };
+        match &self.row_weights {
+            Some(extra) => {
+                let extra: Vec<f64> = rows.iter().map(|&i| extra.weights[i]).collect();
+                reweigh_within_labels(&base, &extra, y, k)
+            }
+            None => base,
         }
     }
 
@@ -181,6 +208,23 @@ impl TrainParams {
         }
         if !self.gradient_tolerance.is_finite() || self.gradient_tolerance <= 0.0 {
             return Err(Error::params("gradient_tolerance", "must be positive"));
+        }
+        if let Some(extra) = &self.row_weights
+            && extra.weights.iter().any(|w| !w.is_finite() || *w <= 0.0)
+        {
+            return Err(Error::params(
+                "row_weights",
+                "every row's weight must be a positive number",
+            ));
+        }
+        if self.solver == Solver::Linfa
+            && let Some(extra) = &self.row_weights
+            && extra.weights.iter().any(|&w| w != 1.0)
+        {
+            return Err(Error::params(
+                "row_weights",
+                "the linfa solver duplicates rows, so it takes no row weights but 1: use the sparse solver",
+            ));
         }
         if let Some(mix) = &self.label_mix
             && (mix.is_empty() || mix.values().any(|v| !v.is_finite() || *v <= 0.0))
@@ -243,6 +287,14 @@ impl TrainParams {
         if let Some(mix) = &self.label_mix {
             check_mix_labels(mix, &labels)?;
         }
+        if let Some(extra) = &self.row_weights
+            && extra.weights.len() != y.len()
+        {
+            return Err(Error::params(
+                "row_weights",
+                format!("{} weights for {} rows", extra.weights.len(), y.len()),
+            ));
+        }
         let cues = self.features.cues.then(|| self.lexicon());
         // Every row is featurised once; each fold, and the final fit, picks
         // its vocabulary from these counts.
@@ -272,7 +324,7 @@ impl TrainParams {
             let test: Vec<usize> = (0..y.len()).filter(|&i| folds[i] == f).collect();
             let (vec, x) = counts.fit_transform(&test)?;
             let train_y: Vec<usize> = train.iter().map(|&i| y[i]).collect();
-            let weights = self.row_weights(&train_y, k, self.seed ^ (f as u64 + 1));
+            let weights = self.row_weights(&train, &train_y, k, self.seed ^ (f as u64 + 1));
             let train_x = x.select(&train);
             let test_x = x.select(&test);
             let data = FitData {
@@ -320,7 +372,8 @@ impl TrainParams {
 
         let (vec, x) = counts.fit_transform(&[])?;
         drop(counts);
-        let weights = self.row_weights(&y, k, self.seed);
+        let all: Vec<usize> = (0..y.len()).collect();
+        let weights = self.row_weights(&all, &y, k, self.seed);
         let data = FitData {
             x: &x,
             y: &y,
@@ -344,10 +397,16 @@ impl TrainParams {
             data_sha256: sha256.to_owned(),
             rows: y.len(),
             rows_per_label,
-            balancing: if self.balance {
-                "row duplication up to the largest class".into()
-            } else {
-                "none".into()
+            balancing: {
+                let balancing = if self.balance {
+                    "row duplication up to the largest class"
+                } else {
+                    "none"
+                };
+                match &self.row_weights {
+                    Some(extra) => format!("{balancing}; within each label, {}", extra.description),
+                    None => balancing.to_owned(),
+                }
             },
             solver: self.solver.name().to_owned(),
             folds: self.folds,
@@ -564,6 +623,34 @@ pub(crate) fn balance_weights(y: &[usize], k: usize, seed: u64) -> Vec<f64> {
     weights
 }
 
+/// `base` (a row's weight from balancing) times `extra` (its own), each
+/// label's rows then scaled so that the label's total is what `base` gave
+/// it. Extra weights all 1 give `base` back bit for bit.
+pub(crate) fn reweigh_within_labels(
+    base: &[f64],
+    extra: &[f64],
+    y: &[usize],
+    k: usize,
+) -> Vec<f64> {
+    let mut before = vec![0.0; k];
+    let mut after = vec![0.0; k];
+    for ((&b, &e), &c) in base.iter().zip(extra).zip(y) {
+        before[c] += b;
+        after[c] += b * e;
+    }
+    base.iter()
+        .zip(extra)
+        .zip(y)
+        .map(|((&b, &e), &c)| {
+            if after[c] == before[c] {
+                b * e
+            } else {
+                b * e * (before[c] / after[c])
+            }
+        })
+        .collect()
+}
+
 /// Rows are summed in at most this many fixed blocks, in order, whatever the
 /// number of threads: floating-point sums then do not depend on scheduling, so
 /// a model is byte-identical with 1 or 2 threads, and memory stays bounded.
@@ -762,6 +849,33 @@ mod tests {
         assert!(w.iter().all(|v| v.fract() == 0.0 && *v >= 1.0));
     }
 
+    #[test]
+    fn reweighing_within_labels_keeps_each_label_s_mass() {
+        let y = [0, 0, 0, 1, 1, 2];
+        let base = balance_weights(&y, 3, 4);
+        // Rows 0 and 3 count three times their label's other rows.
+        let extra = [3.0, 1.0, 1.0, 3.0, 1.0, 1.0];
+        let w = reweigh_within_labels(&base, &extra, &y, 3);
+        let total = |w: &[f64], c: usize| -> f64 {
+            (0..y.len()).filter(|&i| y[i] == c).map(|i| w[i]).sum()
+        };
+        for c in 0..3 {
+            assert!((total(&w, c) - total(&base, c)).abs() < 1e-12, "label {c}");
+        }
+        assert!((w[0] / w[1] - 3.0 * base[0] / base[1]).abs() < 1e-12);
+        assert!((w[3] / w[4] - 3.0 * base[3] / base[4]).abs() < 1e-12);
+        // A label whose rows all weigh alike keeps its weights.
+        assert_eq!(w[5], base[5]);
+    }
+
+    #[test]
+    fn extra_weights_of_one_change_nothing() {
+        let y = [0, 0, 0, 0, 0, 1, 1, 2];
+        let base = balance_weights(&y, 3, 1);
+        assert_eq!(reweigh_within_labels(&base, &[1.0; 8], &y, 3), base);
+        assert_eq!(reweigh_within_labels(&base, &[2.0; 8], &y, 3), base);
+    }
+
     fn toy() -> (Vec<SparseRow>, Vec<usize>) {
         // Three noisy classes on six features.
         let mut rng = SplitMix64::new(3);
@@ -817,6 +931,52 @@ mod tests {
         assert!(right >= 35, "{right} of 50");
     }
 
+    /// Extra row weights of 1 go through the same path as any others and
+    /// still give linfa-logistic's parameters: the weights reaching the
+    /// solvers are the balancing's, bit for bit.
+    #[test]
+    fn extra_weights_of_one_still_match_linfa_logistic() {
+        let (x, y) = toy();
+        let rows: Vec<usize> = (0..50).collect();
+        let mut params = TrainParams {
+            max_iterations: 500,
+            gradient_tolerance: 1e-8,
+            row_weights: Some(RowWeights {
+                weights: vec![1.0; 60],
+                description: "all 1".into(),
+            }),
+            ..TrainParams::default()
+        };
+        params.check().unwrap();
+        let weights = params.row_weights(&rows, &y[..50], 3, 9);
+        assert_eq!(weights, balance_weights(&y[..50], 3, 9));
+        let data = FitData {
+            x: &x[..50],
+            y: &y[..50],
+            row_weights: &weights,
+            n_features: 6,
+            k: 3,
+        };
+        let sparse = params.fit_weights(&data, 0.5).unwrap();
+        params.solver = Solver::Linfa;
+        params.check().unwrap();
+        let dense = params.fit_weights(&data, 0.5).unwrap();
+        for (a, b) in sparse
+            .0
+            .iter()
+            .chain(&sparse.1)
+            .zip(dense.0.iter().chain(&dense.1))
+        {
+            assert!((a - b).abs() < 1e-4, "sparse {a} vs linfa {b}");
+        }
+        // Weights other than 1 are the sparse solver's only.
+        params.row_weights = Some(RowWeights {
+            weights: vec![2.0; 60],
+            description: "all 2".into(),
+        });
+        assert!(params.check().is_err());
+    }
+
     #[test]
     fn params_are_checked() {
         let bad = [
@@ -834,6 +994,13 @@ mod tests {
             },
             TrainParams {
                 label_mix: Some(BTreeMap::from([("a".to_owned(), 0.0)])),
+                ..TrainParams::default()
+            },
+            TrainParams {
+                row_weights: Some(RowWeights {
+                    weights: vec![1.0, 0.0],
+                    description: String::new(),
+                }),
                 ..TrainParams::default()
             },
         ];

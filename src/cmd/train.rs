@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use stance::corpus::{Columns, Corpus};
 use stance::features::{ClusterWords, Clusters, Valence};
-use stance::train::{Solver, TrainParams};
+use stance::train::{RowWeights, Solver, TrainParams};
 
 /// Arguments of `stance train`.
 #[derive(clap::Args)]
@@ -86,6 +86,64 @@ pub struct Args {
     /// by ln(share / share in balanced training). Default: no prior.
     #[arg(long, value_parser = parse_mix)]
     label_mix: Option<std::collections::BTreeMap<String, f64>>,
+    /// Weight of the rows whose `source` column is not empty (the corpus's
+    /// analogues of real news) against the others, within each label (the
+    /// label mix stays as balancing makes it); the same as `--weigh
+    /// 'source:*=W'`. Default: 1, every row alike.
+    #[arg(long)]
+    source_weight: Option<f64>,
+    /// Row weights by the value of a column, e.g.
+    /// `kind:fragment=0.25,indirect=1.76` (`*` for any other non-empty value;
+    /// values not listed weigh 1), within each label as `--source-weight`;
+    /// repeat it for several columns, and a row's weights multiply.
+    #[arg(long, value_parser = parse_weigh)]
+    weigh: Vec<Weigh>,
+}
+
+/// One `--weigh COLUMN:VALUE=W,...`.
+#[derive(Debug, Clone)]
+struct Weigh {
+    column: String,
+    weights: Vec<(String, f64)>,
+    /// As the user wrote it, for the model's metadata.
+    spec: String,
+}
+
+impl Weigh {
+    /// The weight of a row whose column holds `value`.
+    fn weight(&self, value: &str) -> f64 {
+        let value = value.trim();
+        let listed = |v: &str| self.weights.iter().find(|(k, _)| k == v).map(|(_, w)| *w);
+        listed(value)
+            .or_else(|| (!value.is_empty()).then(|| listed("*")).flatten())
+            .unwrap_or(1.0)
+    }
+}
+
+fn parse_weigh(v: &str) -> anyhow::Result<Weigh> {
+    let bad = || anyhow::anyhow!("'{v}' is not COLUMN:VALUE=WEIGHT[,VALUE=WEIGHT...]");
+    let (column, rest) = v.split_once(':').ok_or_else(bad)?;
+    let column = column.trim();
+    if column.is_empty() {
+        return Err(bad());
+    }
+    let mut weights = Vec::new();
+    for part in rest.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let (value, weight) = part.split_once('=').ok_or_else(bad)?;
+        let weight: f64 = weight.trim().parse().map_err(|_| bad())?;
+        if !weight.is_finite() || weight <= 0.0 {
+            anyhow::bail!("'{part}': a weight must be a positive number");
+        }
+        weights.push((value.trim().to_owned(), weight));
+    }
+    if weights.is_empty() {
+        return Err(bad());
+    }
+    Ok(Weigh {
+        column: column.to_owned(),
+        weights,
+        spec: v.trim().to_owned(),
+    })
 }
 
 fn parse_mix(v: &str) -> anyhow::Result<std::collections::BTreeMap<String, f64>> {
@@ -220,12 +278,37 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     // Before minutes of training, not after.
     stance::output::check_writable(&args.output)?;
+    if let Some(w) = args.source_weight
+        && (!w.is_finite() || w <= 0.0)
+    {
+        anyhow::bail!("invalid parameters: --source-weight: {w} must be a positive number");
+    }
+    let mut weigh = args.weigh;
+    if let Some(w) = args.source_weight {
+        weigh.push(Weigh {
+            column: "source".into(),
+            weights: vec![("*".into(), w)],
+            spec: format!("source:*={w}"),
+        });
+    }
     let columns = Columns {
         text: args.text_column,
         label: Some(args.label_column),
         id: None,
     };
     let corpus = super::read_labelled(&args.data, &columns)?;
+    if !weigh.is_empty() {
+        let weights = row_weights(&args.data, &columns, &weigh)?;
+        // Weights all 1 are every row alike: the model stays byte for byte the plain one.
+        if weights.iter().any(|&w| w != 1.0) {
+            let specs: Vec<&str> = weigh.iter().map(|w| w.spec.as_str()).collect();
+            params.row_weights = Some(RowWeights {
+                weights,
+                description: format!("rows weighed by {}", specs.join(" and ")),
+            });
+            params.check().map_err(with_flag)?;
+        }
+    }
     warn_if_small(&corpus);
     let started = std::time::Instant::now();
     let bar = super::progress_bar(0, "training");
@@ -260,6 +343,41 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Each row's weight from `--weigh` (and `--source-weight`): the file is
+/// read again for each column, which rides in the id slot.
+fn row_weights(
+    data: &std::path::Path,
+    columns: &Columns,
+    weigh: &[Weigh],
+) -> anyhow::Result<Vec<f64>> {
+    if data.as_os_str() == "-" {
+        anyhow::bail!("--weigh and --source-weight read the data twice: give a file, not stdin");
+    }
+    let mut weights: Vec<f64> = Vec::new();
+    for spec in weigh {
+        let with_column = Columns {
+            id: Some(spec.column.clone()),
+            ..columns.clone()
+        };
+        let corpus = stance::corpus::read_csv(data, &with_column)?;
+        let Some(values) = corpus.ids else {
+            anyhow::bail!(
+                "--weigh {}: {} has no '{}' column to weigh rows by",
+                spec.spec,
+                data.display(),
+                spec.column
+            );
+        };
+        if weights.is_empty() {
+            weights = vec![1.0; values.len()];
+        }
+        for (w, v) in weights.iter_mut().zip(&values) {
+            *w *= spec.weight(v);
+        }
+    }
+    Ok(weights)
+}
+
 /// A settings error in the words of the command line: the library names a
 /// setting by its field (`features.min_df`), the user typed its flag.
 fn with_flag(err: stance::Error) -> anyhow::Error {
@@ -277,6 +395,7 @@ fn with_flag(err: stance::Error) -> anyhow::Error {
         "features.cue_weight" => "--cue-weight",
         "features.verb_weight" => "--verb-weight",
         "label_mix" => "--label-mix",
+        "row_weights" => "--weigh",
         _ => return err.into(),
     };
     anyhow::anyhow!("invalid parameters: {flag}: {message}")

@@ -244,6 +244,66 @@ fn a_label_mix_is_stored_shown_and_checked() {
     assert!(!d.join("never.json").exists());
 }
 
+#[test]
+fn a_source_weight_weighs_the_rows_with_a_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // small.csv with a source column: every other row is an "analogue".
+    let small = std::fs::read_to_string(fixture("small.csv")).unwrap();
+    let mut csv = String::new();
+    for (i, line) in small.lines().enumerate() {
+        let source = match i {
+            0 => "source",
+            _ if i % 2 == 0 => "s0001",
+            _ => "",
+        };
+        csv += &format!("{line},{source}\n");
+    }
+    std::fs::write(d.join("sourced.csv"), csv).unwrap();
+    let train = |name: &str, args: &[&str]| {
+        succeeds(train_quick("sourced.csv", name).current_dir(d).args(args));
+        std::fs::read_to_string(d.join(name)).unwrap()
+    };
+    let plain = train("plain.json", &[]);
+    assert_eq!(train("one.json", &["--source-weight", "1"]), plain);
+    let weighed = train("three.json", &["--source-weight", "3"]);
+    assert_ne!(weighed, plain);
+    let model: serde_json::Value = serde_json::from_str(&weighed).unwrap();
+    let balancing = model["metadata"]["balancing"].as_str().unwrap();
+    assert!(balancing.contains("source:*=3"), "{balancing}");
+    // --weigh names values of any column; the same rows weigh the same.
+    let by_value = train("value.json", &["--weigh", "source:s0001=3"]);
+    let by_value: serde_json::Value = serde_json::from_str(&by_value).unwrap();
+    assert_eq!(by_value["weights"], model["weights"]);
+    assert_eq!(by_value["intercept"], model["intercept"]);
+    // A value no row holds weighs nothing: the plain model.
+    assert_eq!(train("none.json", &["--weigh", "source:s9999=5"]), plain);
+    for (args, expected) in [
+        (&["--source-weight", "0"][..], "--source-weight"),
+        (&["--source-weight=-2"][..], "--source-weight"),
+        (&["--source-weight", "nan"][..], "--source-weight"),
+        (&["--source-weight", "2", "--solver", "linfa"][..], "linfa"),
+        (&["--weigh", "source"][..], "COLUMN:VALUE=WEIGHT"),
+        (&["--weigh", "source:s0001=0"][..], "positive"),
+        (&["--weigh", "nosuch:x=2"][..], "nosuch"),
+    ] {
+        fails_with(
+            train_quick("sourced.csv", "never.json")
+                .current_dir(d)
+                .args(args),
+            &[expected],
+        );
+    }
+    // A file without a source column says so.
+    fails_with(
+        train_quick(fixture("small.csv"), "never.json")
+            .current_dir(d)
+            .args(["--source-weight", "2"]),
+        &["source"],
+    );
+    assert!(!d.join("never.json").exists());
+}
+
 /// Trains a quick model on `small.csv` in `d` with `args`, and reads it.
 fn trained_json(d: &std::path::Path, name: &str, args: &[&str]) -> serde_json::Value {
     succeeds(
