@@ -277,8 +277,8 @@ impl<R: Read> Read for Counting<R> {
 
 /// Opens a file (or stdin for `-`), decompressing gzip when its first bytes
 /// are the gzip magic number, whatever the file is called.
-fn open_input(path: &Path, count: &Arc<AtomicU64>) -> Result<Box<dyn BufRead>> {
-    let raw: Box<dyn Read> = if path.as_os_str() == "-" {
+fn open_input(path: &Path, count: &Arc<AtomicU64>) -> Result<Box<dyn BufRead + Send>> {
+    let raw: Box<dyn Read + Send> = if path.as_os_str() == "-" {
         Box::new(std::io::stdin())
     } else {
         if path.is_dir() {
@@ -327,14 +327,14 @@ enum Collection {
     Jsonl {
         path: PathBuf,
         name: String,
-        lines: std::io::Split<Box<dyn BufRead>>,
+        lines: std::io::Split<Box<dyn BufRead + Send>>,
         line: u64,
         lossy: bool,
     },
     Csv {
         path: PathBuf,
         name: String,
-        reader: Box<csv::Reader<LineCounter<Box<dyn BufRead>>>>,
+        reader: Box<csv::Reader<LineCounter<Box<dyn BufRead + Send>>>>,
         text: usize,
         id: Option<usize>,
         date: Option<usize>,
@@ -477,7 +477,7 @@ fn text_article(path: &Path, id: String, mut bytes: Vec<u8>, lossy: bool) -> Res
 fn open_csv(
     path: &Path,
     name: String,
-    input: Box<dyn BufRead>,
+    input: Box<dyn BufRead + Send>,
     columns: &CollectionColumns,
 ) -> Result<Collection> {
     let mut reader = csv::ReaderBuilder::new()

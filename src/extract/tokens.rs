@@ -103,15 +103,20 @@ impl Token {
         key.len() == entry.len() && key.eq_ignore_ascii_case(entry.as_bytes())
     }
 
-    /// Is this token's key an entry of `list`, ignoring ASCII case? A scan
-    /// over bytes, the key's length compared first: nearly every scanned
-    /// list is short, and most words have no entry of their length.
+    /// Is this token's key an entry of `list`, ignoring ASCII case? One
+    /// look-up for a list of the lexicon's second tier
+    /// ([`lexicon::in_second_tier`]); else a scan over bytes, the key's
+    /// length compared first: the other scanned lists are short, and most
+    /// words have no entry of their length.
     #[inline(never)]
     fn key_in(&self, article: &str, list: &[&str]) -> bool {
         // The key as bytes: no char-boundary checks for a slice the
         // tokenizer cut on boundaries.
         let stem = &article.as_bytes()[self.span.start..self.stem_end];
         let key = stem.strip_suffix(b".").unwrap_or(stem);
+        if let Some(found) = lexicon::in_second_tier(list, key) {
+            return found;
+        }
         list.iter()
             .any(|entry| entry.len() == key.len() && entry.as_bytes().eq_ignore_ascii_case(key))
     }
@@ -792,7 +797,14 @@ mod tests {
     /// nearly are, or contain entries, with a final dot or a possessive.
     #[test]
     fn scanned_lists_answer_as_a_plain_scan() {
-        let lists: &[&[&str]] = &[lexicon::REFUSALS, &["to"], &["of", "for"], &["Jan.", "x"]];
+        let lists: &[&[&str]] = &[
+            lexicon::REFUSALS,
+            &["to"],
+            &["of", "for"],
+            &["Jan.", "x"],
+            // a list of the second tier
+            lexicon::ACT_VERBS,
+        ];
         let mut words: Vec<String> = vec![".".into(), "U.S.".into(), "a.b".into()];
         for entry in lists.iter().copied().flatten() {
             words.extend([
