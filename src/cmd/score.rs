@@ -79,22 +79,30 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut statements_found = 0usize;
     let written = super::with_output(args.output.as_ref(), |w| {
         let mut writer = RowWriter::new(format, header, w);
-        // Reading and scoring run on a thread of their own while this one
-        // writes the rows of the articles scored before: formatting and
-        // writing rows is about a tenth of the work, and it used to wait for
-        // each batch to be scored. Articles arrive in input order; a write
-        // error drops the receiver, which stops the scoring thread at its
-        // next article.
-        let (sender, scored_articles) = sync_channel(BATCH);
+        // With more than one scoring thread, reading and scoring run on a
+        // thread of their own while this one writes the rows of the articles
+        // scored before: formatting and writing rows is about a tenth of the
+        // work, and it used to wait for each batch to be scored. Articles
+        // arrive in input order; a write error drops the receiver, which
+        // stops the scoring thread at its next article. One scoring thread
+        // (RAYON_NUM_THREADS=1) means one thread: rows are written between
+        // batches.
         let model = &model;
         std::thread::scope(|scope| {
-            scope.spawn(move || {
-                for item in score_articles(model, reader).in_context(context) {
-                    if sender.send(item).is_err() {
-                        break;
+            let items = score_articles(model, reader).in_context(context);
+            let scored_articles: Box<dyn Iterator<Item = _>> = if rayon::current_num_threads() > 1 {
+                let (sender, receiver) = sync_channel(BATCH);
+                scope.spawn(move || {
+                    for item in items {
+                        if sender.send(item).is_err() {
+                            break;
+                        }
                     }
-                }
-            });
+                });
+                Box::new(receiver.into_iter())
+            } else {
+                Box::new(items)
+            };
             for item in scored_articles {
                 bar.article();
                 match item {
