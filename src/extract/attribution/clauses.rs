@@ -236,8 +236,13 @@ impl<'a> Ctx<'a> {
             && key.ends_with('s')
             && !self.is(v, lexicon::SPEECH_NOUNS)
             && !self.is(v, lexicon::NOUN_LIKE_VERBS);
-        let verb_for_sure =
-            self.is(v, lexicon::UNAMBIGUOUS_VERBS) || key.ends_with("ed") || headline_verb;
+        // "Ostland is now demanding", "Ostland did underline": after an
+        // auxiliary the word is a verb, never a plural noun.
+        let after_auxiliary = (end..v).any(|k| self.is(k, lexicon::VERB_AUXILIARIES));
+        let verb_for_sure = self.is(v, lexicon::UNAMBIGUOUS_VERBS)
+            || key.ends_with("ed")
+            || headline_verb
+            || after_auxiliary;
         match self.classify(start, end) {
             Some(Found::Np(np)) if self.bare_unknown(&np) && !verb_for_sure => Before::Nothing,
             Some(found) => Before::Found(found),
@@ -1276,6 +1281,25 @@ mod tests {
                 "The army shelled the town, which the rebels deny.",
                 &[("deny", "body:the rebels", Indirect)],
             ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn a_lone_name_before_an_auxiliary_and_a_reporting_verb_is_its_subject() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Ostland is now demanding an end to the pact with the militia.",
+                &[("end to the pact", "Ostland", Reported)],
+            ),
+            (
+                "Vellmark did however underline that restraint was needed.",
+                &[("restraint was needed", "Vellmark", Indirect)],
+            ),
+            // without an auxiliary, a form that reads as a noun stays one
+            ("Fresh calls for a truce went unheard.", &[]),
         ];
         for (article, expected) in cases {
             assert_claims(article, expected);

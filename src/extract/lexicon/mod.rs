@@ -827,7 +827,14 @@ pub static BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "immediately", "long", "remain", "remains", "remained", "seem", "seems", "seemed",
     "appear", "appears", "appeared", "didn't", "didn’t", "doesn't", "doesn’t", "don't", "don’t",
     "hasn't", "hasn’t", "haven't", "haven’t", "hadn't", "hadn’t", "won't", "won’t", "wouldn't",
-    "wouldn’t", "couldn't", "couldn’t", "cannot", "can't", "can’t",
+    "wouldn’t", "couldn't", "couldn’t", "cannot", "can't", "can’t", "however",
+];
+
+/// Auxiliaries after which a reporting verb form is a verb, never a noun
+/// ("is demanding", "did underline", "has called"): a lone unknown name
+/// before them is the verb's subject.
+pub static VERB_AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "did", "does", "will", "would",
 ];
 
 /// Days, and words standing for one, that head a time phrase ("on Monday",
