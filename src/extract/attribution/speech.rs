@@ -341,14 +341,32 @@ impl<'a> Ctx<'a> {
             };
             self.attribution_in(from, to)
         };
+        let (speaker, verb) = attribution.map_or((None, None), |(np, verb)| (Some(np), verb));
+        // `“A,” she said, urging them to “B”` / `, adding, “B”`: what follows
+        // the participle is the speaker's next statement, quotes and all,
+        // and the narration between is in neither.
+        let then = verb
+            .filter(|v| speaker.is_some() && v.start >= first.outer.end)
+            .and_then(|v| {
+                let (span, kind, participle) = self.speech_after(v.end)?;
+                let next_quote = self.quotes.iter().find(|q| q.outer.start >= v.end);
+                next_quote
+                    .is_none_or(|q| participle.end <= q.outer.start)
+                    .then_some((span, kind, participle))
+            });
         // The quoted words as written, with the comma or full stop the
-        // writer put inside the marks.
+        // writer put inside the marks; with a next statement, only the
+        // quotes before its verb.
+        let last = match (then, verb) {
+            (Some(_), Some(v)) => self
+                .quotes
+                .iter()
+                .rfind(|q| q.outer.end <= v.start)
+                .unwrap_or(last),
+            _ => last,
+        };
         let span =
             Span::new(first.inner.start, last.inner.end.max(first.inner.end)).trim(self.article);
-        let (speaker, verb) = attribution.map_or((None, None), |(np, verb)| (Some(np), verb));
-        let then = verb
-            .filter(|v| speaker.is_some() && v.start >= last.outer.end)
-            .and_then(|v| self.speech_after(v.end));
         let earlier = (lead && put_it.is_none() && speaker.is_some())
             .then(|| self.speech_before_lead(before))
             .flatten();
