@@ -942,8 +942,15 @@ impl<'a> Ctx<'a> {
         let key = self.key(v);
         let participle = key.ends_with("ed") || is_in(lexicon::IRREGULAR_PARTICIPLES, key);
         let end = self.skip_back(v, 0);
-        let passive =
-            participle && end < v && (end..v).any(|i| self.is(i, lexicon::PASSIVE_AUXILIARIES));
+        // "has been criticised by", "was also widely condemned by": "been"
+        // and adverbs right before the participle.
+        let mut b = v;
+        while b > 0 && (self.is(b - 1, lexicon::DEGREE_ADVERBS) || self.ly_adverb(b - 1)) {
+            b -= 1;
+        }
+        let passive = participle
+            && (end < v && (end..v).any(|i| self.is(i, lexicon::PASSIVE_AUXILIARIES))
+                || b > 0 && self.is(b - 1, lexicon::PASSIVE_AUXILIARIES));
         if !passive {
             return None;
         }
@@ -967,6 +974,14 @@ impl<'a> Ctx<'a> {
             k += 1;
         }
         None
+    }
+
+    /// Is the word at `i` an adverb in "-ly" ("widely", "sharply"; not "only")?
+    fn ly_adverb(&self, i: usize) -> bool {
+        self.word(i).is_some_and(|t| {
+            let key = t.key(self.article);
+            key.len() > 3 && key.ends_with("ly") && !key.eq_ignore_ascii_case("only")
+        })
     }
 
     pub(super) fn add_gender_cue_after(&self, np: &mut Np, from: usize, to: usize) {
@@ -1300,6 +1315,48 @@ mod tests {
             ),
             // without an auxiliary, a form that reads as a noun stays one
             ("Fresh calls for a truce went unheard.", &[]),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn a_passive_act_after_been_or_an_adverb_takes_its_agent() {
+        let cases: &[ClaimCase] = &[
+            (
+                "The deal has been criticised by supporters of the union.",
+                &[("criticised", "body:supporters of the union", Reported)],
+            ),
+            (
+                "The plan was also widely condemned by rights groups.",
+                &[("condemned", "body:rights groups", Reported)],
+            ),
+            // a passive of a verb that reports nothing
+            ("The bridge has been built by local workers.", &[]),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn verbs_of_justifying_speaking_about_and_chanting_report_speech() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Ilse Kaarma justified the new duties by the need to protect the mills.",
+                &[("protect the mills", "Ilse Kaarma", Reported)],
+            ),
+            (
+                "The two ministers spoke about keeping the channels of dialogue open.",
+                &[("channels of dialogue", "body:the two ministers", Reported)],
+            ),
+            (
+                "Crowds in the square chanted “Down with the cartel!” and “No more fees!”",
+                &[("No more fees", "body:Crowds in the square", Indirect)],
+            ),
+            // speaking to someone, without what about, reports nothing
+            ("The minister spoke to reporters in Brensk.", &[]),
         ];
         for (article, expected) in cases {
             assert_claims(article, expected);

@@ -136,7 +136,10 @@ pub const REPORTING_VERBS: &[Verb] = &[
     ("scoffing", R), ("take aim", R), ("takes aim", R), ("took aim", R), ("taking aim", R),
     ("pointing out", I), ("allude to", R), ("alludes to", R), ("alluded to", R),
     ("alluding to", R), ("recommend", R), ("recommends", R), ("recommended", R),
-    ("recommending", R),
+    ("recommending", R), ("justify", R), ("justifies", R), ("justified", R), ("justifying", R),
+    ("speak of", R), ("speaks of", R), ("spoke of", R), ("speaking of", R), ("speak about", R),
+    ("speaks about", R), ("spoke about", R), ("speaking about", R), ("chant", I), ("chants", I),
+    ("chanted", I), ("chanting", I),
 ];
 
 /// Verbs that make a speech act with an [`ACT_OBJECTS`] noun after them
@@ -597,7 +600,7 @@ pub static GROUPS: &[&str] = &[
     "scholars", "lawyers", "administrators", "manufacturers", "exporters", "importers", "owners",
     "miners", "drivers", "pilots", "nurses", "teachers", "students", "soldiers", "villagers",
     "refugees", "families", "residents", "farmers", "citizens", "shippers", "airlines", "carriers",
-    "people", "persons", "insiders", "trustees", "hospitals", "charities", "medics", "sides",
+    "crowds", "people", "persons", "insiders", "trustees", "hospitals", "charities", "medics", "sides",
     "mps", "councils", "courts", "firms", "unions", "governors", "mayors", "clerics", "powers",
     "embassies", "missions", "coordinators", "deputies", "bondholders", "lenders",
     "parliamentarians", "ambassadors", "strikers", "dockers", "truckers", "retailers",
