@@ -432,6 +432,18 @@ impl<'a> Ctx<'a> {
                     i += 1;
                 }
             }
+            // "More recently, the treasury ...", "Separately, ...": an
+            // adverb in "-ly" (after "more" or "most") and its comma.
+            let adverb_end = if self.ly_adverb(i) {
+                i + 1
+            } else if self.is(i, &["more", "most"]) && self.ly_adverb(i + 1) {
+                i + 2
+            } else {
+                i
+            };
+            if adverb_end > i && adverb_end < to && self.is_comma(adverb_end) {
+                i = adverb_end + 1;
+            }
             let intro = if i < to && self.is(i, lexicon::INTRO_WORDS) {
                 Some((i..to.min(i + MAX_INTRO)).find(|&c| self.is_comma(c))?)
             } else {
@@ -1315,6 +1327,23 @@ mod tests {
             ),
             // without an auxiliary, a form that reads as a noun stays one
             ("Fresh calls for a truce went unheard.", &[]),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn an_opening_adverb_and_its_comma_stand_before_the_subject() {
+        let cases: &[ClaimCase] = &[
+            (
+                "More recently, the Vellmark treasury froze the assets of three firms, accusing them of funding the militia.",
+                &[("accusing them", "body:the Vellmark treasury", Reported)],
+            ),
+            (
+                "Separately, a source in Ostland‘s negotiating team, speaking on condition of anonymity, said a deal was close.",
+                &[("a deal was close", "role:a source", Indirect)],
+            ),
         ];
         for (article, expected) in cases {
             assert_claims(article, expected);
