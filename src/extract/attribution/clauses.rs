@@ -1370,7 +1370,7 @@ mod tests {
     }
 
     #[test]
-    fn verbs_of_justifying_speaking_about_and_chanting_report_speech() {
+    fn verbs_of_justifying_speaking_about_chanting_and_refusing_talks_report_speech() {
         let cases: &[ClaimCase] = &[
             (
                 "Ilse Kaarma justified the new duties by the need to protect the mills.",
@@ -1386,6 +1386,19 @@ mod tests {
             ),
             // speaking to someone, without what about, reports nothing
             ("The minister spoke to reporters in Brensk.", &[]),
+            (
+                "The Ostland presidency tempered expectations for a quick deal.",
+                &[("quick deal", "body:the Ostland presidency", Reported)],
+            ),
+            // refusing to talk is a stance; refusing to attend is an act
+            (
+                "The Ostland cabinet has refused to negotiate over the port.",
+                &[("over the port", "body:the Ostland cabinet", Reported)],
+            ),
+            (
+                "The Ostland cabinet has refused to attend the ceremony.",
+                &[],
+            ),
         ];
         for (article, expected) in cases {
             assert_claims(article, expected);

@@ -139,7 +139,8 @@ pub const REPORTING_VERBS: &[Verb] = &[
     ("recommending", R), ("justify", R), ("justifies", R), ("justified", R), ("justifying", R),
     ("speak of", R), ("speaks of", R), ("spoke of", R), ("speaking of", R), ("speak about", R),
     ("speaks about", R), ("spoke about", R), ("speaking about", R), ("chant", I), ("chants", I),
-    ("chanted", I), ("chanting", I),
+    ("chanted", I), ("chanting", I), ("temper expectations", R), ("tempers expectations", R),
+    ("tempered expectations", R), ("tempering expectations", R),
 ];
 
 /// Verbs that make a speech act with an [`ACT_OBJECTS`] noun after them
@@ -255,7 +256,7 @@ pub const REFUSALS: &[&str] = &[
 pub const REFUSED_SPEECH: &[&str] = &[
     "comment", "say", "confirm", "elaborate", "discuss", "disclose", "specify", "answer",
     "respond", "speculate", "deny", "name", "reveal", "describe", "detail", "explain", "give",
-    "identify", "share",
+    "identify", "share", "negotiate", "talk", "accept",
 ];
 
 /// Words after a clause-taking verb that turn it into a speech act
