@@ -369,11 +369,18 @@ pub fn match_gold(
     statements: &[Statement],
     gold: &[GoldStatement],
 ) -> Vec<Option<usize>> {
+    // A quote that two statements hold (a headline that repeats the body's
+    // words) goes to the first one not yet matched: only a quote that no
+    // other statement holds is merged with an earlier one.
+    let mut taken = vec![false; statements.len()];
     gold.iter()
         .map(|g| {
-            statements
-                .iter()
-                .position(|s| article[s.start..s.end].contains(&g.quote))
+            let holds = |s: &Statement| article[s.start..s.end].contains(&g.quote);
+            let first = statements.iter().position(holds)?;
+            let free = (first..statements.len()).find(|&i| !taken[i] && holds(&statements[i]));
+            let i = free.unwrap_or(first);
+            taken[i] = true;
+            Some(i)
         })
         .collect()
 }
@@ -476,6 +483,36 @@ mod tests {
             speaker_span: None,
             verb: None,
         }
+    }
+
+    #[test]
+    fn a_quote_held_twice_goes_to_the_statement_not_yet_matched() {
+        // A headline that repeats the body's words: the body's quote is
+        // found in the body's statement, not merged into the headline.
+        let article = "Vik calls plan null and void\n\nThe plan is “null and void,” Vik said.";
+        let statements = [st(0, 28, "Vik"), st(45, 59, "Vik")];
+        let gold = [
+            GoldStatement {
+                speaker: "Vik".into(),
+                quote: "plan null and void".into(),
+                label: "h".into(),
+                kind: None,
+            },
+            GoldStatement {
+                speaker: "Vik".into(),
+                quote: "null and void".into(),
+                label: "h".into(),
+                kind: None,
+            },
+        ];
+        assert_eq!(
+            match_gold(article, &statements, &gold),
+            vec![Some(0), Some(1)]
+        );
+        assert_eq!(score_gold(article, &statements, &gold).merged, 0);
+        // Held by one statement only, the second quote is merged.
+        let one = [st(0, 28, "Vik")];
+        assert_eq!(score_gold(article, &one, &gold).merged, 1);
     }
 
     #[test]

@@ -403,6 +403,48 @@ BRENSK, Vellmark (AFP) — Vellmark said on Friday it would not join the talks.\
     }
 
     #[test]
+    fn a_participle_after_a_split_quote_s_attribution_starts_the_next_statement() {
+        let article = "Lena Varga spoke after the vote.\n\
+“The move breaks every rule of the accord,” Varga said, urging Vellmark to “stop at once.”\n\
+“Threats help nobody,” she said, adding, “We have worked hard for this accord.”";
+        let statements = extract(article);
+        assert_statement(
+            &statements,
+            article,
+            "breaks every rule",
+            Some("Lena Varga"),
+            Direct,
+        );
+        assert_statement(
+            &statements,
+            article,
+            "urging Vellmark to “stop at once",
+            Some("Lena Varga"),
+            Reported,
+        );
+        assert_statement(
+            &statements,
+            article,
+            "Threats help nobody",
+            Some("Lena Varga"),
+            Direct,
+        );
+        assert_statement(
+            &statements,
+            article,
+            "We have worked hard",
+            Some("Lena Varga"),
+            Indirect,
+        );
+        // The attribution between is narration.
+        assert_no_statement(&statements, article, "Varga said");
+        assert_no_statement(&statements, article, "she said");
+        // Without a participle, a split quote stays one statement.
+        let article = "“We are ready,” she said, “but not at any price.”";
+        assert_eq!(extract(article).len(), 1);
+    }
+
+    #[test]
     fn serialises_kind_in_lowercase() {
         let statement = Statement {
             start: 0,

@@ -143,8 +143,10 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '&'
 }
 
+/// A left single mark between letters is a mistyped apostrophe
+/// ("Ostland‘s"): it opens no quote there (see `quotes`), so it joins.
 fn is_joiner(c: char) -> bool {
-    matches!(c, '-' | '‐' | '’' | '\'' | '.' | '·')
+    matches!(c, '-' | '‐' | '’' | '‘' | '\'' | '.' | '·')
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -418,7 +420,11 @@ fn tokenize_clusters(
         let word = &text[start..end];
         let mut stem_end = end;
         let mut possessive = false;
-        if let Some(base) = word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")) {
+        if let Some(base) = word
+            .strip_suffix("’s")
+            .or_else(|| word.strip_suffix("'s"))
+            .or_else(|| word.strip_suffix("‘s"))
+        {
             if !base.is_empty() {
                 stem_end = start + base.len();
                 possessive = true;
@@ -538,6 +544,14 @@ mod tests {
                 &[
                     ("Russia’s", "Russia", true, true),
                     ("envoy", "envoy", false, false),
+                ],
+            ),
+            // a left single mark typed for the apostrophe
+            (
+                "Ostland‘s team",
+                &[
+                    ("Ostland‘s", "Ostland", true, true),
+                    ("team", "team", false, false),
                 ],
             ),
             (

@@ -75,10 +75,20 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let right = self.part(cut.clause, self.len());
-            let Some((np, _, _)) = right.speech() else {
+            let Some((np, _, verb)) = right.speech() else {
                 continue;
             };
             if !(cut.according || right.at_sentence_start(np.start)) {
+                continue;
+            }
+            // "X said A, part of what Y calls B, according to state media":
+            // a cut for an "according to" source holds that source's words,
+            // not a verb inside them.
+            if cut.according
+                && right
+                    .according_at(0, right.len())
+                    .is_none_or(|at| verb.is_none_or(|v| v.start != right.tokens[at].span.start))
+            {
                 continue;
             }
             let left = self.part(from, cut.end);
@@ -375,6 +385,28 @@ mod tests {
             (
                 "While talks dragged on, the ministry said the offer was fair.",
                 &[("While talks dragged on", "body:the ministry", Indirect)],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn an_according_to_source_s_clause_is_cut_only_for_that_source() {
+        let cases: &[ClaimCase] = &[
+            // a verb inside the words before an outlet's "according to"
+            (
+                "Ostland said its patrol turned back two boats near the reef, part of what Vellmark calls its southern waters, according to state media.",
+                &[("part of what Vellmark calls", "Ostland", Indirect)],
+            ),
+            // the source's own words are cut
+            (
+                "Tomas Vik said the convoy had left, where it was stopped, according to Lena Ruiz.",
+                &[
+                    ("the convoy had left", "Tomas Vik", Indirect),
+                    ("where it was stopped", "Lena Ruiz", Indirect),
+                ],
             ),
         ];
         for (article, expected) in cases {

@@ -341,14 +341,32 @@ impl<'a> Ctx<'a> {
             };
             self.attribution_in(from, to)
         };
+        let (speaker, verb) = attribution.map_or((None, None), |(np, verb)| (Some(np), verb));
+        // `“A,” she said, urging them to “B”` / `, adding, “B”`: what follows
+        // the participle is the speaker's next statement, quotes and all,
+        // and the narration between is in neither.
+        let then = verb
+            .filter(|v| speaker.is_some() && v.start >= first.outer.end)
+            .and_then(|v| {
+                let (span, kind, participle) = self.speech_after(v.end)?;
+                let next_quote = self.quotes.iter().find(|q| q.outer.start >= v.end);
+                next_quote
+                    .is_none_or(|q| participle.end <= q.outer.start)
+                    .then_some((span, kind, participle))
+            });
         // The quoted words as written, with the comma or full stop the
-        // writer put inside the marks.
+        // writer put inside the marks; with a next statement, only the
+        // quotes before its verb.
+        let last = match (then, verb) {
+            (Some(_), Some(v)) => self
+                .quotes
+                .iter()
+                .rfind(|q| q.outer.end <= v.start)
+                .unwrap_or(last),
+            _ => last,
+        };
         let span =
             Span::new(first.inner.start, last.inner.end.max(first.inner.end)).trim(self.article);
-        let (speaker, verb) = attribution.map_or((None, None), |(np, verb)| (Some(np), verb));
-        let then = verb
-            .filter(|v| speaker.is_some() && v.start >= last.outer.end)
-            .and_then(|v| self.speech_after(v.end));
         let earlier = (lead && put_it.is_none() && speaker.is_some())
             .then(|| self.speech_before_lead(before))
             .flatten();
@@ -713,6 +731,18 @@ impl<'a> Ctx<'a> {
             }
             i += len;
         }
+        // "..., Ilse Kaarma, the bloc's envoy, said.": no verb before had a
+        // subject, and the closing attribution speaks for the sentence.
+        if let Some((np, v, v_len)) = last {
+            let kind = self
+                .verb_at(v)
+                .map_or(StatementKind::Indirect, |(_, kind, _)| kind);
+            return Some((
+                np,
+                self.verb_kind(kind, v + v_len),
+                Some(self.span_of(v, v_len)),
+            ));
+        }
         if let Some(found) = self
             .nominal_speech(limit)
             .or_else(|| self.authored_speech(limit))
@@ -923,7 +953,11 @@ impl<'a> Ctx<'a> {
         let commas = (0..limit).rev().filter(|&k| self.tokens[k].is_punct(','));
         for comma in commas.take(MAX_TRAILING_CLAUSES + 1) {
             let trailing = end == limit || self.is(end + 1, lexicon::TRAILING_CLAUSE_OPENERS);
-            if trailing && let Some(found) = self.attribution_between(comma, end) {
+            if trailing
+                && let Some(found) = self
+                    .attribution_between(comma, end)
+                    .or_else(|| self.appositive_attribution(comma, end))
+            {
                 return Some(found);
             }
             end = comma;
@@ -974,6 +1008,54 @@ impl<'a> Ctx<'a> {
             }
             _ => None,
         }
+    }
+
+    /// `..., Ilse Kaarma, the bloc's envoy, told a news conference.`: a
+    /// closing attribution whose subject is set off from its verb by an
+    /// appositive in commas, the verb right after the comma at `comma`. The
+    /// subject names a person in full or a body; the appositive holds words
+    /// only, no verb of its own.
+    fn appositive_attribution(&self, comma: usize, limit: usize) -> Option<(Np, usize, usize)> {
+        let v = comma + 1;
+        if !self.is(v, FINAL_SAYING) || self.is(v, &["quoted"]) {
+            return None;
+        }
+        let (len, _, false) = self.verb_at(v)? else {
+            return None;
+        };
+        let rest = (v + len..limit).filter(|&k| self.word(k).is_some()).count();
+        if rest > MAX_FINAL_TAIL || (v + 1..limit).any(|k| self.is(k, &["that"])) {
+            return None;
+        }
+        let lowest = comma.saturating_sub(MAX_PHRASE);
+        let inner = (lowest..comma).rev().find(|&k| self.is_comma(k))?;
+        let appositive = inner + 1..comma;
+        if appositive.is_empty()
+            || appositive
+                .clone()
+                .any(|k| self.word(k).is_none() || self.verb_at(k).is_some())
+        {
+            return None;
+        }
+        // The subject runs back from the inner comma to the comma (or the
+        // closing quote mark) before it.
+        let lowest = inner.saturating_sub(MAX_PHRASE);
+        let outer = (lowest..inner).rev().find(|&k| self.is_comma(k))?;
+        let start = (outer + 1..inner)
+            .find(|&k| !self.tokens[k].is_punct('”') && !self.tokens[k].is_punct('"'))?;
+        let Some(Found::Np(mut np)) = self.classify(start, inner) else {
+            return None;
+        };
+        let speaks = match &np.form {
+            Form::Person(name) => name.len() >= 2,
+            Form::Body { .. } => true,
+            _ => false,
+        };
+        if !speaks || np.start != start || np.end != inner {
+            return None;
+        }
+        self.add_appositive(&mut np, appositive.start, comma);
+        Some((np, v, len))
     }
 
     /// The sentence's subject when an inserted phrase between commas stands
@@ -2110,6 +2192,20 @@ mod final_attribution_tests {
             (
                 "Tomas Brandt, the envoy, said both sides must refrain from provocations, the agency said in a release.",
                 &[("refrain", "Tomas Brandt", Indirect)],
+            ),
+            // the subject set off from the verb by an appositive
+            (
+                "The offer was “a step backwards”, Lena Varga, the bloc's envoy to Ostmark, told a news conference.",
+                &[("a step backwards", "Lena Varga", Indirect)],
+            ),
+            (
+                "The crossings will stay shut until spring, the Ostmark port authority, which runs the ferries, said on Monday.",
+                &[("stay shut", "body:the Ostmark port authority", Indirect)],
+            ),
+            // an appositive with a verb of its own is a clause, not a title
+            (
+                "The crossings will stay shut, Lena Varga, who said nothing, added later.",
+                &[],
             ),
         ];
         for (article, expected) in cases {

@@ -136,7 +136,11 @@ pub const REPORTING_VERBS: &[Verb] = &[
     ("scoffing", R), ("take aim", R), ("takes aim", R), ("took aim", R), ("taking aim", R),
     ("pointing out", I), ("allude to", R), ("alludes to", R), ("alluded to", R),
     ("alluding to", R), ("recommend", R), ("recommends", R), ("recommended", R),
-    ("recommending", R),
+    ("recommending", R), ("justify", R), ("justifies", R), ("justified", R), ("justifying", R),
+    ("speak of", R), ("speaks of", R), ("spoke of", R), ("speaking of", R), ("speak about", R),
+    ("speaks about", R), ("spoke about", R), ("speaking about", R), ("chant", I), ("chants", I),
+    ("chanted", I), ("chanting", I), ("temper expectations", R), ("tempers expectations", R),
+    ("tempered expectations", R), ("tempering expectations", R),
 ];
 
 /// Verbs that make a speech act with an [`ACT_OBJECTS`] noun after them
@@ -252,7 +256,7 @@ pub const REFUSALS: &[&str] = &[
 pub const REFUSED_SPEECH: &[&str] = &[
     "comment", "say", "confirm", "elaborate", "discuss", "disclose", "specify", "answer",
     "respond", "speculate", "deny", "name", "reveal", "describe", "detail", "explain", "give",
-    "identify", "share",
+    "identify", "share", "negotiate", "talk", "accept",
 ];
 
 /// Words after a clause-taking verb that turn it into a speech act
@@ -597,7 +601,7 @@ pub static GROUPS: &[&str] = &[
     "scholars", "lawyers", "administrators", "manufacturers", "exporters", "importers", "owners",
     "miners", "drivers", "pilots", "nurses", "teachers", "students", "soldiers", "villagers",
     "refugees", "families", "residents", "farmers", "citizens", "shippers", "airlines", "carriers",
-    "people", "persons", "insiders", "trustees", "hospitals", "charities", "medics", "sides",
+    "crowds", "people", "persons", "insiders", "trustees", "hospitals", "charities", "medics", "sides",
     "mps", "councils", "courts", "firms", "unions", "governors", "mayors", "clerics", "powers",
     "embassies", "missions", "coordinators", "deputies", "bondholders", "lenders",
     "parliamentarians", "ambassadors", "strikers", "dockers", "truckers", "retailers",
@@ -827,7 +831,14 @@ pub static BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "immediately", "long", "remain", "remains", "remained", "seem", "seems", "seemed",
     "appear", "appears", "appeared", "didn't", "didn’t", "doesn't", "doesn’t", "don't", "don’t",
     "hasn't", "hasn’t", "haven't", "haven’t", "hadn't", "hadn’t", "won't", "won’t", "wouldn't",
-    "wouldn’t", "couldn't", "couldn’t", "cannot", "can't", "can’t",
+    "wouldn’t", "couldn't", "couldn’t", "cannot", "can't", "can’t", "however",
+];
+
+/// Auxiliaries after which a reporting verb form is a verb, never a noun
+/// ("is demanding", "did underline", "has called"): a lone unknown name
+/// before them is the verb's subject.
+pub static VERB_AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "did", "does", "will", "would",
 ];
 
 /// Days, and words standing for one, that head a time phrase ("on Monday",
