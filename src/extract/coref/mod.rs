@@ -19,7 +19,7 @@
 //! Canonical names: a person's fullest name found anywhere in the article
 //! (without titles), a body's first form ("the Kremlin").
 
-mod owners;
+pub(super) mod owners;
 
 use std::collections::{HashMap, HashSet};
 
