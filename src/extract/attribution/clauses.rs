@@ -952,6 +952,11 @@ impl<'a> Ctx<'a> {
     /// manager at the airline", "were described as “...” by a senior official".
     pub(super) fn passive_agent(&self, v: usize, len: usize, to: usize) -> Option<Found> {
         let key = self.key(v);
+        // "Y was quoted by state media as saying ...": whoever quotes is a
+        // source, never the speaker; Y, the subject, speaks.
+        if key.eq_ignore_ascii_case("quoted") {
+            return None;
+        }
         let participle = key.ends_with("ed") || is_in(lexicon::IRREGULAR_PARTICIPLES, key);
         let end = self.skip_back(v, 0);
         // "has been criticised by", "was also widely condemned by": "been"

@@ -193,7 +193,15 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
                         .any(|p| owned_by_its(&p.speaker))
                         .then(|| ctx.opening_owner())
                         .flatten()
-                        .filter(|np| parts.iter().all(|p| np.end <= p.speaker.start));
+                        .filter(|np| parts.iter().all(|p| np.end <= p.speaker.start))
+                        .or_else(|| {
+                            // Spans, not token indices: a part's tokens may
+                            // be its own clause's.
+                            ctx.narration_subject().filter(|np| {
+                                is_full_name(np)
+                                    && parts.iter().all(|p| np.span.end <= p.speaker.span.start)
+                            })
+                        });
                     Outcome::Speech(parts, owner)
                 }
             }
@@ -377,9 +385,18 @@ enum Outcome {
     Direct(Direct),
     /// One statement per part (clause) with its own speaker.
     /// The parts, and the clause's subject when a part's speaker is "its
-    /// ..." (recorded first, so that "its" finds it).
+    /// ..." or when it is a person named in full who speaks in none of them
+    /// (recorded first, so that "its" finds it).
     Speech(Vec<Part>, Option<Np>),
     Narration(Option<Np>),
+}
+
+/// A person's name of two words or more ("Omar Haddad was speaking in
+/// Vell as the ministers met ..."): a sentence's subject that is no speaker
+/// of its clauses still makes that person the one "he" and a lead's
+/// description ("Vellmark's foreign minister said ...") stand for.
+fn is_full_name(np: &Np) -> bool {
+    matches!(&np.form, Form::Person(name) if name.len() >= 2)
 }
 
 /// A role or body owned by "its" ("its foreign ministry").

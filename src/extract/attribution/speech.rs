@@ -2188,6 +2188,12 @@ mod final_attribution_tests {
                 "The state agency quoted Interior Minister Lena Varga as saying the border would stay closed.",
                 &[("the border would stay closed", "Lena Varga", Indirect)],
             ),
+            // a passive "Y was quoted by Z as saying" opening the sentence:
+            // Y speaks, never the one who quotes
+            (
+                "Vellish president, Ando Mirel, was quoted by Vellish media as saying he hoped the truce would hold.",
+                &[("the truce would hold", "Ando Mirel", Indirect)],
+            ),
             // a named person's own verb stays theirs
             (
                 "Tomas Brandt, the envoy, said both sides must refrain from provocations, the agency said in a release.",

@@ -19,7 +19,7 @@
 //! Canonical names: a person's fullest name found anywhere in the article
 //! (without titles), a body's first form ("the Kremlin").
 
-mod owners;
+pub(super) mod owners;
 
 use std::collections::{HashMap, HashSet};
 
@@ -629,7 +629,7 @@ impl<'a> Resolver<'a> {
         }
         let entity = match self
             .named_stand_in(roles)
-            .or_else(|| self.lead_stand_in(roles))
+            .or_else(|| self.lead_stand_in(full, roles))
         {
             Some(e) => {
                 self.entities[e].kind = Kind::Person(full.to_vec());
@@ -717,7 +717,16 @@ impl<'a> Resolver<'a> {
     /// "The visiting envoy said ..." then "Oscar Lindqvist told reporters
     /// ...". The stand-in must be the last one mentioned, and the newly named
     /// person must carry no role or owner of their own that differs from it.
-    fn lead_stand_in(&self, roles: &[String]) -> Option<usize> {
+    /// The name must be a person's full name: a lone word ("Tehran", "Iran")
+    /// is as likely a place speaking for its state, and a phrase opening with
+    /// a nationality ("Finnish Foreign Affairs") a description.
+    fn lead_stand_in(&self, name: &[String], roles: &[String]) -> Option<usize> {
+        let [first, _, ..] = name else {
+            return None;
+        };
+        if owners::is_nationality(&first.to_lowercase()) {
+            return None;
+        }
         let e = self.recent().next()?;
         let stand_in = self.entities[e].stand_in.as_ref()?;
         let other_role = roles
@@ -984,7 +993,13 @@ impl<'a> Resolver<'a> {
     /// foreign minister") is only someone described with that owner; else
     /// it stands in for a person not named yet.
     fn role(&mut self, index: usize, text: &str, head: &str) -> usize {
-        let has_role = |e: usize, word: &str| self.entities[e].roles.iter().any(|r| r == word);
+        let has_role = |e: usize, word: &str| {
+            self.entities[e]
+                .roles
+                .iter()
+                .any(|r| r == word || lexicon::same_role(r, word))
+        };
+
         let owner = owners::of_role(text);
         let modifiers: Vec<String> = text
             .split_whitespace()

@@ -111,7 +111,7 @@ pub fn demonym_of(place: &str, adjective: &str) -> bool {
 }
 
 /// A nationality word that names some owner ("french", "iranian").
-fn is_nationality(word: &str) -> bool {
+pub fn is_nationality(word: &str) -> bool {
     lexicon::DEMONYMS.iter().any(|(_, a)| *a == word)
         || lexicon::is_in(lexicon::NATIONALITIES, word)
 }

@@ -767,3 +767,48 @@ fn a_document_speaks_for_its_sender_not_its_recipient() {
         assert_speakers(article, expected);
     }
 }
+
+#[test]
+fn a_lead_description_is_the_person_named_as_the_next_sentence_subject() {
+    let cases: &[(&str, &[&str])] = &[
+        // the next sentence names him while others speak in it
+        (
+            "Vellmark’s foreign minister called for “dialogue” on Monday.\n\n\
+             Omar Haddad was speaking at a forum in Geneva, as the ministers of four neighbouring states accused Vellmark of lying.\n\n\
+             “We are ready,” he said.",
+            &[
+                "Omar Haddad",
+                "the ministers of four neighbouring states",
+                "Omar Haddad",
+            ],
+        ),
+        // a place or a nationality's phrase is never the lead's name
+        (
+            "Ostland threatened a response on Monday, with the army chief saying the enemy would pay.\n\n\
+             Tehran has vowed to answer the strike.",
+            &["Ostland", "the army chief", "Tehran"],
+        ),
+    ];
+    for (article, expected) in cases {
+        assert_speakers(article, expected);
+    }
+}
+
+#[test]
+fn a_role_joins_the_person_holding_the_same_post_under_another_name() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Commission spokesman Jaak Tamm said the duties would stay. \
+             According to the Commission spokesperson, talks could resume in May.",
+            &["Jaak Tamm", "Jaak Tamm"],
+        ),
+        (
+            "Rebel chief Dumi Sello threatened to march on the capital. \
+             “We will not wait,” the militia leader warned.",
+            &["Dumi Sello", "Dumi Sello"],
+        ),
+    ];
+    for (article, expected) in cases {
+        assert_speakers(article, expected);
+    }
+}

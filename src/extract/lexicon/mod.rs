@@ -516,6 +516,21 @@ pub static TITLE_OF_OBJECTS: &[&str] = &[
 /// chief" for the Treasury Secretary, "the energy boss").
 pub static GENERIC_ROLE_HEADS: &[&str] = &["chief", "head", "boss", "czar", "tsar"];
 
+/// Role nouns that name the same post: "the Commission spokesperson" for
+/// someone introduced as "spokesman", "the group leader" for its "chief".
+pub static ROLE_SYNONYMS: &[&[&str]] = &[
+    &["spokesman", "spokeswoman", "spokesperson"],
+    &["leader", "chief"],
+];
+
+/// Whether two lowercase role nouns name the same post ([`ROLE_SYNONYMS`]).
+pub fn same_role(a: &str, b: &str) -> bool {
+    a == b
+        || ROLE_SYNONYMS
+            .iter()
+            .any(|set| set.contains(&a) && set.contains(&b))
+}
+
 /// Role nouns: "the minister said" refers back to a person with this role.
 #[rustfmt::skip]
 pub static ROLES: &[&str] = &[
@@ -1072,6 +1087,20 @@ pub const ROLE_ABBREVIATIONS: &[(&str, &str)] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn synonymous_roles_are_roles_and_name_one_post() {
+        for set in ROLE_SYNONYMS {
+            for a in *set {
+                assert!(is_in(ROLES, a), "{a} is no role");
+                assert!(set.iter().all(|b| same_role(a, b)));
+            }
+        }
+        assert!(same_role("spokesman", "spokesperson"));
+        assert!(same_role("leader", "chief"));
+        assert!(!same_role("spokesman", "leader"));
+        assert!(!same_role("minister", "president"));
+    }
 
     #[test]
     fn lowercase_lists_are_lowercase() {
