@@ -61,7 +61,7 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (CSV), context off",
         &csv,
-        "0b671b45a9f1cabb5394336831349ce1fe39734322b84922a94bb3e6d7ac2d58",
+        "c6a47babed1e272445da45b187a7b124394c8cba83bee2fe0e22aafa7e9606b6",
     );
     let jsonl = printed(&off(&[
         "score".as_ref(),
@@ -72,13 +72,13 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (JSONL), context off",
         &jsonl,
-        "fca502ef9212df695104faeb29970279be251cc5a4289b5d6ddea670f02f2544",
+        "65ffd07efd7b6e0b857b6ae31e6fccd4b6a63f58c8c1f0533163954b145b4782",
     );
     let csv = printed(&["score".as_ref(), collection.as_os_str()]);
     assert_digest(
         "score of a 0.2 MB synthetic collection (CSV), default context",
         &csv,
-        "f1e0c4f5b0a3bb4ccac02ae28dfa5f95c701b3609ec324724e00dd1001f2f282",
+        "ca8afa18b09a86dd51d19e93e3868b025001a7e582e1db319b153c2af741e8e3",
     );
     let jsonl = printed(&[
         "score".as_ref(),
@@ -89,7 +89,7 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (JSONL), default context",
         &jsonl,
-        "4b3415efc016bed8b6926931fdc08737e5fedcfde802e1a342c8e7402bc64c5b",
+        "71bd21eb9e3417393eb7423398984ca5274e867fb9fdb73f1b114f5520227f7b",
     );
 }
 
@@ -100,12 +100,12 @@ fn scoring_the_example_articles_prints_the_same_bytes() {
     assert_digest(
         "score of data/articles (CSV), context off",
         &csv,
-        "9e3c360f87ab1aa986e85c9ac1b248c4b12dec16cbadad118345099fe845439b",
+        "da20970bde316b274b7b219367fd3df36e80fced11930f7dcb87ed932addc9cc",
     );
     let csv = printed(&["score".as_ref(), articles.as_os_str()]);
     assert_digest(
         "score of data/articles (CSV), default context",
         &csv,
-        "8bf0b200773760d4fccd5987a222f3c91419cd632784435a3fe3e98c950e69a9",
+        "fc62fe86a6e7e55fde69ea1973b123c7f7e2b44043793dc4a4f4abce332e1aa1",
     );
 }
