@@ -580,6 +580,8 @@ impl<'a> Ctx<'a> {
             // "UN envoy to visit ...": a role its owner names, not "Minister to ..."
             Form::Role { text, .. } => text
                 .split_whitespace()
+                .rev()
+                .skip(1)
                 .any(|w| w.chars().next().is_some_and(char::is_uppercase)),
             Form::Pronoun(_) => false,
         };
@@ -1533,6 +1535,20 @@ mod tests {
             // a present tense that reads as a plural noun too
             (
                 "Fresh reports of shelling near border\n\nThe drills begin in May.",
+                &[],
+            ),
+            // a role its owner names announces what its holder means to do
+            (
+                "Ostland envoy to visit Brensk in bid to end port row\n\nThe drills begin in May.",
+                &[(
+                    "visit Brensk",
+                    "role:Ostland envoy",
+                    StatementKind::Headline,
+                )],
+            ),
+            // a bare role names no one
+            (
+                "Minister to visit Brensk next week\n\nThe drills begin in May.",
                 &[],
             ),
         ];
