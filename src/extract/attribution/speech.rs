@@ -581,8 +581,9 @@ impl<'a> Ctx<'a> {
 
     /// A headline announcing what its subject means to do: "Ostland to
     /// retaliate over port fees", "Opposition to contest poll results in
-    /// court". The subject opens the headline, names a body or a titled
-    /// person, and "to" and a lowercase word follow it at once.
+    /// court", "UN envoy to visit Brensk". The subject opens the headline,
+    /// names a body, a titled person or a role with its owner, and "to" and
+    /// a lowercase word follow it at once.
     fn intent_headline(&self) -> Option<(Np, Option<Span>)> {
         let to = (1..self.len().min(MAX_HEADLINE_LABEL + 1)).find(|&k| self.is(k, &["to"]))?;
         let next = self.word(to + 1).filter(|t| !t.is_cap())?;
@@ -594,7 +595,13 @@ impl<'a> Ctx<'a> {
             Form::Body { .. } => true,
             // a lone name the text goes on to use ("Ostland"), or a titled one
             Form::Person(name) => self.titled_or_known(&np, name),
-            Form::Role { .. } | Form::Pronoun(_) => false,
+            // "UN envoy to visit ...": a role its owner names, not "Minister to ..."
+            Form::Role { text, .. } => text
+                .split_whitespace()
+                .rev()
+                .skip(1)
+                .any(|w| w.chars().next().is_some_and(char::is_uppercase)),
+            Form::Pronoun(_) => false,
         };
         (named && np.end == to).then_some((np, None))
     }
@@ -1610,6 +1617,20 @@ mod tests {
             // a present tense that reads as a plural noun too
             (
                 "Fresh reports of shelling near border\n\nThe drills begin in May.",
+                &[],
+            ),
+            // a role its owner names announces what its holder means to do
+            (
+                "Ostland envoy to visit Brensk in bid to end port row\n\nThe drills begin in May.",
+                &[(
+                    "visit Brensk",
+                    "role:Ostland envoy",
+                    StatementKind::Headline,
+                )],
+            ),
+            // a bare role names no one
+            (
+                "Minister to visit Brensk next week\n\nThe drills begin in May.",
                 &[],
             ),
         ];

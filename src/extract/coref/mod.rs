@@ -259,6 +259,14 @@ fn named_body(form: &Form) -> bool {
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
+/// A headline's group of people with a named owner ("EU ministers",
+/// "Western diplomats"): the group speaks, not the one member the lead
+/// quotes first.
+fn owned_group(form: &Form) -> bool {
+    matches!(form, Form::Body { text, head, plural: true, .. }
+        if has_capital(text) && lexicon::is_in(lexicon::ROLES, &headline_word(head)))
+}
+
 /// Whether any word of a phrase starts with a capital letter.
 /// Does the phrase open with "the"?
 fn is_definite(text: &str) -> bool {
@@ -383,12 +391,27 @@ impl<'a> Resolver<'a> {
                 .split_whitespace()
                 .any(|w| words.contains(&headline_word(w)))
         };
+        let named_person = |e: usize| {
+            matches!(self.entities[e].kind, Kind::Person(_)) && self.entities[e].stand_in.is_none()
+        };
+        // "Hezbollah leader warns ...": a role names a person; the body it
+        // belongs to, or another phrase with the same role noun, is not
+        // them. The first person named after it is.
+        if let Form::Role { .. } = &mention.form
+            && let Some(&e) = candidates.iter().find(|&&e| named_person(e))
+        {
+            return Some(e);
+        }
         if let Some(&e) = candidates.iter().find(|&&e| shares_word(e)) {
             return Some(e);
         }
         // "Turkey urges ...", "... : White House": a body the headline names
         // speaks for itself even when the lead quotes one of its people.
-        if let Some(&lead) = candidates.first().filter(|_| !self.names_itself(mention)) {
+        if let Some(&lead) = candidates.first().filter(|_| {
+            !self.names_itself(mention)
+                && !owned_group(&mention.form)
+                && !self.spelled_out_surname(mention)
+        }) {
             return Some(lead);
         }
         let mention = Mention {
@@ -396,6 +419,14 @@ impl<'a> Resolver<'a> {
             ..mention.clone()
         };
         self.resolve(index, &mention)
+    }
+
+    /// A headline's lone surname that a full name in the text ends
+    /// ("Blinken" for "Antony Blinken"): that person, not the lead's speaker.
+    fn spelled_out_surname(&self, mention: &Mention) -> bool {
+        matches!(&mention.form, Form::Person(name)
+            if name.len() == 1 && mention.roles.is_empty()
+                && self.full_names.contains_key(&name[0].to_lowercase()))
     }
 
     /// Whether a headline's speaker phrase names who speaks by itself: a

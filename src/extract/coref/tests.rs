@@ -451,6 +451,49 @@ The Vellmarkian ombudsman said 40 people were freed.",
 }
 
 #[test]
+fn a_headline_role_is_the_person_the_lead_names() {
+    let cases: &[(&str, &[&str])] = &[
+        // neither the body the role belongs to nor another phrase with the
+        // role's noun: the first person named after the headline
+        (
+            "Ostland navy chief vows firm reply to border raid\n\n\
+The government said on Monday it would answer the raid. Admiral Piet Smit said the navy was ready.",
+            &["Piet Smit", "the government", "Piet Smit"],
+        ),
+        (
+            "Brensk militia leader warns of long war\n\n\
+Tomas Vik said the war would last for years. The militia leader spoke from a bunker.",
+            &["Tomas Vik", "Tomas Vik"],
+        ),
+    ];
+    for (article, expected) in cases {
+        assert_speakers(article, expected);
+    }
+}
+
+#[test]
+fn a_headline_group_or_spelled_out_surname_is_not_the_lead_speaker() {
+    let cases: &[(&str, &[&str])] = &[
+        // a named group of people speaks, not the member the lead quotes
+        (
+            "Coastal Union ministers urge Vellmark to join fuel embargo\n\n\
+Ostland said the embargo needed every member.",
+            &["Coastal Union ministers", "Ostland"],
+        ),
+        // a surname the text spells out is that person, even when the lead
+        // quotes someone else first
+        (
+            "Brask offers condolences after border shelling\n\n\
+The ministry said on Monday Foreign Minister Otto Brask had called his counterpart.",
+            &["Otto Brask", "the ministry"],
+        ),
+    ];
+    for (article, expected) in cases {
+        assert_speakers(article, expected);
+    }
+}
+
+#[test]
 fn a_headline_shorthand_title_is_the_lead_person() {
     assert_speakers(
         "Shoal talks will go on – FM\n\nForeign Minister Otto Brask said on Monday the talks would go on.",

@@ -549,7 +549,7 @@ pub static ROLES: &[&str] = &[
     "bishop", "cleric", "commentator", "historian", "specialist", "consultant", "partner",
     "insider", "operator", "organizer", "observer", "monitor", "inspector", "mediator",
     "steward", "ombudsman", "auditor", "regulator", "governor-general", "secretary-general",
-    "coordinator",
+    "coordinator", "policymaker", "policy-maker",
 ];
 
 /// Head nouns of institutions that speak as one body ("the Kremlin", "the
