@@ -895,6 +895,29 @@ mod tests {
         (x, y)
     }
 
+    /// Fits `data` with the sparse solver and with linfa-logistic's own
+    /// (leaving `params` on linfa's), checks that both reach the same
+    /// parameters, and returns the sparse fit.
+    fn fits_like_linfa(
+        params: &mut TrainParams,
+        data: &FitData<[SparseRow]>,
+    ) -> (Vec<f64>, Vec<f64>) {
+        params.solver = Solver::Sparse;
+        let sparse = params.fit_weights(data, 0.5).unwrap();
+        params.solver = Solver::Linfa;
+        params.check().unwrap();
+        let dense = params.fit_weights(data, 0.5).unwrap();
+        for (a, b) in sparse
+            .0
+            .iter()
+            .chain(&sparse.1)
+            .zip(dense.0.iter().chain(&dense.1))
+        {
+            assert!((a - b).abs() < 1e-4, "sparse {a} vs linfa {b}");
+        }
+        sparse
+    }
+
     #[test]
     fn sparse_solver_matches_linfa_logistic() {
         let (x, y) = toy();
@@ -911,17 +934,7 @@ mod tests {
             n_features: 6,
             k: 3,
         };
-        let sparse = params.fit_weights(&data, 0.5).unwrap();
-        params.solver = Solver::Linfa;
-        let dense = params.fit_weights(&data, 0.5).unwrap();
-        for (a, b) in sparse
-            .0
-            .iter()
-            .chain(&sparse.1)
-            .zip(dense.0.iter().chain(&dense.1))
-        {
-            assert!((a - b).abs() < 1e-4, "sparse {a} vs linfa {b}");
-        }
+        let sparse = fits_like_linfa(&mut params, &data);
         // And the fit is not trivial: it separates the classes it was trained on.
         let right = x[..50]
             .iter()
@@ -957,18 +970,7 @@ mod tests {
             n_features: 6,
             k: 3,
         };
-        let sparse = params.fit_weights(&data, 0.5).unwrap();
-        params.solver = Solver::Linfa;
-        params.check().unwrap();
-        let dense = params.fit_weights(&data, 0.5).unwrap();
-        for (a, b) in sparse
-            .0
-            .iter()
-            .chain(&sparse.1)
-            .zip(dense.0.iter().chain(&dense.1))
-        {
-            assert!((a - b).abs() < 1e-4, "sparse {a} vs linfa {b}");
-        }
+        fits_like_linfa(&mut params, &data);
         // Weights other than 1 are the sparse solver's only.
         params.row_weights = Some(RowWeights {
             weights: vec![2.0; 60],
