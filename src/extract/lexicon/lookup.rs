@@ -98,25 +98,13 @@ struct SecondTier {
 
 impl SecondTier {
     fn new() -> Self {
-        let mut keys: Vec<ListKey> = Vec::new();
-        let mut words: FxHashMap<Box<[u8]>, u64> = FxHashMap::default();
         // A list with an entry the packed table cannot hold is left out
         // (scanned), so that a word missing from the table is in no list.
-        let lists = second_tier_lists()
-            .into_iter()
-            .filter(|list| list.iter().all(|e| e.len() <= PackedWord::MAX));
-        for list in lists {
-            let key = (list.as_ptr() as usize, list.len());
-            if keys.contains(&key) {
-                continue;
-            }
-            let bit = 1u64 << keys.len();
-            keys.push(key);
-            for entry in list {
-                let lower = entry.to_ascii_lowercase().into_bytes().into_boxed_slice();
-                *words.entry(lower).or_default() |= bit;
-            }
-        }
+        let (keys, words) = bits_of_lists(
+            second_tier_lists()
+                .into_iter()
+                .filter(|list| list.iter().all(|e| e.len() <= PackedWord::MAX)),
+        );
         SecondTier {
             lists: ListBits::new(keys),
             words: PackedTable::new(&words),
@@ -374,21 +362,7 @@ impl ListBits {
 fn memberships() -> &'static Memberships {
     static MEMBERSHIPS: OnceLock<Memberships> = OnceLock::new();
     MEMBERSHIPS.get_or_init(|| {
-        let mut keys: Vec<ListKey> = Vec::new();
-        let mut words: FxHashMap<Box<[u8]>, u64> = FxHashMap::default();
-        for list in hashed_lists() {
-            let key = (list.as_ptr() as usize, list.len());
-            // Two lists with the same entries may share one address.
-            let n = keys.iter().position(|k| *k == key).unwrap_or_else(|| {
-                keys.push(key);
-                keys.len() - 1
-            });
-            let bit = 1u64 << n;
-            for entry in list {
-                let lower = entry.to_ascii_lowercase().into_bytes().into_boxed_slice();
-                *words.entry(lower).or_default() |= bit;
-            }
-        }
+        let (keys, mut words) = bits_of_lists(hashed_lists());
         // The first words of the reporting verbs get the spare last bit, so
         // a token tells at once whether the verb index can know it.
         for &(form, _) in REPORTING_VERBS {
@@ -403,6 +377,29 @@ fn memberships() -> &'static Memberships {
             second: SecondTier::new(),
         }
     })
+}
+
+/// One bit per list, from the lowest up, and each word (in ASCII lowercase)
+/// with the bits of the lists holding it. Two lists with the same entries
+/// may share one address: they share one bit.
+fn bits_of_lists(
+    lists: impl IntoIterator<Item = &'static [&'static str]>,
+) -> (Vec<ListKey>, FxHashMap<Box<[u8]>, u64>) {
+    let mut keys: Vec<ListKey> = Vec::new();
+    let mut words: FxHashMap<Box<[u8]>, u64> = FxHashMap::default();
+    for list in lists {
+        let key = (list.as_ptr() as usize, list.len());
+        let n = keys.iter().position(|k| *k == key).unwrap_or_else(|| {
+            keys.push(key);
+            keys.len() - 1
+        });
+        let bit = 1u64 << n;
+        for entry in list {
+            let lower = entry.to_ascii_lowercase().into_bytes().into_boxed_slice();
+            *words.entry(lower).or_default() |= bit;
+        }
+    }
+    (keys, words)
 }
 
 /// How many lists are hashed: one bit each in a `u64`.
