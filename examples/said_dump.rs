@@ -15,7 +15,7 @@ use stance::extract::{extract, sentence_spans};
 use stance::features::{Input, for_each_feature};
 use stance::measure::gold_files;
 use stance::model::{Model, argmax};
-use stance::tokenize::{TokenKind, tokenize};
+use stance::tokenize::{TokenBuffer, TokenKind};
 
 fn main() {
     let mut args = std::env::args().skip(1).peekable();
@@ -78,7 +78,8 @@ fn main() {
                 );
                 let said = v.statement_input(&article, st);
                 println!("  input: {}", said.render());
-                let toks = tokenize(&said.content, &v.tokenizer);
+                let mut buffer = TokenBuffer::default();
+                let toks = buffer.tokenize_said(&said.content, said.verb.as_deref(), &v.tokenizer);
                 let marked: Vec<String> = toks
                     .iter()
                     .filter(|t| t.kind != TokenKind::Punct)
@@ -102,7 +103,7 @@ fn main() {
                 for_each_feature(
                     Input {
                         text: &said.content,
-                        tokens: &toks,
+                        tokens: toks,
                         verb: said.verb.as_deref(),
                         kind: said.kind,
                     },

@@ -81,6 +81,12 @@ pub struct FeatureParams {
     /// linear model otherwise sees only as missing features. Needs `cues`.
     #[serde(default, skip_serializing_if = "is_false")]
     pub cue_absence: bool,
+    /// Read a negated cue of openness as refusal and a negated refusal as
+    /// openness (`L:refusal` for "not open to talks", `L:openness` for
+    /// "nobody has rejected talks"), as the annotation guide does, instead of
+    /// `L:NOT_openness` and `L:NOT_refusal`. Needs `cues`.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub cue_polarity: bool,
     /// Add word valence buckets from VADER's lexicon ([`crate::valence`]):
     /// `S:neg3` ... `S:pos3` per rated word of what was said, marked with
     /// the scopes as cue categories are (`S:NOT_pos2`, `S:BUT_neg1`,
@@ -239,6 +245,7 @@ impl Default for FeatureParams {
             scope_weight: 1.0,
             kinds: false,
             cue_absence: false,
+            cue_polarity: false,
             valence: Valence::Off,
             clusters: None,
         }
@@ -521,7 +528,12 @@ fn verb_cue_scope_features(
         cues.for_each_match(input.text, tokens, hashes, |i, category| {
             stance_cue |= category != NEUTRAL_CUES;
             let tok = &tokens[i];
-            let negation = if tok.negated { "NOT_" } else { "" };
+            let (category, negated) = match (params.cue_polarity && tok.negated, category) {
+                (true, "openness") => ("refusal", false),
+                (true, "refusal") => ("openness", false),
+                _ => (category, tok.negated),
+            };
+            let negation = if negated { "NOT_" } else { "" };
             let (we, passive) = if params.cue_roles {
                 roles_before(tokens, i)
             } else {
@@ -941,7 +953,7 @@ impl Vectorizer {
             static TOKENS: RefCell<TokenBuffer> = RefCell::default();
         }
         TOKENS.with_borrow_mut(|buffer| {
-            let tokens = buffer.tokenize(&said.content, &self.tokenizer);
+            let tokens = buffer.tokenize_said(&said.content, said.verb.as_deref(), &self.tokenizer);
             self.transform_input(Input {
                 text: &said.content,
                 tokens,
@@ -1154,7 +1166,7 @@ impl RowNames {
         TOKENS.with_borrow_mut(|buffer| {
             let input = Input {
                 text: &said.content,
-                tokens: buffer.tokenize(&said.content, tokenizer),
+                tokens: buffer.tokenize_said(&said.content, said.verb.as_deref(), tokenizer),
                 verb: said.verb.as_deref(),
                 kind: said.kind,
             };
@@ -1537,6 +1549,49 @@ mod tests {
         Cues::new(cues).unwrap()
     }
 
+    /// With `cue_polarity` a negated openness cue is a refusal and a negated
+    /// refusal is openness; without it both stay negated.
+    #[test]
+    fn cue_polarity_turns_negated_openness_and_refusal_around() {
+        let cues = lexicon(&[("openness", "open to talks"), ("refusal", "rejected")]);
+        let tokenizer = TokenizerParams {
+            scopes: true,
+            ..TokenizerParams::default()
+        };
+        let cue_names = |text: &str, polarity: bool| {
+            let params = FeatureParams {
+                cues: true,
+                cue_polarity: polarity,
+                ..FeatureParams::default()
+            };
+            let toks = tokenize(text, &tokenizer);
+            let input = Input {
+                text,
+                tokens: &toks,
+                verb: None,
+                kind: None,
+            };
+            let mut out = Vec::new();
+            for_each_feature(input, &params, Some(&cues), |n| {
+                if n.starts_with("L:") {
+                    out.push(n.to_owned());
+                }
+            });
+            out
+        };
+        // invented statements
+        assert_eq!(cue_names("we are not open to talks", true), ["L:refusal"]);
+        assert_eq!(
+            cue_names("we are not open to talks", false),
+            ["L:NOT_openness"]
+        );
+        assert_eq!(
+            cue_names("nobody has rejected the plan", true),
+            ["L:openness"]
+        );
+        assert_eq!(cue_names("they rejected the plan", true), ["L:refusal"]);
+    }
+
     /// `L:NONE` marks a statement with no stance cue in its text or verb;
     /// a procedural cue is no stance, a negated cue still is one.
     #[test]
@@ -1577,6 +1632,7 @@ mod tests {
         );
         let off = FeatureParams {
             cue_absence: false,
+            cue_polarity: false,
             ..params.clone()
         };
         assert_eq!(none("the ferry sails at noon", None, &off), 0);

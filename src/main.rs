@@ -35,7 +35,7 @@ enum Command {
         stance train --data my-quotes.csv --output my-model.json\n  \
         stance train --data quotes.csv --text-column quote --label-column stance --out m.json\n  \
         cat quotes.csv | stance train --data - --folds 10 --output m.json")]
-    Train(cmd::train::Args),
+    Train(Box<cmd::train::Args>),
     /// Score a model on a labelled CSV: accuracy, macro-F1, confusion matrix.
     #[command(after_help = "Examples:\n  \
         stance evaluate --data data/test.csv\n  \
@@ -107,7 +107,7 @@ fn main() -> ExitCode {
         cmd::QUIET.store(true, std::sync::atomic::Ordering::Relaxed);
     }
     let result = match cli.command {
-        Command::Train(args) => cmd::train::run(args),
+        Command::Train(args) => cmd::train::run(*args),
         Command::Evaluate(args) => cmd::evaluate::run(args),
         Command::Classify(args) => cmd::classify::run(args),
         Command::Explain(args) => cmd::explain::run(args),

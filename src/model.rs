@@ -20,10 +20,12 @@ pub const FORMAT: &str = "stance-model";
 /// The newest model format this build reads. Version 2 added reading what
 /// was said, scopes and cue lexicons; version 3 a label prior
 /// ([`Model::with_label_prior`]), the statement-kind and cue-absence
-/// features; version 4 word valence features; version 5 word clusters. A model is written with the
+/// features; version 4 word valence features; version 5 word clusters;
+/// version 6 the negation of a refusing verb's object
+/// ([`TokenizerParams::verb_negation`]). A model is written with the
 /// lowest version that holds what it uses, so older builds read every model
 /// they can score right, and refuse (rather than misread) one they cannot.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 /// Largest model file we agree to read: far above any real model, far below
 /// what would exhaust memory.
 pub(crate) const MAX_MODEL_BYTES: u64 = 512 * 1024 * 1024;
@@ -422,7 +424,9 @@ impl Model {
             v.tokenizer.scopes || v.params.said || v.params.cues || v.params.scope_words;
         let file = ModelFile {
             format: FORMAT.into(),
-            format_version: if v.params.clusters.is_some() {
+            format_version: if v.tokenizer.verb_negation || v.params.cue_polarity {
+                6
+            } else if v.params.clusters.is_some() {
                 5
             } else if v.params.valence != Valence::Off {
                 4

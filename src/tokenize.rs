@@ -27,6 +27,18 @@ pub struct TokenizerParams {
     /// models from before it existed, which keep their behaviour.
     #[serde(default)]
     pub scopes: bool,
+    /// A reporting verb that refuses or denies ("rejected", "dismissed",
+    /// "ruled out", "denied": [`negates`]) negates its object: the first words
+    /// of what was said are marked as a negator before them would mark them,
+    /// so "rebuffed a proposal to hold talks" reads as "not ... talks" rather
+    /// than as talk of talks, up to the end of the clause. Off by default and
+    /// in models from before it existed.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub verb_negation: bool,
+}
+
+fn is_false(v: &bool) -> bool {
+    !*v
 }
 
 /// The text of a masked name token.
@@ -40,6 +52,7 @@ impl Default for TokenizerParams {
             negation_window: 6,
             mask_names: false,
             scopes: false,
+            verb_negation: false,
         }
     }
 }
@@ -81,6 +94,33 @@ const NEGATORS: &[&str] = &[
     "not", "no", "never", "nobody", "none", "nothing", "nowhere", "neither", "nor", "without",
     "cannot", "hardly", "barely", "noone",
 ];
+
+/// Reporting verbs whose object is what the speaker refuses or denies
+/// (lowercase, as [`crate::said::Said::verb`] holds them).
+#[rustfmt::skip]
+const NEGATING_VERBS: &[&str] = &[
+    "reject", "rejects", "rejected", "rejecting",
+    "refuse", "refuses", "refused", "refusing",
+    "rule out", "rules out", "ruled out", "ruling out",
+    "dismiss", "dismisses", "dismissed", "dismissing",
+    "rebuff", "rebuffs", "rebuffed", "rebuffing",
+    "spurn", "spurns", "spurned", "spurning",
+    "deny", "denies", "denied", "denying",
+    "brush aside", "brushes aside", "brushed aside", "brushing aside",
+    "brush off", "brushes off", "brushed off", "brushing off",
+    "turn down", "turns down", "turned down", "turning down",
+    "wave away", "waves away", "waved away", "waved off", "shrugged off",
+];
+
+/// The longest negated object of a refusing verb, in tokens: in practice
+/// the object runs to the end of its clause (measured against the
+/// negation window of 6, which stops inside a long name: data/README.md).
+const OBJECT_NEGATION_WINDOW: usize = 40;
+
+/// True for a reporting verb that negates its object ("rejected", "ruled out").
+pub fn negates(verb: &str) -> bool {
+    NEGATING_VERBS.contains(&verb)
+}
 
 /// Words that close a negation scope early: a new clause with its own polarity.
 const SCOPE_BREAKERS: &[&str] = &[
@@ -225,6 +265,27 @@ impl TokenBuffer {
     pub fn tokenize(&mut self, text: &str, params: &TokenizerParams) -> &[Token] {
         self.spare.extend(self.tokens.drain(..).map(|t| t.text));
         tokenize_into(text, params, &mut self.tokens, &mut self.spare);
+        &self.tokens
+    }
+
+    /// The tokens of what was said after the reporting verb `verb`: as
+    /// [`TokenBuffer::tokenize`], and with [`TokenizerParams::verb_negation`]
+    /// the object of a verb that [`negates`] marked negated.
+    pub fn tokenize_said(
+        &mut self,
+        text: &str,
+        verb: Option<&str>,
+        params: &TokenizerParams,
+    ) -> &[Token] {
+        self.tokenize(text, params);
+        if params.negation && params.verb_negation && verb.is_some_and(negates) {
+            mark_object_negation(
+                text,
+                &mut self.tokens,
+                OBJECT_NEGATION_WINDOW,
+                params.scopes,
+            );
+        }
         &self.tokens
     }
 }
@@ -553,6 +614,23 @@ fn mark_negation(text: &str, tokens: &mut [Token], window: usize, through_quotes
     }
 }
 
+/// Marks the first tokens of `tokens` negated, as a negator before them
+/// would (see [`mark_negation`]); the scope also ends at "as", where a verb's
+/// object gives way to the speaker's own word for it ("dismissed the
+/// allegations as provocation"), and at a negator of the text's own.
+fn mark_object_negation(text: &str, tokens: &mut [Token], window: usize, through_quotes: bool) {
+    for tok in tokens.iter_mut().take(window) {
+        match tok.kind {
+            TokenKind::Punct if through_quotes && is_quote_mark(&text[tok.start..tok.end]) => {}
+            TokenKind::Punct => return,
+            _ if tok.text == "as" || listed(SCOPE_BREAKERS, &tok.text) || is_negator(&tok.text) => {
+                return;
+            }
+            _ => tok.negated = true,
+        }
+    }
+}
+
 /// Marks contrast scopes (to the end of the sentence) and condition scopes
 /// (to the end of the clause, at most [`CONDITION_WINDOW`] tokens). Quote
 /// marks end neither.
@@ -704,6 +782,54 @@ mod tests {
         assert!(old.iter().all(|t| !t.negated));
         let t = scoped("We will \"never\" accept it, and we said so.");
         assert_eq!(flags(&t, |t| t.negated), ["accept", "it"]);
+    }
+
+    #[test]
+    fn a_refusing_verb_negates_its_object() {
+        let params = TokenizerParams {
+            scopes: true,
+            verb_negation: true,
+            ..TokenizerParams::default()
+        };
+        let mut buffer = TokenBuffer::default();
+        let mut negated = |text: &str, verb: Option<&str>| -> Vec<String> {
+            let t = buffer.tokenize_said(text, verb, &params);
+            flags(t, |t| t.negated)
+                .into_iter()
+                .map(str::to_owned)
+                .collect()
+        };
+        // invented statements, as `Said` holds them (verb apart)
+        assert_eq!(
+            negated("an offer of talks, calling it late", Some("rebuffed")),
+            ["an", "offer", "of", "talks"]
+        );
+        assert_eq!(
+            negated("the claims as “a smear”", Some("dismissed")),
+            ["the", "claims"]
+        );
+        assert_eq!(
+            negated("that “its ships” fired first", Some("denied")),
+            ["that", "its", "ships", "fired", "first"]
+        );
+        // a negator of the text's own starts its own scope, as elsewhere
+        assert_eq!(
+            negated("that the ships never fired", Some("denied")),
+            ["that", "the", "ships", "fired"]
+        );
+        assert!(negated("an offer of talks", Some("welcomed")).is_empty());
+        assert!(negated("an offer of talks", None).is_empty());
+        let old = TokenizerParams {
+            verb_negation: false,
+            ..params.clone()
+        };
+        assert!(
+            flags(
+                buffer.tokenize_said("an offer", Some("rejected"), &old),
+                |t| t.negated
+            )
+            .is_empty()
+        );
     }
 
     #[test]

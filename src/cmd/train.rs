@@ -60,6 +60,13 @@ pub struct Args {
     /// (default 1).
     #[arg(long)]
     verb_weight: Option<f64>,
+    /// A reporting verb that refuses or denies ("rejected", "dismissed",
+    /// "ruled out", "denied") negates the first words of its object.
+    #[arg(long)]
+    verb_negation: bool,
+    /// A negated openness cue reads as refusal, a negated refusal as openness.
+    #[arg(long)]
+    cue_polarity: bool,
     /// Word valence features from VADER's lexicon (`S:neg2`, `S:sum_pos1`...):
     /// `on`, `off` (the default) or `unseen` (only the words' buckets, only
     /// for words the vocabulary has no unigram for).
@@ -239,6 +246,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     if let Some(r) = args.char_ngrams {
         params.features.char_ngrams = r;
+    }
+    if args.cue_polarity {
+        params.features.cue_polarity = true;
+    }
+    if args.verb_negation {
+        params.tokenizer.verb_negation = true;
     }
     if let Some(v) = args.valence {
         params.features.valence = match v {

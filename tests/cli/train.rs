@@ -410,3 +410,17 @@ fn word_clusters_are_an_option_stored_in_the_model_with_their_table() {
     );
     assert!(!d.join("never.json").exists());
 }
+
+#[test]
+fn verb_negation_and_cue_polarity_are_options_stored_in_the_model() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let model = trained_json(d, "n.json", &["--verb-negation", "--cue-polarity"]);
+    assert_eq!(model["tokenizer"]["verb_negation"], true);
+    assert_eq!(model["features"]["cue_polarity"], true);
+    assert_eq!(model["format_version"], 6);
+    // Off (the default) writes no trace of them.
+    let plain = std::fs::read_to_string(quick_model()).unwrap();
+    assert!(!plain.contains("verb_negation") && !plain.contains("cue_polarity"));
+    evaluates_on_small(d, "n.json");
+}
