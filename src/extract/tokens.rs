@@ -21,6 +21,11 @@ pub struct Token {
     pub lists: u64,
 }
 
+// A sentence's tokens are read over and over: the second-tier bits of a
+// word fit in its kind's spare bytes rather than grow every token.
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(std::mem::size_of::<Token>() == 40);
+
 /// Word or punctuation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
@@ -31,6 +36,10 @@ pub enum TokenKind {
         cap: bool,
         /// Ends in a possessive ("Russia’s", "owners’").
         possessive: bool,
+        /// The second-tier lexicon lists that hold the word's key
+        /// ([`lexicon::second_tier_bit`]), from the look-up that finds its
+        /// [`Token::lists`].
+        second_tier: u16,
     },
     /// Any other visible grapheme; the char is its first.
     Punct(char),
@@ -103,20 +112,20 @@ impl Token {
         key.len() == entry.len() && key.eq_ignore_ascii_case(entry.as_bytes())
     }
 
-    /// Is this token's key an entry of `list`, ignoring ASCII case? One
-    /// look-up for a list of the lexicon's second tier
-    /// ([`lexicon::in_second_tier`]); else a scan over bytes, the key's
+    /// Is this token's key an entry of `list`, ignoring ASCII case? A bit
+    /// test for a list of the lexicon's second tier
+    /// ([`lexicon::second_tier_bit`]); else a scan over bytes, the key's
     /// length compared first: the other scanned lists are short, and most
     /// words have no entry of their length.
     #[inline(never)]
     fn key_in(&self, article: &str, list: &[&str]) -> bool {
+        if let Some(bit) = lexicon::second_tier_bit(list) {
+            return matches!(self.kind, TokenKind::Word { second_tier, .. } if second_tier & bit != 0);
+        }
         // The key as bytes: no char-boundary checks for a slice the
         // tokenizer cut on boundaries.
         let stem = &article.as_bytes()[self.span.start..self.stem_end];
         let key = stem.strip_suffix(b".").unwrap_or(stem);
-        if let Some(found) = lexicon::in_second_tier(list, key) {
-            return found;
-        }
         list.iter()
             .any(|entry| entry.len() == key.len() && entry.as_bytes().eq_ignore_ascii_case(key))
     }
@@ -313,6 +322,7 @@ fn tokenize_ascii(article: &str, span: Span, tokens: &mut Vec<Token>) {
             end = j;
         }
         let stem = &text[start..stem_end];
+        let (lists, second_tier) = lexicon::token_lists(stem.strip_suffix('.').unwrap_or(stem));
         tokens.push(Token {
             span: Span::new(span.start + start, span.start + end),
             stem_end: span.start + stem_end,
@@ -320,8 +330,9 @@ fn tokenize_ascii(article: &str, span: Span, tokens: &mut Vec<Token>) {
                 // "&" joins names ("Brandt & Vos", "AT&T").
                 cap: c.is_ascii_uppercase() || is_particle_name(word) || c == b'&',
                 possessive,
+                second_tier,
             },
-            lists: lexicon::lists_of(stem.strip_suffix('.').unwrap_or(stem)),
+            lists,
         });
         i = j;
     }
@@ -439,6 +450,7 @@ fn tokenize_clusters(
             end = offset(j);
         }
         let stem = &text[start..stem_end];
+        let (lists, second_tier) = lexicon::token_lists(stem.strip_suffix('.').unwrap_or(stem));
         tokens.push(Token {
             span: Span::new(span.start + start, span.start + end),
             stem_end: span.start + stem_end,
@@ -446,8 +458,9 @@ fn tokenize_clusters(
                 // "&" joins names ("Brandt & Vos", "AT&T").
                 cap: is_capital(c) || is_particle_name(word) || c == '&',
                 possessive,
+                second_tier,
             },
-            lists: lexicon::lists_of(stem.strip_suffix('.').unwrap_or(stem)),
+            lists,
         });
         i = j;
     }

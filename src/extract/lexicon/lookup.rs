@@ -16,11 +16,18 @@ use super::*;
 /// its bit by its address. A short list is scanned here all the same (as fast
 /// as hashing the word); tokens carry their lists' bits from the start, so
 /// for them the bit of a short list pays too ([`list_bit`]).
+///
+/// The length first: a short list is scanned before its address is looked
+/// up in either tier (the second tier's lists are all longer), since rules
+/// ask short lists of nearly every word ("wants", "wanted").
 pub fn is_in(list: &[&str], word: &str) -> bool {
-    match list_bit(list).filter(|_| list.len() > SCAN_UP_TO) {
+    let scan = || list.iter().any(|entry| entry.eq_ignore_ascii_case(word));
+    if list.len() <= SCAN_UP_TO {
+        return scan();
+    }
+    match list_bit(list) {
         Some(bit) => lists_of(word) & bit != 0,
-        None => in_second_tier(list, word.as_bytes())
-            .unwrap_or_else(|| list.iter().any(|entry| entry.eq_ignore_ascii_case(word))),
+        None => in_second_tier(list, word.as_bytes()).unwrap_or_else(scan),
     }
 }
 
@@ -33,11 +40,40 @@ pub fn is_in(list: &[&str], word: &str) -> bool {
 /// starts no reporting verb), where a scan cost a tenth of extraction's
 /// look-ups. One look-up in a table of their own answers instead.
 #[inline]
-pub fn in_second_tier(list: &[&str], word: &[u8]) -> Option<bool> {
+fn in_second_tier(list: &[&str], word: &[u8]) -> Option<bool> {
     let tier = &memberships().second;
     let bit = tier.lists.bit(list)?;
     // Every entry of the tier fits the packed table: a longer word is none.
     Some(PackedWord::of_bytes(word).is_some_and(|packed| tier.words.get(packed) & bit != 0))
+}
+
+/// The bit of a second-tier list in what [`token_lists`] gives second;
+/// `None` for any other list.
+#[inline]
+pub fn second_tier_bit(list: &[&str]) -> Option<u16> {
+    // The tier's bits are those of its lists' positions: under 1 << 16.
+    memberships().second.lists.bit(list).map(|bit| bit as u16)
+}
+
+/// What a token carries: the hashed lists that hold `word` ([`lists_of`]),
+/// and the second-tier lists that do ([`second_tier_bit`]), from one look-up.
+///
+/// Rules ask a second-tier list of a token about as often as there are
+/// tokens ([`in_second_tier`] was half of all look-ups, each a look-up of
+/// its own in the tier's table); read once here, in the look-up every token
+/// already makes, each such question is a bit test.
+#[inline]
+pub fn token_lists(word: &str) -> (u64, u16) {
+    let memberships = memberships();
+    match PackedWord::of(word) {
+        Some(packed) if memberships.short.holds_all() => memberships.short.get(packed),
+        Some(packed) => (
+            lists_of_plain(&memberships.words, word),
+            memberships.second.words.get(packed) as u16,
+        ),
+        // Every entry of the tier fits a packed word: a longer word is none.
+        None => (lists_of_plain(&memberships.words, word), 0),
+    }
 }
 
 /// The bit of a hashed list in [`lists_of`]; `None` for a list that is scanned.
@@ -51,7 +87,7 @@ pub fn list_bit(list: &[&str]) -> Option<u64> {
 pub fn lists_of(word: &str) -> u64 {
     let memberships = memberships();
     match PackedWord::of(word) {
-        Some(packed) if memberships.short.holds_all() => memberships.short.get(packed),
+        Some(packed) if memberships.short.holds_all() => memberships.short.get(packed).0,
         _ => lists_of_plain(&memberships.words, word),
     }
 }
@@ -83,8 +119,9 @@ struct Memberships {
     lists: ListBits,
     /// Word in ASCII lowercase -> the bits of the lists holding it.
     words: FxHashMap<Box<[u8]>, u64>,
-    /// The same for words of up to 16 bytes, packed: what tokens ask.
-    short: PackedTable,
+    /// The same for words of up to 16 bytes, packed, beside the bits of the
+    /// second-tier lists holding them: what tokens ask ([`token_lists`]).
+    short: PackedTable<(u64, u16)>,
     /// The second tier's lists ([`in_second_tier`]).
     second: SecondTier,
 }
@@ -93,11 +130,12 @@ struct Memberships {
 struct SecondTier {
     lists: ListBits,
     /// Word -> the bits of the second-tier lists holding it.
-    words: PackedTable,
+    words: PackedTable<u64>,
 }
 
 impl SecondTier {
-    fn new() -> Self {
+    /// The tier, and its words with their bits.
+    fn new() -> (Self, FxHashMap<Box<[u8]>, u64>) {
         // A list with an entry the packed table cannot hold is left out
         // (scanned), so that a word missing from the table is in no list.
         let (keys, words) = bits_of_lists(
@@ -105,10 +143,11 @@ impl SecondTier {
                 .into_iter()
                 .filter(|list| list.iter().all(|e| e.len() <= PackedWord::MAX)),
         );
-        SecondTier {
+        let tier = SecondTier {
             lists: ListBits::new(keys),
             words: PackedTable::new(&words),
-        }
+        };
+        (tier, words)
     }
 }
 
@@ -208,22 +247,23 @@ fn lowercase_ascii(x: u64) -> u64 {
 /// of the word's hash beside its entry's number, so a word in no list is
 /// told apart without reading any entry, and only a matching fingerprint
 /// reads one.
-struct PackedTable {
+struct PackedTable<Bits> {
     /// 0: empty; else the fingerprint in the high half and the entry's
     /// number plus one in the low half.
     index: Vec<u32>,
-    entries: Vec<(PackedWord, u64)>,
+    entries: Vec<(PackedWord, Bits)>,
     shift: u32,
 }
 
-impl PackedTable {
+impl<Bits: Copy + Default + PartialEq> PackedTable<Bits> {
     /// Most entries the index can number (its low half, 0 meaning empty).
     const MAX_ENTRIES: usize = u16::MAX as usize;
 
-    fn new(words: &FxHashMap<Box<[u8]>, u64>) -> Self {
-        let mut entries: Vec<(PackedWord, u64)> = words
+    /// The table of `words`; a word without bits (the default) gets no entry.
+    fn new(words: &FxHashMap<Box<[u8]>, Bits>) -> Self {
+        let mut entries: Vec<(PackedWord, Bits)> = words
             .iter()
-            .filter(|(_, bits)| **bits != 0)
+            .filter(|(_, bits)| **bits != Bits::default())
             .filter_map(|(word, bits)| {
                 let word = std::str::from_utf8(word).ok()?;
                 Some((PackedWord::of(word)?, *bits))
@@ -265,13 +305,13 @@ impl PackedTable {
     }
 
     #[inline]
-    fn get(&self, word: PackedWord) -> u64 {
+    fn get(&self, word: PackedWord) -> Bits {
         let mask = self.index.len() - 1;
         let (mut at, fingerprint) = self.home(word);
         loop {
             let slot = self.index[at];
             if slot == 0 {
-                return 0;
+                return Bits::default();
             }
             if slot & 0xffff_0000 == fingerprint {
                 let (key, bits) = self.entries[(slot & 0xffff) as usize - 1];
@@ -370,11 +410,19 @@ fn memberships() -> &'static Memberships {
             let lower = head.to_ascii_lowercase().into_bytes().into_boxed_slice();
             *words.entry(lower).or_default() |= VERB_HEADS;
         }
+        let (second, second_words) = SecondTier::new();
+        let mut both: FxHashMap<Box<[u8]>, (u64, u16)> = words
+            .iter()
+            .map(|(word, &bits)| (word.clone(), (bits, 0)))
+            .collect();
+        for (word, &bits) in &second_words {
+            both.entry(word.clone()).or_default().1 |= bits as u16;
+        }
         Memberships {
             lists: ListBits::new(keys),
-            short: PackedTable::new(&words),
+            short: PackedTable::new(&both),
             words,
-            second: SecondTier::new(),
+            second,
         }
     })
 }
@@ -405,6 +453,11 @@ fn bits_of_lists(
 /// How many lists are hashed: one bit each in a `u64`.
 const HASHED_LISTS: usize = 63;
 const _: () = assert!(HASHED_LISTS <= 63, "at most 63 hashed lists, one bit each");
+
+/// How many lists the second tier has: at most 16, one bit each in the
+/// `u16` a token carries ([`token_lists`]).
+const SECOND_TIER_LISTS: usize = 13;
+const _: () = assert!(SECOND_TIER_LISTS <= 16, "at most 16 second-tier lists");
 
 /// The bit of the words that start a [`REPORTING_VERBS`] form; no list's bit,
 /// as the lists take the bits from the lowest up.
@@ -488,8 +541,8 @@ fn hashed_lists() -> [&'static [&'static str]; HASHED_LISTS] {
 }
 
 /// The long lists of the second tier ([`in_second_tier`]): `static` lists of
-/// more than [`SCAN_UP_TO`] words outside [`hashed_lists`]. At most 64.
-fn second_tier_lists() -> [&'static [&'static str]; 13] {
+/// more than [`SCAN_UP_TO`] words outside [`hashed_lists`].
+fn second_tier_lists() -> [&'static [&'static str]; SECOND_TIER_LISTS] {
     [
         ACT_VERBS,
         ACT_OBJECTS,
@@ -598,15 +651,24 @@ mod tests {
         let table = &memberships.short;
         assert!(table.holds_all());
         assert!(table.index.len() * 4 <= 32 * 1024, "{}", table.index.len());
-        let mut short = 0;
+        let mut short = std::collections::HashSet::new();
         for (word, &bits) in &memberships.words {
             let word = std::str::from_utf8(word).unwrap();
             if let Some(packed) = PackedWord::of(word) {
-                short += 1;
-                assert_eq!(table.get(packed), bits, "{word:?}");
+                short.insert(word);
+                assert_eq!(table.get(packed).0, bits, "{word:?}");
             }
         }
-        assert_eq!(short, table.entries.len());
+        // The second tier's words are in it too, with their tier's bits.
+        let (tier, second_words) = SecondTier::new();
+        for (word, &bits) in &second_words {
+            let word = std::str::from_utf8(word).unwrap();
+            let packed = PackedWord::of(word).expect("the tier's words are short");
+            short.insert(word);
+            assert_eq!(u64::from(table.get(packed).1), bits, "{word:?}");
+            assert_eq!(tier.words.get(packed), bits, "{word:?}");
+        }
+        assert_eq!(short.len(), table.entries.len());
     }
 
     /// The verb-head bit is set exactly for the words the verb index knows,
@@ -641,8 +703,11 @@ mod tests {
     #[test]
     fn second_tier_holds_its_lists() {
         for list in second_tier_lists() {
+            // `is_in` scans shorter lists without asking the tier.
+            assert!(list.len() > SCAN_UP_TO);
             assert!(list_bit(list).is_none());
             assert!(in_second_tier(list, b"x").is_some());
+            assert!(second_tier_bit(list).is_some());
         }
         assert!(in_second_tier(REFUSALS, b"refused").is_none());
         assert!(in_second_tier(FUNCTION_WORDS, b"the").is_none());
@@ -689,8 +754,13 @@ mod tests {
                 let want = scan(list, probe);
                 assert_eq!(is_in(list, probe), want, "{probe:?}");
                 // What a token of this word carries answers the same.
+                let (first, second) = token_lists(probe);
+                assert_eq!(first, lists_of(probe), "{probe:?}");
                 if let Some(bit) = list_bit(list) {
-                    assert_eq!(lists_of(probe) & bit != 0, want, "{probe:?}");
+                    assert_eq!(first & bit != 0, want, "{probe:?}");
+                }
+                if let Some(bit) = second_tier_bit(list) {
+                    assert_eq!(second & bit != 0, want, "{probe:?}");
                 }
             }
         }

@@ -16,7 +16,7 @@ use rustc_hash::FxHashMap;
 use super::StatementKind;
 
 mod lookup;
-pub use lookup::{in_second_tier, is_in, list_bit, lists_of, starts_reporting_verb};
+pub use lookup::{is_in, list_bit, lists_of, second_tier_bit, starts_reporting_verb, token_lists};
 
 /// A reporting verb form and the kind of statement it introduces.
 pub type Verb = (&'static str, StatementKind);
