@@ -231,8 +231,10 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
                 _,
             ) => {
                 let source = match speaker {
-                    Some(np) => Source::Mention(record(&mut out, &mut known, np, Usage::Speaker)),
-                    None => Source::Previous,
+                    Some(np) if !is_unsigned_document(&np) => {
+                        Source::Mention(record(&mut out, &mut known, np, Usage::Speaker))
+                    }
+                    _ => Source::Previous,
                 };
                 // `X confirmed A, but added: “B”`: A is a statement of its own.
                 if let Some((span, kind, verb)) = earlier {
@@ -269,11 +271,14 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
                 }
                 for part in parts {
                     let np = part.speaker;
-                    let index = match one_of_group(article, &np, &out.mentions) {
-                        Some(group) => group,
-                        None => record(&mut out, &mut known, np, Usage::Speaker),
+                    let source = if is_unsigned_document(&np) {
+                        Source::Previous
+                    } else {
+                        Source::Mention(match one_of_group(article, &np, &out.mentions) {
+                            Some(group) => group,
+                            None => record(&mut out, &mut known, np, Usage::Speaker),
+                        })
                     };
-                    let source = Source::Mention(index);
                     out.claims.push(Claim {
                         span: part.span,
                         kind: part.kind,
@@ -395,6 +400,15 @@ enum Outcome {
 /// Vell as the ministers met ..."): a sentence's subject that is no speaker
 /// of its clauses still makes that person the one "he" and a lead's
 /// description ("Vellmark's foreign minister said ...") stand for.
+/// A statement document that names no issuer ("The statement reiterated
+/// ..."): it speaks for whoever spoke the statement before, as the article
+/// reads it (the issuer named in the sentence before).
+fn is_unsigned_document(np: &Np) -> bool {
+    matches!(&np.form, Form::Body { head, .. }
+        if lexicon::is_in(lexicon::STATEMENT_NOUNS, head)
+            && !lexicon::is_in(lexicon::ADDRESSED_DOCUMENTS, head))
+}
+
 fn is_full_name(np: &Np) -> bool {
     matches!(&np.form, Form::Person(name) if name.len() >= 2)
 }

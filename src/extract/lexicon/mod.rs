@@ -741,7 +741,8 @@ pub static OUTLET_NOUNS: &[&str] = &[
     "channel", "website", "agency", "television", "radio",
 ];
 
-/// Lowercase nouns for outlets and documents, which are never speakers.
+/// Lowercase nouns for outlets and documents, which are never speakers (a
+/// [`STATEMENT_NOUNS`] document as a verb's subject speaks for its issuer).
 #[rustfmt::skip]
 pub static SOURCES_NOT_SPEAKERS: &[&str] = &[
     "newspaper", "paper", "broadcaster", "magazine", "daily", "tabloid", "outlet", "news",
