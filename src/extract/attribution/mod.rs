@@ -12,7 +12,10 @@
 //! when an appositive stands between, or the phrase after an inverted verb.
 //! News outlets are never speakers of someone else's words; an outlet
 //! speaks only for what it reports on its own account when nobody else in
-//! the sentence speaks ("The state news agency reported that ..."). A passive reporting verb takes its agent
+//! the sentence speaks ("The state news agency reported that ..."). A statement
+//! document as subject ("The statement reiterated that ...") speaks for its
+//! issuer: the one its words name, else the previous statement's speaker.
+//! A passive reporting verb takes its agent
 //! as speaker ("was described as “...” by a senior official"), and a verb after
 //! a relative "who" the person before it ("X, the party's spokeswoman, who has
 //! urged ..."). Descriptors before a body's name ("state-run") are dropped.
