@@ -1184,18 +1184,11 @@ mod tests {
             ),
             (
                 "Ostmark, Vell and the UK condemned the launch, arguing it was reckless.",
-                &[
-                    (
-                        "condemned the launch",
-                        "body:Ostmark, Vell and the UK",
-                        Reported,
-                    ),
-                    (
-                        "arguing it was reckless",
-                        "body:Ostmark, Vell and the UK",
-                        Indirect,
-                    ),
-                ],
+                &[(
+                    "condemned the launch, arguing it was reckless",
+                    "body:Ostmark, Vell and the UK",
+                    Reported,
+                )],
             ),
             (
                 "Ostmark, Vell and Dravia, whose fishermen lost most, urged the council to act.",

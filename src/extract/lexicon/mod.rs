@@ -906,11 +906,6 @@ pub static OPENING_CONTRASTS: &[&str] = &["while", "whereas", "although", "thoug
 /// ("said A, but warned B").
 pub static ACT_JOINERS: &[&str] = &["but"];
 
-/// Participles after a comma that give what a speaker said of their own
-/// speech act ("rejected the plan, saying the border must reopen first"):
-/// the act and the words are two statements.
-pub static ACT_REASONS: &[&str] = &["saying", "arguing", "insisting"];
-
 /// Adverbs between such a joining word and the second act's verb ("and also
 /// urged").
 pub static ACT_ADVERBS: &[&str] = &["also", "then", "later", "again", "further", "repeatedly"];
