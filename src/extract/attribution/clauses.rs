@@ -1453,6 +1453,31 @@ mod tests {
     }
 
     #[test]
+    fn citing_characterising_and_restating_report_speech() {
+        let cases: &[ClaimCase] = &[
+            (
+                "The Ostland cabinet has kept the border shut, citing security concerns.",
+                &[("security concerns", "body:the Ostland cabinet", Reported)],
+            ),
+            (
+                "Ilse Kaarma also cited the blockade as the main cause of the shortages.",
+                &[("main cause", "Ilse Kaarma", Reported)],
+            ),
+            (
+                "Both envoys have characterised the meeting as “businesslike” and frank.",
+                &[("businesslike", "body:Both envoys", Reported)],
+            ),
+            (
+                "Ilse Kaarma restated her demand that the prisoners be freed.",
+                &[("prisoners be freed", "Ilse Kaarma", Indirect)],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
     fn verbs_of_justifying_speaking_about_chanting_and_refusing_talks_report_speech() {
         let cases: &[ClaimCase] = &[
             (

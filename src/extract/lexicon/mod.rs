@@ -140,7 +140,10 @@ pub const REPORTING_VERBS: &[Verb] = &[
     ("speak of", R), ("speaks of", R), ("spoke of", R), ("speaking of", R), ("speak about", R),
     ("speaks about", R), ("spoke about", R), ("speaking about", R), ("chant", I), ("chants", I),
     ("chanted", I), ("chanting", I), ("temper expectations", R), ("tempers expectations", R),
-    ("tempered expectations", R), ("tempering expectations", R),
+    ("tempered expectations", R), ("tempering expectations", R), ("cite", R), ("cites", R),
+    ("cited", R), ("citing", R), ("characterise", R), ("characterises", R), ("characterised", R),
+    ("characterising", R), ("characterize", R), ("characterizes", R), ("characterized", R),
+    ("characterizing", R), ("restate", I), ("restates", I), ("restated", I), ("restating", I),
 ];
 
 /// Verbs that make a speech act with an [`ACT_OBJECTS`] noun after them
