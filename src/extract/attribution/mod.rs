@@ -12,7 +12,10 @@
 //! when an appositive stands between, or the phrase after an inverted verb.
 //! News outlets are never speakers of someone else's words; an outlet
 //! speaks only for what it reports on its own account when nobody else in
-//! the sentence speaks ("The state news agency reported that ..."). A passive reporting verb takes its agent
+//! the sentence speaks ("The state news agency reported that ..."). A statement
+//! document as subject ("The statement reiterated that ...") speaks for its
+//! issuer: the one its words name, else the previous statement's speaker.
+//! A passive reporting verb takes its agent
 //! as speaker ("was described as “...” by a senior official"), and a verb after
 //! a relative "who" the person before it ("X, the party's spokeswoman, who has
 //! urged ..."). Descriptors before a body's name ("state-run") are dropped.
@@ -231,8 +234,10 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
                 _,
             ) => {
                 let source = match speaker {
-                    Some(np) => Source::Mention(record(&mut out, &mut known, np, Usage::Speaker)),
-                    None => Source::Previous,
+                    Some(np) if !is_unsigned_document(&np) => {
+                        Source::Mention(record(&mut out, &mut known, np, Usage::Speaker))
+                    }
+                    _ => Source::Previous,
                 };
                 // `X confirmed A, but added: “B”`: A is a statement of its own.
                 if let Some((span, kind, verb)) = earlier {
@@ -269,11 +274,14 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
                 }
                 for part in parts {
                     let np = part.speaker;
-                    let index = match one_of_group(article, &np, &out.mentions) {
-                        Some(group) => group,
-                        None => record(&mut out, &mut known, np, Usage::Speaker),
+                    let source = if is_unsigned_document(&np) {
+                        Source::Previous
+                    } else {
+                        Source::Mention(match one_of_group(article, &np, &out.mentions) {
+                            Some(group) => group,
+                            None => record(&mut out, &mut known, np, Usage::Speaker),
+                        })
                     };
-                    let source = Source::Mention(index);
                     out.claims.push(Claim {
                         span: part.span,
                         kind: part.kind,
@@ -395,6 +403,15 @@ enum Outcome {
 /// Vell as the ministers met ..."): a sentence's subject that is no speaker
 /// of its clauses still makes that person the one "he" and a lead's
 /// description ("Vellmark's foreign minister said ...") stand for.
+/// A statement document that names no issuer ("The statement reiterated
+/// ..."): it speaks for whoever spoke the statement before, as the article
+/// reads it (the issuer named in the sentence before).
+fn is_unsigned_document(np: &Np) -> bool {
+    matches!(&np.form, Form::Body { head, .. }
+        if lexicon::is_in(lexicon::STATEMENT_NOUNS, head)
+            && !lexicon::is_in(lexicon::ADDRESSED_DOCUMENTS, head))
+}
+
 fn is_full_name(np: &Np) -> bool {
     matches!(&np.form, Form::Person(name) if name.len() >= 2)
 }

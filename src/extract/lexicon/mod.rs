@@ -140,7 +140,10 @@ pub const REPORTING_VERBS: &[Verb] = &[
     ("speak of", R), ("speaks of", R), ("spoke of", R), ("speaking of", R), ("speak about", R),
     ("speaks about", R), ("spoke about", R), ("speaking about", R), ("chant", I), ("chants", I),
     ("chanted", I), ("chanting", I), ("temper expectations", R), ("tempers expectations", R),
-    ("tempered expectations", R), ("tempering expectations", R),
+    ("tempered expectations", R), ("tempering expectations", R), ("cite", R), ("cites", R),
+    ("cited", R), ("citing", R), ("characterise", R), ("characterises", R), ("characterised", R),
+    ("characterising", R), ("characterize", R), ("characterizes", R), ("characterized", R),
+    ("characterizing", R), ("restate", I), ("restates", I), ("restated", I), ("restating", I),
 ];
 
 /// Verbs that make a speech act with an [`ACT_OBJECTS`] noun after them
@@ -741,7 +744,8 @@ pub static OUTLET_NOUNS: &[&str] = &[
     "channel", "website", "agency", "television", "radio",
 ];
 
-/// Lowercase nouns for outlets and documents, which are never speakers.
+/// Lowercase nouns for outlets and documents, which are never speakers (a
+/// [`STATEMENT_NOUNS`] document as a verb's subject speaks for its issuer).
 #[rustfmt::skip]
 pub static SOURCES_NOT_SPEAKERS: &[&str] = &[
     "newspaper", "paper", "broadcaster", "magazine", "daily", "tabloid", "outlet", "news",
@@ -904,11 +908,6 @@ pub static OPENING_CONTRASTS: &[&str] = &["while", "whereas", "although", "thoug
 /// Words that join a speaker's contrasting second speech act to the first
 /// ("said A, but warned B").
 pub static ACT_JOINERS: &[&str] = &["but"];
-
-/// Participles after a comma that give what a speaker said of their own
-/// speech act ("rejected the plan, saying the border must reopen first"):
-/// the act and the words are two statements.
-pub static ACT_REASONS: &[&str] = &["saying", "arguing", "insisting"];
 
 /// Adverbs between such a joining word and the second act's verb ("and also
 /// urged").
