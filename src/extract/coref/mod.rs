@@ -557,6 +557,15 @@ impl<'a> Resolver<'a> {
             }
             Kind::Person(_) => return None,
         };
+        // An owner that is itself an unresolved "its ..." owns nothing: taking
+        // it would build "its X's Y" and resolve that again without end.
+        if owner_text
+            .split_whitespace()
+            .next()
+            .is_some_and(|first| first.eq_ignore_ascii_case("its"))
+        {
+            return None;
+        }
         let text = format!("{owner_text}'s {rest}");
         let form = match &mention.form {
             Form::Role { head, .. } => Form::Role {

@@ -552,6 +552,12 @@ fn its_role_or_body_belongs_to_the_latest_body_or_place() {
             "Anna Kovač said the talks were off. Its spokesman said the push would go on.",
             &["Anna Kovač", "its spokesman"],
         ),
+        // nobody before the first "its": the later one cannot own through it
+        // (this once recursed until the stack overflowed)
+        (
+            "Its ministry said the talks would go on in March. Its spokesman said the date was set.",
+            &["its ministry", "its spokesman"],
+        ),
     ];
     for (article, expected) in cases {
         assert_speakers(article, expected);
