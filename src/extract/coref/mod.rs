@@ -245,6 +245,15 @@ fn headline_word(word: &str) -> String {
     stem.to_string()
 }
 
+/// "Ostland's defence ministry" for the headline's "Ostland": the body
+/// belongs to what the headline names, so it speaks for it.
+fn owned_by_headline(canonical: &str, words: &[String]) -> bool {
+    canonical.split_whitespace().any(|w| {
+        let w = w.replace('\u{2019}', "'");
+        w.ends_with("'s") && words.contains(&headline_word(&w))
+    })
+}
+
 /// A body called by its proper name, every word capitalised ("Turkey",
 /// "White House", "UN"), as opposed to a common noun ("union", "Harbour
 /// union") or a plural group ("Western powers").
@@ -385,11 +394,24 @@ impl<'a> Resolver<'a> {
             .filter(|w| !lexicon::is_in(lexicon::FUNCTION_WORDS, w))
             .collect();
         let candidates: Vec<usize> = after.take(HEADLINE_REACH).collect();
+        let itself = self.names_itself(mention);
         let shares_word = |e: usize| {
             let canonical = self.entities[e].canonical();
-            canonical
+            let theirs: Vec<String> = canonical
                 .split_whitespace()
-                .any(|w| words.contains(&headline_word(w)))
+                .map(headline_word)
+                .filter(|w| !lexicon::is_in(lexicon::FUNCTION_WORDS, w))
+                .collect();
+            // "Ostland protests ..." over "The Ostland Coast Guard said":
+            // a place or body the headline names by itself is not a longer
+            // body that borrows its name; a company's short name is its
+            // company ("Castellan" for "Castellan Mining").
+            let borrowed = itself
+                && matches!(self.entities[e].kind, Kind::Body { .. })
+                && self.entities[e].company == Company::No
+                && theirs != words
+                && !owned_by_headline(&canonical, &words);
+            !borrowed && theirs.iter().any(|w| words.contains(w))
         };
         let named_person = |e: usize| {
             matches!(self.entities[e].kind, Kind::Person(_)) && self.entities[e].stand_in.is_none()

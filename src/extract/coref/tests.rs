@@ -855,3 +855,24 @@ fn a_role_joins_the_person_holding_the_same_post_under_another_name() {
         assert_speakers(article, expected);
     }
 }
+
+#[test]
+fn a_headline_place_is_not_a_longer_body_that_borrows_its_name() {
+    let cases: &[(&str, &[&str])] = &[
+        // the place protests; its coast guard is a body of its own
+        (
+            "Ostland protests after Vellmark ships sail near shoal\n\n\
+The Ostland Coast Guard said on Sunday two Vellmark ships had entered the waters.",
+            &["Ostland", "the Ostland Coast Guard"],
+        ),
+        // a body named by its proper name keeps it: the lead's mission of it is not it
+        (
+            "UN urges Brensk rivals to return to talks\n\n\
+The UN’s Brensk mission and the Coastal Union said on Monday the talks must resume.",
+            &["UN", "the UN’s Brensk mission and the Coastal Union"],
+        ),
+    ];
+    for (article, expected) in cases {
+        assert_speakers(article, expected);
+    }
+}
