@@ -402,6 +402,23 @@ impl<'a> Resolver<'a> {
                 .map(headline_word)
                 .filter(|w| !lexicon::is_in(lexicon::FUNCTION_WORDS, w))
                 .collect();
+            // "Mali" in "Mali and Burkina Faso": one of a list, not a
+            // modifier; "U.N." and "UN" are one word.
+            let whole = |ws: &[String]| ws.iter().map(|w| w.replace('.', "")).collect::<Vec<_>>();
+            let listed = canonical
+                .split([',', '&'])
+                .flat_map(|part| part.split(" and "))
+                .any(|part| {
+                    let ws: Vec<String> = part
+                        .split_whitespace()
+                        .map(headline_word)
+                        .filter(|w| {
+                            !lexicon::is_in(lexicon::FUNCTION_WORDS, w)
+                                && !lexicon::is_in(lexicon::DETERMINERS, w)
+                        })
+                        .collect();
+                    whole(&ws) == whole(&words)
+                });
             // "Ostland protests ..." over "The Ostland Coast Guard said":
             // a place or body the headline names by itself is not a longer
             // body that borrows its name; a company's short name is its
@@ -409,7 +426,7 @@ impl<'a> Resolver<'a> {
             let borrowed = itself
                 && matches!(self.entities[e].kind, Kind::Body { .. })
                 && self.entities[e].company == Company::No
-                && theirs != words
+                && !listed
                 && !owned_by_headline(&canonical, &words);
             !borrowed && theirs.iter().any(|w| words.contains(w))
         };
@@ -1153,6 +1170,18 @@ impl<'a> Resolver<'a> {
             })
     }
 
+    /// A lone capitalised name with no title and no gender that ends no
+    /// full name in the article ("Qatar", "Brussels").
+    fn place_like(&self, e: usize) -> bool {
+        let entity = &self.entities[e];
+        matches!(&entity.kind, Kind::Person(name)
+            if name.len() == 1
+                && entity.roles.is_empty()
+                && entity.stand_in.is_none()
+                && entity.gender == Gender::Unknown
+                && !self.full_names.contains_key(&name[0].to_lowercase()))
+    }
+
     fn pronoun(&self, pronoun: Pronoun) -> Option<usize> {
         let is_body = |e: usize, want_plural: Option<bool>| match &self.entities[e].kind {
             Kind::Body { plural, .. } => want_plural.is_none_or(|p| p == *plural),
@@ -1182,10 +1211,13 @@ impl<'a> Resolver<'a> {
                             .find(|&e| person(e) && self.entities[e].gender == Gender::Female)
                     })
                     .flatten();
-                she.or_else(|| {
-                    self.recent()
-                        .find(|&e| person(e) && self.entities[e].gender != unwanted)
-                })
+                let fits = |e: usize| person(e) && self.entities[e].gender != unwanted;
+                // "Qatar has refused ... “Enough,” he said": a lone name
+                // with no title, no gender and no full name in the text is
+                // a place speaking as a state, not a man or a woman, while
+                // a person is at hand.
+                she.or_else(|| self.recent().find(|&e| fits(e) && !self.place_like(e)))
+                    .or_else(|| self.recent().find(|&e| fits(e)))
             }
             Pronoun::They => self
                 .recent()

@@ -865,14 +865,40 @@ fn a_headline_place_is_not_a_longer_body_that_borrows_its_name() {
 The Ostland Coast Guard said on Sunday two Vellmark ships had entered the waters.",
             &["Ostland", "the Ostland Coast Guard"],
         ),
-        // a body named by its proper name keeps it: the lead's mission of it is not it
+        // the same body with or without full stops in its acronym
         (
-            "UN urges Brensk rivals to return to talks\n\n\
-The UN’s Brensk mission and the Coastal Union said on Monday the talks must resume.",
-            &["UN", "the UN’s Brensk mission and the Coastal Union"],
+            "UN Security Council slams Vellmark missile launch\n\n\
+The U.N. Security Council said on Monday the launch broke its resolutions.",
+            &["the U.N. Security Council", "the U.N. Security Council"],
+        ),
+        // one of a list the lead names is that list
+        (
+            "Ostland, Vellmark warn Brensk against blockade\n\n\
+Vellmark and Ostland said on Monday a blockade would be met with force.",
+            &["Vellmark and Ostland", "Vellmark and Ostland"],
+        ),
+        // a body it owns speaks for it (writers annotate either)
+        (
+            "Ostland warns Vellmark over shoal\n\n\
+Ostland’s defence ministry said on Sunday two Vellmark ships had entered the waters.",
+            &["Ostland’s defence ministry", "Ostland’s defence ministry"],
         ),
     ];
     for (article, expected) in cases {
         assert_speakers(article, expected);
     }
+}
+
+#[test]
+fn he_is_a_person_not_a_place_just_named() {
+    assert_speakers(
+        "Foreign Minister Otto Brask met his counterparts in Brensk on Monday.\n\n\
+Brask said Vellmark had broken its word. “Vellmark has sheltered the smugglers for years,” he said.",
+        &["Otto Brask", "Otto Brask"],
+    );
+    assert_speakers(
+        "Foreign Minister Otto Brask met his counterparts in Brensk on Monday.\n\n\
+Vellmark rejected the demands on Tuesday. “Enough is enough,” he said.",
+        &["Vellmark", "Otto Brask"],
+    );
 }
