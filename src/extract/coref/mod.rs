@@ -762,7 +762,8 @@ impl<'a> Resolver<'a> {
                     .owner
                     .as_deref()
                     .map_or(Relation::Unknown, |owner| owners::relation(owner, roles));
-                let has_head = roles.contains(&stand_in.head);
+                let has_head = roles.contains(&stand_in.head)
+                    || lexicon::names_post(&stand_in.modifiers, &stand_in.head, roles);
                 let shares_word = stand_in.modifiers.iter().any(|m| roles.contains(m));
                 // "the treasury chief" is "Treasury Secretary Tom Ward": a
                 // head that stands for any title, and the same department.
@@ -799,9 +800,11 @@ impl<'a> Resolver<'a> {
         }
         let e = self.recent().next()?;
         let stand_in = self.entities[e].stand_in.as_ref()?;
-        let other_role = roles
-            .iter()
-            .any(|r| *r != stand_in.head && lexicon::is_in(lexicon::ROLES, r));
+        // "the top diplomat" then "Foreign Minister X": one post.
+        let other_role = !lexicon::names_post(&stand_in.modifiers, &stand_in.head, roles)
+            && roles
+                .iter()
+                .any(|r| *r != stand_in.head && lexicon::is_in(lexicon::ROLES, r));
         let other_owner = stand_in
             .owner
             .as_deref()
@@ -1085,6 +1088,10 @@ impl<'a> Resolver<'a> {
         let indefinite = text.split_whitespace().next().is_some_and(|w| {
             lexicon::is_in(lexicon::INDEFINITE_DETERMINERS, w) || lexicon::is_in(lexicon::OTHERS, w)
         });
+        // "the top diplomat" for "Foreign Minister X"
+        let holds = |e: usize| {
+            has_role(e, head) || lexicon::names_post(&modifiers, head, &self.entities[e].roles)
+        };
         let found = if indefinite {
             None
         } else if let Some(owner) = &owner {
@@ -1094,10 +1101,10 @@ impl<'a> Resolver<'a> {
                     Some(stand_in) => stand_in.owner.as_deref() == Some(owner),
                     None => owners::relation(owner, &entity.roles) == Relation::Same,
                 };
-                same && has_role(e, head)
+                same && holds(e)
             })
         } else {
-            self.recent().find(|&e| has_role(e, head)).or_else(|| {
+            self.recent().find(|&e| holds(e)).or_else(|| {
                 self.recent().find(|&e| {
                     matches!(self.entities[e].kind, Kind::Person(_))
                         && modifiers.iter().any(|m| has_role(e, m))

@@ -902,3 +902,24 @@ Vellmark rejected the demands on Tuesday. “Enough is enough,” he said.",
         &["Vellmark", "Otto Brask"],
     );
 }
+
+#[test]
+fn the_top_diplomat_is_the_foreign_minister() {
+    let cases: &[(&str, &[&str])] = &[
+        // the lead's description, the name further down
+        (
+            "Vellmark’s top diplomat said on Monday the truce had never held.\n\n\
+The shelling went on overnight near the border. Vellmark’s Foreign Minister Otto Brask said the army had been fired on.",
+            &["Otto Brask", "Otto Brask"],
+        ),
+        // another post is someone else
+        (
+            "Vellmark’s top diplomat said on Monday the truce had never held.\n\n\
+Defence Minister Otto Brask said the army had been fired on.",
+            &["Vellmark’s top diplomat", "Otto Brask"],
+        ),
+    ];
+    for (article, expected) in cases {
+        assert_speakers(article, expected);
+    }
+}
