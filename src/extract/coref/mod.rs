@@ -245,12 +245,18 @@ fn headline_word(word: &str) -> String {
     stem.to_string()
 }
 
-/// "Ostland's defence ministry" for the headline's "Ostland": the body
-/// belongs to what the headline names, so it speaks for it.
+/// "Ostland's defence ministry" or "the Ostland foreign ministry" for the
+/// headline's "Ostland": the body belongs to what the headline names (its
+/// name as a possessive, or before a common noun), so it speaks for it;
+/// "the Ostland Coast Guard" is a body with a proper name of its own.
 fn owned_by_headline(canonical: &str, words: &[String]) -> bool {
-    canonical.split_whitespace().any(|w| {
+    let names: Vec<&str> = canonical.split_whitespace().collect();
+    names.iter().enumerate().any(|(i, w)| {
         let w = w.replace('\u{2019}', "'");
-        w.ends_with("'s") && words.contains(&headline_word(&w))
+        let common_after = names
+            .get(i + 1)
+            .is_some_and(|next| next.chars().next().is_some_and(char::is_lowercase));
+        (w.ends_with("'s") || common_after) && words.contains(&headline_word(&w))
     })
 }
 
