@@ -245,6 +245,21 @@ fn headline_word(word: &str) -> String {
     stem.to_string()
 }
 
+/// "Ostland's defence ministry" or "the Ostland foreign ministry" for the
+/// headline's "Ostland": the body belongs to what the headline names (its
+/// name as a possessive, or before a common noun), so it speaks for it;
+/// "the Ostland Coast Guard" is a body with a proper name of its own.
+fn owned_by_headline(canonical: &str, words: &[String]) -> bool {
+    let names: Vec<&str> = canonical.split_whitespace().collect();
+    names.iter().enumerate().any(|(i, w)| {
+        let w = w.replace('\u{2019}', "'");
+        let common_after = names
+            .get(i + 1)
+            .is_some_and(|next| next.chars().next().is_some_and(char::is_lowercase));
+        (w.ends_with("'s") || common_after) && words.contains(&headline_word(&w))
+    })
+}
+
 /// A body called by its proper name, every word capitalised ("Turkey",
 /// "White House", "UN"), as opposed to a common noun ("union", "Harbour
 /// union") or a plural group ("Western powers").
@@ -385,11 +400,41 @@ impl<'a> Resolver<'a> {
             .filter(|w| !lexicon::is_in(lexicon::FUNCTION_WORDS, w))
             .collect();
         let candidates: Vec<usize> = after.take(HEADLINE_REACH).collect();
+        let itself = self.names_itself(mention);
         let shares_word = |e: usize| {
             let canonical = self.entities[e].canonical();
-            canonical
+            let theirs: Vec<String> = canonical
                 .split_whitespace()
-                .any(|w| words.contains(&headline_word(w)))
+                .map(headline_word)
+                .filter(|w| !lexicon::is_in(lexicon::FUNCTION_WORDS, w))
+                .collect();
+            // "Mali" in "Mali and Burkina Faso": one of a list, not a
+            // modifier; "U.N." and "UN" are one word.
+            let whole = |ws: &[String]| ws.iter().map(|w| w.replace('.', "")).collect::<Vec<_>>();
+            let listed = canonical
+                .split([',', '&'])
+                .flat_map(|part| part.split(" and "))
+                .any(|part| {
+                    let ws: Vec<String> = part
+                        .split_whitespace()
+                        .map(headline_word)
+                        .filter(|w| {
+                            !lexicon::is_in(lexicon::FUNCTION_WORDS, w)
+                                && !lexicon::is_in(lexicon::DETERMINERS, w)
+                        })
+                        .collect();
+                    whole(&ws) == whole(&words)
+                });
+            // "Ostland protests ..." over "The Ostland Coast Guard said":
+            // a place or body the headline names by itself is not a longer
+            // body that borrows its name; a company's short name is its
+            // company ("Castellan" for "Castellan Mining").
+            let borrowed = itself
+                && matches!(self.entities[e].kind, Kind::Body { .. })
+                && self.entities[e].company == Company::No
+                && !listed
+                && !owned_by_headline(&canonical, &words);
+            !borrowed && theirs.iter().any(|w| words.contains(w))
         };
         let named_person = |e: usize| {
             matches!(self.entities[e].kind, Kind::Person(_)) && self.entities[e].stand_in.is_none()
@@ -732,7 +777,8 @@ impl<'a> Resolver<'a> {
                     .owner
                     .as_deref()
                     .map_or(Relation::Unknown, |owner| owners::relation(owner, roles));
-                let has_head = roles.contains(&stand_in.head);
+                let has_head = roles.contains(&stand_in.head)
+                    || lexicon::names_post(&stand_in.modifiers, &stand_in.head, roles);
                 let shares_word = stand_in.modifiers.iter().any(|m| roles.contains(m));
                 // "the treasury chief" is "Treasury Secretary Tom Ward": a
                 // head that stands for any title, and the same department.
@@ -769,9 +815,11 @@ impl<'a> Resolver<'a> {
         }
         let e = self.recent().next()?;
         let stand_in = self.entities[e].stand_in.as_ref()?;
-        let other_role = roles
-            .iter()
-            .any(|r| *r != stand_in.head && lexicon::is_in(lexicon::ROLES, r));
+        // "the top diplomat" then "Foreign Minister X": one post.
+        let other_role = !lexicon::names_post(&stand_in.modifiers, &stand_in.head, roles)
+            && roles
+                .iter()
+                .any(|r| *r != stand_in.head && lexicon::is_in(lexicon::ROLES, r));
         let other_owner = stand_in
             .owner
             .as_deref()
@@ -1055,6 +1103,10 @@ impl<'a> Resolver<'a> {
         let indefinite = text.split_whitespace().next().is_some_and(|w| {
             lexicon::is_in(lexicon::INDEFINITE_DETERMINERS, w) || lexicon::is_in(lexicon::OTHERS, w)
         });
+        // "the top diplomat" for "Foreign Minister X"
+        let holds = |e: usize| {
+            has_role(e, head) || lexicon::names_post(&modifiers, head, &self.entities[e].roles)
+        };
         let found = if indefinite {
             None
         } else if let Some(owner) = &owner {
@@ -1064,10 +1116,10 @@ impl<'a> Resolver<'a> {
                     Some(stand_in) => stand_in.owner.as_deref() == Some(owner),
                     None => owners::relation(owner, &entity.roles) == Relation::Same,
                 };
-                same && has_role(e, head)
+                same && holds(e)
             })
         } else {
-            self.recent().find(|&e| has_role(e, head)).or_else(|| {
+            self.recent().find(|&e| holds(e)).or_else(|| {
                 self.recent().find(|&e| {
                     matches!(self.entities[e].kind, Kind::Person(_))
                         && modifiers.iter().any(|m| has_role(e, m))
@@ -1140,6 +1192,18 @@ impl<'a> Resolver<'a> {
             })
     }
 
+    /// A lone capitalised name with no title and no gender that ends no
+    /// full name in the article ("Qatar", "Brussels").
+    fn place_like(&self, e: usize) -> bool {
+        let entity = &self.entities[e];
+        matches!(&entity.kind, Kind::Person(name)
+            if name.len() == 1
+                && entity.roles.is_empty()
+                && entity.stand_in.is_none()
+                && entity.gender == Gender::Unknown
+                && !self.full_names.contains_key(&name[0].to_lowercase()))
+    }
+
     fn pronoun(&self, pronoun: Pronoun) -> Option<usize> {
         let is_body = |e: usize, want_plural: Option<bool>| match &self.entities[e].kind {
             Kind::Body { plural, .. } => want_plural.is_none_or(|p| p == *plural),
@@ -1169,10 +1233,13 @@ impl<'a> Resolver<'a> {
                             .find(|&e| person(e) && self.entities[e].gender == Gender::Female)
                     })
                     .flatten();
-                she.or_else(|| {
-                    self.recent()
-                        .find(|&e| person(e) && self.entities[e].gender != unwanted)
-                })
+                let fits = |e: usize| person(e) && self.entities[e].gender != unwanted;
+                // "Qatar has refused ... “Enough,” he said": a lone name
+                // with no title, no gender and no full name in the text is
+                // a place speaking as a state, not a man or a woman, while
+                // a person is at hand.
+                she.or_else(|| self.recent().find(|&e| fits(e) && !self.place_like(e)))
+                    .or_else(|| self.recent().find(|&e| fits(e)))
             }
             Pronoun::They => self
                 .recent()

@@ -861,3 +861,71 @@ fn a_role_joins_the_person_holding_the_same_post_under_another_name() {
         assert_speakers(article, expected);
     }
 }
+
+#[test]
+fn a_headline_place_is_not_a_longer_body_that_borrows_its_name() {
+    let cases: &[(&str, &[&str])] = &[
+        // the place protests; its coast guard is a body of its own
+        (
+            "Ostland protests after Vellmark ships sail near shoal\n\n\
+The Ostland Coast Guard said on Sunday two Vellmark ships had entered the waters.",
+            &["Ostland", "the Ostland Coast Guard"],
+        ),
+        // the same body with or without full stops in its acronym
+        (
+            "UN Security Council slams Vellmark missile launch\n\n\
+The U.N. Security Council said on Monday the launch broke its resolutions.",
+            &["the U.N. Security Council", "the U.N. Security Council"],
+        ),
+        // one of a list the lead names is that list
+        (
+            "Ostland, Vellmark warn Brensk against blockade\n\n\
+Vellmark and Ostland said on Monday a blockade would be met with force.",
+            &["Vellmark and Ostland", "Vellmark and Ostland"],
+        ),
+        // a body it owns speaks for it (writers annotate either)
+        (
+            "Ostland warns Vellmark over shoal\n\n\
+Ostland’s defence ministry said on Sunday two Vellmark ships had entered the waters.",
+            &["Ostland’s defence ministry", "Ostland’s defence ministry"],
+        ),
+    ];
+    for (article, expected) in cases {
+        assert_speakers(article, expected);
+    }
+}
+
+#[test]
+fn he_is_a_person_not_a_place_just_named() {
+    assert_speakers(
+        "Foreign Minister Otto Brask met his counterparts in Brensk on Monday.\n\n\
+Brask said Vellmark had broken its word. “Vellmark has sheltered the smugglers for years,” he said.",
+        &["Otto Brask", "Otto Brask"],
+    );
+    assert_speakers(
+        "Foreign Minister Otto Brask met his counterparts in Brensk on Monday.\n\n\
+Vellmark rejected the demands on Tuesday. “Enough is enough,” he said.",
+        &["Vellmark", "Otto Brask"],
+    );
+}
+
+#[test]
+fn the_top_diplomat_is_the_foreign_minister() {
+    let cases: &[(&str, &[&str])] = &[
+        // the lead's description, the name further down
+        (
+            "Vellmark’s top diplomat said on Monday the truce had never held.\n\n\
+The shelling went on overnight near the border. Vellmark’s Foreign Minister Otto Brask said the army had been fired on.",
+            &["Otto Brask", "Otto Brask"],
+        ),
+        // another post is someone else
+        (
+            "Vellmark’s top diplomat said on Monday the truce had never held.\n\n\
+Defence Minister Otto Brask said the army had been fired on.",
+            &["Vellmark’s top diplomat", "Otto Brask"],
+        ),
+    ];
+    for (article, expected) in cases {
+        assert_speakers(article, expected);
+    }
+}

@@ -526,6 +526,32 @@ pub static ROLE_SYNONYMS: &[&[&str]] = &[
     &["leader", "chief"],
 ];
 
+/// Role phrases that name a post by another name, as (describing word,
+/// role noun, the title words of the post): "the top diplomat" is the
+/// foreign minister, the foreign secretary or the secretary of state.
+pub static ROLE_PHRASE_SYNONYMS: &[(&str, &str, &[&[&str]])] = &[(
+    "top",
+    "diplomat",
+    &[
+        &["foreign", "minister"],
+        &["foreign", "secretary"],
+        &["secretary", "state"],
+    ],
+)];
+
+/// Whether a role phrase's describing words and noun name the post that a
+/// person's title words hold ([`ROLE_PHRASE_SYNONYMS`]): "top diplomat" for
+/// "Foreign Minister".
+pub fn names_post(modifiers: &[String], head: &str, roles: &[String]) -> bool {
+    ROLE_PHRASE_SYNONYMS.iter().any(|(word, noun, posts)| {
+        *noun == head
+            && modifiers.iter().any(|m| m == word)
+            && posts
+                .iter()
+                .any(|post| post.iter().all(|w| roles.iter().any(|r| r == w)))
+    })
+}
+
 /// Whether two lowercase role nouns name the same post ([`ROLE_SYNONYMS`]).
 pub fn same_role(a: &str, b: &str) -> bool {
     a == b
