@@ -91,7 +91,7 @@ fn bad_model_files() {
         ("model_foreign.json", "not a stance model"),
         (
             "model_newer.json",
-            "format version 6 was written by a newer stance",
+            "format version 99 was written by a newer stance",
         ),
         (
             "model_size_mismatch.json",
