@@ -61,7 +61,7 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (CSV), context off",
         &csv,
-        "c6a47babed1e272445da45b187a7b124394c8cba83bee2fe0e22aafa7e9606b6",
+        "0b722af63a1cfc982f8df60772eca97b9c156e1fe250eaf6fcf7d27a6a5e8757",
     );
     let jsonl = printed(&off(&[
         "score".as_ref(),
@@ -72,13 +72,13 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (JSONL), context off",
         &jsonl,
-        "65ffd07efd7b6e0b857b6ae31e6fccd4b6a63f58c8c1f0533163954b145b4782",
+        "665817237e7eb55d30bed828faa9c768e32222a9a108b7c1446a53aa3a741b59",
     );
     let csv = printed(&["score".as_ref(), collection.as_os_str()]);
     assert_digest(
         "score of a 0.2 MB synthetic collection (CSV), default context",
         &csv,
-        "ca8afa18b09a86dd51d19e93e3868b025001a7e582e1db319b153c2af741e8e3",
+        "656cdd8168608563fa408ad7174e4243b32e03bc7391679a381b1c2813c2c8dc",
     );
     let jsonl = printed(&[
         "score".as_ref(),
@@ -89,7 +89,7 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (JSONL), default context",
         &jsonl,
-        "71bd21eb9e3417393eb7423398984ca5274e867fb9fdb73f1b114f5520227f7b",
+        "93ad0b70ca6c44543679fe1ad2095b8e9d81a81b6c5b5b319975dacb5e831695",
     );
 }
 
@@ -100,12 +100,12 @@ fn scoring_the_example_articles_prints_the_same_bytes() {
     assert_digest(
         "score of data/articles (CSV), context off",
         &csv,
-        "da20970bde316b274b7b219367fd3df36e80fced11930f7dcb87ed932addc9cc",
+        "b68462e7812e550bce8913697828d16a37ab706294ed674e18018f3347a3cf3d",
     );
     let csv = printed(&["score".as_ref(), articles.as_os_str()]);
     assert_digest(
         "score of data/articles (CSV), default context",
         &csv,
-        "fc62fe86a6e7e55fde69ea1973b123c7f7e2b44043793dc4a4f4abce332e1aa1",
+        "6c2e2047ab8efcb033f8d3f6fc4c023f2dba62ed581f7878045b876465263d8f",
     );
 }
