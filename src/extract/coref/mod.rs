@@ -21,7 +21,7 @@
 
 pub(super) mod owners;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use owners::Relation;
 
@@ -145,7 +145,38 @@ fn ends_with(long: &[String], short: &[String]) -> bool {
         && long[long.len() - short.len()..]
             .iter()
             .zip(short)
-            .all(|(a, b)| a.to_lowercase() == b.to_lowercase())
+            .all(|(a, b)| same_lowercase(a, b))
+}
+
+/// `word.to_lowercase()`, with a cheaper path for ASCII words (the same
+/// result: lowercasing ASCII needs no context).
+fn lowercase(word: &str) -> String {
+    if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        word.to_lowercase()
+    }
+}
+
+/// Do two words read the same lowercase (`a.to_lowercase() ==
+/// b.to_lowercase()`)? ASCII words are compared without allocating.
+fn same_lowercase(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
+    }
+}
+
+/// Appends `value` to the list under `key`, allocating the key only when
+/// it is new.
+fn push_keyed<V>(map: &mut HashMap<String, Vec<V>>, key: &str, value: V) {
+    match map.get_mut(key) {
+        Some(list) => list.push(value),
+        None => {
+            map.insert(key.to_string(), vec![value]);
+        }
+    }
 }
 
 /// The lists hold lowercase entries only (a lexicon test), so the hashed
@@ -328,38 +359,37 @@ struct Resolver<'a> {
 
 impl<'a> Resolver<'a> {
     fn new(mentions: &'a [Mention]) -> Self {
-        let mut full_names: HashMap<String, Vec<(usize, &[String])>> = HashMap::new();
-        let mut full_names_by_first: HashMap<String, Vec<(usize, &[String])>> = HashMap::new();
-        let full_last = |m: &Mention| match &m.form {
-            Form::Person(name) if name.len() >= 2 => name.last().map(|l| l.to_lowercase()),
-            _ => None,
-        };
+        let mut full_names: HashMap<String, Vec<(usize, &[String])>> = HashMap::default();
+        let mut full_names_by_first: HashMap<String, Vec<(usize, &[String])>> = HashMap::default();
+        // Each full name's last word, lowercase, once per mention.
+        let lasts: Vec<Option<String>> = mentions
+            .iter()
+            .map(|m| match &m.form {
+                Form::Person(name) if name.len() >= 2 => name.last().map(|l| lowercase(l)),
+                _ => None,
+            })
+            .collect();
         // A headline's casing and titles are its own ("Health CS ANNA
         // KOVAC"): the text's full name, when it has one, is the name.
-        let text_lasts: HashSet<String> = mentions
+        let text_lasts: HashSet<&str> = mentions
             .iter()
-            .filter(|m| m.usage != Usage::Headline)
-            .filter_map(full_last)
+            .zip(&lasts)
+            .filter(|(m, _)| m.usage != Usage::Headline)
+            .filter_map(|(_, last)| last.as_deref())
             .collect();
-        for (i, mention) in mentions.iter().enumerate() {
-            if mention.usage == Usage::Headline
-                && full_last(mention).is_some_and(|l| text_lasts.contains(&l))
-            {
+        for (i, (mention, last)) in mentions.iter().zip(&lasts).enumerate() {
+            let Some(last) = last.as_deref() else {
+                continue;
+            };
+            if mention.usage == Usage::Headline && text_lasts.contains(last) {
                 continue;
             }
             if let Form::Person(name) = &mention.form
-                && let (true, Some(first), Some(last)) =
-                    (name.len() >= 2, name.first(), name.last())
+                && let Some(first) = name.first()
             {
-                full_names
-                    .entry(last.to_lowercase())
-                    .or_default()
-                    .push((i, name));
+                push_keyed(&mut full_names, last, (i, name));
                 if name.len() <= 3 {
-                    full_names_by_first
-                        .entry(first.to_lowercase())
-                        .or_default()
-                        .push((i, name));
+                    push_keyed(&mut full_names_by_first, &lowercase(first), (i, name));
                 }
             }
         }
@@ -368,9 +398,9 @@ impl<'a> Resolver<'a> {
             full_names,
             full_names_by_first,
             entities: Vec::new(),
-            people_by_last: HashMap::new(),
-            bodies_by_head: HashMap::new(),
-            bodies_by_first: HashMap::new(),
+            people_by_last: HashMap::default(),
+            bodies_by_head: HashMap::default(),
+            bodies_by_first: HashMap::default(),
             recent: Vec::new(),
             companies: Vec::new(),
             named_bodies: Vec::new(),
@@ -661,7 +691,7 @@ impl<'a> Resolver<'a> {
     }
 
     fn person(&mut self, index: usize, name: &[String], roles: &[String]) -> usize {
-        let last = name.last().map(|l| l.to_lowercase()).unwrap_or_default();
+        let last = name.last().map(|l| lowercase(l)).unwrap_or_default();
         let candidates = self
             .people_by_last
             .get(&last)
@@ -689,11 +719,19 @@ impl<'a> Resolver<'a> {
             _ => roles,
         };
         // "Wu" for "Wu Qian": a person already known by the full name.
-        let full_last = full.last().map(|l| l.to_lowercase()).unwrap_or_default();
+        let full_lowercase;
+        let full_last: &str = match full.last() {
+            Some(l) if Some(l) != name.last() => {
+                full_lowercase = lowercase(l);
+                &full_lowercase
+            }
+            Some(_) => &last,
+            None => "",
+        };
         if full_last != last {
             let known = self
                 .people_by_last
-                .get(&full_last)
+                .get(full_last)
                 .map_or(&[][..], Vec::as_slice);
             let found = known.iter().rev().take(RECENT_WINDOW).find(
                 |&&e| matches!(&self.entities[e].kind, Kind::Person(k) if ends_with(k, full)),
@@ -726,10 +764,7 @@ impl<'a> Resolver<'a> {
             }
             None => self.add(Kind::Person(full.to_vec()), gender_of_first_name(full)),
         };
-        self.people_by_last
-            .entry(full_last)
-            .or_default()
-            .push(entity);
+        push_keyed(&mut self.people_by_last, full_last, entity);
         entity
     }
 
