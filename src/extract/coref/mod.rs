@@ -148,14 +148,9 @@ fn ends_with(long: &[String], short: &[String]) -> bool {
             .all(|(a, b)| same_lowercase(a, b))
 }
 
-/// `word.to_lowercase()`, with a cheaper path for ASCII words (the same
-/// result: lowercasing ASCII needs no context).
+/// `word.to_lowercase()`, as a function to pass to `map`.
 fn lowercase(word: &str) -> String {
-    if word.is_ascii() {
-        word.to_ascii_lowercase()
-    } else {
-        word.to_lowercase()
-    }
+    word.to_lowercase()
 }
 
 /// Do two words read the same lowercase (`a.to_lowercase() ==
@@ -183,7 +178,7 @@ fn push_keyed<V>(map: &mut HashMap<String, Vec<V>>, key: &str, value: V) {
 /// look-up of a lowercased name answers as a scan for it.
 fn gender_of_first_name(name: &[String]) -> Gender {
     let first = match name {
-        [first, _, ..] => first.to_lowercase(),
+        [first, _, ..] => lowercase(first),
         _ => return Gender::Unknown,
     };
     if lexicon::is_in(lexicon::MALE_NAMES, &first) {
@@ -326,7 +321,7 @@ fn has_capital(text: &str) -> bool {
 
 /// A title's shorthand ("FM", "PM"): a person, not a body or a place.
 fn role_abbreviation(word: &str) -> bool {
-    let lower = word.to_lowercase();
+    let lower = lowercase(word);
     lexicon::ROLE_ABBREVIATIONS
         .iter()
         .any(|(short, _)| *short == lower)
@@ -501,7 +496,7 @@ impl<'a> Resolver<'a> {
     fn spelled_out_surname(&self, mention: &Mention) -> bool {
         matches!(&mention.form, Form::Person(name)
             if name.len() == 1 && mention.roles.is_empty()
-                && self.full_names.contains_key(&name[0].to_lowercase()))
+                && self.full_names.contains_key(&lowercase(&name[0])))
     }
 
     /// Whether a headline's speaker phrase names who speaks by itself: a
@@ -512,7 +507,7 @@ impl<'a> Resolver<'a> {
         match &mention.form {
             Form::Person(name) => match name.as_slice() {
                 [word] => {
-                    mention.roles.is_empty() && !self.full_names.contains_key(&word.to_lowercase())
+                    mention.roles.is_empty() && !self.full_names.contains_key(&lowercase(word))
                 }
                 // "North Korea": a name of several words that no one in the
                 // text answers to.
@@ -707,7 +702,7 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
-        let (full_mention, full) = match self.fullest_form(index, name) {
+        let (full_mention, full) = match self.fullest_form(index, name, &last) {
             Some((mention, full)) => (Some(mention), full),
             None => (None, name),
         };
@@ -744,7 +739,7 @@ impl<'a> Resolver<'a> {
         if let [word] = full
             && let Some(&e) = self
                 .bodies_by_first
-                .get(&word.to_lowercase())
+                .get(&lowercase(word))
                 .and_then(|c| c.last())
             && self.entities[e].company != Company::No
         {
@@ -845,7 +840,7 @@ impl<'a> Resolver<'a> {
         let [first, _, ..] = name else {
             return None;
         };
-        if owners::is_nationality(&first.to_lowercase()) {
+        if owners::is_nationality(&lowercase(first)) {
             return None;
         }
         let e = self.recent().next()?;
@@ -867,14 +862,17 @@ impl<'a> Resolver<'a> {
     /// ends with and that is no known given name, the nearest full name
     /// before it that starts with it (a family name written first: "Wu" for
     /// "Wu Qian"): the mention of that full name and the name.
-    fn fullest_form(&self, index: usize, name: &'a [String]) -> Option<(usize, &'a [String])> {
-        let Some(candidates) = name
-            .last()
-            .and_then(|last| self.full_names.get(&last.to_lowercase()))
-        else {
+    /// `last` is the name's last word, lowercase.
+    fn fullest_form(
+        &self,
+        index: usize,
+        name: &'a [String],
+        last: &str,
+    ) -> Option<(usize, &'a [String])> {
+        let Some(candidates) = name.last().and_then(|_| self.full_names.get(last)) else {
             return self
-                .family_name_first(index, name)
-                .or_else(|| self.name_inside(index, name));
+                .family_name_first(index, name, last)
+                .or_else(|| self.name_inside(index, name, last));
         };
         let fits =
             |&&(_, full): &&(usize, &[String])| full.len() > name.len() && ends_with(full, name);
@@ -892,14 +890,18 @@ impl<'a> Resolver<'a> {
     /// A lone word that is an inner word of one long name written before
     /// it, the name a person goes by ("Lula" for "Luiz Inacio Lula da
     /// Silva"): the nearest such full name, when no other one holds the word.
-    fn name_inside(&self, index: usize, name: &[String]) -> Option<(usize, &'a [String])> {
+    fn name_inside(
+        &self,
+        index: usize,
+        name: &[String],
+        key: &str,
+    ) -> Option<(usize, &'a [String])> {
         let [word] = name else {
             return None;
         };
-        let key = word.to_lowercase();
-        if lexicon::is_in(lexicon::MALE_NAMES, &key)
-            || lexicon::is_in(lexicon::FEMALE_NAMES, &key)
-            || lexicon::is_in(lexicon::NAME_PARTICLES, &key)
+        if lexicon::is_in(lexicon::MALE_NAMES, key)
+            || lexicon::is_in(lexicon::FEMALE_NAMES, key)
+            || lexicon::is_in(lexicon::NAME_PARTICLES, key)
         {
             return None;
         }
@@ -920,14 +922,18 @@ impl<'a> Resolver<'a> {
         found
     }
 
-    fn family_name_first(&self, index: usize, name: &'a [String]) -> Option<(usize, &'a [String])> {
+    fn family_name_first(
+        &self,
+        index: usize,
+        name: &'a [String],
+        key: &str,
+    ) -> Option<(usize, &'a [String])> {
         let [word] = name else {
             return None;
         };
-        let key = word.to_lowercase();
-        let given = lexicon::is_in(lexicon::MALE_NAMES, &key)
-            || lexicon::is_in(lexicon::FEMALE_NAMES, &key);
-        let candidates = self.full_names_by_first.get(&key).filter(|_| !given)?;
+        let given =
+            lexicon::is_in(lexicon::MALE_NAMES, key) || lexicon::is_in(lexicon::FEMALE_NAMES, key);
+        let candidates = self.full_names_by_first.get(key).filter(|_| !given)?;
         let split = candidates.partition_point(|c| c.0 < index);
         candidates[..split]
             .iter()
@@ -1032,10 +1038,7 @@ impl<'a> Resolver<'a> {
         if let (Some(first), Some(_)) = (named.next(), named.next())
             && first.chars().next().is_some_and(char::is_uppercase)
         {
-            self.bodies_by_first
-                .entry(first.to_lowercase())
-                .or_default()
-                .push(entity);
+            push_keyed(&mut self.bodies_by_first, &lowercase(first), entity);
         }
         entity
     }
@@ -1236,7 +1239,7 @@ impl<'a> Resolver<'a> {
                 && entity.roles.is_empty()
                 && entity.stand_in.is_none()
                 && entity.gender == Gender::Unknown
-                && !self.full_names.contains_key(&name[0].to_lowercase()))
+                && !self.full_names.contains_key(&lowercase(&name[0])))
     }
 
     fn pronoun(&self, pronoun: Pronoun) -> Option<usize> {
