@@ -354,8 +354,6 @@ struct Resolver<'a> {
 
 impl<'a> Resolver<'a> {
     fn new(mentions: &'a [Mention]) -> Self {
-        let mut full_names: HashMap<String, Vec<(usize, &[String])>> = HashMap::default();
-        let mut full_names_by_first: HashMap<String, Vec<(usize, &[String])>> = HashMap::default();
         // Each full name's last word, lowercase, once per mention.
         let lasts: Vec<Option<String>> = mentions
             .iter()
@@ -364,6 +362,12 @@ impl<'a> Resolver<'a> {
                 _ => None,
             })
             .collect();
+        // Sized for every full name up front: no rehashing while indexing.
+        let full_count = lasts.iter().flatten().count();
+        let mut full_names: HashMap<String, Vec<(usize, &[String])>> =
+            HashMap::with_capacity_and_hasher(full_count, Default::default());
+        let mut full_names_by_first: HashMap<String, Vec<(usize, &[String])>> =
+            HashMap::with_capacity_and_hasher(full_count, Default::default());
         // A headline's casing and titles are its own ("Health CS ANNA
         // KOVAC"): the text's full name, when it has one, is the name.
         let text_lasts: HashSet<&str> = mentions
