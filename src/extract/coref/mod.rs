@@ -148,11 +148,6 @@ fn ends_with(long: &[String], short: &[String]) -> bool {
             .all(|(a, b)| same_lowercase(a, b))
 }
 
-/// `word.to_lowercase()`, as a function to pass to `map`.
-fn lowercase(word: &str) -> String {
-    word.to_lowercase()
-}
-
 /// Do two words read the same lowercase (`a.to_lowercase() ==
 /// b.to_lowercase()`)? ASCII words are compared without allocating.
 fn same_lowercase(a: &str, b: &str) -> bool {
@@ -178,7 +173,7 @@ fn push_keyed<V>(map: &mut HashMap<String, Vec<V>>, key: &str, value: V) {
 /// look-up of a lowercased name answers as a scan for it.
 fn gender_of_first_name(name: &[String]) -> Gender {
     let first = match name {
-        [first, _, ..] => lowercase(first),
+        [first, _, ..] => first.to_lowercase(),
         _ => return Gender::Unknown,
     };
     if lexicon::is_in(lexicon::MALE_NAMES, &first) {
@@ -321,7 +316,7 @@ fn has_capital(text: &str) -> bool {
 
 /// A title's shorthand ("FM", "PM"): a person, not a body or a place.
 fn role_abbreviation(word: &str) -> bool {
-    let lower = lowercase(word);
+    let lower = word.to_lowercase();
     lexicon::ROLE_ABBREVIATIONS
         .iter()
         .any(|(short, _)| *short == lower)
@@ -358,7 +353,7 @@ impl<'a> Resolver<'a> {
         let lasts: Vec<Option<String>> = mentions
             .iter()
             .map(|m| match &m.form {
-                Form::Person(name) if name.len() >= 2 => name.last().map(|l| lowercase(l)),
+                Form::Person(name) if name.len() >= 2 => name.last().map(|l| l.to_lowercase()),
                 _ => None,
             })
             .collect();
@@ -388,7 +383,7 @@ impl<'a> Resolver<'a> {
             {
                 push_keyed(&mut full_names, last, (i, name));
                 if name.len() <= 3 {
-                    push_keyed(&mut full_names_by_first, &lowercase(first), (i, name));
+                    push_keyed(&mut full_names_by_first, &first.to_lowercase(), (i, name));
                 }
             }
         }
@@ -430,6 +425,10 @@ impl<'a> Resolver<'a> {
             .collect();
         let candidates: Vec<usize> = after.take(HEADLINE_REACH).collect();
         let itself = self.names_itself(mention);
+        // "U.N." and "UN" are one word.
+        let without_stops =
+            |ws: &[String]| ws.iter().map(|w| w.replace('.', "")).collect::<Vec<_>>();
+        let words_without_stops = without_stops(&words);
         let shares_word = |e: usize| {
             let canonical = self.entities[e].canonical();
             let theirs: Vec<String> = canonical
@@ -438,22 +437,23 @@ impl<'a> Resolver<'a> {
                 .filter(|w| !lexicon::is_in(lexicon::FUNCTION_WORDS, w))
                 .collect();
             // "Mali" in "Mali and Burkina Faso": one of a list, not a
-            // modifier; "U.N." and "UN" are one word.
-            let whole = |ws: &[String]| ws.iter().map(|w| w.replace('.', "")).collect::<Vec<_>>();
-            let listed = canonical
-                .split([',', '&'])
-                .flat_map(|part| part.split(" and "))
-                .any(|part| {
-                    let ws: Vec<String> = part
-                        .split_whitespace()
-                        .map(headline_word)
-                        .filter(|w| {
-                            !lexicon::is_in(lexicon::FUNCTION_WORDS, w)
-                                && !lexicon::is_in(lexicon::DETERMINERS, w)
-                        })
-                        .collect();
-                    whole(&ws) == whole(&words)
-                });
+            // modifier.
+            let listed = || {
+                canonical
+                    .split([',', '&'])
+                    .flat_map(|part| part.split(" and "))
+                    .any(|part| {
+                        let ws: Vec<String> = part
+                            .split_whitespace()
+                            .map(headline_word)
+                            .filter(|w| {
+                                !lexicon::is_in(lexicon::FUNCTION_WORDS, w)
+                                    && !lexicon::is_in(lexicon::DETERMINERS, w)
+                            })
+                            .collect();
+                        without_stops(&ws) == words_without_stops
+                    })
+            };
             // "Ostland protests ..." over "The Ostland Coast Guard said":
             // a place or body the headline names by itself is not a longer
             // body that borrows its name; a company's short name is its
@@ -461,7 +461,7 @@ impl<'a> Resolver<'a> {
             let borrowed = itself
                 && matches!(self.entities[e].kind, Kind::Body { .. })
                 && self.entities[e].company == Company::No
-                && !listed
+                && !listed()
                 && !owned_by_headline(&canonical, &words);
             !borrowed && theirs.iter().any(|w| words.contains(w))
         };
@@ -500,7 +500,7 @@ impl<'a> Resolver<'a> {
     fn spelled_out_surname(&self, mention: &Mention) -> bool {
         matches!(&mention.form, Form::Person(name)
             if name.len() == 1 && mention.roles.is_empty()
-                && self.full_names.contains_key(&lowercase(&name[0])))
+                && self.full_names.contains_key(&name[0].to_lowercase()))
     }
 
     /// Whether a headline's speaker phrase names who speaks by itself: a
@@ -511,7 +511,7 @@ impl<'a> Resolver<'a> {
         match &mention.form {
             Form::Person(name) => match name.as_slice() {
                 [word] => {
-                    mention.roles.is_empty() && !self.full_names.contains_key(&lowercase(word))
+                    mention.roles.is_empty() && !self.full_names.contains_key(&word.to_lowercase())
                 }
                 // "North Korea": a name of several words that no one in the
                 // text answers to.
@@ -690,7 +690,7 @@ impl<'a> Resolver<'a> {
     }
 
     fn person(&mut self, index: usize, name: &[String], roles: &[String]) -> usize {
-        let last = name.last().map(|l| lowercase(l)).unwrap_or_default();
+        let last = name.last().map(|l| l.to_lowercase()).unwrap_or_default();
         let candidates = self
             .people_by_last
             .get(&last)
@@ -721,7 +721,7 @@ impl<'a> Resolver<'a> {
         let full_lowercase;
         let full_last: &str = match full.last() {
             Some(l) if Some(l) != name.last() => {
-                full_lowercase = lowercase(l);
+                full_lowercase = l.to_lowercase();
                 &full_lowercase
             }
             Some(_) => &last,
@@ -743,7 +743,7 @@ impl<'a> Resolver<'a> {
         if let [word] = full
             && let Some(&e) = self
                 .bodies_by_first
-                .get(&lowercase(word))
+                .get(&word.to_lowercase())
                 .and_then(|c| c.last())
             && self.entities[e].company != Company::No
         {
@@ -844,7 +844,7 @@ impl<'a> Resolver<'a> {
         let [first, _, ..] = name else {
             return None;
         };
-        if owners::is_nationality(&lowercase(first)) {
+        if owners::is_nationality(&first.to_lowercase()) {
             return None;
         }
         let e = self.recent().next()?;
@@ -1042,7 +1042,7 @@ impl<'a> Resolver<'a> {
         if let (Some(first), Some(_)) = (named.next(), named.next())
             && first.chars().next().is_some_and(char::is_uppercase)
         {
-            push_keyed(&mut self.bodies_by_first, &lowercase(first), entity);
+            push_keyed(&mut self.bodies_by_first, &first.to_lowercase(), entity);
         }
         entity
     }
@@ -1243,7 +1243,7 @@ impl<'a> Resolver<'a> {
                 && entity.roles.is_empty()
                 && entity.stand_in.is_none()
                 && entity.gender == Gender::Unknown
-                && !self.full_names.contains_key(&lowercase(&name[0])))
+                && !self.full_names.contains_key(&name[0].to_lowercase()))
     }
 
     fn pronoun(&self, pronoun: Pronoun) -> Option<usize> {
