@@ -21,7 +21,7 @@ use crate::error::{Error, Result};
 use crate::extract::Statement;
 use crate::said::Said;
 use crate::sparse::Csr;
-use crate::tokenize::{NAME, Token, TokenBuffer, TokenKind, TokenizerParams};
+use crate::tokenize::{NAME, Token, TokenBuffer, TokenKind, TokenizerParams, is_false};
 use crate::valence;
 
 /// Feature settings: plain data, stored in the model.
@@ -138,10 +138,6 @@ pub enum ClusterWords {
     /// Only words with no unigram in the vocabulary (as
     /// [`Valence::Unseen`]); the reporting verb's cluster stays.
     Unseen,
-}
-
-fn is_false(v: &bool) -> bool {
-    !*v
 }
 
 /// Which valence features a model reads ([`FeatureParams::valence`]).

@@ -37,7 +37,9 @@ pub struct TokenizerParams {
     pub verb_negation: bool,
 }
 
-fn is_false(v: &bool) -> bool {
+/// For `skip_serializing_if`: a switch that is off is left out of a model
+/// file, so files without it read as before.
+pub(crate) fn is_false(v: &bool) -> bool {
     !*v
 }
 
