@@ -172,6 +172,23 @@ pub static ACT_OBJECTS: &[&str] = &[
 /// strongly worded").
 pub const MAX_ACT_MODIFIERS: usize = 3;
 
+/// Forms of "claim", which report speech except when the claim is to land
+/// or rule ("claimed sovereignty over the strait", "was claimed by
+/// Ostland").
+pub static CLAIM_VERBS: &[&str] = &["claim", "claims", "claimed", "claiming"];
+
+/// What a [`CLAIM_VERBS`] verb claims when it claims land or rule, not
+/// that something is so: its object, or a [`PLACE_FEATURES`] noun.
+#[rustfmt::skip]
+pub static CLAIMED_POSSESSIONS: &[&str] = &[
+    "sovereignty", "ownership", "territory", "territories", "area", "areas", "land", "lands",
+    "waters", "control", "islets", "regions", "provinces",
+];
+
+/// Most words between a [`CLAIM_VERBS`] verb and its
+/// [`CLAIMED_POSSESSIONS`] noun ("the whole", "full").
+pub const MAX_CLAIM_MODIFIERS: usize = 3;
+
 /// Verbs of wanting, a reported position when an object and "to" follow
 /// ("the union wants the company to withdraw the cuts").
 pub static WANT_VERBS: &[&str] = &["want", "wants", "wanted"];
