@@ -1435,6 +1435,18 @@ mod tests {
                 "The ferries “will not sail before Monday,” a government statement said late on Friday.",
                 &[("will not sail", "body:government", Indirect)],
             ),
+            // a report as much as a statement
+            (
+                "The relief mission warned of empty stores. The report also highlighted the risk to farmers from stray shells.",
+                &[
+                    ("empty stores", "body:the relief mission", Reported),
+                    ("the risk to farmers", "<previous>", Reported),
+                ],
+            ),
+            (
+                "A Vellmark water board report said the wells were dry.",
+                &[("wells were dry", "body:a Vellmark water board", Indirect)],
+            ),
             // an adjective names no issuer
             (
                 "A joint statement said the border would stay open.",

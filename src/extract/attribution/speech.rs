@@ -176,7 +176,33 @@ impl<'a> Ctx<'a> {
         if self.anonymity_after(i + 1) {
             return None;
         }
+        if self.claims_possession(i) {
+            return None;
+        }
         Some((len, kind, word.ends_with("ing") && !self.progressive_at(i)))
+    }
+
+    /// Is the "claim" at `i` a claim to land or rule, which reports nothing
+    /// said: passive ("was claimed by Ostland", "has been claimed for decades
+    /// by ..."), or with a [`lexicon::CLAIMED_POSSESSIONS`] or
+    /// [`lexicon::PLACE_FEATURES`] noun as its object ("claimed sovereignty
+    /// over", "have claimed the area around", "claims the whole valley")?
+    fn claims_possession(&self, i: usize) -> bool {
+        if !self.is(i, lexicon::CLAIM_VERBS) {
+            return false;
+        }
+        if i > 0 && self.is(i - 1, lexicon::PASSIVE_AUXILIARIES) {
+            return true;
+        }
+        let end = (i + 2 + lexicon::MAX_CLAIM_MODIFIERS).min(self.len());
+        (i + 1..end)
+            .take_while(|&k| {
+                self.word(k).is_some_and(|t| self.headline || !t.is_cap())
+                    && !self.is(k, &["that", "to"])
+            })
+            .any(|k| {
+                self.is(k, lexicon::CLAIMED_POSSESSIONS) || self.is(k, lexicon::PLACE_FEATURES)
+            })
     }
 
     /// Is the word at `i` a verb that reports a speech act by its object:
@@ -1986,6 +2012,38 @@ mod tests {
                 &[("a sell-out", "body:Several opposition deputies", Reported)],
             ),
             ("The decree lets the army order strikers back to work.", &[]),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn a_claim_to_land_or_rule_reports_nothing_said() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Both kingdoms have claimed the pastures along the ridge for centuries.",
+                &[],
+            ),
+            ("The atoll was claimed by Vellmark after the storm.", &[]),
+            (
+                "The marsh has been claimed for decades by the Ostland herders' league.",
+                &[],
+            ),
+            (
+                "President Ilse Varga claimed sovereignty over the lagoon.",
+                &[],
+            ),
+            ("The league claims the whole valley as its own.", &[]),
+            // a claim that something is so is still speech
+            (
+                "Ostland claimed the pastures had never been surveyed.",
+                &[("never been surveyed", "Ostland", Indirect)],
+            ),
+            (
+                "The herders' league claimed that the border was drawn in secret.",
+                &[("drawn in secret", "body:the herders' league", Indirect)],
+            ),
         ];
         for (article, expected) in cases {
             assert_claims(article, expected);
