@@ -721,8 +721,16 @@ impl<'a> Ctx<'a> {
             if let Some(mut np) = found.and_then(Found::np) {
                 // "X called for ..., spokesman Y said.": the closing
                 // attribution tells who reports the whole sentence.
-                // A person named as the subject speaks for themself.
+                // A person named as the subject speaks for themself, and
+                // so does a person opening the sentence with a verb of
+                // saying, by surname alone ("Vik told him that ..., the
+                // ministry said"): the closing source passes on what they
+                // said, where an act ("rejected the proposal") is the
+                // source's own report.
                 if !self.named_person(&np)
+                    && !(matches!(np.form, Form::Person(_))
+                        && self.at_sentence_start(np.start)
+                        && self.verb_kind(kind, i + len) == StatementKind::Indirect)
                     && last.as_ref().is_some_and(|&(_, v, _)| v > i + len)
                     && let Some((last_np, v, v_len)) = last.take()
                 {
@@ -2219,6 +2227,16 @@ mod final_attribution_tests {
             (
                 "Tomas Brandt, the envoy, said both sides must refrain from provocations, the agency said in a release.",
                 &[("refrain", "Tomas Brandt", Indirect)],
+            ),
+            // a person saying something speaks, even by surname alone,
+            // when a body passes it on; an act stays the body's report
+            (
+                "Brandt told his counterpart that the border must stay open, the ministry said in a statement.",
+                &[("must stay open", "Brandt", Indirect)],
+            ),
+            (
+                "Brandt rejected the offer of a summit, the ministry said in a statement.",
+                &[("offer of a summit", "body:the ministry", Indirect)],
             ),
             // the subject set off from the verb by an appositive
             (
