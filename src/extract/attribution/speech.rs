@@ -721,16 +721,15 @@ impl<'a> Ctx<'a> {
             if let Some(mut np) = found.and_then(Found::np) {
                 // "X called for ..., spokesman Y said.": the closing
                 // attribution tells who reports the whole sentence.
-                // A person named as the subject speaks for themself, and
-                // so does a person opening the sentence with a verb of
-                // saying, by surname alone ("Vik told him that ..., the
-                // ministry said"): the closing source passes on what they
-                // said, where an act ("rejected the proposal") is the
-                // source's own report.
-                if !self.named_person(&np)
-                    && !(matches!(np.form, Form::Person(_))
-                        && self.at_sentence_start(np.start)
-                        && self.verb_kind(kind, i + len) == StatementKind::Indirect)
+                // A person named as the subject, or opening the sentence
+                // by surname alone, speaks for themself with a verb of
+                // saying ("Vik told him that ..., the ministry said"): the
+                // closing source passes on what they said. An act
+                // ("rejected the proposal") is the source's own report.
+                let saying = self.verb_kind(kind, i + len) == StatementKind::Indirect;
+                let speaks = matches!(np.form, Form::Person(_))
+                    && (self.named_person(&np) || self.at_sentence_start(np.start));
+                if !(speaks && saying)
                     && last.as_ref().is_some_and(|&(_, v, _)| v > i + len)
                     && let Some((last_np, v, v_len)) = last.take()
                 {
@@ -2236,6 +2235,10 @@ mod final_attribution_tests {
             ),
             (
                 "Brandt rejected the offer of a summit, the ministry said in a statement.",
+                &[("offer of a summit", "body:the ministry", Indirect)],
+            ),
+            (
+                "Lena Varga has rejected the offer of a summit, the ministry said in a statement.",
                 &[("offer of a summit", "body:the ministry", Indirect)],
             ),
             // the subject set off from the verb by an appositive
