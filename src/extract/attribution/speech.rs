@@ -999,7 +999,12 @@ impl<'a> Ctx<'a> {
         } else {
             v + 1
         };
-        let rest = (tail..limit).filter(|&k| self.word(k).is_some()).count();
+        // "..., Y said on Monday after meeting rebel leaders": a trailing
+        // clause may follow without a comma too.
+        let tail_end = (tail..limit)
+            .find(|&k| self.is(k, lexicon::TRAILING_CLAUSE_OPENERS))
+            .unwrap_or(limit);
+        let rest = (tail..tail_end).filter(|&k| self.word(k).is_some()).count();
         if rest > MAX_FINAL_TAIL || (v + 1..limit).any(|k| self.is(k, &["that"])) {
             return None;
         }
@@ -2210,6 +2215,11 @@ mod final_attribution_tests {
             (
                 "Ostmark urged Vellmark to reopen the crossings, agency spokeswoman Lena Varga said, adding that talks could resume.",
                 &[("reopen the crossings", "Lena Varga", Indirect)],
+            ),
+            // a trailing clause without its comma
+            (
+                "Ostmark's warring parties have offered new ideas for peace, UN envoy Lena Varga said on Wednesday after meeting rebel leaders in the capital.",
+                &[("new ideas for peace", "Lena Varga", Indirect)],
             ),
             // an active "quoted Y as saying": Y speaks
             (
