@@ -352,9 +352,19 @@ impl<'a> Ctx<'a> {
             && self.is(body_head, lexicon::ORG_NAME_HEADS)
             && self.is_name_word(body_head - 1);
         // "the Red Crescent", "the United Nations": people take no "the".
+        // "the Economic Community of Coastal States": one "of" may join
+        // the name's capitalised words.
+        let name_of = |i: usize| {
+            i > start + 1
+                && i + 1 < end
+                && self.is(i, &["of"])
+                && of == Some(i)
+                && !self.is_title(i - 1)
+        };
         let the_name = self.is(start, &["the"])
             && end > start + 1
-            && (start + 1..end).all(|i| self.is_name_word(i) && !self.is(i, lexicon::TITLES));
+            && (start + 1..end)
+                .all(|i| self.is_name_word(i) && !self.is(i, lexicon::TITLES) || name_of(i));
         // "Ministry of Harbour Affairs spokesperson Ines Valo": a body's
         // name, a lowercase role and a full name is the person, the body and
         // role their titles.
@@ -766,6 +776,23 @@ mod tests {
             (
                 "The Secretary of State said the plan was sound.",
                 &[("plan was sound", "role:the Secretary of State", Indirect)],
+            ),
+            // a body's name may hold one "of" between its capitalised words
+            (
+                "The warning by the Economic Community of Coastal States came after a week of rallies.",
+                &[(
+                    "a week of rallies",
+                    "body:the Economic Community of Coastal States",
+                    Reported,
+                )],
+            ),
+            (
+                "The Organisation of Northern Ports said the strike would end.",
+                &[(
+                    "strike would end",
+                    "body:the Organisation of Northern Ports",
+                    Indirect,
+                )],
             ),
             (
                 "UN High Commissioner for Refugees Ines Valo said returns were not yet safe.",

@@ -747,8 +747,15 @@ impl<'a> Ctx<'a> {
             if let Some(mut np) = found.and_then(Found::np) {
                 // "X called for ..., spokesman Y said.": the closing
                 // attribution tells who reports the whole sentence.
-                // A person named as the subject speaks for themself.
-                if !self.named_person(&np)
+                // A person named as the subject, or opening the sentence
+                // by surname alone, speaks for themself with a verb of
+                // saying ("Vik told him that ..., the ministry said"): the
+                // closing source passes on what they said. An act
+                // ("rejected the proposal") is the source's own report.
+                let saying = self.verb_kind(kind, i + len) == StatementKind::Indirect;
+                let speaks = matches!(np.form, Form::Person(_))
+                    && (self.named_person(&np) || self.at_sentence_start(np.start));
+                if !(speaks && saying)
                     && last.as_ref().is_some_and(|&(_, v, _)| v > i + len)
                     && let Some((last_np, v, v_len)) = last.take()
                 {
@@ -1018,7 +1025,12 @@ impl<'a> Ctx<'a> {
         } else {
             v + 1
         };
-        let rest = (tail..limit).filter(|&k| self.word(k).is_some()).count();
+        // "..., Y said on Monday after meeting rebel leaders": a trailing
+        // clause may follow without a comma too.
+        let tail_end = (tail..limit)
+            .find(|&k| self.is(k, lexicon::TRAILING_CLAUSE_OPENERS))
+            .unwrap_or(limit);
+        let rest = (tail..tail_end).filter(|&k| self.word(k).is_some()).count();
         if rest > MAX_FINAL_TAIL || (v + 1..limit).any(|k| self.is(k, &["that"])) {
             return None;
         }
@@ -2262,6 +2274,11 @@ mod final_attribution_tests {
                 "Ostmark urged Vellmark to reopen the crossings, agency spokeswoman Lena Varga said, adding that talks could resume.",
                 &[("reopen the crossings", "Lena Varga", Indirect)],
             ),
+            // a trailing clause without its comma
+            (
+                "Ostmark's warring parties have offered new ideas for peace, UN envoy Lena Varga said on Wednesday after meeting rebel leaders in the capital.",
+                &[("new ideas for peace", "Lena Varga", Indirect)],
+            ),
             // an active "quoted Y as saying": Y speaks
             (
                 "The state agency quoted Interior Minister Lena Varga as saying the border would stay closed.",
@@ -2277,6 +2294,20 @@ mod final_attribution_tests {
             (
                 "Tomas Brandt, the envoy, said both sides must refrain from provocations, the agency said in a release.",
                 &[("refrain", "Tomas Brandt", Indirect)],
+            ),
+            // a person saying something speaks, even by surname alone,
+            // when a body passes it on; an act stays the body's report
+            (
+                "Brandt told his counterpart that the border must stay open, the ministry said in a statement.",
+                &[("must stay open", "Brandt", Indirect)],
+            ),
+            (
+                "Brandt rejected the offer of a summit, the ministry said in a statement.",
+                &[("offer of a summit", "body:the ministry", Indirect)],
+            ),
+            (
+                "Lena Varga has rejected the offer of a summit, the ministry said in a statement.",
+                &[("offer of a summit", "body:the ministry", Indirect)],
             ),
             // the subject set off from the verb by an appositive
             (
