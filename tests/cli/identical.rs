@@ -61,7 +61,7 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (CSV), context off",
         &csv,
-        "0b722af63a1cfc982f8df60772eca97b9c156e1fe250eaf6fcf7d27a6a5e8757",
+        "53223042424c0ffbc759419b7d9c417b02f955133f60ee43b6346a861709d039",
     );
     let jsonl = printed(&off(&[
         "score".as_ref(),
@@ -72,13 +72,13 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (JSONL), context off",
         &jsonl,
-        "665817237e7eb55d30bed828faa9c768e32222a9a108b7c1446a53aa3a741b59",
+        "d09e10e3c35408977383c320f5d8ae4625afe66c041a717c6c7c635c7f0d7236",
     );
     let csv = printed(&["score".as_ref(), collection.as_os_str()]);
     assert_digest(
         "score of a 0.2 MB synthetic collection (CSV), default context",
         &csv,
-        "656cdd8168608563fa408ad7174e4243b32e03bc7391679a381b1c2813c2c8dc",
+        "54807543a551ae551e1edd500ec5eda1586b83ca8fe4706abfe98d3a4d3fc986",
     );
     let jsonl = printed(&[
         "score".as_ref(),
@@ -89,7 +89,7 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (JSONL), default context",
         &jsonl,
-        "93ad0b70ca6c44543679fe1ad2095b8e9d81a81b6c5b5b319975dacb5e831695",
+        "66a7b7097bcc7e2c44aedc5871494bbdb840418710bef85aeead8a014ffb7f1e",
     );
 }
 
@@ -100,12 +100,12 @@ fn scoring_the_example_articles_prints_the_same_bytes() {
     assert_digest(
         "score of data/articles (CSV), context off",
         &csv,
-        "b68462e7812e550bce8913697828d16a37ab706294ed674e18018f3347a3cf3d",
+        "4a22fb42a43513f25f44fe6892ee187e43a9a29339e5b89271044c7c61437de2",
     );
     let csv = printed(&["score".as_ref(), articles.as_os_str()]);
     assert_digest(
         "score of data/articles (CSV), default context",
         &csv,
-        "6c2e2047ab8efcb033f8d3f6fc4c023f2dba62ed581f7878045b876465263d8f",
+        "64b64b9c9bf5914e4272d52d8c25d107e080566025fb4bc4d0d4ed9c15f3ce6b",
     );
 }
