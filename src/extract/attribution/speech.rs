@@ -751,8 +751,12 @@ impl<'a> Ctx<'a> {
                 // by surname alone, speaks for themself with a verb of
                 // saying ("Vik told him that ..., the ministry said"): the
                 // closing source passes on what they said. An act
-                // ("rejected the proposal") is the source's own report.
-                let saying = self.verb_kind(kind, i + len) == StatementKind::Indirect;
+                // ("rejected the proposal") is the source's own report, and
+                // so is what they will do ("Norvania will answer the
+                // tariffs, its ministry said"): a modal makes the verb a
+                // plan, not something said.
+                let saying = self.verb_kind(kind, i + len) == StatementKind::Indirect
+                    && !(i > 0 && self.is(i - 1, lexicon::MODALS));
                 let speaks = matches!(np.form, Form::Person(_))
                     && (self.named_person(&np) || self.at_sentence_start(np.start));
                 if !(speaks && saying)
