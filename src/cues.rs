@@ -340,6 +340,47 @@ mod tests {
     }
 
     #[test]
+    fn the_builtin_lexicon_reads_reported_doubt_and_harm_to_talks_as_doubt() {
+        // Invented sentences; each phrase came into data/cues.tsv with issue 10.
+        let c = Cues::builtin();
+        for (text, first) in [
+            (
+                "The harbour board cast doubt on the carriers' new timetable.",
+                "cast",
+            ),
+            (
+                "Growers have voiced scepticism about the quota swap.",
+                "voiced",
+            ),
+            ("The levy called into question the whole accord.", "called"),
+            (
+                "It is hard to see how the ferry pact survives the winter.",
+                "hard",
+            ),
+            (
+                "The pilots' union said the offer was a missed opportunity.",
+                "missed",
+            ),
+            (
+                "The toll rise could damage the talks on the bridge.",
+                "could",
+            ),
+            (
+                "The mayor said the budget row puts at risk years of work.",
+                "puts",
+            ),
+        ] {
+            let found = matches(c, text);
+            assert!(
+                found.contains(&(first.to_string(), "doubt".to_string())),
+                "{text}: {found:?}"
+            );
+        }
+        assert_eq!(c.category_of("far from certain"), Some("doubt"));
+        assert_eq!(c.category_of("damage"), None);
+    }
+
+    #[test]
     fn the_builtin_lexicon_parses() {
         let c = Cues::builtin();
         assert!(!c.is_empty());
