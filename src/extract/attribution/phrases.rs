@@ -193,9 +193,10 @@ impl<'a> Ctx<'a> {
     /// A title before a name ("Minister", "Secretary-General", "Gen.").
     pub(super) fn is_title(&self, i: usize) -> bool {
         self.word(i).is_some_and(|t| {
-            let key = t.key(self.article);
-            t.is_in(self.article, lexicon::TITLES)
-                || (key.contains('-') && key.split('-').all(|w| lexicon::is_in(lexicon::TITLES, w)))
+            t.is_in(self.article, lexicon::TITLES) || {
+                let key = t.key(self.article);
+                key.contains('-') && key.split('-').all(|w| lexicon::is_in(lexicon::TITLES, w))
+            }
         })
     }
 
