@@ -341,7 +341,7 @@ fn tokenize_ascii(article: &str, span: Span, tokens: &mut Vec<Token>) {
             stem_end: span.start + stem_end,
             kind: TokenKind::Word {
                 // "&" joins names ("Brandt & Vos", "AT&T").
-                cap: c.is_ascii_uppercase() || is_particle_name(word) || c == b'&',
+                cap: c.is_ascii_uppercase() || c == b'&' || is_particle_name(word),
                 possessive,
                 second_tier,
             },
@@ -518,12 +518,23 @@ fn graphemes(text: &str) -> Vec<(usize, char)> {
 
 /// "al-Hakim", "el-Sayed": a lowercase particle joined to a capitalised name
 /// counts as capitalised.
+///
+/// Asked of every lowercase word: the first byte settles nearly all, tested
+/// inline; the rest is out of line.
+#[inline]
 fn is_particle_name(word: &str) -> bool {
-    // Asked of every lowercase word: the first byte settles nearly all.
     let first = word.as_bytes().first();
+    lexicon::HYPHENATED_NAME_PARTICLES
+        .iter()
+        .any(|particle| first == particle.as_bytes().first())
+        && particle_then_capital(word)
+}
+
+/// [`is_particle_name`] after its first byte.
+#[inline(never)]
+fn particle_then_capital(word: &str) -> bool {
     lexicon::HYPHENATED_NAME_PARTICLES.iter().any(|particle| {
-        first == particle.as_bytes().first()
-            && word.as_bytes().starts_with(particle.as_bytes())
+        word.as_bytes().starts_with(particle.as_bytes())
             && word[particle.len()..]
                 .chars()
                 .next()
