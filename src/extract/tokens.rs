@@ -136,12 +136,25 @@ impl Token {
     /// runs when the token's list bit says it can match: a stem equal to an
     /// entry is that entry ignoring case, so its key has the list's bit, unless
     /// the stem ends in the dot that the key drops ("Jan.").
+    ///
+    /// Inlined up to the list bit, which rules out nearly every word before
+    /// the stem is cut out of the article; the scan is out of line.
+    #[inline]
     pub fn stem_listed(&self, article: &str, list: &[&str]) -> bool {
-        let stem = self.stem(article);
-        let may_match = !self.is_word()
-            || stem.ends_with('.')
-            || lexicon::list_bit(list).is_none_or(|bit| self.lists & bit != 0);
-        may_match && list.contains(&stem)
+        // The stem's final dot, read as a byte: a stem is never empty, but
+        // an empty one has no dot.
+        let final_dot =
+            || self.stem_end > self.span.start && article.as_bytes()[self.stem_end - 1] == b'.';
+        let ruled_out = self.is_word()
+            && lexicon::list_bit(list).is_some_and(|bit| self.lists & bit == 0)
+            && !final_dot();
+        !ruled_out && self.stem_in(article, list)
+    }
+
+    /// Is this token's stem, exactly as written, an entry of `list`? A scan.
+    #[inline(never)]
+    fn stem_in(&self, article: &str, list: &[&str]) -> bool {
+        list.contains(&self.stem(article))
     }
 }
 
@@ -328,7 +341,7 @@ fn tokenize_ascii(article: &str, span: Span, tokens: &mut Vec<Token>) {
             stem_end: span.start + stem_end,
             kind: TokenKind::Word {
                 // "&" joins names ("Brandt & Vos", "AT&T").
-                cap: c.is_ascii_uppercase() || is_particle_name(word) || c == b'&',
+                cap: c.is_ascii_uppercase() || c == b'&' || is_particle_name(word),
                 possessive,
                 second_tier,
             },
@@ -505,12 +518,23 @@ fn graphemes(text: &str) -> Vec<(usize, char)> {
 
 /// "al-Hakim", "el-Sayed": a lowercase particle joined to a capitalised name
 /// counts as capitalised.
+///
+/// Asked of every lowercase word: the first byte settles nearly all, tested
+/// inline; the rest is out of line.
+#[inline]
 fn is_particle_name(word: &str) -> bool {
-    // Asked of every lowercase word: the first byte settles nearly all.
     let first = word.as_bytes().first();
+    lexicon::HYPHENATED_NAME_PARTICLES
+        .iter()
+        .any(|particle| first == particle.as_bytes().first())
+        && particle_then_capital(word)
+}
+
+/// [`is_particle_name`] after its first byte.
+#[inline(never)]
+fn particle_then_capital(word: &str) -> bool {
     lexicon::HYPHENATED_NAME_PARTICLES.iter().any(|particle| {
-        first == particle.as_bytes().first()
-            && word.as_bytes().starts_with(particle.as_bytes())
+        word.as_bytes().starts_with(particle.as_bytes())
             && word[particle.len()..]
                 .chars()
                 .next()

@@ -159,19 +159,36 @@ impl<'a> Ctx<'a> {
     }
 
     /// "for" inside a body's name ("the Department for Education").
+    ///
+    /// Inlined up to the word's own test, which rules out nearly every word:
+    /// rules ask this of every word of a phrase, and the call cost more
+    /// than the test.
+    #[inline]
     pub(super) fn named_body_preposition(&self, i: usize) -> bool {
+        self.is(i, lexicon::NAMED_BODY_PREPOSITIONS) && self.named_body_around(i)
+    }
+
+    /// The rest of [`Ctx::named_body_preposition`]: a body before, a name after.
+    #[inline(never)]
+    fn named_body_around(&self, i: usize) -> bool {
         i > 0
-            && self.is(i, lexicon::NAMED_BODY_PREPOSITIONS)
             && self.tokens[i - 1].is_cap()
             && self.is_body_word(i - 1)
             && self.word(i + 1).is_some_and(|t| t.is_cap())
     }
 
     /// "of" or "for" between a capitalised title and its department
-    /// ("Minister for Agriculture", "Secretary of State").
+    /// ("Minister for Agriculture", "Secretary of State"). Inlined up to the
+    /// word's own test, as [`Ctx::named_body_preposition`] is.
+    #[inline]
     pub(super) fn title_preposition(&self, i: usize) -> bool {
+        self.is(i, &["of", "for"]) && self.title_around(i)
+    }
+
+    /// The rest of [`Ctx::title_preposition`]: a title before, its department after.
+    #[inline(never)]
+    fn title_around(&self, i: usize) -> bool {
         i > 0
-            && self.is(i, &["of", "for"])
             && self.tokens[i - 1].is_cap()
             && self.is_title(i - 1)
             && self.word(i + 1).is_some_and(|t| t.is_cap())
@@ -179,10 +196,12 @@ impl<'a> Ctx<'a> {
     }
 
     /// A function word; "US" and "IT" in capitals are acronyms, not "us" and "it".
+    #[inline]
     pub(super) fn is_function(&self, i: usize) -> bool {
         self.is(i, lexicon::FUNCTION_WORDS) && !is_acronym(self.key(i))
     }
 
+    #[inline]
     pub(super) fn is_body_word(&self, i: usize) -> bool {
         self.is(i, lexicon::BODIES) || self.is(i, lexicon::GROUPS)
     }

@@ -137,6 +137,20 @@ impl Found {
 
 /// The gender a title, role word or pronoun implies.
 pub(super) fn gender_of(word: &str) -> Gender {
+    // Both lists hashed: one look-up of the word answers both.
+    if let (Some(male), Some(female)) = (
+        lexicon::list_bit(lexicon::MALE_CUES),
+        lexicon::list_bit(lexicon::FEMALE_CUES),
+    ) {
+        let lists = lexicon::lists_of(word);
+        return if lists & male != 0 {
+            Gender::Male
+        } else if lists & female != 0 {
+            Gender::Female
+        } else {
+            Gender::Unknown
+        };
+    }
     if lexicon::is_in(lexicon::MALE_CUES, word) {
         Gender::Male
     } else if lexicon::is_in(lexicon::FEMALE_CUES, word) {

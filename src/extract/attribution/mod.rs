@@ -197,14 +197,7 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
                         .then(|| ctx.opening_owner())
                         .flatten()
                         .filter(|np| parts.iter().all(|p| np.end <= p.speaker.start))
-                        .or_else(|| {
-                            // Spans, not token indices: a part's tokens may
-                            // be its own clause's.
-                            ctx.narration_subject().filter(|np| {
-                                is_full_name(np)
-                                    && parts.iter().all(|p| np.span.end <= p.speaker.span.start)
-                            })
-                        });
+                        .or_else(|| subject_before_speakers(&ctx, &parts));
                     Outcome::Speech(parts, owner)
                 }
             }
@@ -412,6 +405,24 @@ fn is_unsigned_document(np: &Np) -> bool {
             && !lexicon::is_in(lexicon::ADDRESSED_DOCUMENTS, head))
 }
 
+/// The sentence's subject when it is a full name standing before every
+/// part's speaker ("Vik, who chairs the talks, will attend, her office
+/// said"). Spans, not token indices: a part's tokens may be its own
+/// clause's.
+///
+/// A subject ends, at the earliest, where the sentence's first word's stem
+/// does (its last token is a word, and no word ends before the first), so
+/// when a speaker starts before that point none can stand before it, and
+/// the subject is not looked for: speakers open most sentences with speech.
+fn subject_before_speakers(ctx: &Ctx<'_>, parts: &[Part]) -> Option<Np> {
+    let earliest_end = ctx.tokens.iter().find(|t| t.is_word())?.stem_end;
+    if parts.iter().any(|p| p.speaker.span.start < earliest_end) {
+        return None;
+    }
+    ctx.narration_subject()
+        .filter(|np| is_full_name(np) && parts.iter().all(|p| np.span.end <= p.speaker.span.start))
+}
+
 fn is_full_name(np: &Np) -> bool {
     matches!(&np.form, Form::Person(name) if name.len() >= 2)
 }
@@ -477,6 +488,41 @@ pub(super) mod tests {
                 "claim {text:?}"
             );
         }
+    }
+
+    /// The subject before every speaker is looked for only where it can
+    /// stand: skipping it elsewhere finds what looking would have found.
+    #[test]
+    fn a_subject_is_looked_for_only_where_it_can_stand_before_the_speakers() {
+        let sentences = [
+            "The minister said the talks would resume.",
+            "Ilse Varga will attend the summit in Brensk, her office said.",
+            "But the ministry said on Monday that the border was shut.",
+            "Talks will resume next week, the spokesman said.",
+            "Tomas Rekk of the farm board will travel on Monday, the ministry said.",
+            "\u{201c}We are ready,\u{201d} Ada Lenz said, and the envoy agreed.",
+        ];
+        let mut found = 0;
+        for text in sentences {
+            let span = Span::new(0, text.len());
+            let tokens = super::super::tokens::tokenize(text, span);
+            let quoted = vec![false; tokens.len()];
+            let (known, names) = (HashSet::default(), HashSet::default());
+            let ctx = Ctx::new(text, span, &[], &tokens, &quoted, &known, &names);
+            let parts = ctx.speech_parts();
+            assert!(!parts.is_empty(), "{text}");
+            let looked_for = ctx.narration_subject().filter(|np| {
+                is_full_name(np) && parts.iter().all(|p| np.span.end <= p.speaker.span.start)
+            });
+            let got = subject_before_speakers(&ctx, &parts);
+            found += usize::from(got.is_some());
+            assert_eq!(
+                got.map(|np| (np.span, np.form)),
+                looked_for.map(|np| (np.span, np.form)),
+                "{text}"
+            );
+        }
+        assert!(found > 0, "some subject stands before its speaker");
     }
 
     use StatementKind::{Direct, Indirect, Reported};

@@ -29,7 +29,7 @@ impl<'a> Ctx<'a> {
         let lowercase = |t: &Token| {
             !t.is_cap() || (self.at_sentence_start(i) && !is_acronym(t.key(self.article)))
         };
-        let Some(t) = self.word(i).filter(|t| lowercase(t) && !t.is_possessive()) else {
+        let Some(t) = self.word(i).filter(|t| !t.is_possessive()) else {
             return false;
         };
         let key = t.key(self.article);
@@ -42,7 +42,9 @@ impl<'a> Ctx<'a> {
         let token_listed = t.is_in(self.article, lexicon::ROLES)
             || t.is_in(self.article, lexicon::GROUPS)
             || t.is_in(self.article, lexicon::SOURCE_NOUNS);
-        token_listed || (key.contains('-') && key.split('-').any(listed))
+        // The case last: the list bits rule out nearly every word, and a
+        // capital asks where the sentence starts.
+        (token_listed || (key.contains('-') && key.split('-').any(listed))) && lowercase(t)
     }
 
     /// "a spokesman for Britain's business department", "people familiar
@@ -73,14 +75,20 @@ impl<'a> Ctx<'a> {
                 break;
             }
         }
-        let head = (i..to.min(i + MAX_MODIFIERS + 1))
-            .take_while(|&k| {
-                self.word(k).is_some()
-                    && !self.is_function(k)
-                    && !self.is_verb(k)
-                    && !self.word(k).is_some_and(|t| t.is_possessive())
-            })
-            .find(|&k| self.is_role_or_group(k))?;
+        // The first role or group noun among the next words, if every word
+        // up to it is a modifier: found first, by the word's list bits, so
+        // that the modifier tests (a verb's among them) run only when there
+        // is a head to reach, which is seldom.
+        let head = (i..to.min(i + MAX_MODIFIERS + 1)).find(|&k| self.is_role_or_group(k))?;
+        let modifier = |k: usize| {
+            self.word(k).is_some()
+                && !self.is_function(k)
+                && !self.is_verb(k)
+                && !self.word(k).is_some_and(|t| t.is_possessive())
+        };
+        if !(i..=head).all(modifier) {
+            return None;
+        }
         // "Secretary of State Marco Diaz" opening a sentence is a title and a name.
         if self.tokens[head].is_cap() && self.is_title(head) {
             return None;
@@ -193,9 +201,10 @@ impl<'a> Ctx<'a> {
     /// A title before a name ("Minister", "Secretary-General", "Gen.").
     pub(super) fn is_title(&self, i: usize) -> bool {
         self.word(i).is_some_and(|t| {
-            let key = t.key(self.article);
-            t.is_in(self.article, lexicon::TITLES)
-                || (key.contains('-') && key.split('-').all(|w| lexicon::is_in(lexicon::TITLES, w)))
+            t.is_in(self.article, lexicon::TITLES) || {
+                let key = t.key(self.article);
+                key.contains('-') && key.split('-').all(|w| lexicon::is_in(lexicon::TITLES, w))
+            }
         })
     }
 

@@ -125,7 +125,9 @@ impl<'a> Ctx<'a> {
         }
         // "wants the company to withdraw the cuts": a position, when an
         // object and "to" follow ("wants to expand" is none).
-        if is_in(lexicon::WANT_VERBS, word) && self.wants_object_to(i) {
+        // The token's own test: asked of nearly every word, it compares
+        // lengths first, with no call.
+        if token.is_in(self.article, lexicon::WANT_VERBS) && self.wants_object_to(i) {
             return Some((1, StatementKind::Reported, false));
         }
         // "declined to comment on ...": refusing to speak is a speech act.
