@@ -196,6 +196,9 @@ impl<'a> Ctx<'a> {
             let key = t.key(self.article);
             t.is_in(self.article, lexicon::TITLES)
                 || (key.contains('-') && key.split('-').all(|w| lexicon::is_in(lexicon::TITLES, w)))
+                // "PM Ana Rusu", "the Deputy FM": a title's shorthand in
+                // capitals.
+                || (is_acronym(key) && role_word(key).contains(' '))
         })
     }
 

@@ -983,3 +983,13 @@ fn a_forgotten_closing_mark_still_finds_the_inverted_speaker() {
         &["Ana Rusu", "Ana Rusu"],
     );
 }
+
+#[test]
+fn a_titles_shorthand_in_capitals_is_a_title_not_a_name() {
+    assert_speakers(
+        "Ostland Deputy Foreign Minister Ivo Brenk said the drills were a threat.\n\n\
+         The Ostland Deputy FM added that the fleet would stay in port.\n\n\
+         PM Ana Rusu said the border would reopen.",
+        &["Ivo Brenk", "Ivo Brenk", "Ana Rusu"],
+    );
+}
