@@ -993,3 +993,12 @@ fn a_titles_shorthand_in_capitals_is_a_title_not_a_name() {
         &["Ivo Brenk", "Ivo Brenk", "Ana Rusu"],
     );
 }
+
+#[test]
+fn a_title_and_full_name_after_a_place_with_of_is_the_person() {
+    assert_speakers(
+        "Republic of South Vellmark Prime Minister Ana Rusu said the vote would go ahead.\n\n\
+         Rusu said the border would reopen.",
+        &["Ana Rusu", "Ana Rusu"],
+    );
+}
