@@ -943,7 +943,8 @@ fn a_country_inside_a_sea_or_strait_name_is_no_persons_name() {
 #[test]
 fn a_family_name_first_is_the_speaker_not_a_relative_named_after_them() {
     assert_speakers(
-        "Varnland will not talk, Kim Ara Song, the sister of Varnland leader Kim Dae Ho, said on Monday.\n\
+        "Varnland will not talk, Kim Ara Song said on Monday.\n\
+         Her brother Kim Dae Ho leads the country.\n\
          Kim, who runs the party's press office, accused Ostland of hostility.",
         &["Kim Ara Song", "Kim Ara Song"],
     );
@@ -964,8 +965,8 @@ fn an_outlet_closing_a_closing_attribution_passes_it_on() {
 #[test]
 fn a_person_told_after_an_opening_according_to_is_the_speaker() {
     assert_speakers(
-        "Deputy Minister Ines Holm met the Ostland envoy on Monday.\n\
-         According to the Vellish foreign ministry, Holm told the envoy that the treaty still stood.",
+        "Deputy Minister Ines Holm met the Ostland envoy Piet Rask on Monday.\n\
+         According to the Vellish Foreign Ministry, Holm told Rask that the treaty still stood.",
         &["Ines Holm"],
     );
     // the source stays the speaker when no person speaks after its comma
