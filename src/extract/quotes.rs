@@ -174,6 +174,16 @@ fn scan_once(
         match c {
             '“' => match last_of(&stack, &|o| o.mark == '„') {
                 Some(k) => close(&mut stack, k),
+                // `“We are ready,“ she said`: an opening mark typed for the
+                // closing one, right after the quote's last punctuation.
+                None if !opens
+                    && prev.is_some_and(|p| matches!(p, ',' | '.' | '!' | '?'))
+                    && next.is_none_or(char::is_whitespace) =>
+                {
+                    if let Some(k) = last_of(&stack, &|o| o.mark == '“') {
+                        close(&mut stack, k);
+                    }
+                }
                 None => open(&mut stack, Family::Double),
             },
             '„' => open(&mut stack, Family::Double),
@@ -215,12 +225,52 @@ fn scan_once(
     match stack.first() {
         Some(bottom) if bottom.family == Family::Single => Err(bottom.pos),
         Some(bottom) => {
-            let inner = Span::new(bottom.pos + bottom.len, paragraph.end).trim(article);
+            let from = bottom.pos + bottom.len;
+            if let Some(end) = forgotten_close(article, Span::new(from, paragraph.end)) {
+                let inner = Span::new(from, end).trim(article);
+                quotes.push((Span::new(bottom.pos, end), inner, true));
+                return Ok(quotes);
+            }
+            let inner = Span::new(from, paragraph.end).trim(article);
             quotes.push((Span::new(bottom.pos, paragraph.end), inner, false));
             Ok(quotes)
         }
         None => Ok(quotes),
     }
+}
+
+/// Verbs of an inverted attribution that show where a quote whose closing
+/// mark was left out ends: `“We are ready, said Minister Ana Rusu.`
+const FORGOTTEN_CLOSE_VERBS: &[&str] = &["said", "says", "added"];
+
+/// Where an unclosed quote (`rest` runs from just past its opening mark to
+/// the paragraph end) ends after all: just past the comma of `, said
+/// Minister Ana Rusu` or `, said he`, a reporting verb followed by a
+/// capitalised name or a pronoun, with no other double quote mark after
+/// the opening one. None when the quote really runs on (into the next
+/// paragraph, as long quotes do).
+fn forgotten_close(article: &str, rest: Span) -> Option<usize> {
+    let text = &article[rest.start..rest.end];
+    if text.contains(['“', '”', '„', '"', '«', '»']) {
+        return None;
+    }
+    let mut from = 0;
+    while let Some(at) = text[from..].find(", ").map(|a| from + a) {
+        from = at + 2;
+        let mut words = text[from..].split_whitespace();
+        let (Some(verb), Some(next)) = (words.next(), words.next()) else {
+            return None;
+        };
+        let named = next.chars().next().is_some_and(char::is_uppercase)
+            || matches!(next.trim_end_matches([',', '.']), "he" | "she");
+        // At least three words before the comma: a statement, not a stray
+        // opener.
+        let said = text[..at].split_whitespace().count() >= 3;
+        if FORGOTTEN_CLOSE_VERBS.contains(&verb) && named && said {
+            return Some(rest.start + at + 1);
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -347,5 +397,42 @@ mod tests {
             .map(|q| (&article[q.inner.start..q.inner.end], q.paragraph))
             .collect();
         assert_eq!(got, [("One,", 0), ("Two.", 0), ("Three", 2)]);
+    }
+
+    #[test]
+    fn an_opening_mark_typed_for_a_closing_one_closes_the_quote() {
+        assert_quotes(
+            "“The fleet will stay in port,“ the coast guard chief said.",
+            &[("The fleet will stay in port,", true)],
+        );
+        assert_quotes(
+            "He called it “a farce“ and left.",
+            &[("a farce“ and left.", false)],
+        );
+    }
+
+    #[test]
+    fn a_forgotten_closing_mark_ends_before_an_inverted_attribution() {
+        assert_quotes(
+            "“The harbour talks went well, said Minister Ana Rusu on Monday after the round.",
+            &[("The harbour talks went well,", true)],
+        );
+        assert_quotes(
+            "“We will sign soon, said she.",
+            &[("We will sign soon,", true)],
+        );
+        // A quote running on into the next paragraph stays open, and so does
+        // one whose comma starts no attribution.
+        assert_quotes(
+            "“We came to talk, said nothing for an hour, and left.",
+            &[(
+                "We came to talk, said nothing for an hour, and left.",
+                false,
+            )],
+        );
+        assert_quotes(
+            "“The fleet is ready, and the crews are rested.",
+            &[("The fleet is ready, and the crews are rested.", false)],
+        );
     }
 }

@@ -203,7 +203,10 @@ impl<'a> Ctx<'a> {
         self.word(i).is_some_and(|t| {
             t.is_in(self.article, lexicon::TITLES) || {
                 let key = t.key(self.article);
-                key.contains('-') && key.split('-').all(|w| lexicon::is_in(lexicon::TITLES, w))
+                (key.contains('-') && key.split('-').all(|w| lexicon::is_in(lexicon::TITLES, w)))
+                    // "PM Ana Rusu", "the Deputy FM": a title's shorthand in
+                    // capitals.
+                    || (is_acronym(key) && role_word(key).contains(' '))
             }
         })
     }
@@ -392,6 +395,25 @@ impl<'a> Ctx<'a> {
                 .map(|i| role_word(self.key(i)))
                 .collect();
             let name = (role + 1..end)
+                .map(|i| self.tokens[i].stem(article).to_string())
+                .collect();
+            return Some(np(Form::Person(name), roles, Gender::Unknown));
+        }
+        // "Republic of Vellmark Prime Minister Ana Rusu": a place's name
+        // with "of", then a title and a full name, is the person.
+        if !has_and
+            && let Some(o) = of
+            && let Some(title) = (o + 1..end.saturating_sub(2))
+                .rev()
+                .find(|&i| self.is_title(i) && self.tokens[i].is_cap())
+            && (title + 1..end).all(|i| self.is_name_word(i) && !self.is_title(i))
+            && end - title > 2
+        {
+            let roles = (o + 1..=title)
+                .filter(|&i| self.is_title(i))
+                .map(|i| role_word(self.key(i)))
+                .collect();
+            let name = (title + 1..end)
                 .map(|i| self.tokens[i].stem(article).to_string())
                 .collect();
             return Some(np(Form::Person(name), roles, Gender::Unknown));

@@ -62,6 +62,11 @@ const MAX_FINAL_TAIL: usize = 6;
 /// Most trailing clauses ("..., as ...") after a closing attribution.
 const MAX_TRAILING_CLAUSES: usize = 2;
 
+/// Most tokens of an appositive between a closing attribution's subject and
+/// its verb ("..., Ilse Marek, the powerful sister of Varnland's leader Otto
+/// Marek, said"): a description may name someone else in full.
+const MAX_APPOSITIVE: usize = 16;
+
 /// Most tokens of a participle's clause opening a sentence ("Rejecting the
 /// reports of a secret meeting, ...").
 const MAX_OPENING_CLAUSE: usize = 30;
@@ -702,7 +707,11 @@ impl<'a> Ctx<'a> {
         if let Some(found) = self.according_to(0, limit) {
             match found {
                 Found::Np(np) => {
-                    let at = self.according_at(0, limit).map(|a| self.span_of(a, 2));
+                    let at = self.according_at(0, limit);
+                    if let Some(said) = at.and_then(|a| self.named_after_according(a, limit)) {
+                        return Some(said);
+                    }
+                    let at = at.map(|a| self.span_of(a, 2));
                     return Some((np, StatementKind::Indirect, at));
                 }
                 Found::Source => outlet_source = true,
@@ -996,9 +1005,18 @@ impl<'a> Ctx<'a> {
     /// Thursday, as queues grew", "..., Y said, adding ...".
     fn final_attribution(&self, limit: usize) -> Option<(Np, usize, usize)> {
         let mut end = limit;
+        let mut outlet_closes = false;
         let commas = (0..limit).rev().filter(|&k| self.tokens[k].is_punct(','));
         for comma in commas.take(MAX_TRAILING_CLAUSES + 1) {
-            let trailing = end == limit || self.is(end + 1, lexicon::TRAILING_CLAUSE_OPENERS);
+            let trailing =
+                end == limit || self.is(end + 1, lexicon::TRAILING_CLAUSE_OPENERS) || outlet_closes;
+            // "..., Ilse Marek, the leader's sister, said Monday, state media
+            // reported.": the outlet passes on the attribution before it.
+            outlet_closes = end == limit && self.outlet_clause(comma, end);
+            if outlet_closes {
+                end = comma;
+                continue;
+            }
             if trailing
                 && let Some(found) = self
                     .attribution_between(comma, end)
@@ -1009,6 +1027,33 @@ impl<'a> Ctx<'a> {
             end = comma;
         }
         None
+    }
+
+    /// Whether the words after the comma at `comma`, up to `end`, are an
+    /// outlet's closing report: ", state media reported", ", the agency
+    /// said" (a few words naming an outlet, then one of its verbs).
+    fn outlet_clause(&self, comma: usize, end: usize) -> bool {
+        let words: Vec<usize> = (comma + 1..end)
+            .filter(|&k| self.word(k).is_some())
+            .collect();
+        let Some((&verb, phrase)) = words.split_last() else {
+            return false;
+        };
+        // "..., agency spokeswoman Lena Varga said": a person the outlet's
+        // noun describes is no outlet; nor is a quote's closing mark.
+        let person = phrase
+            .iter()
+            .any(|&k| self.is(k, lexicon::ROLES) || self.is_title(k));
+        !phrase.is_empty()
+            && !person
+            && phrase.len() <= MAX_PHRASE
+            && self.word(comma + 1).is_some()
+            && self.is(verb, lexicon::OUTLET_VERBS)
+            && phrase.iter().any(|&k| {
+                self.tokens[k].stem_listed(self.article, lexicon::OUTLETS)
+                    || self.is(k, lexicon::OUTLET_NOUNS)
+                    || self.is(k, lexicon::MEDIA_NOUNS)
+            })
     }
 
     /// The attribution `..., Y said on Monday` after the comma at `comma`,
@@ -1078,7 +1123,7 @@ impl<'a> Ctx<'a> {
         if rest > MAX_FINAL_TAIL || (v + 1..limit).any(|k| self.is(k, &["that"])) {
             return None;
         }
-        let lowest = comma.saturating_sub(MAX_PHRASE);
+        let lowest = comma.saturating_sub(MAX_APPOSITIVE);
         let inner = (lowest..comma).rev().find(|&k| self.is_comma(k))?;
         let appositive = inner + 1..comma;
         if appositive.is_empty()
@@ -1386,6 +1431,34 @@ impl<'a> Ctx<'a> {
     }
 
     /// Where "according to" starts in tokens `from..to`.
+    /// "According to the ministry, Holm told her counterpart that ...": an
+    /// opening "according to" (at token `at`) passes on what the person
+    /// named right after its comma said, and that person is the speaker.
+    fn named_after_according(
+        &self,
+        at: usize,
+        limit: usize,
+    ) -> Option<(Np, StatementKind, Option<Span>)> {
+        if (0..at).any(|k| self.word(k).is_some()) {
+            return None;
+        }
+        let comma = (at + 2..limit.min(at + 3 + MAX_PHRASE)).find(|&k| self.is_comma(k))?;
+        let start = comma + 1;
+        let v = (start + 1..limit.min(start + 1 + MAX_PHRASE)).find(|&k| self.is_verb(k))?;
+        let (len, kind, false) = self.verb_at(v)? else {
+            return None;
+        };
+        let kind = self.verb_kind(kind, v + len);
+        if kind != StatementKind::Indirect {
+            return None;
+        }
+        let Before::Found(Found::Np(np)) = self.before_bracket(v, start) else {
+            return None;
+        };
+        (np.start == start && matches!(np.form, Form::Person(_)))
+            .then(|| (np, kind, Some(self.span_of(v, len))))
+    }
+
     pub(super) fn according_at(&self, from: usize, to: usize) -> Option<usize> {
         (from..to.saturating_sub(1))
             .find(|&i| self.is(i, &["according"]) && self.is(i + 1, &["to"]))

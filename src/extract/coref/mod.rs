@@ -918,6 +918,13 @@ impl<'a> Resolver<'a> {
             if full.len() < 3 || !full[1..full.len() - 1].iter().any(|w| w == word) {
                 continue;
             }
+            // "South Kestria Sea" is a place, not a person "Kestria" goes by.
+            if full
+                .last()
+                .is_some_and(|l| lexicon::is_in(lexicon::PLACE_FEATURES, &l.to_lowercase()))
+            {
+                continue;
+            }
             match found {
                 Some((_, known)) if known != full.as_slice() => return None,
                 _ => found = Some((i, full.as_slice())),
@@ -939,22 +946,26 @@ impl<'a> Resolver<'a> {
             lexicon::is_in(lexicon::MALE_NAMES, key) || lexicon::is_in(lexicon::FEMALE_NAMES, key);
         let candidates = self.full_names_by_first.get(key).filter(|_| !given)?;
         let split = candidates.partition_point(|c| c.0 < index);
-        candidates[..split]
-            .iter()
-            .rev()
-            .take(RECENT_WINDOW)
-            .find(|(_, full)| {
-                // "Russia PM" is a place and a title, not a family name and a
-                // given name; "Taiwan Strait" a place.
-                full[0] == *word
-                    && full[1..].iter().all(|w| {
-                        let lower = w.to_lowercase();
-                        w.chars().any(char::is_lowercase)
-                            && !lexicon::is_in(lexicon::TITLES, &lower)
-                            && !lexicon::is_in(lexicon::PLACE_FEATURES, &lower)
-                            && !lexicon::is_in(lexicon::MODALS, &lower)
-                    })
-            })
+        let fits = |(_, full): &&(usize, &[String])| {
+            // "Russia PM" is a place and a title, not a family name and a
+            // given name; "Taiwan Strait" a place.
+            full[0] == *word
+                && full[1..].iter().all(|w| {
+                    let lower = w.to_lowercase();
+                    w.chars().any(char::is_lowercase)
+                        && !lexicon::is_in(lexicon::TITLES, &lower)
+                        && !lexicon::is_in(lexicon::PLACE_FEATURES, &lower)
+                        && !lexicon::is_in(lexicon::MODALS, &lower)
+                })
+        };
+        let near = || candidates[..split].iter().rev().take(RECENT_WINDOW);
+        // "Kim Ara, the sister of leader Kim Dae, said ..." then "Kim
+        // accused ...": the family name is the speaker's, not that of a
+        // relative the description names after them.
+        near()
+            .filter(fits)
+            .find(|(i, _)| self.mentions[*i].usage == Usage::Speaker)
+            .or_else(|| near().find(fits))
             .copied()
     }
 

@@ -929,3 +929,77 @@ Defence Minister Otto Brask said the army had been fired on.",
         assert_speakers(article, expected);
     }
 }
+
+#[test]
+fn a_country_inside_a_sea_or_strait_name_is_no_persons_name() {
+    // "Kestria" is an inner word of "South Kestria Sea", a place: the
+    // country speaks for itself.
+    assert_speakers(
+        "Kestria said its boats patrol the whole South Kestria Sea. Kestria also said the ships would stay.",
+        &["Kestria", "Kestria"],
+    );
+}
+
+#[test]
+fn a_family_name_first_is_the_speaker_not_a_relative_named_after_them() {
+    assert_speakers(
+        "Varnland will not talk, Kim Ara Song said on Monday.\n\
+         Her brother Kim Dae Ho leads the country.\n\
+         Kim, who runs the party's press office, accused Ostland of hostility.",
+        &["Kim Ara Song", "Kim Ara Song"],
+    );
+}
+
+#[test]
+fn an_outlet_closing_a_closing_attribution_passes_it_on() {
+    assert_speakers(
+        "Varnland will not return to the table, Ilse Marek, the outspoken sister of Varnland leader Otto Marek, said Monday, state media reported.",
+        &["Ilse Marek"],
+    );
+    assert_speakers(
+        "The crossings will stay shut, Ilse Marek said on Monday, local press reported.",
+        &["Ilse Marek"],
+    );
+}
+
+#[test]
+fn a_person_told_after_an_opening_according_to_is_the_speaker() {
+    assert_speakers(
+        "Deputy Minister Ines Holm met the Ostland envoy Piet Rask on Monday.\n\
+         According to the Vellish Foreign Ministry, Holm told Rask that the treaty still stood.",
+        &["Ines Holm"],
+    );
+    // the source stays the speaker when no person speaks after its comma
+    assert_speakers(
+        "According to the Vellish foreign ministry, the treaty still stands.",
+        &["the Vellish foreign ministry"],
+    );
+}
+
+#[test]
+fn a_forgotten_closing_mark_still_finds_the_inverted_speaker() {
+    assert_speakers(
+        "“The harbour talks went well, said Prime Minister Ana Rusu on Monday after the summit.\n\n\
+         Rusu said the fleet would stay in port.",
+        &["Ana Rusu", "Ana Rusu"],
+    );
+}
+
+#[test]
+fn a_titles_shorthand_in_capitals_is_a_title_not_a_name() {
+    assert_speakers(
+        "Ostland Deputy Foreign Minister Ivo Brenk said the drills were a threat.\n\n\
+         The Ostland Deputy FM added that the fleet would stay in port.\n\n\
+         PM Ana Rusu said the border would reopen.",
+        &["Ivo Brenk", "Ivo Brenk", "Ana Rusu"],
+    );
+}
+
+#[test]
+fn a_title_and_full_name_after_a_place_with_of_is_the_person() {
+    assert_speakers(
+        "Republic of South Vellmark Prime Minister Ana Rusu said the vote would go ahead.\n\n\
+         Rusu said the border would reopen.",
+        &["Ana Rusu", "Ana Rusu"],
+    );
+}

@@ -790,6 +790,11 @@ pub static OUTLET_NOUNS: &[&str] = &[
     "channel", "website", "agency", "television", "radio",
 ];
 
+/// Lowercase nouns for the press as a whole, which closes a sentence as an
+/// outlet does (", state media reported", ", local press said") without
+/// being one outlet that speaks for itself.
+pub static MEDIA_NOUNS: &[&str] = &["media", "press"];
+
 /// Lowercase nouns for outlets and documents, which are never speakers (a
 /// [`STATEMENT_NOUNS`] document as a verb's subject speaks for its issuer).
 #[rustfmt::skip]
