@@ -1722,6 +1722,33 @@ mod tests {
     }
 
     #[test]
+    fn underscoring_considering_that_and_an_almost_done_act_are_statements() {
+        let cases: &[ClaimCase] = &[
+            (
+                "The Ostmark trade office underscored that the quota would hold.",
+                &[(
+                    "the quota would hold",
+                    "body:the Ostmark trade office",
+                    Indirect,
+                )],
+            ),
+            (
+                "Deputy Minister Ilse Marku considered that “the tariff is a wall, not a bridge.”",
+                &[("a wall, not a bridge", "Ilse Marku", Indirect)],
+            ),
+            (
+                "Vellmark has almost rejected the ferry plan.",
+                &[("the ferry plan", "Vellmark", Reported)],
+            ),
+            // "considered" without a clause is no statement
+            ("The board considered the ferry plan on Monday.", &[]),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
     fn reaffirming_revealing_alleging_echoing_and_lambasting_are_statements() {
         let cases: &[ClaimCase] = &[
             (
