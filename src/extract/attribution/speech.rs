@@ -898,10 +898,36 @@ impl<'a> Ctx<'a> {
     /// ("according to the BBC", ", Reuters reported, citing two diplomats")
     /// is left to the rules for that speaker, which run first.
     fn outlet_speech(&self, limit: usize) -> Option<(Np, StatementKind, Option<Span>)> {
-        // the verb opens what the outlet reports: ", the Herald reported."
-        // closing another speaker's words is no report of its own
-        let i = (1..limit.saturating_sub(1))
-            .find(|&i| self.is(i, lexicon::OUTLET_VERBS) && self.word(i + 1).is_some())?;
+        // the verb opens what the outlet reports ("the Herald reported
+        // that ..."), or closes the sentence after a comma (", the Herald
+        // reported on Monday."): every rule for another speaker ran first,
+        // so what it closes is the outlet's own report.
+        let closing = |i: usize| {
+            (i + 1..limit).all(|k| self.word(k).is_none() || self.is_time_word(k))
+                && (i + 1..limit).all(|k| !self.is_comma(k))
+        };
+        let i = (1..limit).find(|&i| {
+            self.is(i, lexicon::OUTLET_VERBS) && (self.word(i + 1).is_some() || closing(i))
+        })?;
+        let closes = closing(i);
+        // "He would sign soon, the Herald reported": what a person will do,
+        // as the outlet tells it, is no statement of theirs nor its own.
+        if closes
+            && self
+                .subject_after(0, i, true)
+                .and_then(Found::np)
+                .is_some_and(|np| match np.form {
+                    Form::Pronoun(pronoun) => pronoun != Pronoun::It,
+                    // a lone capitalised word no speaker bore is a place
+                    // as often ("Vellmark is represented by ...")
+                    Form::Person(name) => {
+                        name.len() >= 2 || name.last().is_some_and(|n| self.known.contains(n))
+                    }
+                    _ => false,
+                })
+        {
+            return None;
+        }
         let mut end = i;
         while end + MAX_TIME_PHRASE > i && end > 0 && self.is_time_word(end - 1) {
             end -= 1;
@@ -920,7 +946,8 @@ impl<'a> Ctx<'a> {
         while start < end && self.is(start, lexicon::CONNECTIVES) {
             start += 1;
         }
-        let opens = self.at_sentence_start(start) || self.is_comma(start.wrapping_sub(1));
+        let after_comma = self.is_comma(start.wrapping_sub(1));
+        let opens = after_comma || !closes && self.at_sentence_start(start);
         let outlet = (start..end).any(|k| {
             self.tokens[k].stem_listed(self.article, lexicon::OUTLETS)
                 || self.is(k, lexicon::OUTLET_NOUNS)
@@ -1715,6 +1742,41 @@ mod tests {
             // refusing anything but speech is an action, not a statement
             ("The delegation declined to attend the dinner.", &[]),
             ("Ilse Marku refused to sign the order.", &[]),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn an_outlet_closing_a_sentence_nobody_else_speaks_in_reports_it() {
+        let cases: &[ClaimCase] = &[
+            (
+                "The ferry talks began on Monday in Brensk, the Vellish newspaper Dagblad reported.",
+                &[(
+                    "ferry talks began",
+                    "body:the Vellish newspaper Dagblad",
+                    Indirect,
+                )],
+            ),
+            (
+                "The harbour board is represented by two clerks, AFP reported on Tuesday.",
+                &[("two clerks", "body:AFP", Indirect)],
+            ),
+            (
+                "Vellmark is represented by two clerks, AFP reported.",
+                &[("two clerks", "body:AFP", Indirect)],
+            ),
+            // a speaker in the sentence speaks, the outlet only passes it on
+            (
+                "Tomas Vik said the ferry talks stalled, Reuters reported.",
+                &[("talks stalled", "Tomas Vik", Indirect)],
+            ),
+            // words after the verb are no closing attribution
+            (
+                "The ferry talks began, AFP reported, and the port shut.",
+                &[],
+            ),
         ];
         for (article, expected) in cases {
             assert_claims(article, expected);
