@@ -721,12 +721,14 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let found = if participle {
-                let found = (i > 0 && self.is_comma(i - 1) || self.bare_saying(i))
-                    .then(|| self.subject_after(0, i, true))
-                    .flatten()
-                    .or_else(|| self.absolute_subject(i))
-                    .or_else(|| self.issuer_of_statement(i))
-                    .or_else(|| self.subject_after_opening_participle(i, limit));
+                let found = (i > 0 && self.is_comma(i - 1)
+                    || self.bare_saying(i)
+                    || self.participle_of_manner(i))
+                .then(|| self.subject_after(0, i, true))
+                .flatten()
+                .or_else(|| self.absolute_subject(i))
+                .or_else(|| self.issuer_of_statement(i))
+                .or_else(|| self.subject_after_opening_participle(i, limit));
                 found.filter(|f| !matches!(f, Found::Np(np) if self.bare_unknown(np)))
             } else if let Some(found) = self
                 .passive_agent(i, len, limit)
@@ -1309,6 +1311,16 @@ impl<'a> Ctx<'a> {
 
     /// Is token `k` part of a time phrase ("on Monday", "late on Friday",
     /// "this morning", "last week")?
+    /// Is the participle at `i` how the clause's subject acted: "sought
+    /// understanding by explaining that ...", "remained firm in demanding
+    /// a retraction"? After "in" an object must follow ("in demanding
+    /// conditions" is an adjective).
+    fn participle_of_manner(&self, i: usize) -> bool {
+        i > 0
+            && (self.is(i - 1, lexicon::MANNER_PREPOSITIONS)
+                || self.is(i - 1, &["in"]) && self.is(i + 1, &["a", "an", "the", "that"]))
+    }
+
     fn is_time_word(&self, k: usize) -> bool {
         self.is(k, lexicon::TIME_MODIFIERS)
             || self.is(k, lexicon::DAYS)
@@ -1777,6 +1789,25 @@ mod tests {
                 "The ferry talks began, AFP reported, and the port shut.",
                 &[],
             ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn a_reporting_participle_after_by_or_in_is_how_the_subject_spoke() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Tomas Vik remained unyielding in demanding a retraction.",
+                &[("demanding a retraction", "Tomas Vik", Reported)],
+            ),
+            (
+                "Ilse Marku sought calm by explaining that the ferry fees would not rise.",
+                &[("fees would not rise", "Ilse Marku", Indirect)],
+            ),
+            // an adjective after "in" is no participle
+            ("The crews worked in demanding conditions.", &[]),
         ];
         for (article, expected) in cases {
             assert_claims(article, expected);

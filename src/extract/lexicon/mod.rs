@@ -968,6 +968,10 @@ pub static THAT_ACT_JOINERS: &[&str] = &["and"];
 /// proposing that B") and stay in its statement.
 pub static SECOND_ACT_PARTICIPLES: &[&str] = &["adding", "noting"];
 
+/// Prepositions before a reporting participle that make it the way the
+/// clause's subject acted ("sought support by explaining that ...").
+pub static MANNER_PREPOSITIONS: &[&str] = &["by"];
+
 /// Adverbs between such a joining word and the second act's verb ("and also
 /// urged").
 pub static ACT_ADVERBS: &[&str] = &["also", "then", "later", "again", "further", "repeatedly"];
