@@ -1815,6 +1815,28 @@ mod tests {
     }
 
     #[test]
+    fn more_verbs_invert_after_the_statement_and_a_venue_may_close_it() {
+        let cases: &[ClaimCase] = &[
+            (
+                "The ferry fees are “baseless and unfair”, denounced the Ostmark Ministry of Trade in a press release.",
+                &[("baseless", "body:the Ostmark Ministry of Trade", Reported)],
+            ),
+            (
+                "The talks will resume on Monday, declared a Norland spokesman.",
+                &[("resume", "role:a Norland spokesman", Indirect)],
+            ),
+            // a word after the phrase that names no venue: no speaker there
+            (
+                "The ferry fees are unfair, denounced the Ostmark union leaflets yesterday on the quay.",
+                &[],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
     fn underscoring_considering_that_and_an_almost_done_act_are_statements() {
         let cases: &[ClaimCase] = &[
             (

@@ -467,7 +467,9 @@ pub static POSSESSIVE_DETERMINERS: &[&str] = &["its", "his", "her", "their", "ou
 pub static INVERTING_VERBS: &[&str] = &[
     "said", "says", "added", "adds", "wrote", "writes", "argued", "argues", "insisted", "insists",
     "warned", "warns", "noted", "notes", "explained", "explains", "told", "asked", "replied",
-    "continued", "stressed", "cautioned", "conceded", "admitted", "claimed",
+    "continued", "stressed", "cautioned", "conceded", "admitted", "claimed", "denounced",
+    "declared", "retorted", "countered", "responded", "emphasised", "emphasized", "underlined",
+    "underscored", "recalled", "reiterated", "acknowledged", "lamented", "complained",
 ];
 
 /// Company suffixes written with a final dot ("Andes Copper Corp.").
