@@ -978,8 +978,14 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let found = self.inverted_subject(verb + 1, to)?;
+        // "..., denounced the ministry in a press release.": where it was
+        // said may close the clause.
+        let venue_closes = |end: usize| {
+            let stop = (end..to).find(|&k| self.word(k).is_none()).unwrap_or(to);
+            self.venue_before(stop, end) == Some(end)
+        };
         let ends_clause = match &found {
-            Found::Np(np) => np.end >= to || self.word(np.end).is_none(),
+            Found::Np(np) => np.end >= to || self.word(np.end).is_none() || venue_closes(np.end),
             Found::Source => true,
         };
         ends_clause.then_some(found)

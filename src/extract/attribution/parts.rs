@@ -201,7 +201,17 @@ impl<'a> Ctx<'a> {
     /// real wire copy keep "condemned A, saying B" whole. The cut (where the
     /// first act ends), the verb's token, its length and kind.
     fn second_act(&self, i: usize, to: usize) -> Option<(usize, usize, usize, StatementKind)> {
-        if !self.is(i, lexicon::ACT_JOINERS) {
+        // ", adding that B": a participle with a clause of its own.
+        if self.is_comma(i)
+            && let Some((len, kind, true)) = self.verb_at(i + 1)
+            && self.is(i + 1, lexicon::SECOND_ACT_PARTICIPLES)
+            && self.is(i + 1 + len, &["that"])
+            && i + 1 + len < to
+        {
+            return Some((i, i + 1, len, kind));
+        }
+        let needs_that = self.is(i, lexicon::THAT_ACT_JOINERS);
+        if !needs_that && !self.is(i, lexicon::ACT_JOINERS) {
             return None;
         }
         let mut k = i + 1;
@@ -209,6 +219,9 @@ impl<'a> Ctx<'a> {
             k += 1;
         }
         let (len, kind, participle) = self.verb_at(k)?;
+        if needs_that && !self.is(k + len, &["that"]) {
+            return None;
+        }
         (!participle && k + len < to).then_some((i, k, len, kind))
     }
 
@@ -505,10 +518,65 @@ mod tests {
                 "Lena Ruiz said the envoys had met but agreed on nothing.",
                 &[("agreed on nothing", "Lena Ruiz", Indirect)],
             ),
-            // "and" keeps both acts in one statement
+            // "and" keeps both acts in one statement ...
             (
                 "Roux rejected the offer and vowed to fight on.",
                 &[("rejected the offer and vowed", "Roux", Reported)],
+            ),
+            // ... unless the second verb takes a clause of its own with "that"
+            (
+                "Roux said the depot would stay shut and warned that the strike could spread.",
+                &[
+                    ("the depot would stay shut", "Roux", Indirect),
+                    ("warned that the strike could spread", "Roux", Indirect),
+                ],
+            ),
+            (
+                "The Vellish harbour board accused Ostmark of dumping and demanded that the fines be paid.",
+                &[
+                    (
+                        "accused Ostmark of dumping",
+                        "body:the Vellish harbour board",
+                        Reported,
+                    ),
+                    (
+                        "demanded that the fines",
+                        "body:the Vellish harbour board",
+                        Reported,
+                    ),
+                ],
+            ),
+            // ", adding that" and ", noting that" add a statement; other
+            // participles say what the act held
+            (
+                "Lena Ruiz said the ferry would sail on Monday, adding that tickets were sold out.",
+                &[
+                    ("the ferry would sail on Monday", "Lena Ruiz", Indirect),
+                    ("adding that tickets were sold out", "Lena Ruiz", Indirect),
+                ],
+            ),
+            (
+                "Lena Ruiz said the ferry would sail, noting that the storm had passed.",
+                &[
+                    ("the ferry would sail", "Lena Ruiz", Indirect),
+                    ("noting that the storm had passed", "Lena Ruiz", Indirect),
+                ],
+            ),
+            (
+                "Lena Ruiz said she had written to the harbour master, proposing that the ferry sail at dawn.",
+                &[(
+                    "harbour master, proposing that the ferry",
+                    "Lena Ruiz",
+                    Indirect,
+                )],
+            ),
+            (
+                "Lena Ruiz said the ferry would sail, adding a warning about the fog.",
+                &[(
+                    "the ferry would sail, adding a warning",
+                    "Lena Ruiz",
+                    Indirect,
+                )],
             ),
         ];
         for (article, expected) in cases {

@@ -732,12 +732,14 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let found = if participle {
-                let found = (i > 0 && self.is_comma(i - 1) || self.bare_saying(i))
-                    .then(|| self.subject_after(0, i, true))
-                    .flatten()
-                    .or_else(|| self.absolute_subject(i))
-                    .or_else(|| self.issuer_of_statement(i))
-                    .or_else(|| self.subject_after_opening_participle(i, limit));
+                let found = (i > 0 && self.is_comma(i - 1)
+                    || self.bare_saying(i)
+                    || self.participle_of_manner(i))
+                .then(|| self.subject_after(0, i, true))
+                .flatten()
+                .or_else(|| self.absolute_subject(i))
+                .or_else(|| self.issuer_of_statement(i))
+                .or_else(|| self.subject_after_opening_participle(i, limit));
                 found.filter(|f| !matches!(f, Found::Np(np) if self.bare_unknown(np)))
             } else if let Some(found) = self
                 .passive_agent(i, len, limit)
@@ -909,10 +911,36 @@ impl<'a> Ctx<'a> {
     /// ("according to the BBC", ", Reuters reported, citing two diplomats")
     /// is left to the rules for that speaker, which run first.
     fn outlet_speech(&self, limit: usize) -> Option<(Np, StatementKind, Option<Span>)> {
-        // the verb opens what the outlet reports: ", the Herald reported."
-        // closing another speaker's words is no report of its own
-        let i = (1..limit.saturating_sub(1))
-            .find(|&i| self.is(i, lexicon::OUTLET_VERBS) && self.word(i + 1).is_some())?;
+        // the verb opens what the outlet reports ("the Herald reported
+        // that ..."), or closes the sentence after a comma (", the Herald
+        // reported on Monday."): every rule for another speaker ran first,
+        // so what it closes is the outlet's own report.
+        let closing = |i: usize| {
+            (i + 1..limit).all(|k| self.word(k).is_none() || self.is_time_word(k))
+                && (i + 1..limit).all(|k| !self.is_comma(k))
+        };
+        let i = (1..limit).find(|&i| {
+            self.is(i, lexicon::OUTLET_VERBS) && (self.word(i + 1).is_some() || closing(i))
+        })?;
+        let closes = closing(i);
+        // "He would sign soon, the Herald reported": what a person will do,
+        // as the outlet tells it, is no statement of theirs nor its own.
+        if closes
+            && self
+                .subject_after(0, i, true)
+                .and_then(Found::np)
+                .is_some_and(|np| match np.form {
+                    Form::Pronoun(pronoun) => pronoun != Pronoun::It,
+                    // a lone capitalised word no speaker bore is a place
+                    // as often ("Vellmark is represented by ...")
+                    Form::Person(name) => {
+                        name.len() >= 2 || name.last().is_some_and(|n| self.known.contains(n))
+                    }
+                    _ => false,
+                })
+        {
+            return None;
+        }
         let mut end = i;
         while end + MAX_TIME_PHRASE > i && end > 0 && self.is_time_word(end - 1) {
             end -= 1;
@@ -931,7 +959,8 @@ impl<'a> Ctx<'a> {
         while start < end && self.is(start, lexicon::CONNECTIVES) {
             start += 1;
         }
-        let opens = self.at_sentence_start(start) || self.is_comma(start.wrapping_sub(1));
+        let after_comma = self.is_comma(start.wrapping_sub(1));
+        let opens = after_comma || !closes && self.at_sentence_start(start);
         let outlet = (start..end).any(|k| {
             self.tokens[k].stem_listed(self.article, lexicon::OUTLETS)
                 || self.is(k, lexicon::OUTLET_NOUNS)
@@ -1329,6 +1358,16 @@ impl<'a> Ctx<'a> {
 
     /// Is token `k` part of a time phrase ("on Monday", "late on Friday",
     /// "this morning", "last week")?
+    /// Is the participle at `i` how the clause's subject acted: "sought
+    /// understanding by explaining that ...", "remained firm in demanding
+    /// a retraction"? After "in" an object must follow ("in demanding
+    /// conditions" is an adjective).
+    fn participle_of_manner(&self, i: usize) -> bool {
+        i > 0
+            && (self.is(i - 1, lexicon::MANNER_PREPOSITIONS)
+                || self.is(i - 1, &["in"]) && self.is(i + 1, &["a", "an", "the", "that"]))
+    }
+
     fn is_time_word(&self, k: usize) -> bool {
         self.is(k, lexicon::TIME_MODIFIERS)
             || self.is(k, lexicon::DAYS)
@@ -1790,6 +1829,109 @@ mod tests {
             // refusing anything but speech is an action, not a statement
             ("The delegation declined to attend the dinner.", &[]),
             ("Ilse Marku refused to sign the order.", &[]),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn an_outlet_closing_a_sentence_nobody_else_speaks_in_reports_it() {
+        let cases: &[ClaimCase] = &[
+            (
+                "The ferry talks began on Monday in Brensk, the Vellish newspaper Dagblad reported.",
+                &[(
+                    "ferry talks began",
+                    "body:the Vellish newspaper Dagblad",
+                    Indirect,
+                )],
+            ),
+            (
+                "The harbour board is represented by two clerks, AFP reported on Tuesday.",
+                &[("two clerks", "body:AFP", Indirect)],
+            ),
+            (
+                "Vellmark is represented by two clerks, AFP reported.",
+                &[("two clerks", "body:AFP", Indirect)],
+            ),
+            // a speaker in the sentence speaks, the outlet only passes it on
+            (
+                "Tomas Vik said the ferry talks stalled, Reuters reported.",
+                &[("talks stalled", "Tomas Vik", Indirect)],
+            ),
+            // words after the verb are no closing attribution
+            (
+                "The ferry talks began, AFP reported, and the port shut.",
+                &[],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn a_reporting_participle_after_by_or_in_is_how_the_subject_spoke() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Tomas Vik remained unyielding in demanding a retraction.",
+                &[("demanding a retraction", "Tomas Vik", Reported)],
+            ),
+            (
+                "Ilse Marku sought calm by explaining that the ferry fees would not rise.",
+                &[("fees would not rise", "Ilse Marku", Indirect)],
+            ),
+            // an adjective after "in" is no participle
+            ("The crews worked in demanding conditions.", &[]),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn more_verbs_invert_after_the_statement_and_a_venue_may_close_it() {
+        let cases: &[ClaimCase] = &[
+            (
+                "The ferry fees are “baseless and unfair”, denounced the Ostmark Ministry of Trade in a press release.",
+                &[("baseless", "body:the Ostmark Ministry of Trade", Reported)],
+            ),
+            (
+                "The talks will resume on Monday, declared a Norland spokesman.",
+                &[("resume", "role:a Norland spokesman", Indirect)],
+            ),
+            // a word after the phrase that names no venue: no speaker there
+            (
+                "The ferry fees are unfair, denounced the Ostmark union leaflets yesterday on the quay.",
+                &[],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn underscoring_considering_that_and_an_almost_done_act_are_statements() {
+        let cases: &[ClaimCase] = &[
+            (
+                "The Ostmark trade office underscored that the quota would hold.",
+                &[(
+                    "the quota would hold",
+                    "body:the Ostmark trade office",
+                    Indirect,
+                )],
+            ),
+            (
+                "Deputy Minister Ilse Marku considered that “the tariff is a wall, not a bridge.”",
+                &[("a wall, not a bridge", "Ilse Marku", Indirect)],
+            ),
+            (
+                "Vellmark has almost rejected the ferry plan.",
+                &[("the ferry plan", "Vellmark", Reported)],
+            ),
+            // "considered" without a clause is no statement
+            ("The board considered the ferry plan on Monday.", &[]),
         ];
         for (article, expected) in cases {
             assert_claims(article, expected);

@@ -144,6 +144,7 @@ pub const REPORTING_VERBS: &[Verb] = &[
     ("cited", R), ("citing", R), ("characterise", R), ("characterises", R), ("characterised", R),
     ("characterising", R), ("characterize", R), ("characterizes", R), ("characterized", R),
     ("characterizing", R), ("restate", I), ("restates", I), ("restated", I), ("restating", I),
+    ("underscore", I), ("underscores", I), ("underscored", I), ("underscoring", I),
 ];
 
 /// Verbs that make a speech act with an [`ACT_OBJECTS`] noun after them
@@ -332,7 +333,8 @@ pub static THAT_VERBS: &[&str] = &[
     "contending", "maintain", "maintained", "maintaining", "stated", "state", "states",
     "stating", "observe", "observes", "observed", "observing", "remark", "remarks", "remarked",
     "recognise", "recognises", "recognised", "recognize", "recognizes", "recognized", "swear",
-    "swore", "sworn", "testify", "testified", "testifies", "certify", "certified",
+    "swore", "sworn", "testify", "testified", "testifies", "certify", "certified", "consider",
+    "considers", "considered", "considering",
 ];
 
 /// Nouns for what someone said, which make a statement with their owner and
@@ -465,7 +467,9 @@ pub static POSSESSIVE_DETERMINERS: &[&str] = &["its", "his", "her", "their", "ou
 pub static INVERTING_VERBS: &[&str] = &[
     "said", "says", "added", "adds", "wrote", "writes", "argued", "argues", "insisted", "insists",
     "warned", "warns", "noted", "notes", "explained", "explains", "told", "asked", "replied",
-    "continued", "stressed", "cautioned", "conceded", "admitted", "claimed",
+    "continued", "stressed", "cautioned", "conceded", "admitted", "claimed", "denounced",
+    "declared", "retorted", "countered", "responded", "emphasised", "emphasized", "underlined",
+    "underscored", "recalled", "reiterated", "acknowledged", "lamented", "complained",
 ];
 
 /// Company suffixes written with a final dot ("Andes Copper Corp.").
@@ -901,7 +905,7 @@ pub static BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "immediately", "long", "remain", "remains", "remained", "seem", "seems", "seemed",
     "appear", "appears", "appeared", "didn't", "didn’t", "doesn't", "doesn’t", "don't", "don’t",
     "hasn't", "hasn’t", "haven't", "haven’t", "hadn't", "hadn’t", "won't", "won’t", "wouldn't",
-    "wouldn’t", "couldn't", "couldn’t", "cannot", "can't", "can’t", "however",
+    "wouldn’t", "couldn't", "couldn’t", "cannot", "can't", "can’t", "however", "almost",
 ];
 
 /// Auxiliaries after which a reporting verb form is a verb, never a noun
@@ -959,6 +963,21 @@ pub static OPENING_CONTRASTS: &[&str] = &["while", "whereas", "although", "thoug
 /// Words that join a speaker's contrasting second speech act to the first
 /// ("said A, but warned B").
 pub static ACT_JOINERS: &[&str] = &["but"];
+
+/// Words that join a speaker's second speech act to the first only when the
+/// second takes a clause of its own with "that" ("said A and warned that
+/// B"): "welcomed A and urged B" is as often kept whole by annotators.
+pub static THAT_ACT_JOINERS: &[&str] = &["and"];
+
+/// Participles that add a second statement after a comma when a clause
+/// with "that" follows ("said A, adding that B"). Others say what the
+/// act meant or held ("condemned A, saying that B", "wrote to X,
+/// proposing that B") and stay in its statement.
+pub static SECOND_ACT_PARTICIPLES: &[&str] = &["adding", "noting"];
+
+/// Prepositions before a reporting participle that make it the way the
+/// clause's subject acted ("sought support by explaining that ...").
+pub static MANNER_PREPOSITIONS: &[&str] = &["by"];
 
 /// Adverbs between such a joining word and the second act's verb ("and also
 /// urged").
