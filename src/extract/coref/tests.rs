@@ -929,3 +929,49 @@ Defence Minister Otto Brask said the army had been fired on.",
         assert_speakers(article, expected);
     }
 }
+
+#[test]
+fn a_place_name_is_not_the_full_name_of_a_word_inside_it() {
+    assert_speakers(
+        "Patrol boats sailed into the North Kestria Sea on Monday.\n\n\
+Kestria said the boats had entered its waters.",
+        &["Kestria"],
+    );
+}
+
+#[test]
+fn a_title_shorthand_taken_for_a_name_is_the_holder_of_the_title() {
+    assert_speakers(
+        "Kestrian Deputy Foreign Minister Ilse Varga said talks were over.\n\n\
+The Kestrian Deputy FM added that the border would stay shut.",
+        &["Ilse Varga", "Ilse Varga"],
+    );
+}
+
+#[test]
+fn a_headline_place_speaking_in_the_text_is_itself_not_a_place_sharing_a_word() {
+    assert_speakers(
+        "South Kestria says it will keep the door open\n\n\
+North Kestria has cut the hotline, Foreign Minister Ola Brun said on Monday.\n\n\
+South Kestria said it would keep trying.",
+        &["South Kestria", "Ola Brun", "South Kestria"],
+    );
+}
+
+#[test]
+fn a_headline_body_is_not_another_body_of_the_same_place() {
+    assert_speakers(
+        "Kestria junta rejects envoy's request\n\n\
+The Kestria foreign ministry said on Monday the envoy could not meet the detainees.",
+        &["Kestria junta", "the Kestria foreign ministry"],
+    );
+    // the place alone: its ministry speaks for it
+    assert_speakers(
+        "Kestria rejects envoy's request\n\n\
+The Kestria foreign ministry said on Monday the envoy could not meet the detainees.",
+        &[
+            "the Kestria foreign ministry",
+            "the Kestria foreign ministry",
+        ],
+    );
+}
