@@ -322,6 +322,12 @@ fn has_capital(text: &str) -> bool {
         .any(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
+/// An age used as a description: "61-year-old", "52-year-old".
+fn is_age(word: &str) -> bool {
+    word.strip_suffix("-year-old")
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// A title's shorthand ("FM", "PM"): a person, not a body or a place.
 fn role_abbreviation(word: &str) -> bool {
     let lower = word.to_lowercase();
@@ -635,7 +641,9 @@ impl<'a> Resolver<'a> {
                 plural,
             } => Some(self.body(text, head, words, *plural)),
             Form::Role { text, head } => Some(self.role(index, text, head)),
-            Form::Pronoun(pronoun) => self.pronoun(*pronoun),
+            Form::Pronoun(pronoun) => self
+                .pronoun(*pronoun)
+                .or_else(|| self.headline_place(*pronoun)),
         }?;
         self.entities[entity].learn(mention);
         if mention.usage == Usage::Speaker && self.lead.is_none() {
@@ -1241,6 +1249,19 @@ impl<'a> Resolver<'a> {
                 })
             })
         };
+        // "the 61-year-old former judge": a definite description by age is
+        // the person the text has just named, whatever the role.
+        let found = found.or_else(|| {
+            let aged = is_definite(&text.to_lowercase())
+                && (is_age(head) || modifiers.iter().any(|m| is_age(m)));
+            if !aged || owner.is_some() {
+                return None;
+            }
+            self.recent().take(STAND_IN_REACH).find(|&e| {
+                matches!(self.entities[e].kind, Kind::Person(_))
+                    && self.entities[e].stand_in.is_none()
+            })
+        });
         let found = found.or_else(|| {
             if indefinite {
                 return None;
@@ -1319,6 +1340,28 @@ impl<'a> Resolver<'a> {
                 && !self.full_names.contains_key(&name[0].to_lowercase()))
     }
 
+    /// "it" before anyone else is at hand: the place or named body the
+    /// headline names by itself ("Ostland rejects ..." then "..., even as
+    /// it welcomed the lull"), which the article is about.
+    fn headline_place(&mut self, pronoun: Pronoun) -> Option<usize> {
+        if pronoun != Pronoun::It || !self.recent.is_empty() {
+            return None;
+        }
+        let mentions = self.mentions;
+        let (index, headline) = mentions
+            .iter()
+            .enumerate()
+            .find(|(_, m)| m.usage == Usage::Headline)?;
+        if !self.names_itself(headline) {
+            return None;
+        }
+        let mention = Mention {
+            usage: Usage::Subject,
+            ..headline.clone()
+        };
+        self.resolve(index, &mention)
+    }
+
     fn pronoun(&self, pronoun: Pronoun) -> Option<usize> {
         let is_body = |e: usize, want_plural: Option<bool>| match &self.entities[e].kind {
             Kind::Body { plural, .. } => want_plural.is_none_or(|p| p == *plural),
@@ -1360,10 +1403,13 @@ impl<'a> Resolver<'a> {
                 .recent()
                 .find(|&e| is_body(e, Some(true)))
                 .or_else(|| self.recent().find(|&e| is_body(e, None))),
+            // "India has ..., even as it welcomed ...": a lone name with no
+            // title is a place speaking as a state.
             Pronoun::It => self
                 .recent()
                 .find(|&e| is_body(e, Some(false)))
-                .or_else(|| self.recent().find(|&e| is_body(e, None))),
+                .or_else(|| self.recent().find(|&e| is_body(e, None)))
+                .or_else(|| self.recent().find(|&e| self.place_like(e))),
         }
     }
 }

@@ -975,3 +975,27 @@ The Kestria foreign ministry said on Monday the envoy could not meet the detaine
         ],
     );
 }
+
+#[test]
+fn a_description_by_age_is_the_person_just_named() {
+    assert_speakers(
+        "Opposition leader Marta Quell said the count had been rigged.\n\n\
+The 58-year-old former teacher said she would appeal to the court.",
+        &["Marta Quell", "Marta Quell"],
+    );
+    // an age with an owner of its own is someone else
+    assert_speakers(
+        "Opposition leader Marta Quell said the count had been rigged.\n\n\
+Vellmark's 58-year-old minister said the count was clean.",
+        &["Marta Quell", "Vellmark's 58-year-old minister"],
+    );
+}
+
+#[test]
+fn it_before_anyone_is_at_hand_is_the_headline_place() {
+    assert_speakers(
+        "Ostland rejects Vellmark's offer of talks\n\n\
+Ostland has all but rejected the offer of talks made by the Vellmark foreign minister, even as it welcomed the calm along the border since Monday.",
+        &["Ostland", "Ostland"],
+    );
+}
