@@ -861,17 +861,15 @@ impl<'a> Resolver<'a> {
                 // someone unnamed.
                 if stand_in.indefinite {
                     // "a senior minister", "a top official": an unnamed
-                    // source; only a determiner or an owner may stand
-                    // before the role ("a minister", "Kestria's envoy").
+                    // source; a determiner, an owner or a word of
+                    // affiliation may stand before the role ("a minister",
+                    // "Kestria's envoy", "an insurgent spokesman"), no
+                    // word of rank.
                     let canonical = self.entities[e].canonical();
                     let bare = canonical
                         .split_whitespace()
                         .take_while(|w| !w.eq_ignore_ascii_case(&stand_in.head))
-                        .all(|w| {
-                            lexicon::is_in(lexicon::DETERMINERS, &w.to_lowercase())
-                                || w.ends_with("'s")
-                                || w.ends_with("\u{2019}s")
-                        });
+                        .all(|w| !lexicon::is_in(lexicon::RANK_WORDS, w));
                     let lead = self.lead == Some(e)
                         && bare
                         && roles.contains(&stand_in.head)

@@ -999,3 +999,18 @@ Ostland has all but rejected the offer of talks made by the Vellmark foreign min
         &["Ostland", "Ostland"],
     );
 }
+
+#[test]
+fn a_lead_role_with_a_word_of_affiliation_is_named_further_down() {
+    assert_speakers(
+        "The harbour talks ended on Friday, a rebel spokesman said.\n\n\
+Rebel spokesman Idris Kallo said the next round would open in May.",
+        &["Idris Kallo", "Idris Kallo"],
+    );
+    // a word of rank: an unnamed source, not the one named later
+    assert_speakers(
+        "The harbour talks ended on Friday, a senior spokesman said.\n\n\
+Rebel spokesman Idris Kallo said the next round would open in May.",
+        &["a senior spokesman", "Idris Kallo"],
+    );
+}

@@ -699,6 +699,20 @@ pub static SOURCE_QUALIFIERS: &[&str] = &[
 /// anonymity"), not a report of what it said.
 pub static ANONYMITY_WORDS: &[&str] = &["anonymity", "named", "identified", "quoted"];
 
+/// Words of rank before an indefinite role ("a senior official", "a top
+/// aide"): an unnamed source that the article does not name further down,
+/// unlike "an insurgent spokesman" whom it names later.
+pub static RANK_WORDS: &[&str] = &[
+    "senior",
+    "top",
+    "high-ranking",
+    "junior",
+    "former",
+    "ranking",
+    "high-level",
+    "leading",
+];
+
 /// Determiner-like words that open a role or group phrase ("another official").
 pub static OTHERS: &[&str] = &["another", "other", "one"];
 
