@@ -632,6 +632,16 @@ impl<'a> Resolver<'a> {
         if let Some(role) = abbreviated_role(mention) {
             return self.resolve(index, &role);
         }
+        // "Ana Rell agreed ..., her side said": the possessive pronoun is
+        // gone from the phrase, and the owner just mentioned speaks.
+        if let Form::Body { text, head, .. } = &mention.form
+            && text == head
+            && lexicon::is_in(lexicon::SIDE_NOUNS, text)
+            && let Some(&owner) = self.recent.last()
+        {
+            self.recent.push(owner);
+            return Some(owner);
+        }
         let entity = match &mention.form {
             Form::Person(name) => Some(self.person(index, name, &mention.roles)),
             Form::Body {

@@ -1014,3 +1014,11 @@ Rebel spokesman Idris Kallo said the next round would open in May.",
         &["a senior spokesman", "Idris Kallo"],
     );
 }
+
+#[test]
+fn her_side_is_the_person_just_mentioned() {
+    assert_speakers(
+        "Late on Friday, Prime Minister Ana Rell agreed with the mayor that the two cities should talk on Monday, her side said.",
+        &["Ana Rell"],
+    );
+}
