@@ -270,15 +270,23 @@ fn headline_word(word: &str) -> String {
 /// headline's "Ostland": the body belongs to what the headline names (its
 /// name as a possessive, or before a common noun), so it speaks for it;
 /// "the Ostland Coast Guard" is a body with a proper name of its own.
+///
+/// The headline must name the owner alone: "Myanmar junta" is not "the
+/// Myanmar foreign ministry", whose owner is only "Myanmar".
 fn owned_by_headline(canonical: &str, words: &[String]) -> bool {
     let names: Vec<&str> = canonical.split_whitespace().collect();
-    names.iter().enumerate().any(|(i, w)| {
-        let w = w.replace('\u{2019}', "'");
-        let common_after = names
-            .get(i + 1)
-            .is_some_and(|next| next.chars().next().is_some_and(char::is_lowercase));
-        (w.ends_with("'s") || common_after) && words.contains(&headline_word(&w))
-    })
+    let owners: Vec<String> = names
+        .iter()
+        .enumerate()
+        .filter_map(|(i, w)| {
+            let w = w.replace('\u{2019}', "'");
+            let common_after = names
+                .get(i + 1)
+                .is_some_and(|next| next.chars().next().is_some_and(char::is_lowercase));
+            (w.ends_with("'s") || common_after).then(|| headline_word(&w))
+        })
+        .collect();
+    owners.iter().any(|o| words.contains(o)) && words.iter().all(|w| owners.contains(w))
 }
 
 /// A body called by its proper name, every word capitalised ("Turkey",
@@ -314,12 +322,45 @@ fn has_capital(text: &str) -> bool {
         .any(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
+/// An age used as a description: "61-year-old", "52-year-old".
+fn is_age(word: &str) -> bool {
+    word.strip_suffix("-year-old")
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// A title's shorthand ("FM", "PM"): a person, not a body or a place.
 fn role_abbreviation(word: &str) -> bool {
     let lower = word.to_lowercase();
     lexicon::ROLE_ABBREVIATIONS
         .iter()
         .any(|(short, _)| *short == lower)
+}
+
+/// "The Russian deputy FM said": a title's shorthand taken for a name is
+/// the role it stands for ("russian deputy foreign minister"), which finds
+/// the person who holds it.
+fn abbreviated_role(mention: &Mention) -> Option<Mention> {
+    let Form::Person(name) = &mention.form else {
+        return None;
+    };
+    let [word] = name.as_slice() else {
+        return None;
+    };
+    let lower = word.to_lowercase();
+    let (_, full) = lexicon::ROLE_ABBREVIATIONS
+        .iter()
+        .find(|(short, _)| *short == lower)?;
+    let head = full.split_whitespace().last()?.to_string();
+    let mut words: Vec<String> = mention.roles.clone();
+    words.extend(full.split_whitespace().map(str::to_string));
+    Some(Mention {
+        form: Form::Role {
+            text: format!("the {}", words.join(" ")),
+            head,
+        },
+        roles: Vec::new(),
+        ..mention.clone()
+    })
 }
 
 struct Resolver<'a> {
@@ -425,11 +466,24 @@ impl<'a> Resolver<'a> {
             .collect();
         let candidates: Vec<usize> = after.take(HEADLINE_REACH).collect();
         let itself = self.names_itself(mention);
+        // "Myanmar junta": a body whose name holds a place is a body of its
+        // own next to others of that place ("the Myanmar foreign ministry").
+        // A body of the same kind ("Dockers' union", "the Portlabor union")
+        // may still be the one the headline names.
+        let named_kind = match &mention.form {
+            Form::Body {
+                text,
+                head,
+                plural: false,
+                ..
+            } if has_capital(text) => Some(headline_word(head)),
+            _ => None,
+        };
         // "U.N." and "UN" are one word.
         let without_stops =
             |ws: &[String]| ws.iter().map(|w| w.replace('.', "")).collect::<Vec<_>>();
         let words_without_stops = without_stops(&words);
-        let shares_word = |e: usize| {
+        let shares_word_raw = |e: usize| {
             let canonical = self.entities[e].canonical();
             let theirs: Vec<String> = canonical
                 .split_whitespace()
@@ -458,13 +512,23 @@ impl<'a> Resolver<'a> {
             // a place or body the headline names by itself is not a longer
             // body that borrows its name; a company's short name is its
             // company ("Castellan" for "Castellan Mining").
-            let borrowed = itself
+            let other_kind = named_kind
+                .as_ref()
+                .is_some_and(|head| !theirs.contains(head));
+            let borrowed = (itself || other_kind)
                 && matches!(self.entities[e].kind, Kind::Body { .. })
                 && self.entities[e].company == Company::No
                 && !listed()
                 && !owned_by_headline(&canonical, &words);
-            !borrowed && theirs.iter().any(|w| words.contains(w))
+            let shared = theirs.iter().any(|w| words.contains(w));
+            (shared, borrowed)
         };
+        let shares_word = |e: usize| matches!(shares_word_raw(e), (true, false));
+        // A body the lead names with a word of the headline's own body but
+        // that is another body: the headline's body speaks for itself.
+        let another_body = candidates
+            .iter()
+            .any(|&e| matches!(shares_word_raw(e), (true, true)));
         let named_person = |e: usize| {
             matches!(self.entities[e].kind, Kind::Person(_)) && self.entities[e].stand_in.is_none()
         };
@@ -482,7 +546,8 @@ impl<'a> Resolver<'a> {
         // "Turkey urges ...", "... : White House": a body the headline names
         // speaks for itself even when the lead quotes one of its people.
         if let Some(&lead) = candidates.first().filter(|_| {
-            !self.names_itself(mention)
+            !itself
+                && !another_body
                 && !owned_group(&mention.form)
                 && !self.spelled_out_surname(mention)
         }) {
@@ -514,13 +579,17 @@ impl<'a> Resolver<'a> {
                     mention.roles.is_empty() && !self.full_names.contains_key(&word.to_lowercase())
                 }
                 // "North Korea": a name of several words that no one in the
-                // text answers to.
+                // text answers to by a shorter or longer form ("North Korea"
+                // is not "South Korea"; the same name speaking in the text is
+                // the headline's speaker itself).
                 [.., last] => {
                     mention.roles.is_empty()
                         && !role_abbreviation(last)
                         && !self.mentions.iter().any(|m| {
                             matches!(m.usage, Usage::Speaker | Usage::Subject)
-                                && matches!(&m.form, Form::Person(n) if n.last().is_some_and(|l| l.eq_ignore_ascii_case(last)))
+                                && matches!(&m.form, Form::Person(n) if n.last().is_some_and(|l| l.eq_ignore_ascii_case(last))
+                                    && n.len() != name.len()
+                                    && (ends_with(n, name) || ends_with(name, n)))
                         })
                 }
                 [] => false,
@@ -560,6 +629,19 @@ impl<'a> Resolver<'a> {
         if let Some(owned) = self.owned_by_it(mention) {
             return self.resolve(index, &owned);
         }
+        if let Some(role) = abbreviated_role(mention) {
+            return self.resolve(index, &role);
+        }
+        // "Ana Rell agreed ..., her side said": the possessive pronoun is
+        // gone from the phrase, and the owner just mentioned speaks.
+        if let Form::Body { text, head, .. } = &mention.form
+            && text == head
+            && lexicon::is_in(lexicon::SIDE_NOUNS, text)
+            && let Some(&owner) = self.recent.last()
+        {
+            self.recent.push(owner);
+            return Some(owner);
+        }
         let entity = match &mention.form {
             Form::Person(name) => Some(self.person(index, name, &mention.roles)),
             Form::Body {
@@ -569,7 +651,9 @@ impl<'a> Resolver<'a> {
                 plural,
             } => Some(self.body(text, head, words, *plural)),
             Form::Role { text, head } => Some(self.role(index, text, head)),
-            Form::Pronoun(pronoun) => self.pronoun(*pronoun),
+            Form::Pronoun(pronoun) => self
+                .pronoun(*pronoun)
+                .or_else(|| self.headline_place(*pronoun)),
         }?;
         self.entities[entity].learn(mention);
         if mention.usage == Usage::Speaker && self.lead.is_none() {
@@ -787,17 +871,15 @@ impl<'a> Resolver<'a> {
                 // someone unnamed.
                 if stand_in.indefinite {
                     // "a senior minister", "a top official": an unnamed
-                    // source; only a determiner or an owner may stand
-                    // before the role ("a minister", "Kestria's envoy").
+                    // source; a determiner, an owner or a word of
+                    // affiliation may stand before the role ("a minister",
+                    // "Kestria's envoy", "an insurgent spokesman"), no
+                    // word of rank.
                     let canonical = self.entities[e].canonical();
                     let bare = canonical
                         .split_whitespace()
                         .take_while(|w| !w.eq_ignore_ascii_case(&stand_in.head))
-                        .all(|w| {
-                            lexicon::is_in(lexicon::DETERMINERS, &w.to_lowercase())
-                                || w.ends_with("'s")
-                                || w.ends_with("\u{2019}s")
-                        });
+                        .all(|w| !lexicon::is_in(lexicon::RANK_WORDS, w));
                     let lead = self.lead == Some(e)
                         && bare
                         && roles.contains(&stand_in.head)
@@ -1179,6 +1261,19 @@ impl<'a> Resolver<'a> {
                 })
             })
         };
+        // "the 61-year-old former judge": a definite description by age is
+        // the person the text has just named, whatever the role.
+        let found = found.or_else(|| {
+            let aged = is_definite(&text.to_lowercase())
+                && (is_age(head) || modifiers.iter().any(|m| is_age(m)));
+            if !aged || owner.is_some() {
+                return None;
+            }
+            self.recent().take(STAND_IN_REACH).find(|&e| {
+                matches!(self.entities[e].kind, Kind::Person(_))
+                    && self.entities[e].stand_in.is_none()
+            })
+        });
         let found = found.or_else(|| {
             if indefinite {
                 return None;
@@ -1257,6 +1352,28 @@ impl<'a> Resolver<'a> {
                 && !self.full_names.contains_key(&name[0].to_lowercase()))
     }
 
+    /// "it" before anyone else is at hand: the place or named body the
+    /// headline names by itself ("Ostland rejects ..." then "..., even as
+    /// it welcomed the lull"), which the article is about.
+    fn headline_place(&mut self, pronoun: Pronoun) -> Option<usize> {
+        if pronoun != Pronoun::It || !self.recent.is_empty() {
+            return None;
+        }
+        let mentions = self.mentions;
+        let (index, headline) = mentions
+            .iter()
+            .enumerate()
+            .find(|(_, m)| m.usage == Usage::Headline)?;
+        if !self.names_itself(headline) {
+            return None;
+        }
+        let mention = Mention {
+            usage: Usage::Subject,
+            ..headline.clone()
+        };
+        self.resolve(index, &mention)
+    }
+
     fn pronoun(&self, pronoun: Pronoun) -> Option<usize> {
         let is_body = |e: usize, want_plural: Option<bool>| match &self.entities[e].kind {
             Kind::Body { plural, .. } => want_plural.is_none_or(|p| p == *plural),
@@ -1298,10 +1415,13 @@ impl<'a> Resolver<'a> {
                 .recent()
                 .find(|&e| is_body(e, Some(true)))
                 .or_else(|| self.recent().find(|&e| is_body(e, None))),
+            // "India has ..., even as it welcomed ...": a lone name with no
+            // title is a place speaking as a state.
             Pronoun::It => self
                 .recent()
                 .find(|&e| is_body(e, Some(false)))
-                .or_else(|| self.recent().find(|&e| is_body(e, None))),
+                .or_else(|| self.recent().find(|&e| is_body(e, None)))
+                .or_else(|| self.recent().find(|&e| self.place_like(e))),
         }
     }
 }

@@ -1003,3 +1003,96 @@ fn a_title_and_full_name_after_a_place_with_of_is_the_person() {
         &["Ana Rusu", "Ana Rusu"],
     );
 }
+
+#[test]
+fn a_place_name_is_not_the_full_name_of_a_word_inside_it() {
+    assert_speakers(
+        "Patrol boats sailed into the North Kestria Sea on Monday.\n\n\
+Kestria said the boats had entered its waters.",
+        &["Kestria"],
+    );
+}
+
+#[test]
+fn a_title_shorthand_taken_for_a_name_is_the_holder_of_the_title() {
+    assert_speakers(
+        "Kestrian Deputy Foreign Minister Ilse Varga said talks were over.\n\n\
+The Kestrian Deputy FM added that the border would stay shut.",
+        &["Ilse Varga", "Ilse Varga"],
+    );
+}
+
+#[test]
+fn a_headline_place_speaking_in_the_text_is_itself_not_a_place_sharing_a_word() {
+    assert_speakers(
+        "South Kestria says it will keep the door open\n\n\
+North Kestria has cut the hotline, Foreign Minister Ola Brun said on Monday.\n\n\
+South Kestria said it would keep trying.",
+        &["South Kestria", "Ola Brun", "South Kestria"],
+    );
+}
+
+#[test]
+fn a_headline_body_is_not_another_body_of_the_same_place() {
+    assert_speakers(
+        "Kestria junta rejects envoy's request\n\n\
+The Kestria foreign ministry said on Monday the envoy could not meet the detainees.",
+        &["Kestria junta", "the Kestria foreign ministry"],
+    );
+    // the place alone: its ministry speaks for it
+    assert_speakers(
+        "Kestria rejects envoy's request\n\n\
+The Kestria foreign ministry said on Monday the envoy could not meet the detainees.",
+        &[
+            "the Kestria foreign ministry",
+            "the Kestria foreign ministry",
+        ],
+    );
+}
+
+#[test]
+fn a_description_by_age_is_the_person_just_named() {
+    assert_speakers(
+        "Opposition leader Marta Quell said the count had been rigged.\n\n\
+The 58-year-old former teacher said she would appeal to the court.",
+        &["Marta Quell", "Marta Quell"],
+    );
+    // an age with an owner of its own is someone else
+    assert_speakers(
+        "Opposition leader Marta Quell said the count had been rigged.\n\n\
+Vellmark's 58-year-old minister said the count was clean.",
+        &["Marta Quell", "Vellmark's 58-year-old minister"],
+    );
+}
+
+#[test]
+fn it_before_anyone_is_at_hand_is_the_headline_place() {
+    assert_speakers(
+        "Ostland rejects Vellmark's offer of talks\n\n\
+Ostland has all but rejected the offer of talks made by the Vellmark foreign minister, even as it welcomed the calm along the border since Monday.",
+        &["Ostland", "Ostland"],
+    );
+}
+
+#[test]
+fn a_lead_role_with_a_word_of_affiliation_is_named_further_down() {
+    assert_speakers(
+        "The harbour talks ended on Friday, a rebel spokesman said.\n\n\
+Rebel spokesman Idris Kallo said the next round would open in May.",
+        &["Idris Kallo", "Idris Kallo"],
+    );
+    // a word of rank: an unnamed source, not the one named later
+    assert_speakers(
+        "The harbour talks ended on Friday, a senior spokesman said.\n\n\
+Rebel spokesman Idris Kallo said the next round would open in May.",
+        &["a senior spokesman", "Idris Kallo"],
+    );
+}
+
+#[test]
+fn her_side_is_the_person_just_mentioned() {
+    assert_speakers(
+        "Late on Friday, Prime Minister Ana Rell agreed with the mayor that the two cities should talk on Monday, her side said.",
+        &["Ana Rell"],
+    );
+}

@@ -703,6 +703,24 @@ pub static SOURCE_QUALIFIERS: &[&str] = &[
 /// anonymity"), not a report of what it said.
 pub static ANONYMITY_WORDS: &[&str] = &["anonymity", "named", "identified", "quoted"];
 
+/// Nouns for a person's or body's own people, written after a possessive
+/// pronoun ("her side said", "his camp said"): the owner speaks.
+pub static SIDE_NOUNS: &[&str] = &["side", "camp"];
+
+/// Words of rank before an indefinite role ("a senior official", "a top
+/// aide"): an unnamed source that the article does not name further down,
+/// unlike "an insurgent spokesman" whom it names later.
+pub static RANK_WORDS: &[&str] = &[
+    "senior",
+    "top",
+    "high-ranking",
+    "junior",
+    "former",
+    "ranking",
+    "high-level",
+    "leading",
+];
+
 /// Determiner-like words that open a role or group phrase ("another official").
 pub static OTHERS: &[&str] = &["another", "other", "one"];
 
