@@ -61,7 +61,7 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (CSV), context off",
         &csv,
-        "53223042424c0ffbc759419b7d9c417b02f955133f60ee43b6346a861709d039",
+        "ab5c0d1a4ce291ec99ba0def64be0c3d019fe7e660adac80485e7c0a3252d75c",
     );
     let jsonl = printed(&off(&[
         "score".as_ref(),
@@ -72,13 +72,13 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (JSONL), context off",
         &jsonl,
-        "d09e10e3c35408977383c320f5d8ae4625afe66c041a717c6c7c635c7f0d7236",
+        "29bb6a492704b54c8893fbd77d9c52e31dfab0bcce32521277fac7632f75e4ef",
     );
     let csv = printed(&["score".as_ref(), collection.as_os_str()]);
     assert_digest(
         "score of a 0.2 MB synthetic collection (CSV), default context",
         &csv,
-        "54807543a551ae551e1edd500ec5eda1586b83ca8fe4706abfe98d3a4d3fc986",
+        "0fe052cc327b6abeb25f188afe79a9eec362afa1ef0d1545c01a6059ee2c339a",
     );
     let jsonl = printed(&[
         "score".as_ref(),
@@ -89,7 +89,7 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (JSONL), default context",
         &jsonl,
-        "66a7b7097bcc7e2c44aedc5871494bbdb840418710bef85aeead8a014ffb7f1e",
+        "119f8e8261a86e51d956825e344dccfb861202fb694c0958f433c45fb2a025b7",
     );
 }
 
@@ -100,12 +100,12 @@ fn scoring_the_example_articles_prints_the_same_bytes() {
     assert_digest(
         "score of data/articles (CSV), context off",
         &csv,
-        "4a22fb42a43513f25f44fe6892ee187e43a9a29339e5b89271044c7c61437de2",
+        "e1a137668b8cf2dfeb7aa5588787fe58ceaf4f01c7861b032c8a427634db1d4e",
     );
     let csv = printed(&["score".as_ref(), articles.as_os_str()]);
     assert_digest(
         "score of data/articles (CSV), default context",
         &csv,
-        "64b64b9c9bf5914e4272d52d8c25d107e080566025fb4bc4d0d4ed9c15f3ce6b",
+        "d6719bbc106621fd6221e6d9f45af9e5a105e18b1913ebb76c7656881ff74a64",
     );
 }
