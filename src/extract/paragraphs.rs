@@ -265,16 +265,18 @@ fn is_dash_start(text: &str) -> bool {
     matches!(chars.next(), Some('—' | '–' | '-')) && chars.next().is_some_and(char::is_whitespace)
 }
 
+/// A double quote mark of any style, opening or closing.
+pub(super) fn is_double_mark(c: char) -> bool {
+    matches!(c, '“' | '”' | '„' | '«' | '»' | '"')
+}
+
 /// A short line without final punctuation, and not an unclosed quotation.
 fn is_heading(line: &str) -> bool {
     let last = line.chars().next_back().unwrap_or('.');
     let punctuated = is_terminator(last) || is_closing(last) || matches!(last, ':' | ';' | ',');
     // Nearly every line is punctuated: the tests that read it whole come last.
     let balanced = || {
-        let double_marks = line
-            .chars()
-            .filter(|c| matches!(c, '“' | '”' | '„' | '«' | '»' | '"'))
-            .count();
+        let double_marks = line.chars().filter(|&c| is_double_mark(c)).count();
         double_marks % 2 == 0
     };
     let opens_quote = line.starts_with(is_opening);

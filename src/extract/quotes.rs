@@ -9,7 +9,7 @@
 
 use super::Span;
 use super::bytes::StopBytes;
-use super::paragraphs::{Block, Paragraph};
+use super::paragraphs::{Block, Paragraph, is_double_mark};
 
 /// One top-level quotation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -251,7 +251,7 @@ const FORGOTTEN_CLOSE_VERBS: &[&str] = &["said", "says", "added"];
 /// paragraph, as long quotes do).
 fn forgotten_close(article: &str, rest: Span) -> Option<usize> {
     let text = &article[rest.start..rest.end];
-    if text.contains(['“', '”', '„', '"', '«', '»']) {
+    if text.contains(is_double_mark) {
         return None;
     }
     let mut from = 0;

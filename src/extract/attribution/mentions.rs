@@ -162,14 +162,7 @@ pub(super) fn gender_of(word: &str) -> Gender {
 
 /// A title as a role: lowercase, abbreviations spelled out ("Gen." -> "general").
 pub(super) fn role_word(key: &str) -> String {
-    let lower = key.to_lowercase();
-    match lexicon::ROLE_ABBREVIATIONS
-        .iter()
-        .find(|(short, _)| *short == lower)
-    {
-        Some((_, long)) => (*long).to_string(),
-        None => lower,
-    }
+    lexicon::role_abbreviation(key).map_or_else(|| key.to_lowercase(), str::to_string)
 }
 
 /// "NATO", "U.S.": two letters or more, all capitals.

@@ -206,7 +206,8 @@ impl<'a> Ctx<'a> {
                 (key.contains('-') && key.split('-').all(|w| lexicon::is_in(lexicon::TITLES, w)))
                     // "PM Ana Rusu", "the Deputy FM": a title's shorthand in
                     // capitals.
-                    || (is_acronym(key) && role_word(key).contains(' '))
+                    || (is_acronym(key)
+                        && lexicon::role_abbreviation(key).is_some_and(|role| role.contains(' ')))
             }
         })
     }

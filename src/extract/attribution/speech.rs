@@ -901,6 +901,13 @@ impl<'a> Ctx<'a> {
         (speaks && opens).then(|| (np, StatementKind::Reported, Some(self.span_of(noun, 1))))
     }
 
+    /// A listed outlet ("Reuters", "AFP") or an outlet noun
+    /// ("newspaper", "agency").
+    fn is_outlet_word(&self, k: usize) -> bool {
+        self.tokens[k].stem_listed(self.article, lexicon::OUTLETS)
+            || self.is(k, lexicon::OUTLET_NOUNS)
+    }
+
     /// What an outlet itself reports, when nobody else in the sentence
     /// speaks: "The state news agency reported that troops had crossed",
     /// "Citing two officials, the Daily Ledger said the talks would resume".
@@ -961,10 +968,7 @@ impl<'a> Ctx<'a> {
         }
         let after_comma = self.is_comma(start.wrapping_sub(1));
         let opens = after_comma || !closes && self.at_sentence_start(start);
-        let outlet = (start..end).any(|k| {
-            self.tokens[k].stem_listed(self.article, lexicon::OUTLETS)
-                || self.is(k, lexicon::OUTLET_NOUNS)
-        });
+        let outlet = (start..end).any(|k| self.is_outlet_word(k));
         // every word of the phrase is a name, a determiner, a possessive or
         // an outlet noun: "the daily", "Vellmark's state news agency"
         let phrase = (start..end).all(|k| {
@@ -1078,11 +1082,9 @@ impl<'a> Ctx<'a> {
             && phrase.len() <= MAX_PHRASE
             && self.word(comma + 1).is_some()
             && self.is(verb, lexicon::OUTLET_VERBS)
-            && phrase.iter().any(|&k| {
-                self.tokens[k].stem_listed(self.article, lexicon::OUTLETS)
-                    || self.is(k, lexicon::OUTLET_NOUNS)
-                    || self.is(k, lexicon::MEDIA_NOUNS)
-            })
+            && phrase
+                .iter()
+                .any(|&k| self.is_outlet_word(k) || self.is(k, lexicon::MEDIA_NOUNS))
     }
 
     /// The attribution `..., Y said on Monday` after the comma at `comma`,

@@ -330,10 +330,7 @@ fn is_age(word: &str) -> bool {
 
 /// A title's shorthand ("FM", "PM"): a person, not a body or a place.
 fn role_abbreviation(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    lexicon::ROLE_ABBREVIATIONS
-        .iter()
-        .any(|(short, _)| *short == lower)
+    lexicon::role_abbreviation(word).is_some()
 }
 
 /// "The Russian deputy FM said": a title's shorthand taken for a name is
@@ -346,10 +343,7 @@ fn abbreviated_role(mention: &Mention) -> Option<Mention> {
     let [word] = name.as_slice() else {
         return None;
     };
-    let lower = word.to_lowercase();
-    let (_, full) = lexicon::ROLE_ABBREVIATIONS
-        .iter()
-        .find(|(short, _)| *short == lower)?;
+    let full = lexicon::role_abbreviation(word)?;
     let head = full.split_whitespace().last()?.to_string();
     let mut words: Vec<String> = mention.roles.clone();
     words.extend(full.split_whitespace().map(str::to_string));

@@ -1171,6 +1171,17 @@ pub const ROLE_ABBREVIATIONS: &[(&str, &str)] = &[
     ("fm", "foreign minister"), ("pm", "prime minister"),
 ];
 
+/// The role a title's shorthand names ("Gen." -> "general", "FM" ->
+/// "foreign minister"), looked up in [`ROLE_ABBREVIATIONS`] by the word's
+/// lowercase form.
+pub fn role_abbreviation(word: &str) -> Option<&'static str> {
+    let lower = word.to_lowercase();
+    ROLE_ABBREVIATIONS
+        .iter()
+        .find(|(short, _)| *short == lower)
+        .map(|(_, role)| *role)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
