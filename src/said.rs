@@ -69,14 +69,17 @@ impl Said {
     }
 
     /// A statement given on its own (a training row, `classify`): its
-    /// attributions, as extraction finds them, are cut from the whole text;
-    /// the verb is that of its first statement. Text in which extraction finds
-    /// no attribution is read whole.
+    /// attributions, as extraction finds them, are cut from the whole text,
+    /// except the verbs of later statements that go on with a speaker already
+    /// named; the verb is that of its first statement. Text in which
+    /// extraction finds no attribution is read whole.
     pub fn of_text(text: &str) -> Said {
         let statements = extract(text);
         let mut cuts: Vec<Span> = statements
             .iter()
-            .flat_map(|s| attribution_cuts(text, s))
+            .enumerate()
+            .filter(|&(i, s)| i == 0 || speaks_anew(&statements[..i], s))
+            .flat_map(|(_, s)| attribution_cuts(text, s))
             .collect();
         cuts.sort_by_key(|c| c.start);
         let verb = statements
@@ -101,6 +104,16 @@ impl Said {
             None => self.content.clone(),
         }
     }
+}
+
+/// Whether a later statement of one text names its own speaker. One that
+/// goes on with the speaker already named ("X said A and warned that B",
+/// ", adding that B") keeps its verb in the content: the text is one row
+/// with one label, read with its first statement's verb, and "warned" is
+/// part of what the row says.
+fn speaks_anew(earlier: &[Statement], s: &Statement) -> bool {
+    s.speaker_span
+        .is_some_and(|who| earlier.iter().all(|e| e.speaker_span != Some(who)))
 }
 
 fn verb_text(raw: &str) -> String {
@@ -525,6 +538,21 @@ mod tests {
                 "He would join the talks next week, according to the BBC.",
                 Some("according to"),
                 "would join the talks next week, , the BBC.",
+            ),
+            (
+                "Minister Ilse Varga said the crossing would reopen and warned that trucks would be searched.",
+                Some("said"),
+                "the crossing would reopen and warned that trucks would be searched.",
+            ),
+            (
+                "The union said it would strike on Monday, adding that talks had failed.",
+                Some("said"),
+                "it would strike on Monday, adding that talks had failed.",
+            ),
+            (
+                "Lena Ruud said the round went well, but Tomas Brenn said it was a stalling game.",
+                Some("said"),
+                "the round went well, but , it was a stalling game.",
             ),
             (
                 "more theatre than substance",
