@@ -108,7 +108,7 @@ pub struct Args {
     /// Train a second view beside the model, reading each statement the
     /// other way (`text` when the model reads what was said, `said` when it
     /// reads the text), and pool the two views' logits (data/README.md,
-    /// "Two views").
+    /// "Two views of each statement").
     #[arg(long, value_enum)]
     view: Option<InputArg>,
     /// The second view's share of the pooled logits (0 to 1; default 0.5,
