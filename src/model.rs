@@ -22,10 +22,11 @@ pub const FORMAT: &str = "stance-model";
 /// ([`Model::with_label_prior`]), the statement-kind and cue-absence
 /// features; version 4 word valence features; version 5 word clusters;
 /// version 6 the negation of a refusing verb's object
-/// ([`TokenizerParams::verb_negation`]). A model is written with the
+/// ([`TokenizerParams::verb_negation`]); version 7 a second view of the
+/// statement ([`View`]). A model is written with the
 /// lowest version that holds what it uses, so older builds read every model
 /// they can score right, and refuse (rather than misread) one they cannot.
-pub const FORMAT_VERSION: u32 = 6;
+pub const FORMAT_VERSION: u32 = 7;
 /// Largest model file we agree to read: far above any real model, far below
 /// what would exhaust memory.
 pub(crate) const MAX_MODEL_BYTES: u64 = 512 * 1024 * 1024;
@@ -96,6 +97,55 @@ struct ModelFile {
     label_prior: Option<LabelPrior>,
     weights: Vec<Vec<f64>>,
     metadata: TrainingMetadata,
+    /// The second view, when the model has one (see [`View`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    view: Option<Box<ViewFile>>,
+}
+
+/// Prefix of the second view's feature names in explanations.
+pub const VIEW_PREFIX: &str = "view:";
+
+/// A second view of each statement: a model trained on the same rows read
+/// another way (what was said, or the statement's text as it is). The two
+/// views' logits are pooled, `(1 - weight) z + weight z_view`, before the
+/// softmax: one linear model over both views' features (a product of
+/// experts), so an explanation stays an exact sum. `weight` is the second
+/// view's share, in 0..=1.
+#[derive(Debug, Clone)]
+pub struct View {
+    model: Box<Model>,
+    weight: f64,
+}
+
+impl View {
+    /// The second view's model.
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// The second view's share of the pooled logits.
+    pub fn weight(&self) -> f64 {
+        self.weight
+    }
+}
+
+/// Pools two views' logits `z1` and `z2` into probabilities, the second
+/// view's share being `w`.
+pub(crate) fn pool(z1: &[f64], z2: &[f64], w: f64) -> Vec<f64> {
+    let mut z: Vec<f64> = z1
+        .iter()
+        .zip(z2)
+        .map(|(a, b)| (1.0 - w) * a + w * b)
+        .collect();
+    softmax(&mut z);
+    z
+}
+
+/// A [`View`] in the file.
+#[derive(Serialize, Deserialize)]
+struct ViewFile {
+    weight: f64,
+    model: ModelFile,
 }
 
 /// A prior correction of the logits: the label mix the model was trained
@@ -166,6 +216,8 @@ pub struct Model {
     /// `intercept` plus the prior's offsets: what the logits start from.
     bias: Vec<f64>,
     metadata: TrainingMetadata,
+    /// A second view pooled with this one's prediction.
+    view: Option<View>,
 }
 
 /// One feature's signed push on one label: weight x feature value.
@@ -187,6 +239,10 @@ pub struct Contribution {
 pub struct Explanation {
     /// What the model read: `[verb] content` (see [`crate::said::Said`]).
     pub input: String,
+    /// What the second view read, when the model has one ([`View`]); its
+    /// features are named with the prefix [`VIEW_PREFIX`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub view_input: Option<String>,
     /// The predicted label.
     pub label: String,
     /// Probability per label, in model label order.
@@ -264,7 +320,43 @@ impl Model {
             intercept,
             label_prior: None,
             metadata,
+            view: None,
         })
+    }
+
+    /// The same model with a second view pooled into its predictions
+    /// (`None`: none). The view must have the same labels in the same
+    /// order and no view of its own; `weight` is its share, in 0..=1.
+    pub fn with_view(mut self, view: Option<(Model, f64)>) -> Result<Model> {
+        let fail = |m: String| Err(Error::model(Path::new("<second view>"), m));
+        self.view = match view {
+            None => None,
+            Some((model, weight)) => {
+                if model.labels != self.labels {
+                    return fail(format!(
+                        "its labels ({}) are not the model's ({})",
+                        model.labels.join(", "),
+                        self.labels.join(", ")
+                    ));
+                }
+                if model.view.is_some() {
+                    return fail("a second view cannot have a view of its own".into());
+                }
+                if !(0.0..=1.0).contains(&weight) {
+                    return fail(format!("its weight {weight} is not between 0 and 1"));
+                }
+                Some(View {
+                    model: Box::new(model),
+                    weight,
+                })
+            }
+        };
+        Ok(self)
+    }
+
+    /// The second view, if the model has one.
+    pub fn view(&self) -> Option<&View> {
+        self.view.as_ref()
     }
 
     /// The same model with a prior correction of its logits (`None`: none),
@@ -310,7 +402,14 @@ impl Model {
     /// Probabilities per label (in [`Model::labels`] order); they sum to 1.
     /// `text` is one statement, as an article would print it.
     pub fn predict_proba(&self, text: &str) -> Vec<f64> {
-        self.predict_row(&self.vectorizer.transform(text))
+        match &self.view {
+            None => self.predict_row(&self.vectorizer.transform(text)),
+            Some(view) => pool(
+                &self.logits_of(&self.vectorizer.transform(text)),
+                &view.model.logits_of(&view.model.vectorizer.transform(text)),
+                view.weight,
+            ),
+        }
     }
 
     /// Probabilities for one statement of an article.
@@ -320,14 +419,31 @@ impl Model {
         statement: &crate::extract::Statement,
     ) -> Vec<f64> {
         let said = self.vectorizer.statement_input(article, statement);
-        self.predict_row(&self.vectorizer.transform_said(&said))
+        let row = self.vectorizer.transform_said(&said);
+        match &self.view {
+            None => self.predict_row(&row),
+            Some(view) => {
+                let v = &view.model.vectorizer;
+                let other = v.transform_said(&v.statement_input(article, statement));
+                pool(
+                    &self.logits_of(&row),
+                    &view.model.logits_of(&other),
+                    view.weight,
+                )
+            }
+        }
     }
 
-    /// Probabilities for an already featurized row.
+    /// Probabilities for an already featurized row (this view alone).
     pub(crate) fn predict_row(&self, row: &SparseRow) -> Vec<f64> {
-        let mut z = logits(row, &self.weights, &self.bias, self.labels.len());
+        let mut z = self.logits_of(row);
         softmax(&mut z);
         z
+    }
+
+    /// Logits for an already featurized row (this view alone).
+    fn logits_of(&self, row: &SparseRow) -> Vec<f64> {
+        logits(row, &self.weights, &self.bias, self.labels.len())
     }
 
     /// The most probable label and its probability.
@@ -337,32 +453,44 @@ impl Model {
         (&self.labels[best], p[best])
     }
 
-    /// Exact explanation of one prediction.
+    /// Exact explanation of one prediction. With a second view, each
+    /// label's logit is the pooled one: every feature's weight, the
+    /// intercept and the prior are the views' own times their share, and the
+    /// second view's features carry the prefix [`VIEW_PREFIX`].
     pub fn explain(&self, text: &str) -> Explanation {
         let said = Vectorizer::input(&self.vectorizer.params, text);
-        let row = self.vectorizer.transform_said(&said);
+        let probs = self.predict_proba(text);
+        let share = self.view.as_ref().map_or(0.0, |v| v.weight);
+        let mut parts = vec![(self, said.clone(), 1.0 - share, "")];
+        if let Some(view) = &self.view {
+            let input = Vectorizer::input(&view.model.vectorizer.params, text);
+            parts.push((&view.model, input, share, VIEW_PREFIX));
+        }
         let k = self.labels.len();
-        let probs = self.predict_row(&row);
-        let offsets = self
-            .label_prior
-            .as_ref()
-            .map(LabelPrior::offsets)
-            .unwrap_or_else(|| vec![0.0; k]);
         let per_label = (0..k)
             .map(|c| {
-                let mut contributions: Vec<Contribution> = row
-                    .iter()
-                    .map(|&(j, value)| {
+                let (mut intercept, mut prior) = (0.0, 0.0);
+                let mut contributions = Vec::new();
+                for (model, input, share, prefix) in &parts {
+                    let offsets = model
+                        .label_prior
+                        .as_ref()
+                        .map(LabelPrior::offsets)
+                        .unwrap_or_else(|| vec![0.0; k]);
+                    intercept += share * model.intercept[c];
+                    prior += share * offsets[c];
+                    let row = model.vectorizer.transform_said(input);
+                    contributions.extend(row.iter().map(|&(j, value)| {
                         let value = f64::from(value);
-                        let weight = self.weights[j as usize * k + c];
+                        let weight = share * model.weights[j as usize * k + c];
                         Contribution {
-                            feature: self.vectorizer.vocabulary[j as usize].clone(),
+                            feature: format!("{prefix}{}", model.vectorizer.vocabulary[j as usize]),
                             value,
                             weight,
                             contribution: value * weight,
                         }
-                    })
-                    .collect();
+                    }));
+                }
                 contributions.sort_by(|a, b| {
                     b.contribution
                         .abs()
@@ -370,18 +498,19 @@ impl Model {
                         .then_with(|| a.feature.cmp(&b.feature))
                 });
                 let logit =
-                    self.bias[c] + contributions.iter().map(|c| c.contribution).sum::<f64>();
+                    intercept + prior + contributions.iter().map(|c| c.contribution).sum::<f64>();
                 LabelExplanation {
                     label: self.labels[c].clone(),
                     logit,
-                    intercept: self.intercept[c],
-                    prior: offsets[c],
+                    intercept,
+                    prior,
                     contributions,
                 }
             })
             .collect();
         Explanation {
             input: said.render(),
+            view_input: parts.get(1).map(|(_, input, _, _)| input.render()),
             label: self.labels[argmax(&probs)].clone(),
             probabilities: self.labels.iter().cloned().zip(probs).collect(),
             per_label,
@@ -393,13 +522,24 @@ impl Model {
     /// differences between labels, so this is what moves a prediction).
     pub fn top_features(&self, n: usize) -> Vec<(String, Vec<(String, f64)>)> {
         let k = self.labels.len();
+        // With a second view, each view's weights times its share (what
+        // they add to the pooled logits), the view's names prefixed.
+        let share = self.view.as_ref().map_or(0.0, |v| v.weight);
+        let mut parts = vec![(self, 1.0 - share, "")];
+        if let Some(view) = &self.view {
+            parts.push((&view.model, share, VIEW_PREFIX));
+        }
         (0..k)
             .map(|c| {
-                let mut scored: Vec<(String, f64)> = (0..self.vectorizer.len())
-                    .map(|j| {
-                        let row = &self.weights[j * k..(j + 1) * k];
-                        let mean = row.iter().sum::<f64>() / k as f64;
-                        (self.vectorizer.vocabulary[j].clone(), row[c] - mean)
+                let mut scored: Vec<(String, f64)> = parts
+                    .iter()
+                    .flat_map(|&(model, share, prefix)| {
+                        (0..model.vectorizer.len()).map(move |j| {
+                            let row = &model.weights[j * k..(j + 1) * k];
+                            let mean = row.iter().sum::<f64>() / k as f64;
+                            let name = &model.vectorizer.vocabulary[j];
+                            (format!("{prefix}{name}"), share * (row[c] - mean))
+                        })
                     })
                     .collect();
                 scored.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -411,6 +551,13 @@ impl Model {
 
     /// The model as JSON bytes (deterministic: same model, same bytes).
     pub fn to_json(&self) -> Result<Vec<u8>> {
+        let mut out = serde_json::to_vec(&self.to_file()).map_err(Error::Json)?;
+        out.push(b'\n');
+        Ok(out)
+    }
+
+    /// The model in the file layout.
+    fn to_file(&self) -> ModelFile {
         let k = self.labels.len();
         let weights = (0..k)
             .map(|c| {
@@ -422,9 +569,11 @@ impl Model {
         let v = &self.vectorizer;
         let version_2 =
             v.tokenizer.scopes || v.params.said || v.params.cues || v.params.scope_words;
-        let file = ModelFile {
+        ModelFile {
             format: FORMAT.into(),
-            format_version: if v.tokenizer.verb_negation || v.params.cue_polarity {
+            format_version: if self.view.is_some() {
+                7
+            } else if v.tokenizer.verb_negation || v.params.cue_polarity {
                 6
             } else if v.params.clusters.is_some() {
                 5
@@ -452,10 +601,13 @@ impl Model {
             label_prior: self.label_prior.clone(),
             weights,
             metadata: self.metadata.clone(),
-        };
-        let mut out = serde_json::to_vec(&file).map_err(Error::Json)?;
-        out.push(b'\n');
-        Ok(out)
+            view: self.view.as_ref().map(|view| {
+                Box::new(ViewFile {
+                    weight: view.weight,
+                    model: view.model.to_file(),
+                })
+            }),
+        }
     }
 
     /// Writes the model to `path` atomically (temp file in the same folder, then rename).
@@ -493,6 +645,12 @@ impl Model {
                 return Err(fail(format!("malformed model: {e}")));
             }
         };
+        Model::from_file(file, origin)
+    }
+
+    /// Checks and assembles a parsed file (and its second view).
+    fn from_file(file: ModelFile, origin: &Path) -> Result<Model> {
+        let fail = |m: String| Error::model(origin, m);
         let k = file.labels.len();
         if file.n_features != file.vocabulary.len() {
             return Err(fail(format!(
@@ -547,6 +705,29 @@ impl Model {
                 weights[j * k + c] = *v;
             }
         }
+        let view = match file.view {
+            None => None,
+            Some(view) => {
+                if view.model.format_version > file.format_version {
+                    return Err(fail(format!(
+                        "its second view is format version {}, newer than the file's {}",
+                        view.model.format_version, file.format_version
+                    )));
+                }
+                if !view.weight.is_finite() {
+                    return Err(fail("the second view's weight is not a number".into()));
+                }
+                let model = Model::from_file(view.model, origin).map_err(|e| match e {
+                    Error::Model { message, .. } => fail(format!("second view: {message}")),
+                    e => e,
+                })?;
+                Some((model, view.weight))
+            }
+        };
+        let as_file_error = |e| match e {
+            Error::Model { message, .. } => fail(message),
+            e => e,
+        };
         Model::from_parts(
             origin,
             file.labels,
@@ -556,10 +737,9 @@ impl Model {
             file.metadata,
         )?
         .with_label_prior(file.label_prior)
-        .map_err(|e| match e {
-            Error::Model { message, .. } => fail(message),
-            e => e,
-        })
+        .map_err(as_file_error)?
+        .with_view(view)
+        .map_err(as_file_error)
     }
 
     /// Loads a model file with every check.

@@ -35,7 +35,7 @@ use crate::cues::Cues;
 use crate::error::{Error, Result};
 use crate::evaluate::{Metrics, stratified_folds};
 use crate::features::{FeatureCounts, FeatureParams, SparseRow, Vectorizer, densify};
-use crate::model::{LabelPrior, Model, TrainingMetadata, argmax, logits, logits_into};
+use crate::model::{LabelPrior, Model, TrainingMetadata, argmax, logits, logits_into, pool};
 use crate::rng::SplitMix64;
 use crate::sparse::{Csr, Rows};
 use crate::tokenize::TokenizerParams;
@@ -101,6 +101,37 @@ pub struct TrainParams {
     /// every row as before.
     #[serde(skip)]
     pub row_weights: Option<RowWeights>,
+    /// A second view trained beside the model and pooled with it (see
+    /// [`crate::model::View`]). `None`: one view, the model as before.
+    #[serde(default)]
+    pub view: Option<ViewParams>,
+}
+
+/// How [`TrainParams::view`] trains the second view: the same corpus,
+/// folds, seed, alpha grid and settings but for what the view reads; its
+/// share of the pooled prediction is chosen by cross-validation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ViewParams {
+    /// What the second view reads: what was said (`true`) or the statement's
+    /// text as it is (`false`). It must differ from the first view's.
+    pub said: bool,
+    /// The second view's shares to try (each in 0..=1): the one whose pooled
+    /// out-of-fold predictions have the best macro-F1 wins (the first listed
+    /// on a tie).
+    pub weights: Vec<f64>,
+}
+
+/// What choosing the second view's share found.
+#[derive(Debug, Clone)]
+pub struct ViewReport {
+    /// Cross-validated macro-F1 of the pooled prediction for each share tried.
+    pub weight_scores: Vec<(f64, f64)>,
+    /// The share chosen.
+    pub weight: f64,
+    /// The L2 strength the second view's own cross-validation chose.
+    pub alpha: f64,
+    /// Cross-validated metrics of the pooled prediction at the chosen share.
+    pub cv: Metrics,
 }
 
 /// Extra row weights for [`TrainParams::row_weights`].
@@ -142,6 +173,7 @@ impl Default for TrainParams {
             label_mix: None,
             balance: true,
             row_weights: None,
+            view: None,
         }
     }
 }
@@ -155,10 +187,12 @@ pub struct TrainReport {
     pub alpha_scores: Vec<(f64, f64)>,
     /// The alpha chosen.
     pub alpha: f64,
+    /// The second view's training, when [`TrainParams::view`] asked for one.
+    pub view: Option<ViewReport>,
 }
 
-/// Per alpha: (fold, predicted class of each of the fold's test rows).
-type FoldPredictions = Vec<(usize, Vec<usize>)>;
+/// Per alpha: (fold, logits of each of the fold's test rows).
+type FoldPredictions = Vec<(usize, Vec<Vec<f64>>)>;
 
 /// Progress callback: (finished steps, total steps).
 pub type Progress<'a> = &'a (dyn Fn(usize, usize) + Sync);
@@ -234,6 +268,29 @@ impl TrainParams {
                 "every label's share must be a positive number",
             ));
         }
+        if let Some(view) = &self.view {
+            if view.said == self.features.said {
+                return Err(Error::params(
+                    "view",
+                    "the second view must read the statement another way than the model \
+                     (what was said against the text as it is)",
+                ));
+            }
+            if view.weights.is_empty()
+                || view
+                    .weights
+                    .iter()
+                    .any(|w| !w.is_finite() || !(0.0..=1.0).contains(w))
+            {
+                return Err(Error::params(
+                    "view_weights",
+                    format!(
+                        "the grid {:?} must hold shares between 0 and 1",
+                        view.weights
+                    ),
+                ));
+            }
+        }
         Ok(())
     }
 
@@ -274,7 +331,7 @@ impl TrainParams {
 
     /// Training on rows already checked: `labels` sorted, `y` the label
     /// index of each of `texts`; `path` and `sha256` go into the metadata.
-    fn fit_rows<T: AsRef<str> + Send>(
+    fn fit_rows<T: AsRef<str> + Send + Sync>(
         &self,
         path: &Path,
         sha256: &str,
@@ -283,6 +340,83 @@ impl TrainParams {
         texts: impl Iterator<Item = T>,
         progress: Progress,
     ) -> Result<(Model, TrainReport)> {
+        let Some(view) = &self.view else {
+            let (model, report, _) =
+                self.fit_view(path, sha256, labels, &y, texts, progress, (0, 1))?;
+            return Ok((model, report));
+        };
+        // Both views read every row, so the texts are kept for the second.
+        let texts: Vec<T> = texts.collect();
+        let (model, mut report, oof) = self.fit_view(
+            path,
+            sha256,
+            labels.clone(),
+            &y,
+            texts.iter(),
+            progress,
+            (0, 2),
+        )?;
+        let second = TrainParams {
+            features: FeatureParams {
+                said: view.said,
+                ..self.features.clone()
+            },
+            view: None,
+            ..self.clone()
+        };
+        let (other, other_report, other_oof) = second.fit_view(
+            path,
+            sha256,
+            labels.clone(),
+            &y,
+            texts.iter(),
+            progress,
+            (1, 2),
+        )?;
+        // Out-of-fold pooled predictions for each share; strictly better
+        // only, so on a tie the share listed first stays.
+        let mut weight_scores = Vec::new();
+        let mut best: Option<(f64, f64, Metrics)> = None;
+        for &w in &view.weights {
+            let predicted: Vec<usize> = oof
+                .iter()
+                .zip(&other_oof)
+                .map(|(a, b)| argmax(&pool(a, b, w)))
+                .collect();
+            let m = Metrics::compute(&labels, &y, &predicted);
+            weight_scores.push((w, m.macro_f1));
+            if best.as_ref().is_none_or(|(_, f1, _)| m.macro_f1 > *f1) {
+                best = Some((w, m.macro_f1, m));
+            }
+        }
+        let (weight, _, cv) =
+            best.ok_or_else(|| Error::params("view_weights", "the grid is empty"))?;
+        report.view = Some(ViewReport {
+            weight_scores,
+            weight,
+            alpha: other_report.alpha,
+            cv,
+        });
+        let model = model.with_view(Some((other, weight)))?;
+        Ok((model, report))
+    }
+
+    /// Trains one view: cross-validation over the alpha grid, then the final
+    /// fit. Returns the model, its report and the out-of-fold logits of
+    /// every row at the chosen alpha. `part` (i, n): this is fit i of n
+    /// runs, for `progress`.
+    #[allow(clippy::too_many_arguments)]
+    fn fit_view<T: AsRef<str> + Send>(
+        &self,
+        path: &Path,
+        sha256: &str,
+        labels: Vec<String>,
+        y: &[usize],
+        texts: impl Iterator<Item = T>,
+        progress: Progress,
+        part: (usize, usize),
+    ) -> Result<(Model, TrainReport, Vec<Vec<f64>>)> {
+        let y = y.to_vec();
         let k = labels.len();
         if let Some(mix) = &self.label_mix {
             check_mix_labels(mix, &labels)?;
@@ -308,13 +442,14 @@ impl TrainParams {
             cues,
         )?;
         let folds = stratified_folds(&y, k, self.folds, self.seed);
-        let total = self.folds * self.alphas.len() + 1;
-        let done = std::sync::atomic::AtomicUsize::new(0);
+        let steps = self.folds * self.alphas.len() + 1;
+        let total = steps * part.1;
+        let done = std::sync::atomic::AtomicUsize::new(steps * part.0);
         let tick = || {
             let d = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
             progress(d, total);
         };
-        progress(0, total);
+        progress(steps * part.0, total);
 
         // Out-of-fold predictions for each alpha, computed fold by fold. One
         // fold's matrix at a time: the alphas share it, and run in parallel.
@@ -334,14 +469,14 @@ impl TrainParams {
                 n_features: vec.len(),
                 k,
             };
-            let out: Vec<Result<(usize, Vec<usize>)>> = self
+            let out: Vec<Result<(usize, Vec<Vec<f64>>)>> = self
                 .alphas
                 .par_iter()
                 .map(|&alpha| {
                     let (w, b) = self.fit_weights(&data, alpha)?;
                     let pred = test_x
                         .iter()
-                        .map(|row| argmax(&logits(row, &w, &b, k)))
+                        .map(|row| logits(row, &w, &b, k))
                         .collect::<Vec<_>>();
                     tick();
                     Ok((f, pred))
@@ -351,24 +486,27 @@ impl TrainParams {
         }
 
         let mut alpha_scores = Vec::new();
-        let mut best: Option<(f64, f64, Metrics)> = None;
+        let mut best: Option<(f64, f64, Metrics, Vec<Vec<f64>>)> = None;
         for (a, &alpha) in self.alphas.iter().enumerate() {
-            let mut predicted = vec![0usize; y.len()];
-            for fold_out in &per_fold {
-                let (f, pred) = &fold_out[a];
+            let mut oof = vec![Vec::new(); y.len()];
+            for fold_out in &mut per_fold {
+                let (f, pred) = &mut fold_out[a];
                 let rows = (0..y.len()).filter(|&i| folds[i] == *f);
-                for (i, p) in rows.zip(pred) {
-                    predicted[i] = *p;
+                for (i, z) in rows.zip(pred) {
+                    oof[i] = std::mem::take(z);
                 }
             }
+            let predicted: Vec<usize> = oof.iter().map(|z| argmax(z)).collect();
             let m = Metrics::compute(&labels, &y, &predicted);
             alpha_scores.push((alpha, m.macro_f1));
             // Strictly better only: on a tie the earlier (listed first) alpha stays.
-            if best.as_ref().is_none_or(|(_, f1, _)| m.macro_f1 > *f1) {
-                best = Some((alpha, m.macro_f1, m));
+            if best.as_ref().is_none_or(|(_, f1, _, _)| m.macro_f1 > *f1) {
+                best = Some((alpha, m.macro_f1, m, oof));
             }
         }
-        let (alpha, _, cv) = best.ok_or_else(|| Error::params("alphas", "the grid is empty"))?;
+        drop(per_fold);
+        let (alpha, _, cv, oof) =
+            best.ok_or_else(|| Error::params("alphas", "the grid is empty"))?;
 
         let (vec, x) = counts.fit_transform(&[])?;
         drop(counts);
@@ -436,7 +574,9 @@ impl TrainParams {
                 cv,
                 alpha_scores,
                 alpha,
+                view: None,
             },
+            oof,
         ))
     }
 

@@ -48,6 +48,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 out = format!("{:#}\n", serde_json::to_value(&ex)?);
             } else {
                 let _ = writeln!(out, "input: {}", ex.input);
+                if let Some(view) = &ex.view_input {
+                    let _ = writeln!(
+                        out,
+                        "second view's input (its features are named {}...): {view}",
+                        stance::model::VIEW_PREFIX
+                    );
+                }
                 let _ = writeln!(out, "label: {}", ex.label);
                 for (label, p) in &ex.probabilities {
                     let _ = writeln!(out, "  p_{label} = {p:.4}");

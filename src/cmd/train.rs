@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use stance::corpus::{Columns, Corpus};
 use stance::features::{ClusterWords, Clusters, Valence};
-use stance::train::{RowWeights, Solver, TrainParams};
+use stance::train::{RowWeights, Solver, TrainParams, ViewParams};
 
 /// Arguments of `stance train`.
 #[derive(clap::Args)]
@@ -105,6 +105,18 @@ pub struct Args {
     /// repeat it for several columns, and a row's weights multiply.
     #[arg(long, value_parser = parse_weigh)]
     weigh: Vec<Weigh>,
+    /// Train a second view beside the model, reading each statement the
+    /// other way (`text` when the model reads what was said, `said` when it
+    /// reads the text), and pool the two views' logits (data/README.md,
+    /// "Two views of each statement").
+    #[arg(long, value_enum)]
+    view: Option<InputArg>,
+    /// The second view's share of the pooled logits (0 to 1; default 0.5,
+    /// the plain mean). Several, comma separated: the one whose pooled
+    /// predictions have the best cross-validated macro-F1 wins. Only with
+    /// `--view`.
+    #[arg(long, value_delimiter = ',', requires = "view")]
+    view_weights: Option<Vec<f64>>,
 }
 
 /// One `--weigh COLUMN:VALUE=W,...`.
@@ -273,6 +285,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(w) = args.verb_weight {
         params.features.verb_weight = w;
     }
+    if let Some(view) = args.view {
+        params.view = Some(ViewParams {
+            said: view == InputArg::Said,
+            weights: args.view_weights.unwrap_or_else(|| vec![0.5]),
+        });
+    }
     match args.cues.as_deref() {
         None | Some("builtin") => {}
         Some("none") => params.features.cues = false,
@@ -351,6 +369,22 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     out += "\ncross-validated (out-of-fold) at the chosen alpha:\n";
     out += &report.cv.to_text();
+    if let Some(view) = &report.view {
+        let how = if view.weight_scores.len() > 1 {
+            "chosen by CV"
+        } else {
+            "as given"
+        };
+        out += &format!(
+            "\nsecond view: alpha {} chosen by its own CV; share {} {how}\n",
+            view.alpha, view.weight
+        );
+        for (w, f1) in &view.weight_scores {
+            out += &format!("  share {w:<6}  cv macro-F1 {f1:.4}\n");
+        }
+        out += "\ncross-validated (out-of-fold), the two views pooled:\n";
+        out += &view.cv.to_text();
+    }
     out += &format!("\nwrote {}\n", args.output.display());
     super::with_output(None, |w| w.write_all(out.as_bytes()))?;
     Ok(ExitCode::SUCCESS)
@@ -409,6 +443,8 @@ fn with_flag(err: stance::Error) -> anyhow::Error {
         "features.verb_weight" => "--verb-weight",
         "label_mix" => "--label-mix",
         "row_weights" => "--weigh",
+        "view" => "--view",
+        "view_weights" => "--view-weights",
         _ => return err.into(),
     };
     anyhow::anyhow!("invalid parameters: {flag}: {message}")

@@ -424,3 +424,63 @@ fn verb_negation_and_cue_polarity_are_options_stored_in_the_model() {
     assert!(!plain.contains("verb_negation") && !plain.contains("cue_polarity"));
     evaluates_on_small(d, "n.json");
 }
+
+/// `--view text` trains a second view on the text as it is, pooled with the
+/// model (format 7); `explain` shows both inputs and the view's features;
+/// `--view-weights` chooses the share by CV and prints each share's score;
+/// a view reading the same input as the model, or a share outside 0..=1, is
+/// refused before training.
+#[test]
+fn a_second_view_is_trained_shown_and_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let model = trained_json(d, "v.json", &["--view", "text"]);
+    assert_eq!(model["format_version"], 7);
+    assert_eq!(model["view"]["weight"], 0.5);
+    assert_eq!(model["features"]["said"], true);
+    assert_eq!(model["view"]["model"]["features"]["said"], false);
+    assert!(model["view"]["model"].get("view").is_none());
+    let plain = std::fs::read_to_string(quick_model()).unwrap();
+    assert!(!plain.contains("\"view\""));
+    evaluates_on_small(d, "v.json");
+    let explained = stdout_of(stance_in(d).args([
+        "explain",
+        "--model",
+        "v.json",
+        "--top",
+        "500",
+        "The minister said they crossed a red line.",
+    ]));
+    assert!(
+        explained.contains("second view's input")
+            && explained.contains("The minister said they crossed a red line.")
+            && explained.contains("view:w:red line")
+            && explained.contains("  w:red line"),
+        "{explained}"
+    );
+    let out = stdout_of(
+        train_quick(fixture("small.csv"), "cv.json")
+            .current_dir(d)
+            .args(["--view", "text", "--view-weights", "0,1"]),
+    );
+    assert!(
+        out.contains("share 0 ") && out.contains("share 1 ") && out.contains("chosen by CV"),
+        "{out}"
+    );
+    for (args, expected) in [
+        (&["--view", "said"][..], "--view"),
+        (
+            &["--view", "text", "--view-weights", "1.5"][..],
+            "--view-weights",
+        ),
+        (&["--view-weights", "0.5"][..], "--view"),
+    ] {
+        fails_with(
+            train_quick(fixture("small.csv"), "never.json")
+                .current_dir(d)
+                .args(args),
+            &[expected],
+        );
+    }
+    assert!(!d.join("never.json").exists());
+}

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable, Iterator, Mapping
 from os import PathLike
-from typing import Any, Literal, TypedDict, final
+from typing import Any, Literal, NotRequired, TypedDict, final
 
 __version__: str
 
@@ -29,6 +29,8 @@ class LabelExplanation(TypedDict):
 
 class Explanation(TypedDict):
     input: str
+    # What the second view read, when the model has one (stance train --view).
+    view_input: NotRequired[str]
     label: str
     probabilities: list[tuple[str, float]]
     per_label: list[LabelExplanation]
