@@ -654,10 +654,23 @@ pub(super) mod tests {
                 "Reuters reported that talks had stalled.",
                 &[("stalled", "body:Reuters", Indirect)],
             ),
-            // groups with a place (where they are, not who: left out) or owner
+            // groups with a place or owner: "in" a place says which ones
+            // they are, and annotators keep it
             (
                 "Officials in Selvik said the talks could last a week.",
-                &[("a week", "body:Officials", Indirect)],
+                &[("a week", "body:Officials in Selvik", Indirect)],
+            ),
+            (
+                "A senior diplomat in Marvo's cabinet said the vote would wait.",
+                &[(
+                    "wait",
+                    "role:a senior diplomat in Marvo's cabinet",
+                    Indirect,
+                )],
+            ),
+            (
+                "Traders in Osk and Lenne doubted the quota would last.",
+                &[("last", "body:Traders in Osk and Lenne", Indirect)],
             ),
             (
                 "Miners at the Cerro Alto mine threatened to strike.",

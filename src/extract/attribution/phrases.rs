@@ -52,9 +52,8 @@ impl<'a> Ctx<'a> {
     /// diplomats", "officials briefed on the matter": a role or group noun
     /// with its determiners, modifiers and one postmodifier, from token
     /// `from`, ending before `to`; and where it ends. The postmodifier says
-    /// who they are (for, of, at, from, close to, familiar with) and is kept;
-    /// only "in" a named place says where they are, and is left out of the
-    /// name.
+    /// who they are (for, of, at, from, close to, familiar with, in a named
+    /// place: "officials in Selvik") and is kept.
     pub(super) fn source_phrase(&self, from: usize, to: usize) -> Option<(Found, usize)> {
         let to = to.min(self.len());
         let mut i = from;
@@ -121,13 +120,7 @@ impl<'a> Ctx<'a> {
             let time = self.is(object, lexicon::DAYS) || self.is(object, lexicon::MONTHS);
             if k > object && !time {
                 end = k;
-                let place = !qualifier
-                    && self.is(preposition, &["in"])
-                    && self.tokens[object].is_cap()
-                    && !self.is(object, lexicon::DETERMINERS);
-                if !place {
-                    named_end = end;
-                }
+                named_end = end;
             }
         }
         let span = Span::new(self.tokens[from].span.start, self.tokens[end - 1].stem_end);
@@ -956,14 +949,18 @@ mod tests {
                     Indirect,
                 )],
             ),
-            // where they are is no part of who they are
+            // where they are says which ones they are
             (
                 "A Vell spokesperson in Brensk said the convoy had left.",
-                &[("convoy had left", "role:a Vell spokesperson", Indirect)],
+                &[(
+                    "convoy had left",
+                    "role:a Vell spokesperson in Brensk",
+                    Indirect,
+                )],
             ),
             (
                 "Aid workers in Ostra, who asked not to be named, said the road was closed.",
-                &[("road was closed", "body:Aid workers", Indirect)],
+                &[("road was closed", "body:Aid workers in Ostra", Indirect)],
             ),
             (
                 "Analysts at Brandt & Vos said the deal was sound.",
