@@ -238,8 +238,10 @@ impl<'a> Ctx<'a> {
         self.classify_phrase(start, end, false)
     }
 
-    /// What the tokens `start..end` name; a role or body after "its" keeps
-    /// it in its text ("its spokesman"), for `coref` to find the owner.
+    /// What the tokens `start..end` name; a role or body after "its", "his"
+    /// or "her" keeps the pronoun in its text ("its spokesman", "his
+    /// office"), for `coref` to find the owner ("her side" is the owner
+    /// herself, and left to `coref` bare).
     pub(super) fn classify_phrase(
         &self,
         start: usize,
@@ -249,12 +251,15 @@ impl<'a> Ctx<'a> {
         let mut found = self.classify_bare(start, end, possessive_head)?;
         if start > 0
             && self.word(start - 1).is_some()
-            && self.key(start - 1).eq_ignore_ascii_case("its")
+            && let Some(owner) = lexicon::OWNER_PRONOUNS
+                .iter()
+                .find(|w| self.key(start - 1).eq_ignore_ascii_case(w))
             && let Found::Np(np) = &mut found
             && let Form::Role { text, .. } | Form::Body { text, .. } = &mut np.form
             && !text.starts_with(char::is_uppercase)
+            && (*owner == "its" || !lexicon::is_in(lexicon::SIDE_NOUNS, text))
         {
-            *text = format!("its {text}");
+            *text = format!("{owner} {text}");
         }
         Some(found)
     }

@@ -707,6 +707,10 @@ pub static ANONYMITY_WORDS: &[&str] = &["anonymity", "named", "identified", "quo
 /// pronoun ("her side said", "his camp said"): the owner speaks.
 pub static SIDE_NOUNS: &[&str] = &["side", "camp"];
 
+/// Possessive pronouns a role or body keeps for `coref` to find its owner
+/// ("its foreign ministry", "his office", "her spokeswoman").
+pub static OWNER_PRONOUNS: &[&str] = &["its", "his", "her"];
+
 /// Words of rank before an indefinite role ("a senior official", "a top
 /// aide"): an unnamed source that the article does not name further down,
 /// unlike "an insurgent spokesman" whom it names later.
