@@ -140,10 +140,19 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
                     &names,
                 )
                 .in_headline();
-                if let Some((np, verb)) = ctx.headline() {
+                let halves = ctx.headline_halves();
+                let claims = match halves {
+                    Some((first, second)) => vec![first, second],
+                    None => ctx
+                        .headline()
+                        .map(|(np, verb)| (sentence.span, np, verb))
+                        .into_iter()
+                        .collect(),
+                };
+                for (span, np, verb) in claims {
                     let source = Source::Mention(record(&mut out, &mut known, np, Usage::Headline));
                     out.claims.push(Claim {
-                        span: sentence.span,
+                        span,
                         kind: StatementKind::Headline,
                         source,
                         verb,
