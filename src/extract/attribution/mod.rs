@@ -663,6 +663,25 @@ pub(super) mod tests {
                 "Reuters reported that talks had stalled.",
                 &[("stalled", "body:Reuters", Indirect)],
             ),
+            // a body reporting what a person it names said: the person speaks
+            (
+                "The presidency said Lina Ostrova made clear to Otto Brask that the border could stay open.",
+                &[("stay open", "Lina Ostrova", Indirect)],
+            ),
+            (
+                "Lina Ostrova urged Otto Brask to keep the border open, the presidency said.",
+                &[("border open", "Lina Ostrova", Reported)],
+            ),
+            // a role reporting what a place did, or a body reporting plain
+            // facts about a person, keeps the statement
+            (
+                "A senior official said Brensk had promised an inquiry.",
+                &[("an inquiry", "role:a senior official", Indirect)],
+            ),
+            (
+                "The presidency said Lina Ostrova would arrive on Monday.",
+                &[("on Monday", "body:the presidency", Indirect)],
+            ),
             // groups with a place or owner: "in" a place says which ones
             // they are, and annotators keep it
             (

@@ -590,7 +590,7 @@ impl<'a> Ctx<'a> {
 
     /// A person the text names: in full, with a title, or by a surname it
     /// already knows.
-    fn named_person(&self, np: &Np) -> bool {
+    pub(super) fn named_person(&self, np: &Np) -> bool {
         matches!(&np.form, Form::Person(name)
             if name.len() >= 2
                 || !np.roles.is_empty()

@@ -809,6 +809,10 @@ pub static OUTLETS: &[&str] = &[
 /// reported that ..."): the outlet then speaks, when nobody else does.
 pub static OUTLET_VERBS: &[&str] = &["said", "says", "reported", "reports", "claimed", "claims"];
 
+/// Plain reporting verbs with which a body passes on what one of its people
+/// said ("The presidency said Ostrova told Brask ...").
+pub static PLAIN_REPORTS: &[&str] = &["said", "says", "added", "adds"];
+
 /// Lowercase nouns that name an outlet ("the newspaper", "state news agency").
 #[rustfmt::skip]
 pub static OUTLET_NOUNS: &[&str] = &[
