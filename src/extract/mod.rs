@@ -373,6 +373,51 @@ BRENSK, Vellmark (AFP) — Vellmark said on Friday it would not join the talks.\
     }
 
     #[test]
+    fn a_headline_of_two_speakers_is_two_headline_statements() {
+        let body = "\n\nThe Brensk foreign ministry said on Monday the fishing ban would stay. \
+                    Officials in Vellmark said its boats had broken no rule.";
+        for (headline, first, second) in [
+            (
+                "Brensk condemns Vellish trawler raid; Vellmark denies any breach",
+                "Brensk condemns Vellish trawler raid",
+                "Vellmark denies any breach",
+            ),
+            (
+                "Brensk warns it will seize trawlers, Vellmark offers joint patrols",
+                "Brensk warns it will seize trawlers",
+                "Vellmark offers joint patrols",
+            ),
+        ] {
+            let article = format!("{headline}{body}");
+            let statements = extract(&article);
+            let headlines: Vec<&str> = statements
+                .iter()
+                .filter(|s| s.kind == Headline)
+                .map(|s| &article[s.start..s.end])
+                .collect();
+            assert_eq!(headlines, [first, second], "{headline}: {statements:#?}");
+            assert_statement(&statements, &article, second, Some("Vellmark"), Headline);
+        }
+        // a comma that goes on with the first speaker's words, a half that
+        // reports no speech, or one that only names who says the other
+        // splits nothing
+        for headline in [
+            "Brensk rejects the quota, calls for new talks",
+            "Fishing season opens late; Brensk warns of a longer ban",
+            "Brensk Will Keep The Ban, Minister Says",
+        ] {
+            let article = format!("{headline}{body}");
+            let statements = extract(&article);
+            let headlines: Vec<&str> = statements
+                .iter()
+                .filter(|s| s.kind == Headline)
+                .map(|s| &article[s.start..s.end])
+                .collect();
+            assert_eq!(headlines, [headline], "{headline}: {statements:#?}");
+        }
+    }
+
+    #[test]
     fn a_title_apart_from_the_text_is_the_headline_with_its_own_offsets() {
         let title = "Harbour union\ncalls pay offer ‘an insult’";
         let text = "Harbour union calls offer\n\nThe dockers’ union, Portlabor, rejected the offer on Monday.";

@@ -1383,7 +1383,11 @@ mod tests {
             ),
             (
                 "Separately, a source in Ostland‘s negotiating team, speaking on condition of anonymity, said a deal was close.",
-                &[("a deal was close", "role:a source", Indirect)],
+                &[(
+                    "a deal was close",
+                    "role:a source in Ostland‘s negotiating team",
+                    Indirect,
+                )],
             ),
         ];
         for (article, expected) in cases {

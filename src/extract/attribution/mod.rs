@@ -140,10 +140,19 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
                     &names,
                 )
                 .in_headline();
-                if let Some((np, verb)) = ctx.headline() {
+                let halves = ctx.headline_halves();
+                let claims = match halves {
+                    Some((first, second)) => vec![first, second],
+                    None => ctx
+                        .headline()
+                        .map(|(np, verb)| (sentence.span, np, verb))
+                        .into_iter()
+                        .collect(),
+                };
+                for (span, np, verb) in claims {
                     let source = Source::Mention(record(&mut out, &mut known, np, Usage::Headline));
                     out.claims.push(Claim {
-                        span: sentence.span,
+                        span,
                         kind: StatementKind::Headline,
                         source,
                         verb,
@@ -654,10 +663,42 @@ pub(super) mod tests {
                 "Reuters reported that talks had stalled.",
                 &[("stalled", "body:Reuters", Indirect)],
             ),
-            // groups with a place (where they are, not who: left out) or owner
+            // a body reporting what a person it names said: the person speaks
+            (
+                "The presidency said Lina Ostrova made clear to Otto Brask that the border could stay open.",
+                &[("stay open", "Lina Ostrova", Indirect)],
+            ),
+            (
+                "Lina Ostrova urged Otto Brask to keep the border open, the presidency said.",
+                &[("border open", "Lina Ostrova", Reported)],
+            ),
+            // a role reporting what a place did, or a body reporting plain
+            // facts about a person, keeps the statement
+            (
+                "A senior official said Brensk had promised an inquiry.",
+                &[("an inquiry", "role:a senior official", Indirect)],
+            ),
+            (
+                "The presidency said Lina Ostrova would arrive on Monday.",
+                &[("on Monday", "body:the presidency", Indirect)],
+            ),
+            // groups with a place or owner: "in" a place says which ones
+            // they are, and annotators keep it
             (
                 "Officials in Selvik said the talks could last a week.",
-                &[("a week", "body:Officials", Indirect)],
+                &[("a week", "body:Officials in Selvik", Indirect)],
+            ),
+            (
+                "A senior diplomat in Marvo's cabinet said the vote would wait.",
+                &[(
+                    "wait",
+                    "role:a senior diplomat in Marvo's cabinet",
+                    Indirect,
+                )],
+            ),
+            (
+                "Traders in Osk and Lenne doubted the quota would last.",
+                &[("last", "body:Traders in Osk and Lenne", Indirect)],
             ),
             (
                 "Miners at the Cerro Alto mine threatened to strike.",

@@ -12,7 +12,7 @@
 use super::super::lexicon;
 use super::super::{Span, StatementKind};
 use super::context::Ctx;
-use super::mentions::Np;
+use super::mentions::{Form, Np};
 #[cfg(test)]
 use super::steps;
 
@@ -129,6 +129,9 @@ impl<'a> Ctx<'a> {
                 self.widen(&mut parts, first, text_from);
             }
             None => {
+                let (speaker, kind, verb) = self
+                    .inner_speaker(&speaker, verb)
+                    .unwrap_or((speaker, kind, verb));
                 let whole = Part {
                     span: self.sentence,
                     speaker,
@@ -139,6 +142,56 @@ impl<'a> Ctx<'a> {
             }
         }
         parts
+    }
+
+    /// "The presidency said Lina Ostrova made clear to Otto Brask that
+    /// ...", "Lina Ostrova urged Otto Brask to ..., the presidency said": a
+    /// body reporting what a person it names (in full, with a title, or by
+    /// a surname it knows) said or urged; the
+    /// person's clause opens with them and reports speech of its own, and
+    /// the person speaks. A role or person reporting another ("an official
+    /// said Brensk had promised ...") keeps the statement.
+    fn inner_speaker(
+        &self,
+        speaker: &Np,
+        verb: Option<Span>,
+    ) -> Option<(Np, StatementKind, Option<Span>)> {
+        if !matches!(speaker.form, Form::Body { plural: false, .. }) {
+            return None;
+        }
+        let verb = verb?;
+        let at = (0..self.len()).find(|&i| self.tokens[i].span.start == verb.start)?;
+        // Only a plain report ("said"), not an act of the body's own
+        // ("accused Ostmark of ...").
+        if !self.is(at, lexicon::PLAIN_REPORTS) {
+            return None;
+        }
+        // The reported clause: after "X said (that)", or before ", X said"
+        // and ", said X".
+        let words_after = (at + 1..self.len()).any(|i| self.word(i).is_some());
+        let (from, to) = if speaker.end <= at && words_after {
+            let from = at + 1 + usize::from(self.is(at + 1, &["that"]));
+            (from, self.len())
+        } else {
+            (0, at.min(speaker.start))
+        };
+        if from >= to {
+            return None;
+        }
+        let part = self.part(from, to);
+        let (mut np, kind, inner_verb) = part.speech()?;
+        let named = matches!(np.form, Form::Person(_)) && self.named_person(&np);
+        // The person's verb follows them ("Ostrova made clear", "Ostrova had
+        // told"), not a later clause's.
+        let next_to_verb = inner_verb.is_some_and(|v| {
+            (np.end..part.len().min(np.end + 2)).any(|i| part.tokens[i].span.start == v.start)
+        });
+        if !named || np.start != 0 || !next_to_verb {
+            return None;
+        }
+        np.start += from;
+        np.end += from;
+        Some((np, kind, inner_verb))
     }
 
     /// Starts the statement `parts[first]` at token `text_from` when that

@@ -52,9 +52,8 @@ impl<'a> Ctx<'a> {
     /// diplomats", "officials briefed on the matter": a role or group noun
     /// with its determiners, modifiers and one postmodifier, from token
     /// `from`, ending before `to`; and where it ends. The postmodifier says
-    /// who they are (for, of, at, from, close to, familiar with) and is kept;
-    /// only "in" a named place says where they are, and is left out of the
-    /// name.
+    /// who they are (for, of, at, from, close to, familiar with, in a named
+    /// place: "officials in Selvik") and is kept.
     pub(super) fn source_phrase(&self, from: usize, to: usize) -> Option<(Found, usize)> {
         let to = to.min(self.len());
         let mut i = from;
@@ -121,13 +120,7 @@ impl<'a> Ctx<'a> {
             let time = self.is(object, lexicon::DAYS) || self.is(object, lexicon::MONTHS);
             if k > object && !time {
                 end = k;
-                let place = !qualifier
-                    && self.is(preposition, &["in"])
-                    && self.tokens[object].is_cap()
-                    && !self.is(object, lexicon::DETERMINERS);
-                if !place {
-                    named_end = end;
-                }
+                named_end = end;
             }
         }
         let span = Span::new(self.tokens[from].span.start, self.tokens[end - 1].stem_end);
@@ -245,8 +238,10 @@ impl<'a> Ctx<'a> {
         self.classify_phrase(start, end, false)
     }
 
-    /// What the tokens `start..end` name; a role or body after "its" keeps
-    /// it in its text ("its spokesman"), for `coref` to find the owner.
+    /// What the tokens `start..end` name; a role or body after "its", "his"
+    /// or "her" keeps the pronoun in its text ("its spokesman", "his
+    /// office"), for `coref` to find the owner ("her side" is the owner
+    /// herself, and left to `coref` bare).
     pub(super) fn classify_phrase(
         &self,
         start: usize,
@@ -256,12 +251,15 @@ impl<'a> Ctx<'a> {
         let mut found = self.classify_bare(start, end, possessive_head)?;
         if start > 0
             && self.word(start - 1).is_some()
-            && self.key(start - 1).eq_ignore_ascii_case("its")
+            && let Some(owner) = lexicon::OWNER_PRONOUNS
+                .iter()
+                .find(|w| self.key(start - 1).eq_ignore_ascii_case(w))
             && let Found::Np(np) = &mut found
             && let Form::Role { text, .. } | Form::Body { text, .. } = &mut np.form
             && !text.starts_with(char::is_uppercase)
+            && (*owner == "its" || !lexicon::is_in(lexicon::SIDE_NOUNS, text))
         {
-            *text = format!("its {text}");
+            *text = format!("{owner} {text}");
         }
         Some(found)
     }
@@ -956,14 +954,18 @@ mod tests {
                     Indirect,
                 )],
             ),
-            // where they are is no part of who they are
+            // where they are says which ones they are
             (
                 "A Vell spokesperson in Brensk said the convoy had left.",
-                &[("convoy had left", "role:a Vell spokesperson", Indirect)],
+                &[(
+                    "convoy had left",
+                    "role:a Vell spokesperson in Brensk",
+                    Indirect,
+                )],
             ),
             (
                 "Aid workers in Ostra, who asked not to be named, said the road was closed.",
-                &[("road was closed", "body:Aid workers", Indirect)],
+                &[("road was closed", "body:Aid workers in Ostra", Indirect)],
             ),
             (
                 "Analysts at Brandt & Vos said the deal was sound.",

@@ -86,6 +86,12 @@ const MAX_INSERTION_COMMAS: usize = 3;
 /// Workers' Union (PWU) said").
 const MAX_BRACKETED: usize = 3;
 
+/// One claim of a headline: its span, speaker and verb.
+type HeadlineClaim = (Span, Np, Option<Span>);
+
+/// A headline's two claims, see [`Ctx::headline_halves`].
+type HeadlineHalves = (HeadlineClaim, HeadlineClaim);
+
 impl<'a> Ctx<'a> {
     /// A reporting verb at `i`: its length in tokens, its kind, and whether it
     /// is a participle ("saying").
@@ -544,9 +550,47 @@ impl<'a> Ctx<'a> {
             .or_else(|| self.quoted_headline())
     }
 
+    /// A headline of two clauses, each with its own speaker: "Ostland
+    /// warns ...; Vell offers talks", "Ostland warns ..., Vell offers
+    /// talks". Split at the first unquoted semicolon, or else at a comma
+    /// whose clause after it opens with its speaker; each half a headline
+    /// claim of its own (span, speaker, verb), or none when either half
+    /// reports no speech.
+    pub(super) fn headline_halves(&self) -> Option<HeadlineHalves> {
+        let unquoted = |i: usize| !self.quoted[i];
+        let semicolon = (1..self.len()).find(|&i| unquoted(i) && self.tokens[i].is_punct(';'));
+        let commas = (1..self.len()).filter(|&i| self.is_comma(i));
+        let splits: Vec<(usize, bool)> = match semicolon {
+            Some(i) => vec![(i, false)],
+            None => commas.map(|i| (i, true)).collect(),
+        };
+        splits.into_iter().find_map(|(at, speaker_first)| {
+            let (left, right) = (self.part(0, at), self.part(at + 1, self.len()));
+            let (left_np, left_verb) = left.headline()?;
+            let (right_np, right_verb) = right.headline()?;
+            // After a comma the clause must open with its speaker ("...,
+            // Vell offers talks"), not go on with the first one's words.
+            let opens = right_np.span.start == right.sentence.start;
+            if speaker_first && !opens {
+                return None;
+            }
+            // "..., Minister Says": a half that ends with its verb only
+            // names who says the other.
+            let tag =
+                |verb: Option<Span>, half: &Ctx| verb.is_some_and(|v| v.end >= half.sentence.end);
+            if tag(left_verb, &left) || tag(right_verb, &right) {
+                return None;
+            }
+            Some((
+                (left.sentence, left_np, left_verb),
+                (right.sentence, right_np, right_verb),
+            ))
+        })
+    }
+
     /// A person the text names: in full, with a title, or by a surname it
     /// already knows.
-    fn named_person(&self, np: &Np) -> bool {
+    pub(super) fn named_person(&self, np: &Np) -> bool {
         matches!(&np.form, Form::Person(name)
             if name.len() >= 2
                 || !np.roles.is_empty()

@@ -697,8 +697,53 @@ impl<'a> Resolver<'a> {
             return None;
         };
         let (its, rest) = text.split_once(' ')?;
-        if !its.eq_ignore_ascii_case("its") {
+        let gender = if its.eq_ignore_ascii_case("his") {
+            Gender::Male
+        } else if its.eq_ignore_ascii_case("her") {
+            Gender::Female
+        } else if its.eq_ignore_ascii_case("its") {
+            Gender::Unknown
+        } else {
             return None;
+        };
+        if gender != Gender::Unknown {
+            // "His office", "her spokeswoman": the latest person named in
+            // full whose gender does not rule the pronoun out.
+            let owner = self.recent().find(|&e| {
+                let entity = &self.entities[e];
+                matches!(&entity.kind, Kind::Person(name) if name.len() >= 2)
+                    && (entity.gender == Gender::Unknown || entity.gender == gender)
+            })?;
+            let Kind::Person(name) = &self.entities[owner].kind else {
+                return None;
+            };
+            let text = format!("{}'s {rest}", name.join(" "));
+            let form = match &mention.form {
+                Form::Role { head, .. } => Form::Role {
+                    text,
+                    head: head.clone(),
+                },
+                Form::Body {
+                    head,
+                    words,
+                    plural,
+                    ..
+                } => {
+                    let mut owned: Vec<String> = name.iter().map(|w| w.to_lowercase()).collect();
+                    owned.extend(words.iter().cloned());
+                    Form::Body {
+                        text,
+                        head: head.clone(),
+                        words: owned,
+                        plural: *plural,
+                    }
+                }
+                _ => return None,
+            };
+            return Some(Mention {
+                form,
+                ..mention.clone()
+            });
         }
         let owner = self.recent().next()?;
         let owner_text = match &self.entities[owner].kind {

@@ -552,6 +552,25 @@ fn its_role_or_body_belongs_to_the_latest_body_or_place() {
             "Anna Kovač said the talks were off. Its spokesman said the push would go on.",
             &["Anna Kovač", "its spokesman"],
         ),
+        // "his" and "her": the latest person named in full of that gender
+        (
+            "Governor Lotte Brandvik said the bridge tolls would stay. Her office said on Friday the decision was final.",
+            &["Lotte Brandvik", "Lotte Brandvik's office"],
+        ),
+        (
+            "Mayor Piet Olvander rejected the plan. Dana Wills, a council member, said she backed it. His spokesman said the vote was rushed.",
+            &["Piet Olvander", "Dana Wills", "Piet Olvander's spokesman"],
+        ),
+        // nobody of that gender named: the pronoun is left as written
+        (
+            "Governor Lotte Brandvik said she would keep the tolls. His office said the decision was final.",
+            &["Lotte Brandvik", "his office"],
+        ),
+        // "her side" is the owner herself
+        (
+            "Minister Ana Rell agreed to the date, her side said.",
+            &["Ana Rell"],
+        ),
         // nobody before the first "its": the later one cannot own through it
         // (this once recursed until the stack overflowed)
         (

@@ -707,6 +707,10 @@ pub static ANONYMITY_WORDS: &[&str] = &["anonymity", "named", "identified", "quo
 /// pronoun ("her side said", "his camp said"): the owner speaks.
 pub static SIDE_NOUNS: &[&str] = &["side", "camp"];
 
+/// Possessive pronouns a role or body keeps for `coref` to find its owner
+/// ("its foreign ministry", "his office", "her spokeswoman").
+pub static OWNER_PRONOUNS: &[&str] = &["its", "his", "her"];
+
 /// Words of rank before an indefinite role ("a senior official", "a top
 /// aide"): an unnamed source that the article does not name further down,
 /// unlike "an insurgent spokesman" whom it names later.
@@ -804,6 +808,10 @@ pub static OUTLETS: &[&str] = &[
 /// Verbs by which an outlet reports on its own account ("the agency
 /// reported that ..."): the outlet then speaks, when nobody else does.
 pub static OUTLET_VERBS: &[&str] = &["said", "says", "reported", "reports", "claimed", "claims"];
+
+/// Plain reporting verbs with which a body passes on what one of its people
+/// said ("The presidency said Ostrova told Brask ...").
+pub static PLAIN_REPORTS: &[&str] = &["said", "says", "added", "adds"];
 
 /// Lowercase nouns that name an outlet ("the newspaper", "state news agency").
 #[rustfmt::skip]
