@@ -987,8 +987,9 @@ pub static ACT_JOINERS: &[&str] = &["but"];
 /// B"): "welcomed A and urged B" is as often kept whole by annotators.
 pub static THAT_ACT_JOINERS: &[&str] = &["and"];
 
-/// Participles that add a second statement after a comma when a clause
-/// with "that" follows ("said A, adding that B"). Others say what the
+/// Participles that add a second statement after a comma (also one inside
+/// the closing quote before them) when a clause with "that" or a quotation
+/// follows ("said A, adding that B", `called it "C," adding: "D"`). Others say what the
 /// act meant or held ("condemned A, saying that B", "wrote to X,
 /// proposing that B") and stay in its statement.
 pub static SECOND_ACT_PARTICIPLES: &[&str] = &["adding", "noting"];
