@@ -1057,6 +1057,14 @@ fn a_description_by_age_is_the_person_just_named() {
 The 58-year-old former teacher said she would appeal to the court.",
         &["Marta Quell", "Marta Quell"],
     );
+    // the age alone is a subject too ("The 58-year-old added that ..."),
+    // whatever verb follows
+    assert_speakers(
+        "Harbour pilot Ivo Sarn said the channel was too shallow for the new ferries.\n\n\
+The 63-year-old added that dredging had been promised for a decade. \
+The 63-year-old accused the port authority of ignoring the pilots.",
+        &["Ivo Sarn", "Ivo Sarn", "Ivo Sarn"],
+    );
     // an age with an owner of its own is someone else
     assert_speakers(
         "Opposition leader Marta Quell said the count had been rigged.\n\n\

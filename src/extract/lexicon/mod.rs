@@ -892,6 +892,12 @@ pub static DESCRIPTOR_SUFFIXES: &[&str] = &[
 /// Descriptive words dropped like [`DESCRIPTOR_SUFFIXES`] ones.
 pub static DESCRIPTORS: &[&str] = &["so-called"];
 
+/// An age used as a description: "61-year-old", "52-year-old".
+pub fn is_age(word: &str) -> bool {
+    word.strip_suffix("-year-old")
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// Is `word` a descriptor before a body's name ("state-run", "so-called")?
 pub fn is_descriptor(word: &str) -> bool {
     if word.is_ascii() {
