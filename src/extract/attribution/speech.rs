@@ -2687,8 +2687,12 @@ mod final_attribution_tests {
                 "Ilse Varga of ActionAid, who has followed the talks, expressed worry that the fund was too small.",
                 &[("too small", "Ilse Varga", Reported)],
             ),
-            // "one of them" names no one
-            ("One of them said the fund was too small.", &[]),
+            // "one of them" names no one of its own: the part of a group
+            // speaks, and coreference finds the group
+            (
+                "One of them said the fund was too small.",
+                &[("too small", "body:One of them", Indirect)],
+            ),
         ];
         for (article, expected) in cases {
             assert_claims(article, expected);

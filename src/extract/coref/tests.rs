@@ -785,6 +785,14 @@ fn one_of_a_counted_group_speaks_for_the_group() {
                 "Three traders at the grain exchange",
             ],
         ),
+        // "One of them": the same part of the group
+        (
+            "Four pilots on the night shift said the radar had failed twice. One of them said the backup was never tested.",
+            &[
+                "Four pilots on the night shift",
+                "Four pilots on the night shift",
+            ],
+        ),
         // an uncounted group is no "One" of a known number
         (
             "Envoys close to the mediators said the draft was stuck. One said the gap was wide.",

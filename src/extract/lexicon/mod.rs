@@ -721,6 +721,10 @@ pub static RANK_WORDS: &[&str] = &[
     "leading",
 ];
 
+/// Pronouns after a count and "of" that make it a part of a group named
+/// before ("one of them said").
+pub static PARTITIVE_PRONOUNS: &[&str] = &["them", "those"];
+
 /// Determiner-like words that open a role or group phrase ("another official").
 pub static OTHERS: &[&str] = &["another", "other", "one"];
 
