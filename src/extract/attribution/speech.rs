@@ -150,6 +150,11 @@ impl<'a> Ctx<'a> {
         {
             return Some((1, StatementKind::Reported, word.ends_with("ing")));
         }
+        // "gave the operator 30 days to pay": an ultimatum, a demand with a
+        // deadline.
+        if self.is(i, lexicon::DEADLINE_VERBS) && self.deadline_after(i) {
+            return Some((1, StatementKind::Reported, false));
+        }
         // "order strikers back to work": an adverb, not "backs the plan".
         if word.eq_ignore_ascii_case("back") && self.is(i + 1, &["to", "into", "at", "on"]) {
             return None;
@@ -1358,6 +1363,38 @@ impl<'a> Ctx<'a> {
                 .is_some_and(|t| !t.is_cap() && !self.is_function(to + 1))
     }
 
+    /// After the giving verb at `i`: an object, a count of
+    /// [`lexicon::DEADLINE_UNITS`] and "to" or "until" ("the operator 30
+    /// days to pay", "Ostland 48 hours on Friday to withdraw"). "given"
+    /// counts only after "has", "have" or "had" (the passive gives no one's
+    /// demand).
+    fn deadline_after(&self, i: usize) -> bool {
+        if self.is(i, &["given"]) && !(i > 0 && self.is(i - 1, &["has", "have", "had"])) {
+            return false;
+        }
+        let Some(count) = (i + 2..i + 2 + MAX_WANTED_OBJECT)
+            .take_while(|&k| self.word(k).is_some())
+            .find(|&k| {
+                (self.is_number(k) || self.is(k, lexicon::NUMBER_WORDS))
+                    && self.is(k + 1, lexicon::DEADLINE_UNITS)
+            })
+        else {
+            return false;
+        };
+        // the object is no clause
+        let plain_object = (i + 1..count).all(|k| !self.is(k, &["that", "and", "or"]));
+        // "..., the minister said": the deadline is what a later speaker
+        // reported.
+        let reported_later = (count + 2..self.len()).any(|k| {
+            self.is_comma(k) && (k + 1..self.len()).any(|v| self.is(v, lexicon::INVERTING_VERBS))
+        });
+        plain_object
+            && !reported_later
+            && (count + 2..count + 5)
+                .take_while(|&k| self.word(k).is_some())
+                .any(|k| self.is(k, &["to", "until"]))
+    }
+
     /// Is token `k` part of a time phrase ("on Monday", "late on Friday",
     /// "this morning", "last week")?
     /// Is the participle at `i` how the clause's subject acted: "sought
@@ -2303,6 +2340,31 @@ mod tests {
             // a subject that does not open the sentence, or no verb before "and"
             ("Prices and wages rose and fell all year.", &[]),
             ("The ferry put the cargo on the quay.", &[]),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn a_deadline_given_to_someone_is_a_demand() {
+        let cases: &[ClaimCase] = &[
+            (
+                "The harbour board gave the ferry operator 30 days to repair the ramp.",
+                &[("30 days to repair", "body:the harbour board", Reported)],
+            ),
+            (
+                "Ostmark has given Vellmark 48 hours on Friday to release the trawler.",
+                &[("48 hours", "Ostmark", Reported)],
+            ),
+            // a later speaker reports the deadline
+            (
+                "The board gave the operator two weeks to pay, the mayor said.",
+                &[("two weeks to pay", "role:the mayor", Indirect)],
+            ),
+            // no deadline, or the passive: no one's demand
+            ("The board gave the operator a new ramp.", &[]),
+            ("The operator was given 30 days to repair the ramp.", &[]),
         ];
         for (article, expected) in cases {
             assert_claims(article, expected);

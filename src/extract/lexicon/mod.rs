@@ -721,6 +721,13 @@ pub static RANK_WORDS: &[&str] = &[
     "leading",
 ];
 
+/// Verbs that set a deadline when a count of [`DEADLINE_UNITS`] and "to"
+/// follow their object ("gave the operator 30 days to pay"): an ultimatum.
+pub static DEADLINE_VERBS: &[&str] = &["give", "gives", "gave", "given"];
+
+/// Units of a deadline ("48 hours", "two weeks").
+pub static DEADLINE_UNITS: &[&str] = &["hours", "days", "weeks", "months"];
+
 /// Pronouns after a count and "of" that make it a part of a group named
 /// before ("one of them said").
 pub static PARTITIVE_PRONOUNS: &[&str] = &["them", "those"];
