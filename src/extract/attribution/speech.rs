@@ -82,6 +82,10 @@ const MAX_WANTED_OBJECT: usize = 5;
 /// Most commas looked back across for a subject before an inserted phrase.
 const MAX_INSERTION_COMMAS: usize = 3;
 
+/// Most words of a relative clause between a subject and its verb
+/// ("Officials who attended the meeting said").
+const MAX_RELATIVE_CLAUSE: usize = 12;
+
 /// Most words inside brackets between a subject and its verb ("The Port
 /// Workers' Union (PWU) said").
 const MAX_BRACKETED: usize = 3;
@@ -253,6 +257,24 @@ impl<'a> Ctx<'a> {
             && (i..end).all(|k| self.word(k).is_some() || self.tokens[k].is_punct(','))
     }
 
+    /// "Officials who attended the meeting said": the subject opening the
+    /// clause before a relative "who" clause of at most
+    /// [`MAX_RELATIVE_CLAUSE`] words, with no comma, that ends at `end`.
+    fn subject_before_relative(&self, end: usize, floor: usize) -> Option<Np> {
+        let who = (floor + 1..end)
+            .rev()
+            .take(MAX_RELATIVE_CLAUSE + 1)
+            .take_while(|&k| self.word(k).is_some())
+            .find(|&k| self.is(k, &["who"]))?;
+        if who + 1 >= end {
+            return None;
+        }
+        let Before::Found(Found::Np(np)) = self.before(who, floor) else {
+            return None;
+        };
+        (np.start == floor || self.at_sentence_start(np.start)).then_some(np)
+    }
+
     /// The subject before the verb at `v`, also across a bracketed acronym
     /// or short aside between the two: "The Port Workers' Union (PWU) said".
     fn before_bracket(&self, v: usize, floor: usize) -> Before {
@@ -263,6 +285,9 @@ impl<'a> Ctx<'a> {
         let end = self.skip_back(v, floor);
         if end <= floor + 1 {
             return found;
+        }
+        if let Some(np) = self.subject_before_relative(end, floor) {
+            return Before::Found(Found::Np(np));
         }
         if HEADLINE_DASHES
             .iter()
@@ -2340,6 +2365,29 @@ mod tests {
             // a subject that does not open the sentence, or no verb before "and"
             ("Prices and wages rose and fell all year.", &[]),
             ("The ferry put the cargo on the quay.", &[]),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn a_relative_clause_may_stand_between_subject_and_verb() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Ferry officials who attended the hearing said the ramp had been repaired.",
+                &[(
+                    "the ramp had been repaired",
+                    "body:Ferry officials",
+                    Indirect,
+                )],
+            ),
+            (
+                "A union official who asked not to be named because the inquiry was open said the radar had failed.",
+                &[("the radar had failed", "role:a union official", Indirect)],
+            ),
+            // the relative clause's own object speaks for no one here
+            ("The mayor met pilots who said the radar had failed.", &[]),
         ];
         for (article, expected) in cases {
             assert_claims(article, expected);
