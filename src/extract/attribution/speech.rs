@@ -1228,6 +1228,45 @@ impl<'a> Ctx<'a> {
             .filter(|&k| self.is_comma(k))
             .take(MAX_INSERTION_COMMAS)
             .find_map(|k| self.opening_subject_ending_at(k))
+            .or_else(|| {
+                (lowest..=comma)
+                    .rev()
+                    .filter(|&k| self.is_comma(k))
+                    .take(MAX_INSERTION_COMMAS)
+                    .find_map(|k| self.appositive_name_ending_at(k))
+            })
+    }
+
+    /// "The country's largest shipyard, Vell Marine, said": a name set
+    /// between commas after a description that opens the sentence ("the"
+    /// or an owner, then no verb and no comma) is the subject, whatever
+    /// the description's noun. The name ends before token `k`.
+    fn appositive_name_ending_at(&self, k: usize) -> Option<Found> {
+        let Before::Found(Found::Np(np)) = self.before(k, 0) else {
+            return None;
+        };
+        if !matches!(np.form, Form::Person(_) | Form::Body { .. })
+            || !self.tokens.get(np.start).is_some_and(|t| t.is_cap())
+        {
+            return None;
+        }
+        let comma = np.start.checked_sub(1).filter(|&c| self.is_comma(c))?;
+        let first = (0..comma).find(|&i| !self.is(i, lexicon::CONNECTIVES))?;
+        let opens = self.is(first, &["the"]) || self.word(first).is_some_and(|t| t.is_possessive());
+        // no verb in the description: "The crossings will stay shut, Lena
+        // Varga, ..." is a clause
+        let verbless = |i: usize| {
+            self.word(i).is_some()
+                && !self.is_verb(i)
+                && !self.is(i, lexicon::MODALS)
+                && !self.is(i, lexicon::VERB_AUXILIARIES)
+                && !self.is(i, lexicon::COPULAS)
+                && !self.is(i, &["who", "which", "that"])
+        };
+        let description = first + 1 < comma
+            && (first + 1..comma).all(verbless)
+            && !self.key(comma - 1).ends_with("ed");
+        (opens && description).then_some(Found::Np(np))
     }
 
     /// The sentence's subject when it ends right before token `k`: it opens
@@ -2388,6 +2427,28 @@ mod tests {
             ),
             // the relative clause's own object speaks for no one here
             ("The mayor met pilots who said the radar had failed.", &[]),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn a_name_after_an_opening_description_is_the_subject() {
+        let cases: &[ClaimCase] = &[
+            (
+                "The valley's oldest shipyard, Vell Marine, said the hull would be ready in May.",
+                &[("the hull would be ready", "Vell Marine", Indirect)],
+            ),
+            (
+                "The island broadcaster, Vell Radio, which is owned by the state, said the mast had failed.",
+                &[("the mast had failed", "Vell Radio", Indirect)],
+            ),
+            // a verb in the description makes it a clause, not a subject
+            (
+                "The shipyard closed, Vell Marine, the owner, confirmed nothing.",
+                &[],
+            ),
         ];
         for (article, expected) in cases {
             assert_claims(article, expected);
