@@ -147,10 +147,11 @@ impl<'a> Ctx<'a> {
         {
             return Some((3, StatementKind::Reported, word.ends_with("ing")));
         }
-        // "put the death toll at 31": an estimate, a statement of fact.
+        // "put the death toll at 31", "put the number at 40,000": an
+        // estimate, a statement of fact.
         if self.is(i, &["put", "puts", "putting"])
             && self.is(i + 1, &["the", "its", "their"])
-            && (self.is(i + 2, &["toll"]) || self.is(i + 3, &["toll"]))
+            && (self.is(i + 2, lexicon::ESTIMATE_NOUNS) || self.is(i + 3, lexicon::ESTIMATE_NOUNS))
         {
             return Some((1, StatementKind::Reported, word.ends_with("ing")));
         }
@@ -2400,6 +2401,10 @@ mod tests {
             (
                 "The harbour office put the death toll at 12.",
                 &[("at 12", "body:the harbour office", Reported)],
+            ),
+            (
+                "The organisers put the number at 3,000.",
+                &[("at 3,000", "body:the organisers", Reported)],
             ),
             // a subject that does not open the sentence, or no verb before "and"
             ("Prices and wages rose and fell all year.", &[]),

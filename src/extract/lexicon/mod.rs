@@ -721,6 +721,10 @@ pub static RANK_WORDS: &[&str] = &[
     "leading",
 ];
 
+/// Nouns of a figure someone puts at a value ("put the death toll at 31",
+/// "organisers put the number at 40,000"): an estimate is a statement.
+pub static ESTIMATE_NOUNS: &[&str] = &["toll", "number", "figure", "turnout"];
+
 /// Verbs that set a deadline when a count of [`DEADLINE_UNITS`] and "to"
 /// follow their object ("gave the operator 30 days to pay"): an ultimatum.
 pub static DEADLINE_VERBS: &[&str] = &["give", "gives", "gave", "given"];
