@@ -280,6 +280,11 @@ impl<'a> Ctx<'a> {
             || key.ends_with("ed")
             || headline_verb
             || after_auxiliary;
+        // "One of them said", "Two of them, speaking ..., said": part of a
+        // group named before, which speaks as with "One said".
+        if self.is_partitive(start, end) {
+            return Before::Found(self.partitive(start, end));
+        }
         match self.classify(start, end) {
             Some(Found::Np(np)) if self.bare_unknown(&np) && !verb_for_sure => Before::Nothing,
             Some(found) => Before::Found(found),
@@ -291,6 +296,41 @@ impl<'a> Ctx<'a> {
                 .and_then(|of| self.postmodified_subject(of, end, floor))
                 .map_or(Before::Nothing, Before::Found),
         }
+    }
+
+    /// Are tokens `start..end` a count of a group named before ("one of
+    /// them", "two of those")?
+    fn is_partitive(&self, start: usize, end: usize) -> bool {
+        end == start + 3
+            && (self.is(start, lexicon::NUMBER_WORDS) || self.is(start, &["another"]))
+            && self.is(start + 1, &["of"])
+            && self.is(start + 2, lexicon::PARTITIVE_PRONOUNS)
+    }
+
+    /// The group part "one of them" (tokens `start..end`): a body of the
+    /// count's word, plural unless one.
+    fn partitive(&self, start: usize, end: usize) -> Found {
+        let count = self.key(start).to_lowercase();
+        let span = self.span_of(start, end - start);
+        let text = self.article[span.start..span.end].to_string();
+        let plural = count != "one" && count != "another";
+        Found::Np(Np {
+            start,
+            end,
+            span,
+            form: Form::Body {
+                words: text
+                    .to_lowercase()
+                    .split_whitespace()
+                    .map(str::to_string)
+                    .collect(),
+                text,
+                head: count,
+                plural,
+            },
+            roles: Vec::new(),
+            gender: Gender::Unknown,
+        })
     }
 
     /// Where the words between a subject and the verb at `v` begin: auxiliaries

@@ -309,10 +309,18 @@ const MAX_GROUP_BACK: usize = 4;
 /// that spoke just before, whose mention this returns.
 fn one_of_group(article: &str, np: &Np, mentions: &[Mention]) -> Option<usize> {
     let text = article.get(np.span.start..np.span.end)?;
-    if !["one", "another"]
-        .iter()
-        .any(|w| text.eq_ignore_ascii_case(w))
-    {
+    // "One", "One of them", "Two of them"
+    let mut words = text.split_whitespace();
+    let count = words.next()?.to_lowercase();
+    let partitive = match (words.next(), words.next(), words.next()) {
+        (None, ..) => false,
+        (Some(of), Some(pronoun), None) => {
+            of.eq_ignore_ascii_case("of") && lexicon::is_in(lexicon::PARTITIVE_PRONOUNS, pronoun)
+        }
+        _ => return None,
+    };
+    let counted_word = partitive && lexicon::NUMBER_WORDS.contains(&count.as_str());
+    if !(["one", "another"].contains(&count.as_str()) || counted_word) {
         return None;
     }
     let counted = |m: &Mention| match &m.form {

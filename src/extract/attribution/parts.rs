@@ -10,6 +10,8 @@
 //! narration: "The army removed a checkpoint, but aid agencies said ...").
 
 use super::super::lexicon;
+use super::super::paragraphs::is_double_mark;
+use super::super::tokens::TokenKind;
 use super::super::{Span, StatementKind};
 use super::context::Ctx;
 use super::mentions::{Form, Np};
@@ -206,7 +208,7 @@ impl<'a> Ctx<'a> {
     /// to a contrasting speech act: "X said A, but warned B", "X confirmed A
     /// but said B". Each act is a statement of its own with the same speaker
     /// (they often take opposite stances); the joining word belongs to
-    /// neither. "and", ", adding" and ", saying" stay inside one statement: measured on
+    /// neither. "and" and ", saying" stay inside one statement: measured on
     /// real wire copy, annotators as often keep such a pair as one.
     fn same_speaker_parts(&self, from: usize, to: usize, part: Part) -> Vec<Part> {
         let Some(verb) = part.verb else {
@@ -254,14 +256,15 @@ impl<'a> Ctx<'a> {
     /// real wire copy keep "condemned A, saying B" whole. The cut (where the
     /// first act ends), the verb's token, its length and kind.
     fn second_act(&self, i: usize, to: usize) -> Option<(usize, usize, usize, StatementKind)> {
-        // ", adding that B": a participle with a clause of its own.
-        if self.is_comma(i)
+        // ", adding that B", `..." adding: "B"`: a participle with a clause
+        // or a quote of its own.
+        if let Some(cut) = self.comma_cut(i)
             && let Some((len, kind, true)) = self.verb_at(i + 1)
             && self.is(i + 1, lexicon::SECOND_ACT_PARTICIPLES)
-            && self.is(i + 1 + len, &["that"])
+            && (self.is(i + 1 + len, &["that"]) || self.opens_quote_after(i + 1 + len))
             && i + 1 + len < to
         {
-            return Some((i, i + 1, len, kind));
+            return Some((cut, i + 1, len, kind));
         }
         let needs_that = self.is(i, lexicon::THAT_ACT_JOINERS);
         if !needs_that && !self.is(i, lexicon::ACT_JOINERS) {
@@ -276,6 +279,42 @@ impl<'a> Ctx<'a> {
             return None;
         }
         (!participle && k + len < to).then_some((i, k, len, kind))
+    }
+
+    /// Where a statement ends when token `i` is the comma before a
+    /// participle: at the comma, or after the closing quote mark that
+    /// follows a quoted comma (`"... the same patience," adding`).
+    fn comma_cut(&self, i: usize) -> Option<usize> {
+        if self.is_comma(i) {
+            return Some(i);
+        }
+        let closing = self
+            .tokens
+            .get(i)
+            .is_some_and(|t| matches!(t.kind, TokenKind::Punct(c) if is_quote_mark(c)));
+        (closing
+            && i > 0
+            && self.quoted[i]
+            && self.tokens[i - 1].is_punct(',')
+            && self.quoted[i - 1])
+            .then_some(i + 1)
+    }
+
+    /// Does a quotation open at token `i`, perhaps after a colon or a comma
+    /// (`adding: "B"`, `adding, "B"`)?
+    fn opens_quote_after(&self, i: usize) -> bool {
+        let mark = |k: usize| {
+            self.tokens.get(k).is_some_and(|t| {
+                matches!(t.kind, TokenKind::Punct(c) if is_quote_mark(c))
+                    && self.quoted[k]
+                    && self.quoted.get(k + 1) == Some(&true)
+            })
+        };
+        let separator = self
+            .tokens
+            .get(i)
+            .is_some_and(|t| t.is_punct(':') || t.is_punct(','));
+        mark(i) || separator && mark(i + 1)
     }
 
     /// Candidate cuts, in order: before a joining word after a comma or a
@@ -413,9 +452,14 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// A quote mark of any style (the quote scan has told apart apostrophes).
+fn is_quote_mark(c: char) -> bool {
+    is_double_mark(c) || matches!(c, '‘' | '’' | '\'')
+}
+
 #[cfg(test)]
 mod tests {
-    use super::super::super::StatementKind::{Indirect, Reported};
+    use super::super::super::StatementKind::{Direct, Indirect, Reported};
     use super::super::tests::{ClaimCase, assert_claims};
 
     #[test]
@@ -622,6 +666,40 @@ mod tests {
                     "Lena Ruiz",
                     Indirect,
                 )],
+            ),
+            // ... also after a quote that holds the comma, or before a
+            // quote of its own
+            (
+                "Lena Ruiz said the crossing was \u{201c}safe again,\u{201d} adding that the fog had lifted.",
+                &[
+                    ("the crossing was", "Lena Ruiz", Indirect),
+                    ("adding that the fog had lifted", "Lena Ruiz", Indirect),
+                ],
+            ),
+            (
+                "Lena Ruiz said the crews were ready, adding: \"We sail at noon.\"",
+                &[
+                    ("the crews were ready", "Lena Ruiz", Indirect),
+                    ("We sail at noon", "Lena Ruiz", Direct),
+                ],
+            ),
+            (
+                "Lena Ruiz said the ferry had \u{201c}a long winter behind it,\u{201d} adding, \u{201c}Now it needs paint.\u{201d}",
+                &[
+                    ("a long winter behind it", "Lena Ruiz", Indirect),
+                    ("Now it needs paint", "Lena Ruiz", Indirect),
+                ],
+            ),
+            (
+                "\u{201c}The port stays open,\u{201d} she said, adding that the tugs were on standby.",
+                &[
+                    ("The port stays open", "pronoun:she", Direct),
+                    (
+                        "adding that the tugs were on standby",
+                        "pronoun:she",
+                        Indirect,
+                    ),
+                ],
             ),
             (
                 "Lena Ruiz said the ferry would sail, adding a warning about the fog.",

@@ -349,7 +349,11 @@ impl<'a> Ctx<'a> {
             if self.is_body_word(body_head) {
                 return Some(body(body_head));
             }
-            if self.is(end - 1, lexicon::ROLES) {
+            // "the 58-year-old said": a definite description by age stands
+            // for the person just named, as a role does.
+            let aged =
+                end - start == 2 && self.is(start, &["the"]) && lexicon::is_age(self.key(end - 1));
+            if aged || self.is(end - 1, lexicon::ROLES) {
                 let form = Form::Role {
                     text: text(),
                     head: self.key(end - 1).to_lowercase(),

@@ -322,12 +322,6 @@ fn has_capital(text: &str) -> bool {
         .any(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
-/// An age used as a description: "61-year-old", "52-year-old".
-fn is_age(word: &str) -> bool {
-    word.strip_suffix("-year-old")
-        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
-}
-
 /// A title's shorthand ("FM", "PM"): a person, not a body or a place.
 fn role_abbreviation(word: &str) -> bool {
     lexicon::role_abbreviation(word).is_some()
@@ -1304,7 +1298,7 @@ impl<'a> Resolver<'a> {
         // the person the text has just named, whatever the role.
         let found = found.or_else(|| {
             let aged = is_definite(&text.to_lowercase())
-                && (is_age(head) || modifiers.iter().any(|m| is_age(m)));
+                && (lexicon::is_age(head) || modifiers.iter().any(|m| lexicon::is_age(m)));
             if !aged || owner.is_some() {
                 return None;
             }

@@ -804,6 +804,14 @@ fn one_of_a_counted_group_speaks_for_the_group() {
                 "Three traders at the grain exchange",
             ],
         ),
+        // "One of them": the same part of the group
+        (
+            "Four pilots on the night shift said the radar had failed twice. One of them said the backup was never tested.",
+            &[
+                "Four pilots on the night shift",
+                "Four pilots on the night shift",
+            ],
+        ),
         // an uncounted group is no "One" of a known number
         (
             "Envoys close to the mediators said the draft was stuck. One said the gap was wide.",
@@ -1075,6 +1083,14 @@ fn a_description_by_age_is_the_person_just_named() {
         "Opposition leader Marta Quell said the count had been rigged.\n\n\
 The 58-year-old former teacher said she would appeal to the court.",
         &["Marta Quell", "Marta Quell"],
+    );
+    // the age alone is a subject too ("The 58-year-old added that ..."),
+    // whatever verb follows
+    assert_speakers(
+        "Harbour pilot Ivo Sarn said the channel was too shallow for the new ferries.\n\n\
+The 63-year-old added that dredging had been promised for a decade. \
+The 63-year-old accused the port authority of ignoring the pilots.",
+        &["Ivo Sarn", "Ivo Sarn", "Ivo Sarn"],
     );
     // an age with an owner of its own is someone else
     assert_speakers(

@@ -725,6 +725,21 @@ pub static RANK_WORDS: &[&str] = &[
     "leading",
 ];
 
+/// Nouns of a figure someone puts at a value ("put the death toll at 31",
+/// "organisers put the number at 40,000"): an estimate is a statement.
+pub static ESTIMATE_NOUNS: &[&str] = &["toll", "number", "figure", "turnout"];
+
+/// Verbs that set a deadline when a count of [`DEADLINE_UNITS`] and "to"
+/// follow their object ("gave the operator 30 days to pay"): an ultimatum.
+pub static DEADLINE_VERBS: &[&str] = &["give", "gives", "gave", "given"];
+
+/// Units of a deadline ("48 hours", "two weeks").
+pub static DEADLINE_UNITS: &[&str] = &["hours", "days", "weeks", "months"];
+
+/// Pronouns after a count and "of" that make it a part of a group named
+/// before ("one of them said").
+pub static PARTITIVE_PRONOUNS: &[&str] = &["them", "those"];
+
 /// Determiner-like words that open a role or group phrase ("another official").
 pub static OTHERS: &[&str] = &["another", "other", "one"];
 
@@ -900,6 +915,12 @@ pub static DESCRIPTOR_SUFFIXES: &[&str] = &[
 /// Descriptive words dropped like [`DESCRIPTOR_SUFFIXES`] ones.
 pub static DESCRIPTORS: &[&str] = &["so-called"];
 
+/// An age used as a description: "61-year-old", "52-year-old".
+pub fn is_age(word: &str) -> bool {
+    word.strip_suffix("-year-old")
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// Is `word` a descriptor before a body's name ("state-run", "so-called")?
 pub fn is_descriptor(word: &str) -> bool {
     if word.is_ascii() {
@@ -995,8 +1016,9 @@ pub static ACT_JOINERS: &[&str] = &["but"];
 /// B"): "welcomed A and urged B" is as often kept whole by annotators.
 pub static THAT_ACT_JOINERS: &[&str] = &["and"];
 
-/// Participles that add a second statement after a comma when a clause
-/// with "that" follows ("said A, adding that B"). Others say what the
+/// Participles that add a second statement after a comma (also one inside
+/// the closing quote before them) when a clause with "that" or a quotation
+/// follows ("said A, adding that B", `called it "C," adding: "D"`). Others say what the
 /// act meant or held ("condemned A, saying that B", "wrote to X,
 /// proposing that B") and stay in its statement.
 pub static SECOND_ACT_PARTICIPLES: &[&str] = &["adding", "noting"];
