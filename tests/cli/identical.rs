@@ -61,7 +61,7 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (CSV), context off",
         &csv,
-        "ab5c0d1a4ce291ec99ba0def64be0c3d019fe7e660adac80485e7c0a3252d75c",
+        "640f10dfcce91f3dcdd405875f3ceb5abcc655ce03424cbe8cb4b9b9a3fe54b7",
     );
     let jsonl = printed(&off(&[
         "score".as_ref(),
@@ -72,13 +72,13 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (JSONL), context off",
         &jsonl,
-        "29bb6a492704b54c8893fbd77d9c52e31dfab0bcce32521277fac7632f75e4ef",
+        "a6ce6033c0e730bf5d33be171383bb2dfddf4d7e0bc1bdb571e4318d6630b3c6",
     );
     let csv = printed(&["score".as_ref(), collection.as_os_str()]);
     assert_digest(
         "score of a 0.2 MB synthetic collection (CSV), default context",
         &csv,
-        "0fe052cc327b6abeb25f188afe79a9eec362afa1ef0d1545c01a6059ee2c339a",
+        "26da38afd12ce82a9193fe903bf0bc4c1035d4176e7becca7bd6ea3a557c405c",
     );
     let jsonl = printed(&[
         "score".as_ref(),
@@ -89,7 +89,7 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (JSONL), default context",
         &jsonl,
-        "119f8e8261a86e51d956825e344dccfb861202fb694c0958f433c45fb2a025b7",
+        "4e9298712541ae56fb3a1b1c778f27e07af29f42507a241fa0f5e7caffc4ed57",
     );
 }
 
@@ -100,12 +100,12 @@ fn scoring_the_example_articles_prints_the_same_bytes() {
     assert_digest(
         "score of data/articles (CSV), context off",
         &csv,
-        "e1a137668b8cf2dfeb7aa5588787fe58ceaf4f01c7861b032c8a427634db1d4e",
+        "9ffd78477fb97979a7bd186a1e98a88d4ab1daa1c78f910bf45202a2bc24ee1f",
     );
     let csv = printed(&["score".as_ref(), articles.as_os_str()]);
     assert_digest(
         "score of data/articles (CSV), default context",
         &csv,
-        "d6719bbc106621fd6221e6d9f45af9e5a105e18b1913ebb76c7656881ff74a64",
+        "a8668745f4b8b5462e57d4ef137683271df57245cedcf14366aeeaa4112c5531",
     );
 }
