@@ -372,6 +372,15 @@ BRENSK, Vellmark (AFP) — Vellmark said on Friday it would not join the talks.\
         }
     }
 
+    /// The texts of an article's headline statements.
+    fn headlines_of<'a>(article: &'a str, statements: &[Statement]) -> Vec<&'a str> {
+        statements
+            .iter()
+            .filter(|s| s.kind == Headline)
+            .map(|s| &article[s.start..s.end])
+            .collect()
+    }
+
     #[test]
     fn a_headline_of_two_speakers_is_two_headline_statements() {
         let body = "\n\nThe Brensk foreign ministry said on Monday the fishing ban would stay. \
@@ -390,12 +399,11 @@ BRENSK, Vellmark (AFP) — Vellmark said on Friday it would not join the talks.\
         ] {
             let article = format!("{headline}{body}");
             let statements = extract(&article);
-            let headlines: Vec<&str> = statements
-                .iter()
-                .filter(|s| s.kind == Headline)
-                .map(|s| &article[s.start..s.end])
-                .collect();
-            assert_eq!(headlines, [first, second], "{headline}: {statements:#?}");
+            assert_eq!(
+                headlines_of(&article, &statements),
+                [first, second],
+                "{headline}: {statements:#?}"
+            );
             assert_statement(&statements, &article, second, Some("Vellmark"), Headline);
         }
         // a comma that goes on with the first speaker's words, a half that
@@ -408,12 +416,11 @@ BRENSK, Vellmark (AFP) — Vellmark said on Friday it would not join the talks.\
         ] {
             let article = format!("{headline}{body}");
             let statements = extract(&article);
-            let headlines: Vec<&str> = statements
-                .iter()
-                .filter(|s| s.kind == Headline)
-                .map(|s| &article[s.start..s.end])
-                .collect();
-            assert_eq!(headlines, [headline], "{headline}: {statements:#?}");
+            assert_eq!(
+                headlines_of(&article, &statements),
+                [headline],
+                "{headline}: {statements:#?}"
+            );
         }
     }
 

@@ -711,33 +711,8 @@ impl<'a> Resolver<'a> {
             let Kind::Person(name) = &self.entities[owner].kind else {
                 return None;
             };
-            let text = format!("{}'s {rest}", name.join(" "));
-            let form = match &mention.form {
-                Form::Role { head, .. } => Form::Role {
-                    text,
-                    head: head.clone(),
-                },
-                Form::Body {
-                    head,
-                    words,
-                    plural,
-                    ..
-                } => {
-                    let mut owned: Vec<String> = name.iter().map(|w| w.to_lowercase()).collect();
-                    owned.extend(words.iter().cloned());
-                    Form::Body {
-                        text,
-                        head: head.clone(),
-                        words: owned,
-                        plural: *plural,
-                    }
-                }
-                _ => return None,
-            };
-            return Some(Mention {
-                form,
-                ..mention.clone()
-            });
+            let owner_words = name.iter().map(|w| w.to_lowercase()).collect();
+            return owned_by(mention, format!("{}'s {rest}", name.join(" ")), owner_words);
         }
         let owner = self.recent().next()?;
         let owner_text = match &self.entities[owner].kind {
@@ -757,37 +732,12 @@ impl<'a> Resolver<'a> {
         {
             return None;
         }
-        let text = format!("{owner_text}'s {rest}");
-        let form = match &mention.form {
-            Form::Role { head, .. } => Form::Role {
-                text,
-                head: head.clone(),
-            },
-            Form::Body {
-                head,
-                words,
-                plural,
-                ..
-            } => {
-                let mut owned: Vec<String> = owner_text
-                    .split_whitespace()
-                    .map(str::to_lowercase)
-                    .filter(|w| !lexicon::is_in(lexicon::DETERMINERS, w))
-                    .collect();
-                owned.extend(words.iter().filter(|w| *w != "its").cloned());
-                Form::Body {
-                    text,
-                    head: head.clone(),
-                    words: owned,
-                    plural: *plural,
-                }
-            }
-            _ => return None,
-        };
-        Some(Mention {
-            form,
-            ..mention.clone()
-        })
+        let owner_words = owner_text
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .filter(|w| !lexicon::is_in(lexicon::DETERMINERS, w))
+            .collect();
+        owned_by(mention, format!("{owner_text}'s {rest}"), owner_words)
     }
 
     fn recent(&self) -> impl Iterator<Item = usize> + '_ {
@@ -1457,6 +1407,38 @@ impl<'a> Resolver<'a> {
                 .or_else(|| self.recent().find(|&e| self.place_like(e))),
         }
     }
+}
+
+/// A role or body mention ("his office", "its ministry") rewritten as its
+/// owner's (`text`, "Ana Rell's office"): a body's words start with the
+/// owner's (`owner_words`) and drop the possessive. Other forms own nothing.
+fn owned_by(mention: &Mention, text: String, owner_words: Vec<String>) -> Option<Mention> {
+    let form = match &mention.form {
+        Form::Role { head, .. } => Form::Role {
+            text,
+            head: head.clone(),
+        },
+        Form::Body {
+            head,
+            words,
+            plural,
+            ..
+        } => {
+            let mut owned = owner_words;
+            owned.extend(words.iter().filter(|w| *w != "its").cloned());
+            Form::Body {
+                text,
+                head: head.clone(),
+                words: owned,
+                plural: *plural,
+            }
+        }
+        _ => return None,
+    };
+    Some(Mention {
+        form,
+        ..mention.clone()
+    })
 }
 
 #[cfg(test)]
