@@ -359,6 +359,17 @@ impl Model {
         self.view.as_ref()
     }
 
+    /// This model and its second view, if any, each with its share of the
+    /// pooled logits and the prefix of its feature names in explanations.
+    fn views(&self) -> impl Iterator<Item = (&Model, f64, &'static str)> {
+        let share = self.view.as_ref().map_or(0.0, |v| v.weight);
+        std::iter::once((self, 1.0 - share, "")).chain(
+            self.view
+                .as_ref()
+                .map(|v| (v.model.as_ref(), share, VIEW_PREFIX)),
+        )
+    }
+
     /// The same model with a prior correction of its logits (`None`: none),
     /// checked against its labels.
     pub fn with_label_prior(mut self, prior: Option<LabelPrior>) -> Result<Model> {
@@ -458,28 +469,30 @@ impl Model {
     /// intercept and the prior are the views' own times their share, and the
     /// second view's features carry the prefix [`VIEW_PREFIX`].
     pub fn explain(&self, text: &str) -> Explanation {
-        let said = Vectorizer::input(&self.vectorizer.params, text);
         let probs = self.predict_proba(text);
-        let share = self.view.as_ref().map_or(0.0, |v| v.weight);
-        let mut parts = vec![(self, said.clone(), 1.0 - share, "")];
-        if let Some(view) = &self.view {
-            let input = Vectorizer::input(&view.model.vectorizer.params, text);
-            parts.push((&view.model, input, share, VIEW_PREFIX));
-        }
         let k = self.labels.len();
+        // Each view with what it read, its row and its prior's offsets,
+        // computed once for all labels.
+        let parts: Vec<_> = self
+            .views()
+            .map(|(model, share, prefix)| {
+                let input = Vectorizer::input(&model.vectorizer.params, text);
+                let row = model.vectorizer.transform_said(&input);
+                let offsets = model
+                    .label_prior
+                    .as_ref()
+                    .map(LabelPrior::offsets)
+                    .unwrap_or_else(|| vec![0.0; k]);
+                (model, input, row, offsets, share, prefix)
+            })
+            .collect();
         let per_label = (0..k)
             .map(|c| {
                 let (mut intercept, mut prior) = (0.0, 0.0);
                 let mut contributions = Vec::new();
-                for (model, input, share, prefix) in &parts {
-                    let offsets = model
-                        .label_prior
-                        .as_ref()
-                        .map(LabelPrior::offsets)
-                        .unwrap_or_else(|| vec![0.0; k]);
+                for (model, _, row, offsets, share, prefix) in &parts {
                     intercept += share * model.intercept[c];
                     prior += share * offsets[c];
-                    let row = model.vectorizer.transform_said(input);
                     contributions.extend(row.iter().map(|&(j, value)| {
                         let value = f64::from(value);
                         let weight = share * model.weights[j as usize * k + c];
@@ -509,8 +522,8 @@ impl Model {
             })
             .collect();
         Explanation {
-            input: said.render(),
-            view_input: parts.get(1).map(|(_, input, _, _)| input.render()),
+            input: parts[0].1.render(),
+            view_input: parts.get(1).map(|part| part.1.render()),
             label: self.labels[argmax(&probs)].clone(),
             probabilities: self.labels.iter().cloned().zip(probs).collect(),
             per_label,
@@ -524,16 +537,11 @@ impl Model {
         let k = self.labels.len();
         // With a second view, each view's weights times its share (what
         // they add to the pooled logits), the view's names prefixed.
-        let share = self.view.as_ref().map_or(0.0, |v| v.weight);
-        let mut parts = vec![(self, 1.0 - share, "")];
-        if let Some(view) = &self.view {
-            parts.push((&view.model, share, VIEW_PREFIX));
-        }
         (0..k)
             .map(|c| {
-                let mut scored: Vec<(String, f64)> = parts
-                    .iter()
-                    .flat_map(|&(model, share, prefix)| {
+                let mut scored: Vec<(String, f64)> = self
+                    .views()
+                    .flat_map(|(model, share, prefix)| {
                         (0..model.vectorizer.len()).map(move |j| {
                             let row = &model.weights[j * k..(j + 1) * k];
                             let mean = row.iter().sum::<f64>() / k as f64;

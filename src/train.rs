@@ -191,6 +191,31 @@ pub struct TrainReport {
     pub view: Option<ViewReport>,
 }
 
+/// One candidate of a grid: its value (an alpha, a share), its
+/// cross-validated metrics, and what comes with it.
+type Candidate<T> = (f64, Metrics, T);
+
+/// The best of a grid by cross-validated macro-F1: each candidate's value
+/// and score, and the best candidate with its metrics and what came with it
+/// (`None` for an empty grid). Strictly better only, so on a tie the
+/// candidate listed first stays.
+fn best_by_f1<T>(
+    grid: impl Iterator<Item = Candidate<T>>,
+) -> (Vec<(f64, f64)>, Option<Candidate<T>>) {
+    let mut scores = Vec::new();
+    let mut best: Option<Candidate<T>> = None;
+    for (value, m, with) in grid {
+        scores.push((value, m.macro_f1));
+        if best
+            .as_ref()
+            .is_none_or(|(_, b, _)| m.macro_f1 > b.macro_f1)
+        {
+            best = Some((value, m, with));
+        }
+    }
+    (scores, best)
+}
+
 /// Per alpha: (fold, logits of each of the fold's test rows).
 type FoldPredictions = Vec<(usize, Vec<Vec<f64>>)>;
 
@@ -347,15 +372,18 @@ impl TrainParams {
         };
         // Both views read every row, so the texts are kept for the second.
         let texts: Vec<T> = texts.collect();
-        let (model, mut report, oof) = self.fit_view(
-            path,
-            sha256,
-            labels.clone(),
-            &y,
-            texts.iter(),
-            progress,
-            (0, 2),
-        )?;
+        let fit = |params: &TrainParams, part| {
+            params.fit_view(
+                path,
+                sha256,
+                labels.clone(),
+                &y,
+                texts.iter(),
+                progress,
+                part,
+            )
+        };
+        let (model, mut report, oof) = fit(self, (0, 2))?;
         let second = TrainParams {
             features: FeatureParams {
                 said: view.said,
@@ -364,32 +392,17 @@ impl TrainParams {
             view: None,
             ..self.clone()
         };
-        let (other, other_report, other_oof) = second.fit_view(
-            path,
-            sha256,
-            labels.clone(),
-            &y,
-            texts.iter(),
-            progress,
-            (1, 2),
-        )?;
-        // Out-of-fold pooled predictions for each share; strictly better
-        // only, so on a tie the share listed first stays.
-        let mut weight_scores = Vec::new();
-        let mut best: Option<(f64, f64, Metrics)> = None;
-        for &w in &view.weights {
+        let (other, other_report, other_oof) = fit(&second, (1, 2))?;
+        // Out-of-fold pooled predictions for each share.
+        let (weight_scores, best) = best_by_f1(view.weights.iter().map(|&w| {
             let predicted: Vec<usize> = oof
                 .iter()
                 .zip(&other_oof)
                 .map(|(a, b)| argmax(&pool(a, b, w)))
                 .collect();
-            let m = Metrics::compute(&labels, &y, &predicted);
-            weight_scores.push((w, m.macro_f1));
-            if best.as_ref().is_none_or(|(_, f1, _)| m.macro_f1 > *f1) {
-                best = Some((w, m.macro_f1, m));
-            }
-        }
-        let (weight, _, cv) =
+            (w, Metrics::compute(&labels, &y, &predicted), ())
+        }));
+        let (weight, cv, ()) =
             best.ok_or_else(|| Error::params("view_weights", "the grid is empty"))?;
         report.view = Some(ViewReport {
             weight_scores,
@@ -416,7 +429,6 @@ impl TrainParams {
         progress: Progress,
         part: (usize, usize),
     ) -> Result<(Model, TrainReport, Vec<Vec<f64>>)> {
-        let y = y.to_vec();
         let k = labels.len();
         if let Some(mix) = &self.label_mix {
             check_mix_labels(mix, &labels)?;
@@ -435,13 +447,13 @@ impl TrainParams {
         let counts = FeatureCounts::count(
             texts,
             |text| Vectorizer::input(&self.features, text.as_ref()),
-            &y,
+            y,
             k,
             &self.tokenizer,
             &self.features,
             cues,
         )?;
-        let folds = stratified_folds(&y, k, self.folds, self.seed);
+        let folds = stratified_folds(y, k, self.folds, self.seed);
         let steps = self.folds * self.alphas.len() + 1;
         let total = steps * part.1;
         let done = std::sync::atomic::AtomicUsize::new(steps * part.0);
@@ -485,9 +497,7 @@ impl TrainParams {
             per_fold.push(out.into_iter().collect::<Result<_>>()?);
         }
 
-        let mut alpha_scores = Vec::new();
-        let mut best: Option<(f64, f64, Metrics, Vec<Vec<f64>>)> = None;
-        for (a, &alpha) in self.alphas.iter().enumerate() {
+        let (alpha_scores, best) = best_by_f1(self.alphas.iter().enumerate().map(|(a, &alpha)| {
             let mut oof = vec![Vec::new(); y.len()];
             for fold_out in &mut per_fold {
                 let (f, pred) = &mut fold_out[a];
@@ -497,24 +507,18 @@ impl TrainParams {
                 }
             }
             let predicted: Vec<usize> = oof.iter().map(|z| argmax(z)).collect();
-            let m = Metrics::compute(&labels, &y, &predicted);
-            alpha_scores.push((alpha, m.macro_f1));
-            // Strictly better only: on a tie the earlier (listed first) alpha stays.
-            if best.as_ref().is_none_or(|(_, f1, _, _)| m.macro_f1 > *f1) {
-                best = Some((alpha, m.macro_f1, m, oof));
-            }
-        }
+            (alpha, Metrics::compute(&labels, y, &predicted), oof)
+        }));
         drop(per_fold);
-        let (alpha, _, cv, oof) =
-            best.ok_or_else(|| Error::params("alphas", "the grid is empty"))?;
+        let (alpha, cv, oof) = best.ok_or_else(|| Error::params("alphas", "the grid is empty"))?;
 
         let (vec, x) = counts.fit_transform(&[])?;
         drop(counts);
         let all: Vec<usize> = (0..y.len()).collect();
-        let weights = self.row_weights(&all, &y, k, self.seed);
+        let weights = self.row_weights(&all, y, k, self.seed);
         let data = FitData {
             x: &x,
-            y: &y,
+            y,
             row_weights: &weights,
             n_features: vec.len(),
             k,
@@ -523,7 +527,7 @@ impl TrainParams {
         tick();
 
         let mut rows_per_label = BTreeMap::new();
-        for &c in &y {
+        for &c in y {
             *rows_per_label.entry(labels[c].clone()).or_insert(0usize) += 1;
         }
         let metadata = TrainingMetadata {
@@ -563,7 +567,7 @@ impl TrainParams {
                 .collect(),
         };
         let prior = match &self.label_mix {
-            Some(mix) => Some(label_prior(mix, &labels, &y, &weights)?),
+            Some(mix) => Some(label_prior(mix, &labels, y, &weights)?),
             None => None,
         };
         let model = Model::from_parts(Path::new("<trained model>"), labels, vec, w, b, metadata)?
