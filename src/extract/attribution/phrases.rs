@@ -284,6 +284,13 @@ impl<'a> Ctx<'a> {
                 gender,
             })
         };
+        // A person whose name is the words from `name_start` to the end.
+        let person = |name_start: usize, roles, gender| {
+            let name = (name_start..end)
+                .map(|i| self.tokens[i].stem(article).to_string())
+                .collect();
+            np(Form::Person(name), roles, gender)
+        };
         if end - start == 1 && self.is(start, lexicon::PRONOUNS) {
             let pronoun = match self.key(start).to_lowercase().as_str() {
                 "he" => Pronoun::He,
@@ -397,10 +404,7 @@ impl<'a> Ctx<'a> {
                 })
                 .map(|i| role_word(self.key(i)))
                 .collect();
-            let name = (role + 1..end)
-                .map(|i| self.tokens[i].stem(article).to_string())
-                .collect();
-            return Some(np(Form::Person(name), roles, Gender::Unknown));
+            return Some(person(role + 1, roles, Gender::Unknown));
         }
         // "Republic of Vellmark Prime Minister Ana Rusu": a place's name
         // with "of", then a title and a full name, is the person.
@@ -416,10 +420,7 @@ impl<'a> Ctx<'a> {
                 .filter(|&i| self.is_title(i))
                 .map(|i| role_word(self.key(i)))
                 .collect();
-            let name = (title + 1..end)
-                .map(|i| self.tokens[i].stem(article).to_string())
-                .collect();
-            return Some(np(Form::Person(name), roles, Gender::Unknown));
+            return Some(person(title + 1, roles, Gender::Unknown));
         }
         if self.is_body_word(body_head)
             || has_and
@@ -431,10 +432,7 @@ impl<'a> Ctx<'a> {
         }
         if let Some(o) = of {
             if let Some((name_start, roles)) = self.title_of(start, o, end) {
-                let name = (name_start..end)
-                    .map(|i| self.tokens[i].stem(article).to_string())
-                    .collect();
-                return Some(np(Form::Person(name), roles, Gender::Unknown));
+                return Some(person(name_start, roles, Gender::Unknown));
             }
             // "the Secretary of State": a title with its department is a role.
             let department = o > start
@@ -502,16 +500,13 @@ impl<'a> Ctx<'a> {
             };
             return Some(np(form, roles, Gender::Unknown));
         }
-        let name: Vec<String> = (name_start..end)
-            .map(|i| self.tokens[i].stem(article).to_string())
-            .collect();
         let gender = roles
             .iter()
             .map(|r| gender_of(r))
             .find(|g| *g != Gender::Unknown)
             .unwrap_or_default();
         roles.dedup();
-        Some(np(Form::Person(name), roles, gender))
+        Some(person(name_start, roles, gender))
     }
 
     /// A person's name in quote marks opening at token `open`, as a nom de
