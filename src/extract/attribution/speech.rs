@@ -1494,9 +1494,11 @@ impl<'a> Ctx<'a> {
         let plain_object = (i + 1..count).all(|k| !self.is(k, &["that", "and", "or"]));
         // "..., the minister said": the deadline is what a later speaker
         // reported.
-        let reported_later = (count + 2..self.len()).any(|k| {
-            self.is_comma(k) && (k + 1..self.len()).any(|v| self.is(v, lexicon::INVERTING_VERBS))
-        });
+        // A comma, then a verb of saying after it: the first comma is the
+        // one to look past.
+        let reported_later = (count + 2..self.len())
+            .find(|&k| self.is_comma(k))
+            .is_some_and(|k| (k + 1..self.len()).any(|v| self.is(v, lexicon::INVERTING_VERBS)));
         plain_object
             && !reported_later
             && (count + 2..count + 5)
