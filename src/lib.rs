@@ -11,6 +11,7 @@
 //! and for articles: [`extract`] (sentences, quotes, speakers) -> [`score`] (with
 //! [`context`]: a speaker's other statements and the article's lean mixed in)
 //! -> [`scored`] (the scored-statement row) -> [`report`].
+//! [`encoder`] gives sentence embeddings (all-MiniLM-L6-v2, run in-process).
 //! [`error`] holds the one error type; [`rng`] the seeded generator that
 //! makes folds, balancing and synthetic data the same on every platform.
 //!
@@ -70,6 +71,7 @@ pub mod context;
 pub mod corpus;
 mod csv_lines;
 pub mod cues;
+pub mod encoder;
 pub mod error;
 pub mod evaluate;
 pub mod extract;
