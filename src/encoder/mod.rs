@@ -11,6 +11,7 @@
 //! assert!((e.iter().map(|x| x * x).sum::<f32>() - 1.0).abs() < 1e-4);
 //! ```
 
+mod gemm;
 mod wordpiece;
 
 use std::path::Path;
@@ -21,6 +22,7 @@ use rayon::prelude::*;
 
 use crate::corpus::sha256_hex;
 use crate::error::{Error, Result};
+use gemm::Packed;
 use wordpiece::WordPiece;
 
 /// The length of an embedding.
@@ -39,7 +41,8 @@ const HEADER_BYTES: usize = 48;
 static SHIPPED_WEIGHTS: &[u8] = include_bytes!("../../models/encoder/minilm-l6-v2.bin");
 static SHIPPED_VOCAB: &str = include_str!("../../models/encoder/vocab.txt");
 
-/// A dense layer, its weight stored [in, out] so that `x.dot(&w)` applies it.
+/// A dense layer as read, its weight stored [in, out]; packed for the
+/// product before use ([`Packed`]).
 #[derive(Debug)]
 struct Dense {
     w: Array2<f32>,
@@ -55,11 +58,11 @@ struct LayerNorm {
 #[derive(Debug)]
 struct Layer {
     /// Query, key and value side by side: one product gives all three.
-    qkv: Dense,
-    attention_out: Dense,
+    qkv: Packed,
+    attention_out: Packed,
     attention_norm: LayerNorm,
-    intermediate: Dense,
-    output: Dense,
+    intermediate: Packed,
+    output: Packed,
     output_norm: LayerNorm,
 }
 
@@ -214,18 +217,19 @@ impl Encoder {
                 let q = r.dense(hidden, hidden, &what)?;
                 let k = r.dense(hidden, hidden, &what)?;
                 let v = r.dense(hidden, hidden, &what)?;
-                let qkv = Dense {
-                    w: ndarray::concatenate(Axis(1), &[q.w.view(), k.w.view(), v.w.view()])
+                let qkv = Packed::new(
+                    &ndarray::concatenate(Axis(1), &[q.w.view(), k.w.view(), v.w.view()])
                         .map_err(|e| e.to_string())?,
-                    b: ndarray::concatenate(Axis(0), &[q.b.view(), k.b.view(), v.b.view()])
+                    &ndarray::concatenate(Axis(0), &[q.b.view(), k.b.view(), v.b.view()])
                         .map_err(|e| e.to_string())?,
-                };
+                )?;
+                let pack = |d: Dense| Packed::new(&d.w, &d.b);
                 Ok(Layer {
                     qkv,
-                    attention_out: r.dense(hidden, hidden, &what)?,
+                    attention_out: pack(r.dense(hidden, hidden, &what)?)?,
                     attention_norm: r.norm(hidden, &what)?,
-                    intermediate: r.dense(hidden, intermediate, &what)?,
-                    output: r.dense(intermediate, hidden, &what)?,
+                    intermediate: pack(r.dense(hidden, intermediate, &what)?)?,
+                    output: pack(r.dense(intermediate, hidden, &what)?)?,
                     output_norm: r.norm(hidden, &what)?,
                 })
             })
@@ -305,32 +309,22 @@ impl Encoder {
         }
         layer_norm(&mut x, &self.embedding_norm, self.eps);
 
-        let head = hidden / self.heads;
-        let scale = 1.0 / (head as f32).sqrt();
         let mut context = Array2::<f32>::zeros((n, hidden));
-        let mut scores = Array2::<f32>::zeros((n, n));
         for layer in &self.layers {
-            let qkv = affine(&x, &layer.qkv);
-            for h in 0..self.heads {
-                let q = qkv.slice(s![.., h * head..(h + 1) * head]);
-                let k = qkv.slice(s![.., hidden + h * head..hidden + (h + 1) * head]);
-                let v = qkv.slice(s![.., 2 * hidden + h * head..2 * hidden + (h + 1) * head]);
-                ndarray::linalg::general_mat_mul(scale, &q, &k.t(), 0.0, &mut scores);
-                for mut row in scores.rows_mut() {
-                    let max = row.fold(f32::NEG_INFINITY, |m, &v| m.max(v));
-                    row.mapv_inplace(|v| (v - max).exp());
-                    let sum = row.sum();
-                    row /= sum;
-                }
-                let mut out = context.slice_mut(s![.., h * head..(h + 1) * head]);
-                ndarray::linalg::general_mat_mul(1.0, &scores, &v, 0.0, &mut out);
-            }
-            let mut attended = affine(&context, &layer.attention_out);
+            let qkv = layer.qkv.apply(&x);
+            gemm::attention(
+                qkv.as_slice().expect("a fresh array is contiguous"),
+                n,
+                hidden,
+                self.heads,
+                context.as_slice_mut().expect("a fresh array is contiguous"),
+            );
+            let mut attended = layer.attention_out.apply(&context);
             attended += &x;
             layer_norm(&mut attended, &layer.attention_norm, self.eps);
-            let mut inner = affine(&attended, &layer.intermediate);
+            let mut inner = layer.intermediate.apply(&attended);
             inner.mapv_inplace(gelu);
-            x = affine(&inner, &layer.output);
+            x = layer.output.apply(&inner);
             x += &attended;
             layer_norm(&mut x, &layer.output_norm, self.eps);
         }
@@ -342,13 +336,6 @@ impl Encoder {
         mean /= norm;
         mean.to_vec()
     }
-}
-
-/// `x W + b`.
-fn affine(x: &Array2<f32>, dense: &Dense) -> Array2<f32> {
-    let mut y = x.dot(&dense.w);
-    y += &dense.b;
-    y
 }
 
 /// LayerNorm over each row, in place, with the biased variance as PyTorch.
@@ -378,7 +365,7 @@ fn erf(x: f32) -> f32 {
     let poly = t
         * (0.254_829_6
             + t * (-0.284_496_74 + t * (1.421_413_7 + t * (-1.453_152_1 + t * 1.061_405_4))));
-    let y = 1.0 - poly * (-x * x).exp();
+    let y = 1.0 - poly * gemm::exp(-x * x);
     y.copysign(x)
 }
 
