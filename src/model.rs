@@ -23,10 +23,11 @@ pub const FORMAT: &str = "stance-model";
 /// features; version 4 word valence features; version 5 word clusters;
 /// version 6 the negation of a refusing verb's object
 /// ([`TokenizerParams::verb_negation`]); version 7 a second view of the
-/// statement ([`View`]). A model is written with the
+/// statement ([`View`]); version 8 a sentence encoder's reading
+/// ([`EncoderHead`]). A model is written with the
 /// lowest version that holds what it uses, so older builds read every model
 /// they can score right, and refuse (rather than misread) one they cannot.
-pub const FORMAT_VERSION: u32 = 7;
+pub const FORMAT_VERSION: u32 = 8;
 /// Largest model file we agree to read: far above any real model, far below
 /// what would exhaust memory.
 pub(crate) const MAX_MODEL_BYTES: u64 = 512 * 1024 * 1024;
@@ -100,6 +101,9 @@ struct ModelFile {
     /// The second view, when the model has one (see [`View`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     view: Option<Box<ViewFile>>,
+    /// The sentence encoder's part, when the model has one (see [`EncoderHead`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    encoder: Option<EncoderFile>,
 }
 
 /// Prefix of the second view's feature names in explanations.
@@ -129,16 +133,88 @@ impl View {
     }
 }
 
-/// Pools two views' logits `z1` and `z2` into probabilities, the second
-/// view's share being `w`.
-pub(crate) fn pool(z1: &[f64], z2: &[f64], w: f64) -> Vec<f64> {
-    let mut z: Vec<f64> = z1
-        .iter()
+/// Pooled logits `(1 - w) z1 + w z2`.
+pub(crate) fn mix(z1: &[f64], z2: &[f64], w: f64) -> Vec<f64> {
+    z1.iter()
         .zip(z2)
         .map(|(a, b)| (1.0 - w) * a + w * b)
-        .collect();
-    softmax(&mut z);
-    z
+        .collect()
+}
+
+/// Name of the sentence encoder's part of an explanation.
+pub const ENCODER_FEATURE: &str = "encoder";
+
+/// A sentence encoder's reading of each statement pooled with the word
+/// features: a linear model over the [`crate::encoder`]'s embedding of the
+/// statement's text as it is, whose logits take a share of the pooled ones,
+/// `(1 - share) z_words + share z_encoder`, before the softmax. The words
+/// carry what the corpus taught; the encoder, trained on a billion sentence
+/// pairs, knows words and phrasings the corpus never used. An explanation
+/// stays an exact sum: the encoder's part is one contribution per label.
+#[derive(Debug, Clone)]
+pub struct EncoderHead {
+    /// Feature-major: `weights[j * k + c]`, `j` a dimension of the embedding.
+    weights: Vec<f64>,
+    intercept: Vec<f64>,
+    share: f64,
+    training: EncoderTraining,
+}
+
+/// How an [`EncoderHead`] was trained, and on which encoder.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EncoderTraining {
+    /// Hex SHA-256 of the encoder's weights file: a model is only scored
+    /// with the encoder it was trained on.
+    pub encoder_sha256: String,
+    /// L2 strengths tried.
+    pub alpha_grid: Vec<f64>,
+    /// The L2 strength chosen by cross-validation.
+    pub alpha: f64,
+    /// Cross-validated macro-F1 of the encoder's model alone, per alpha.
+    pub cv_macro_f1_per_alpha: Vec<f64>,
+    /// Cross-validated macro-F1 of the pooled prediction at the chosen share.
+    pub pooled_cv_macro_f1: f64,
+}
+
+impl EncoderHead {
+    /// The encoder's share of the pooled logits.
+    pub fn share(&self) -> f64 {
+        self.share
+    }
+
+    /// How it was trained.
+    pub fn training(&self) -> &EncoderTraining {
+        &self.training
+    }
+
+    /// Logits of one embedding, the intercept included.
+    fn logits(&self, embedding: &[f32]) -> Vec<f64> {
+        let k = self.intercept.len();
+        let mut z = self.intercept.clone();
+        for (j, &v) in embedding.iter().enumerate() {
+            for (zc, w) in z.iter_mut().zip(&self.weights[j * k..(j + 1) * k]) {
+                *zc += f64::from(v) * w;
+            }
+        }
+        z
+    }
+
+    /// Moves the word features' logits `z` to the pooled ones for `text`.
+    fn pool_into(&self, z: &mut [f64], text: &str) {
+        let e = self.logits(&crate::encoder::Encoder::shipped().embed(text));
+        for (a, b) in z.iter_mut().zip(e) {
+            *a = (1.0 - self.share) * *a + self.share * b;
+        }
+    }
+}
+
+/// An [`EncoderHead`] in the file; weights one array per label.
+#[derive(Serialize, Deserialize)]
+struct EncoderFile {
+    share: f64,
+    training: EncoderTraining,
+    intercept: Vec<f64>,
+    weights: Vec<Vec<f64>>,
 }
 
 /// A [`View`] in the file.
@@ -218,6 +294,8 @@ pub struct Model {
     metadata: TrainingMetadata,
     /// A second view pooled with this one's prediction.
     view: Option<View>,
+    /// A sentence encoder's reading pooled with the word features'.
+    encoder: Option<EncoderHead>,
 }
 
 /// One feature's signed push on one label: weight x feature value.
@@ -321,6 +399,7 @@ impl Model {
             label_prior: None,
             metadata,
             view: None,
+            encoder: None,
         })
     }
 
@@ -339,8 +418,10 @@ impl Model {
                         self.labels.join(", ")
                     ));
                 }
-                if model.view.is_some() {
-                    return fail("a second view cannot have a view of its own".into());
+                if model.view.is_some() || model.encoder.is_some() {
+                    return fail(
+                        "a second view cannot have a view or an encoder of its own".into(),
+                    );
                 }
                 if !(0.0..=1.0).contains(&weight) {
                     return fail(format!("its weight {weight} is not between 0 and 1"));
@@ -359,11 +440,79 @@ impl Model {
         self.view.as_ref()
     }
 
+    /// The same model with a sentence encoder's reading pooled into its
+    /// predictions: `weights` feature-major (`DIM x k`), one intercept per
+    /// label, `share` in 0..=1 (`None`: none). The encoder must be the one
+    /// this build ships.
+    pub fn with_encoder(
+        mut self,
+        encoder: Option<(Vec<f64>, Vec<f64>, f64, EncoderTraining)>,
+    ) -> Result<Model> {
+        let fail = |m: String| Err(Error::model(Path::new("<encoder>"), m));
+        let k = self.labels.len();
+        self.encoder = match encoder {
+            None => None,
+            Some((weights, intercept, share, training)) => {
+                let shipped = crate::encoder::Encoder::shipped().digest();
+                if training.encoder_sha256 != shipped {
+                    return fail(format!(
+                        "trained with the sentence encoder {}, but this build ships {shipped}: \
+                         retrain the model, or score it with the build that trained it",
+                        training.encoder_sha256
+                    ));
+                }
+                if weights.len() != crate::encoder::DIM * k || intercept.len() != k {
+                    return fail(format!(
+                        "{} weights and {} intercepts for {} dimensions x {k} labels",
+                        weights.len(),
+                        intercept.len(),
+                        crate::encoder::DIM
+                    ));
+                }
+                if weights
+                    .iter()
+                    .chain(&intercept)
+                    .any(|v| !v.is_finite() || v.abs() > MAX_PARAMETER)
+                {
+                    return fail(format!(
+                        "its weights or intercepts hold a value that is not finite or beyond ±{MAX_PARAMETER:e}"
+                    ));
+                }
+                if !(0.0..=1.0).contains(&share) {
+                    return fail(format!("its share {share} is not between 0 and 1"));
+                }
+                Some(EncoderHead {
+                    weights,
+                    intercept,
+                    share,
+                    training,
+                })
+            }
+        };
+        Ok(self)
+    }
+
+    /// The sentence encoder's part, if the model has one.
+    pub fn encoder(&self) -> Option<&EncoderHead> {
+        self.encoder.as_ref()
+    }
+
+    /// The same model reading words only: the sentence encoder's part left
+    /// out (`--no-encoder`: much faster, the word features' labels).
+    pub fn without_encoder(&self) -> Model {
+        Model {
+            encoder: None,
+            ..self.clone()
+        }
+    }
+
     /// This model and its second view, if any, each with its share of the
-    /// pooled logits and the prefix of its feature names in explanations.
+    /// pooled logits (what the sentence encoder leaves to the words) and the
+    /// prefix of its feature names in explanations.
     fn views(&self) -> impl Iterator<Item = (&Model, f64, &'static str)> {
-        let share = self.view.as_ref().map_or(0.0, |v| v.weight);
-        std::iter::once((self, 1.0 - share, "")).chain(
+        let words = 1.0 - self.encoder.as_ref().map_or(0.0, |e| e.share);
+        let share = words * self.view.as_ref().map_or(0.0, |v| v.weight);
+        std::iter::once((self, words - share, "")).chain(
             self.view
                 .as_ref()
                 .map(|v| (v.model.as_ref(), share, VIEW_PREFIX)),
@@ -413,14 +562,22 @@ impl Model {
     /// Probabilities per label (in [`Model::labels`] order); they sum to 1.
     /// `text` is one statement, as an article would print it.
     pub fn predict_proba(&self, text: &str) -> Vec<f64> {
-        match &self.view {
-            None => self.predict_row(&self.vectorizer.transform(text)),
-            Some(view) => pool(
-                &self.logits_of(&self.vectorizer.transform(text)),
-                &view.model.logits_of(&view.model.vectorizer.transform(text)),
-                view.weight,
-            ),
+        let mut z = self.logits_of(&self.vectorizer.transform(text));
+        if let Some(view) = &self.view {
+            let other = view.model.logits_of(&view.model.vectorizer.transform(text));
+            z = mix(&z, &other, view.weight);
         }
+        self.finish(z, text)
+    }
+
+    /// The word features' logits `z` of `text` -> probabilities, the
+    /// sentence encoder's reading pooled in when the model has one.
+    fn finish(&self, mut z: Vec<f64>, text: &str) -> Vec<f64> {
+        if let Some(encoder) = &self.encoder {
+            encoder.pool_into(&mut z, text);
+        }
+        softmax(&mut z);
+        z
     }
 
     /// Probabilities for one statement of an article.
@@ -430,26 +587,13 @@ impl Model {
         statement: &crate::extract::Statement,
     ) -> Vec<f64> {
         let said = self.vectorizer.statement_input(article, statement);
-        let row = self.vectorizer.transform_said(&said);
-        match &self.view {
-            None => self.predict_row(&row),
-            Some(view) => {
-                let v = &view.model.vectorizer;
-                let other = v.transform_said(&v.statement_input(article, statement));
-                pool(
-                    &self.logits_of(&row),
-                    &view.model.logits_of(&other),
-                    view.weight,
-                )
-            }
+        let mut z = self.logits_of(&self.vectorizer.transform_said(&said));
+        if let Some(view) = &self.view {
+            let v = &view.model.vectorizer;
+            let other = v.transform_said(&v.statement_input(article, statement));
+            z = mix(&z, &view.model.logits_of(&other), view.weight);
         }
-    }
-
-    /// Probabilities for an already featurized row (this view alone).
-    pub(crate) fn predict_row(&self, row: &SparseRow) -> Vec<f64> {
-        let mut z = self.logits_of(row);
-        softmax(&mut z);
-        z
+        self.finish(z, &article[statement.start..statement.end])
     }
 
     /// Logits for an already featurized row (this view alone).
@@ -467,7 +611,10 @@ impl Model {
     /// Exact explanation of one prediction. With a second view, each
     /// label's logit is the pooled one: every feature's weight, the
     /// intercept and the prior are the views' own times their share, and the
-    /// second view's features carry the prefix [`VIEW_PREFIX`].
+    /// second view's features carry the prefix [`VIEW_PREFIX`]. With a
+    /// sentence encoder, its part is one contribution named
+    /// [`ENCODER_FEATURE`]: value its logit push (intercept apart), weight
+    /// its share.
     pub fn explain(&self, text: &str) -> Explanation {
         let probs = self.predict_proba(text);
         let k = self.labels.len();
@@ -486,6 +633,11 @@ impl Model {
                 (model, input, row, offsets, share, prefix)
             })
             .collect();
+        // The encoder's logits (intercept included) of the text as it is.
+        let encoded = self.encoder.as_ref().map(|head| {
+            let embedding = crate::encoder::Encoder::shipped().embed(text);
+            (head, head.logits(&embedding))
+        });
         let per_label = (0..k)
             .map(|c| {
                 let (mut intercept, mut prior) = (0.0, 0.0);
@@ -503,6 +655,16 @@ impl Model {
                             contribution: value * weight,
                         }
                     }));
+                }
+                if let Some((head, z)) = &encoded {
+                    intercept += head.share * head.intercept[c];
+                    let value = z[c] - head.intercept[c];
+                    contributions.push(Contribution {
+                        feature: ENCODER_FEATURE.to_owned(),
+                        value,
+                        weight: head.share,
+                        contribution: value * head.share,
+                    });
                 }
                 contributions.sort_by(|a, b| {
                     b.contribution
@@ -579,7 +741,9 @@ impl Model {
             v.tokenizer.scopes || v.params.said || v.params.cues || v.params.scope_words;
         ModelFile {
             format: FORMAT.into(),
-            format_version: if self.view.is_some() {
+            format_version: if self.encoder.is_some() {
+                8
+            } else if self.view.is_some() {
                 7
             } else if v.tokenizer.verb_negation || v.params.cue_polarity {
                 6
@@ -614,6 +778,18 @@ impl Model {
                     weight: view.weight,
                     model: view.model.to_file(),
                 })
+            }),
+            encoder: self.encoder.as_ref().map(|head| EncoderFile {
+                share: head.share,
+                training: head.training.clone(),
+                intercept: head.intercept.clone(),
+                weights: (0..k)
+                    .map(|c| {
+                        (0..crate::encoder::DIM)
+                            .map(|j| head.weights[j * k + c])
+                            .collect()
+                    })
+                    .collect(),
             }),
         }
     }
@@ -732,6 +908,24 @@ impl Model {
                 Some((model, view.weight))
             }
         };
+        let encoder = match file.encoder {
+            None => None,
+            Some(head) => {
+                let dim = crate::encoder::DIM;
+                if head.weights.len() != k || head.weights.iter().any(|w| w.len() != dim) {
+                    return Err(fail(format!(
+                        "the sentence encoder's weights are not {k} arrays of {dim}"
+                    )));
+                }
+                let mut weights = vec![0.0; dim * k];
+                for (c, w) in head.weights.iter().enumerate() {
+                    for (j, v) in w.iter().enumerate() {
+                        weights[j * k + c] = *v;
+                    }
+                }
+                Some((weights, head.intercept, head.share, head.training))
+            }
+        };
         let as_file_error = |e| match e {
             Error::Model { message, .. } => fail(message),
             e => e,
@@ -747,6 +941,8 @@ impl Model {
         .with_label_prior(file.label_prior)
         .map_err(as_file_error)?
         .with_view(view)
+        .map_err(as_file_error)?
+        .with_encoder(encoder)
         .map_err(as_file_error)
     }
 
@@ -1161,6 +1357,116 @@ mod tests {
         ];
         for (input, expected) in cases {
             let err = Model::from_json(input.as_bytes(), Path::new("m.json"))
+                .unwrap_err()
+                .to_string();
+            assert!(err.starts_with("model m.json: "), "{err}");
+            assert!(
+                err.contains(expected),
+                "{err:?} should mention {expected:?}"
+            );
+        }
+    }
+
+    /// The default model with a sentence encoder's part of made-up weights.
+    fn with_encoder_head(share: f64) -> Model {
+        let plain = Model::from_json(DEFAULT_MODEL_JSON, Path::new("m.json")).unwrap();
+        let k = plain.labels().len();
+        let dim = crate::encoder::DIM;
+        let weights: Vec<f64> = (0..dim * k)
+            .map(|i| ((i * 37 % 101) as f64 - 50.0) / 25.0)
+            .collect();
+        let intercept: Vec<f64> = (0..k).map(|c| c as f64 * 0.1 - 0.15).collect();
+        let training = EncoderTraining {
+            encoder_sha256: crate::encoder::Encoder::shipped().digest().to_owned(),
+            alpha_grid: vec![3.0],
+            alpha: 3.0,
+            cv_macro_f1_per_alpha: vec![0.7],
+            pooled_cv_macro_f1: 0.75,
+        };
+        plain
+            .with_encoder(Some((weights, intercept, share, training)))
+            .unwrap()
+    }
+
+    /// With an encoder, the pooled logits are (1 - share) words + share
+    /// encoder; the explanation is still an exact sum with the encoder as
+    /// one contribution; the model keeps it through a round trip as format
+    /// 8; and without it, it is the plain model again.
+    #[test]
+    fn an_encoder_pools_its_logits_explains_exactly_and_round_trips() {
+        let plain = Model::from_json(DEFAULT_MODEL_JSON, Path::new("m.json")).unwrap();
+        let model = with_encoder_head(0.4);
+        let text = "The minister said the door to talks was still open.";
+        let head = model.encoder().unwrap();
+        let mut z = plain
+            .explain(text)
+            .per_label
+            .iter()
+            .map(|l| l.logit)
+            .collect::<Vec<_>>();
+        let e = head.logits(&crate::encoder::Encoder::shipped().embed(text));
+        for (a, b) in z.iter_mut().zip(&e) {
+            *a = 0.6 * *a + 0.4 * b;
+        }
+        let ex = model.explain(text);
+        for (c, label) in ex.per_label.iter().enumerate() {
+            assert!(
+                (label.logit - z[c]).abs() < 1e-9,
+                "{} {}",
+                label.logit,
+                z[c]
+            );
+            let sum = label.intercept
+                + label.prior
+                + label
+                    .contributions
+                    .iter()
+                    .map(|c| c.contribution)
+                    .sum::<f64>();
+            assert!((label.logit - sum).abs() < 1e-9);
+            let enc = label
+                .contributions
+                .iter()
+                .find(|c| c.feature == ENCODER_FEATURE)
+                .unwrap();
+            assert_eq!(enc.weight, 0.4);
+            assert!((enc.value - (e[c] - head.intercept[c])).abs() < 1e-12);
+        }
+        softmax(&mut z);
+        for (p, q) in z.iter().zip(model.predict_proba(text)) {
+            assert!((p - q).abs() < 1e-12);
+        }
+        let bytes = model.to_json().unwrap();
+        let file: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(file["format_version"], 8);
+        let back = Model::from_json(&bytes, Path::new("m.json")).unwrap();
+        assert_eq!(back.to_json().unwrap(), bytes);
+        assert_eq!(back.predict_proba(text), model.predict_proba(text));
+        let words = back.without_encoder();
+        assert_eq!(words.to_json().unwrap(), plain.to_json().unwrap());
+        assert_eq!(words.predict_proba(text), plain.predict_proba(text));
+    }
+
+    /// A model trained with another encoder, or with a damaged encoder
+    /// part, is refused with a message that says so.
+    #[test]
+    fn a_foreign_or_damaged_encoder_part_is_refused() {
+        let bytes = with_encoder_head(0.5).to_json().unwrap();
+        let file: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        let cases: &[(&str, serde_json::Value, &str)] = &[
+            (
+                "/training/encoder_sha256",
+                "ab12".into(),
+                "this build ships",
+            ),
+            ("/share", 1.5.into(), "not between 0 and 1"),
+            ("/weights/0", serde_json::json!([1.0, 2.0]), "arrays of 384"),
+            ("/intercept", serde_json::json!([0.0]), "intercepts"),
+        ];
+        for (pointer, value, expected) in cases {
+            let mut changed = file.clone();
+            *changed["encoder"].pointer_mut(pointer).unwrap() = value.clone();
+            let err = Model::from_json(&serde_json::to_vec(&changed).unwrap(), Path::new("m.json"))
                 .unwrap_err()
                 .to_string();
             assert!(err.starts_with("model m.json: "), "{err}");

@@ -32,10 +32,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::corpus::Corpus;
 use crate::cues::Cues;
+use crate::encoder::{self, Encoder};
 use crate::error::{Error, Result};
 use crate::evaluate::{Metrics, stratified_folds};
 use crate::features::{FeatureCounts, FeatureParams, SparseRow, Vectorizer, densify};
-use crate::model::{LabelPrior, Model, TrainingMetadata, argmax, logits, logits_into, pool};
+use crate::model::{
+    EncoderTraining, LabelPrior, Model, TrainingMetadata, argmax, logits, logits_into, mix,
+};
 use crate::rng::SplitMix64;
 use crate::sparse::{Csr, Rows};
 use crate::tokenize::TokenizerParams;
@@ -105,6 +108,53 @@ pub struct TrainParams {
     /// [`crate::model::View`]). `None`: one view, the model as before.
     #[serde(default)]
     pub view: Option<ViewParams>,
+    /// A sentence encoder's reading trained beside the word features and
+    /// pooled with them (see [`crate::model::EncoderHead`]). `None`: words
+    /// only, the model as before.
+    #[serde(default)]
+    pub encoder: Option<EncoderParams>,
+}
+
+/// How [`TrainParams::encoder`] trains the sentence encoder's part: a
+/// linear model on the embedding of each row's text as it is, with the same
+/// folds, seed, balancing and solver as the words, its own L2 grid (the
+/// embedding's 384 dense dimensions want another strength than 20,000
+/// sparse tf-idf features), and its share of the pooled logits.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EncoderParams {
+    /// L2 strengths to try for the encoder's model alone.
+    pub alphas: Vec<f64>,
+    /// Its shares of the pooled logits to try (each in 0..=1): the one
+    /// whose pooled out-of-fold predictions have the best macro-F1 wins
+    /// (the first listed on a tie).
+    pub shares: Vec<f64>,
+}
+
+impl Default for EncoderParams {
+    fn default() -> Self {
+        // The share is the plain mean of the two readings, chosen before
+        // any measurement as the two-view study's was; the alphas bracket
+        // the strength a study with scikit-learn found (C = 0.3 there).
+        EncoderParams {
+            alphas: vec![1.0, 3.0, 10.0, 30.0],
+            shares: vec![0.5],
+        }
+    }
+}
+
+/// What training the sentence encoder's part found.
+#[derive(Debug, Clone)]
+pub struct EncoderReport {
+    /// Cross-validated macro-F1 of the encoder's model alone, per alpha.
+    pub alpha_scores: Vec<(f64, f64)>,
+    /// The alpha chosen.
+    pub alpha: f64,
+    /// Cross-validated macro-F1 of the pooled prediction for each share tried.
+    pub share_scores: Vec<(f64, f64)>,
+    /// The share chosen.
+    pub share: f64,
+    /// Cross-validated metrics of the pooled prediction at the chosen share.
+    pub cv: Metrics,
 }
 
 /// How [`TrainParams::view`] trains the second view: the same corpus,
@@ -174,6 +224,7 @@ impl Default for TrainParams {
             balance: true,
             row_weights: None,
             view: None,
+            encoder: None,
         }
     }
 }
@@ -189,6 +240,8 @@ pub struct TrainReport {
     pub alpha: f64,
     /// The second view's training, when [`TrainParams::view`] asked for one.
     pub view: Option<ViewReport>,
+    /// The sentence encoder's training, when [`TrainParams::encoder`] asked for one.
+    pub encoder: Option<EncoderReport>,
 }
 
 /// One candidate of a grid: its value (an alpha, a share), its
@@ -215,9 +268,6 @@ fn best_by_f1<T>(
     }
     (scores, best)
 }
-
-/// Per alpha: (fold, logits of each of the fold's test rows).
-type FoldPredictions = Vec<(usize, Vec<Vec<f64>>)>;
 
 /// Progress callback: (finished steps, total steps).
 pub type Progress<'a> = &'a (dyn Fn(usize, usize) + Sync);
@@ -316,6 +366,30 @@ impl TrainParams {
                 ));
             }
         }
+        if let Some(encoder) = &self.encoder {
+            if encoder.alphas.is_empty()
+                || encoder.alphas.iter().any(|a| !a.is_finite() || *a <= 0.0)
+            {
+                return Err(Error::params(
+                    "encoder_alphas",
+                    format!("the grid {:?} must hold positive numbers", encoder.alphas),
+                ));
+            }
+            if encoder.shares.is_empty()
+                || encoder
+                    .shares
+                    .iter()
+                    .any(|w| !w.is_finite() || !(0.0..=1.0).contains(w))
+            {
+                return Err(Error::params(
+                    "encoder_shares",
+                    format!(
+                        "the grid {:?} must hold shares between 0 and 1",
+                        encoder.shares
+                    ),
+                ));
+            }
+        }
         Ok(())
     }
 
@@ -365,13 +439,14 @@ impl TrainParams {
         texts: impl Iterator<Item = T>,
         progress: Progress,
     ) -> Result<(Model, TrainReport)> {
-        let Some(view) = &self.view else {
+        if self.view.is_none() && self.encoder.is_none() {
             let (model, report, _) =
                 self.fit_view(path, sha256, labels, &y, texts, progress, (0, 1))?;
             return Ok((model, report));
-        };
-        // Both views read every row, so the texts are kept for the second.
+        }
+        // Every part reads every row, so the texts are kept.
         let texts: Vec<T> = texts.collect();
+        let parts = 1 + usize::from(self.view.is_some()) + usize::from(self.encoder.is_some());
         let fit = |params: &TrainParams, part| {
             params.fit_view(
                 path,
@@ -383,34 +458,52 @@ impl TrainParams {
                 part,
             )
         };
-        let (model, mut report, oof) = fit(self, (0, 2))?;
-        let second = TrainParams {
-            features: FeatureParams {
-                said: view.said,
-                ..self.features.clone()
-            },
-            view: None,
-            ..self.clone()
-        };
-        let (other, other_report, other_oof) = fit(&second, (1, 2))?;
-        // Out-of-fold pooled predictions for each share.
-        let (weight_scores, best) = best_by_f1(view.weights.iter().map(|&w| {
-            let predicted: Vec<usize> = oof
-                .iter()
-                .zip(&other_oof)
-                .map(|(a, b)| argmax(&pool(a, b, w)))
-                .collect();
-            (w, Metrics::compute(&labels, &y, &predicted), ())
-        }));
-        let (weight, cv, ()) =
-            best.ok_or_else(|| Error::params("view_weights", "the grid is empty"))?;
-        report.view = Some(ViewReport {
-            weight_scores,
-            weight,
-            alpha: other_report.alpha,
-            cv,
-        });
-        let model = model.with_view(Some((other, weight)))?;
+        let (mut model, mut report, mut oof) = fit(self, (0, parts))?;
+        if let Some(view) = &self.view {
+            let second = TrainParams {
+                features: FeatureParams {
+                    said: view.said,
+                    ..self.features.clone()
+                },
+                view: None,
+                encoder: None,
+                ..self.clone()
+            };
+            let (other, other_report, other_oof) = fit(&second, (1, parts))?;
+            // Out-of-fold pooled logits for each share.
+            let (weight_scores, best) = best_by_f1(view.weights.iter().map(|&w| {
+                let pooled: Vec<Vec<f64>> = oof
+                    .iter()
+                    .zip(&other_oof)
+                    .map(|(a, b)| mix(a, b, w))
+                    .collect();
+                let predicted: Vec<usize> = pooled.iter().map(|z| argmax(z)).collect();
+                (w, Metrics::compute(&labels, &y, &predicted), pooled)
+            }));
+            let (weight, cv, pooled) =
+                best.ok_or_else(|| Error::params("view_weights", "the grid is empty"))?;
+            report.view = Some(ViewReport {
+                weight_scores,
+                weight,
+                alpha: other_report.alpha,
+                cv,
+            });
+            model = model.with_view(Some((other, weight)))?;
+            oof = pooled;
+        }
+        if let Some(params) = &self.encoder {
+            let (head, encoder_report) = self.fit_encoder(
+                params,
+                &texts,
+                &labels,
+                &y,
+                &oof,
+                progress,
+                (parts - 1, parts),
+            )?;
+            report.encoder = Some(encoder_report);
+            model = model.with_encoder(Some(head))?;
+        }
         Ok((model, report))
     }
 
@@ -464,53 +557,24 @@ impl TrainParams {
         progress(steps * part.0, total);
 
         // Out-of-fold predictions for each alpha, computed fold by fold. One
-        // fold's matrix at a time: the alphas share it, and run in parallel.
-        let mut per_fold: Vec<FoldPredictions> = Vec::with_capacity(self.folds);
+        // fold's matrix at a time: the alphas share it.
+        let mut per_fold = Vec::with_capacity(self.folds);
         for f in 0..self.folds {
-            let train: Vec<usize> = (0..y.len()).filter(|&i| folds[i] != f).collect();
-            let test: Vec<usize> = (0..y.len()).filter(|&i| folds[i] == f).collect();
+            let (train, test) = fold_rows(&folds, f);
             let (vec, x) = counts.fit_transform(&test)?;
             let train_y: Vec<usize> = train.iter().map(|&i| y[i]).collect();
             let weights = self.row_weights(&train, &train_y, k, self.seed ^ (f as u64 + 1));
-            let train_x = x.select(&train);
-            let test_x = x.select(&test);
             let data = FitData {
-                x: &train_x,
+                x: &x.select(&train),
                 y: &train_y,
                 row_weights: &weights,
                 n_features: vec.len(),
                 k,
             };
-            let out: Vec<Result<(usize, Vec<Vec<f64>>)>> = self
-                .alphas
-                .par_iter()
-                .map(|&alpha| {
-                    let (w, b) = self.fit_weights(&data, alpha)?;
-                    let pred = test_x
-                        .iter()
-                        .map(|row| logits(row, &w, &b, k))
-                        .collect::<Vec<_>>();
-                    tick();
-                    Ok((f, pred))
-                })
-                .collect();
-            per_fold.push(out.into_iter().collect::<Result<_>>()?);
+            per_fold.push(self.fold_logits(&self.alphas, &data, &x.select(&test), &tick)?);
         }
-
-        let (alpha_scores, best) = best_by_f1(self.alphas.iter().enumerate().map(|(a, &alpha)| {
-            let mut oof = vec![Vec::new(); y.len()];
-            for fold_out in &mut per_fold {
-                let (f, pred) = &mut fold_out[a];
-                let rows = (0..y.len()).filter(|&i| folds[i] == *f);
-                for (i, z) in rows.zip(pred) {
-                    oof[i] = std::mem::take(z);
-                }
-            }
-            let predicted: Vec<usize> = oof.iter().map(|z| argmax(z)).collect();
-            (alpha, Metrics::compute(&labels, y, &predicted), oof)
-        }));
-        drop(per_fold);
-        let (alpha, cv, oof) = best.ok_or_else(|| Error::params("alphas", "the grid is empty"))?;
+        let (alpha_scores, alpha, cv, oof) =
+            best_alpha(&self.alphas, per_fold, &folds, &labels, y)?;
 
         let (vec, x) = counts.fit_transform(&[])?;
         drop(counts);
@@ -579,9 +643,129 @@ impl TrainParams {
                 alpha_scores,
                 alpha,
                 view: None,
+                encoder: None,
             },
             oof,
         ))
+    }
+
+    /// Out-of-fold logits of one fold: for each alpha of `alphas` (in
+    /// parallel, sharing the fold's matrix), a model fitted on `data` and
+    /// the logits of each row of `test`.
+    fn fold_logits<X: RowSource + ?Sized, T: RowSource + ?Sized>(
+        &self,
+        alphas: &[f64],
+        data: &FitData<X>,
+        test: &T,
+        tick: &(dyn Fn() + Sync),
+    ) -> Result<Vec<Vec<Vec<f64>>>> {
+        alphas
+            .par_iter()
+            .map(|&alpha| {
+                let (w, b) = self.fit_weights(data, alpha)?;
+                let pred = (0..test.n_rows())
+                    .map(|i| logits(test.row(i), &w, &b, data.k))
+                    .collect();
+                tick();
+                Ok(pred)
+            })
+            .collect()
+    }
+
+    /// Trains the sentence encoder's part (see [`EncoderParams`]): every
+    /// row's text as it is embedded once, its L2 strength chosen by
+    /// cross-validation on the words' folds, its share by the macro-F1 of
+    /// the out-of-fold logits pooled with the words' (`words_oof`), then a
+    /// final fit on every row. Returns what [`Model::with_encoder`] takes.
+    #[allow(clippy::too_many_arguments)]
+    fn fit_encoder<T: AsRef<str> + Sync>(
+        &self,
+        params: &EncoderParams,
+        texts: &[T],
+        labels: &[String],
+        y: &[usize],
+        words_oof: &[Vec<f64>],
+        progress: Progress,
+        part: (usize, usize),
+    ) -> Result<(EncoderHeadParts, EncoderReport)> {
+        let k = labels.len();
+        let encoder = Encoder::shipped();
+        // Embedding is most of this part's time: it ticks per chunk of rows,
+        // in the units of the words' parts.
+        const CHUNK: usize = 256;
+        let unit = self.folds * self.alphas.len() + 1;
+        let own = texts.len().div_ceil(CHUNK) + self.folds * params.alphas.len() + 1;
+        let done = std::sync::atomic::AtomicUsize::new(0);
+        let tick = || {
+            let d = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            progress(unit * part.0 + d * unit / own, unit * part.1);
+        };
+        let mut x = Csr::with_capacity(texts.len(), texts.len() * encoder::DIM);
+        for chunk in texts.chunks(CHUNK) {
+            let chunk: Vec<&str> = chunk.iter().map(AsRef::as_ref).collect();
+            for embedding in encoder.embed_all(&chunk) {
+                x.push_row(
+                    embedding
+                        .into_iter()
+                        .enumerate()
+                        .map(|(j, v)| (j as u32, v)),
+                );
+            }
+            tick();
+        }
+        let folds = stratified_folds(y, k, self.folds, self.seed);
+        let mut per_fold = Vec::with_capacity(self.folds);
+        for f in 0..self.folds {
+            let (train, test) = fold_rows(&folds, f);
+            let train_y: Vec<usize> = train.iter().map(|&i| y[i]).collect();
+            let weights = self.row_weights(&train, &train_y, k, self.seed ^ (f as u64 + 1));
+            let data = FitData {
+                x: &x.select(&train),
+                y: &train_y,
+                row_weights: &weights,
+                n_features: encoder::DIM,
+                k,
+            };
+            per_fold.push(self.fold_logits(&params.alphas, &data, &x.select(&test), &tick)?);
+        }
+        let (alpha_scores, alpha, _, oof) =
+            best_alpha(&params.alphas, per_fold, &folds, labels, y)?;
+        let (share_scores, best) = best_by_f1(params.shares.iter().map(|&share| {
+            let predicted: Vec<usize> = words_oof
+                .iter()
+                .zip(&oof)
+                .map(|(a, b)| argmax(&mix(a, b, share)))
+                .collect();
+            (share, Metrics::compute(labels, y, &predicted), ())
+        }));
+        let (share, cv, ()) =
+            best.ok_or_else(|| Error::params("encoder_shares", "the grid is empty"))?;
+        let all: Vec<usize> = (0..y.len()).collect();
+        let weights = self.row_weights(&all, y, k, self.seed);
+        let data = FitData {
+            x: &x,
+            y,
+            row_weights: &weights,
+            n_features: encoder::DIM,
+            k,
+        };
+        let (w, b) = self.fit_weights(&data, alpha)?;
+        tick();
+        let training = EncoderTraining {
+            encoder_sha256: encoder.digest().to_owned(),
+            alpha_grid: params.alphas.clone(),
+            alpha,
+            cv_macro_f1_per_alpha: alpha_scores.iter().map(|&(_, f)| f).collect(),
+            pooled_cv_macro_f1: cv.macro_f1,
+        };
+        let report = EncoderReport {
+            alpha_scores,
+            alpha,
+            share_scores,
+            share,
+            cv,
+        };
+        Ok(((w, b, share, training), report))
     }
 
     /// Fits weights (feature-major, `n_features x k`) and intercepts with the chosen solver.
@@ -595,6 +779,44 @@ impl TrainParams {
             Solver::Linfa => fit_linfa(data, alpha, self.max_iterations, self.gradient_tolerance),
         }
     }
+}
+
+/// What [`Model::with_encoder`] takes: weights (feature-major), intercepts,
+/// share and how they were trained.
+type EncoderHeadParts = (Vec<f64>, Vec<f64>, f64, EncoderTraining);
+
+/// The training rows and the test rows of fold `f`.
+fn fold_rows(folds: &[usize], f: usize) -> (Vec<usize>, Vec<usize>) {
+    (0..folds.len()).partition(|&i| folds[i] != f)
+}
+
+/// Every alpha's cross-validated macro-F1, the alpha chosen, its metrics
+/// and its out-of-fold logits in row order.
+type ChosenAlpha = (Vec<(f64, f64)>, f64, Metrics, Vec<Vec<f64>>);
+
+/// The alpha of `alphas` whose out-of-fold logits (`per_fold[f][a]`: fold
+/// f's test rows in row order, for alpha a) have the best macro-F1: every
+/// alpha's score, the alpha, its metrics and its logits in row order.
+fn best_alpha(
+    alphas: &[f64],
+    mut per_fold: Vec<Vec<Vec<Vec<f64>>>>,
+    folds: &[usize],
+    labels: &[String],
+    y: &[usize],
+) -> Result<ChosenAlpha> {
+    let (alpha_scores, best) = best_by_f1(alphas.iter().enumerate().map(|(a, &alpha)| {
+        let mut oof = vec![Vec::new(); y.len()];
+        for (f, fold_out) in per_fold.iter_mut().enumerate() {
+            let rows = (0..y.len()).filter(|&i| folds[i] == f);
+            for (i, z) in rows.zip(&mut fold_out[a]) {
+                oof[i] = std::mem::take(z);
+            }
+        }
+        let predicted: Vec<usize> = oof.iter().map(|z| argmax(z)).collect();
+        (alpha, Metrics::compute(labels, y, &predicted), oof)
+    }));
+    let (alpha, cv, oof) = best.ok_or_else(|| Error::params("alphas", "the grid is empty"))?;
+    Ok((alpha_scores, alpha, cv, oof))
 }
 
 /// Sparse rows as the solvers read them: rows of their own, a whole

@@ -28,6 +28,10 @@ pub struct Args {
     /// Model file (default: the embedded model).
     #[arg(long)]
     model: Option<PathBuf>,
+    /// Leave the model's sentence encoder out, if it has one: much faster,
+    /// with the labels of its word features alone.
+    #[arg(long)]
+    no_encoder: bool,
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     format: FormatArg,
@@ -60,7 +64,7 @@ impl From<FormatArg> for Format {
 
 /// Runs `stance classify`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let model = super::load_model(args.model.as_deref())?;
+    let model = super::load_model(args.model.as_deref(), args.no_encoder)?;
     let (ids, texts): (Option<Vec<String>>, Vec<String>) = if let Some(path) = &args.input {
         let columns = Columns {
             text: args.text_column.clone(),

@@ -15,6 +15,10 @@ pub struct Args {
     /// Model file (default: the embedded model).
     #[arg(long)]
     model: Option<PathBuf>,
+    /// Leave the model's sentence encoder out, if it has one: much faster,
+    /// with the labels of its word features alone.
+    #[arg(long)]
+    no_encoder: bool,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
@@ -34,7 +38,7 @@ enum Format {
 
 /// Runs `stance explain`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let model = super::load_model(args.model.as_deref())?;
+    let model = super::load_model(args.model.as_deref(), args.no_encoder)?;
     let json = args.json || args.format == Format::Json;
     let mut out = String::new();
     match &args.text {

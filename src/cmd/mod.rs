@@ -77,9 +77,14 @@ impl ContextArgs {
     }
 }
 
-/// The model from `--model`, or the embedded default.
-pub fn load_model(path: Option<&Path>) -> anyhow::Result<Cow<'static, Model>> {
-    Ok(Model::load_or_embedded(path)?)
+/// The model from `--model`, or the embedded default; with `--no-encoder`,
+/// without its sentence encoder.
+pub fn load_model(path: Option<&Path>, no_encoder: bool) -> anyhow::Result<Cow<'static, Model>> {
+    let model = Model::load_or_embedded(path)?;
+    Ok(match model.encoder() {
+        Some(_) if no_encoder => Cow::Owned(model.without_encoder()),
+        _ => model,
+    })
 }
 
 /// True when the error is a write to a closed pipe (`stance ... | head`),

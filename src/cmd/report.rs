@@ -22,6 +22,10 @@ pub struct Args {
     /// Model file for --articles (default: the embedded model).
     #[arg(long, requires = "articles")]
     model: Option<PathBuf>,
+    /// Leave the model's sentence encoder out, if it has one: much faster,
+    /// with the labels of its word features alone.
+    #[arg(long, requires = "articles")]
+    no_encoder: bool,
     /// With --articles: statements whose top probability is below this are `uncertain`.
     #[arg(long, default_value_t = 0.0, requires = "articles")]
     min_confidence: f64,
@@ -143,7 +147,7 @@ fn score_then_aggregate(args: &Args, period: Period) -> anyhow::Result<(Aggregat
         );
     }
     let context = args.context.context()?;
-    let model = super::load_model(args.model.as_deref())?;
+    let model = super::load_model(args.model.as_deref(), args.no_encoder)?;
     let (inputs, mut errors) = expand_inputs(&args.inputs, args.input_format.map(Into::into));
     let columns = CollectionColumns {
         text: args.text_column.clone(),

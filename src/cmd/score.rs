@@ -29,6 +29,10 @@ pub struct Args {
     /// Model file (default: the embedded model).
     #[arg(long)]
     model: Option<PathBuf>,
+    /// Leave the model's sentence encoder out, if it has one: much faster,
+    /// with the labels of its word features alone.
+    #[arg(long)]
+    no_encoder: bool,
     /// Output format.
     #[arg(long, value_enum, default_value = "csv")]
     format: FormatArg,
@@ -57,7 +61,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         );
     }
     let context = args.context.context()?;
-    let model = super::load_model(args.model.as_deref())?;
+    let model = super::load_model(args.model.as_deref(), args.no_encoder)?;
     let (inputs, errors) = expand_inputs(&args.inputs, args.input_format.map(Into::into));
     let mut failures = errors.len();
     for e in &errors {

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use stance::corpus::{Columns, Corpus};
 use stance::features::{ClusterWords, Clusters, Valence};
-use stance::train::{RowWeights, Solver, TrainParams, ViewParams};
+use stance::train::{EncoderParams, RowWeights, Solver, TrainParams, ViewParams};
 
 /// Arguments of `stance train`.
 #[derive(clap::Args)]
@@ -117,6 +117,22 @@ pub struct Args {
     /// `--view`.
     #[arg(long, value_delimiter = ',', requires = "view")]
     view_weights: Option<Vec<f64>>,
+    /// Also read each statement with the sentence encoder built into this
+    /// binary (all-MiniLM-L6-v2) and pool a model of its embedding with the
+    /// word features (data/README.md, "A sentence encoder"). Slower to
+    /// train and to score; `--no-encoder` at scoring time leaves it out.
+    #[arg(long)]
+    encoder: bool,
+    /// L2 strengths to try for the encoder's model (comma separated;
+    /// default 1,3,10,30). Only with `--encoder`.
+    #[arg(long, value_delimiter = ',', requires = "encoder")]
+    encoder_alphas: Option<Vec<f64>>,
+    /// The encoder's share of the pooled logits (0 to 1; default 0.5, the
+    /// plain mean). Several, comma separated: the one whose pooled
+    /// predictions have the best cross-validated macro-F1 wins. Only with
+    /// `--encoder`.
+    #[arg(long, value_delimiter = ',', requires = "encoder")]
+    encoder_shares: Option<Vec<f64>>,
 }
 
 /// One `--weigh COLUMN:VALUE=W,...`.
@@ -291,6 +307,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             weights: args.view_weights.unwrap_or_else(|| vec![0.5]),
         });
     }
+    if args.encoder {
+        let defaults = EncoderParams::default();
+        params.encoder = Some(EncoderParams {
+            alphas: args.encoder_alphas.unwrap_or(defaults.alphas),
+            shares: args.encoder_shares.unwrap_or(defaults.shares),
+        });
+    }
     match args.cues.as_deref() {
         None | Some("builtin") => {}
         Some("none") => params.features.cues = false,
@@ -385,6 +408,25 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         out += "\ncross-validated (out-of-fold), the two views pooled:\n";
         out += &view.cv.to_text();
     }
+    if let Some(encoder) = &report.encoder {
+        let how = if encoder.share_scores.len() > 1 {
+            "chosen by CV"
+        } else {
+            "as given"
+        };
+        out += &format!(
+            "\nsentence encoder: alpha {} chosen by its own CV; share {} {how}\n",
+            encoder.alpha, encoder.share
+        );
+        for (alpha, f1) in &encoder.alpha_scores {
+            out += &format!("  alpha {alpha:<6}  cv macro-F1 of the encoder alone {f1:.4}\n");
+        }
+        for (w, f1) in &encoder.share_scores {
+            out += &format!("  share {w:<6}  cv macro-F1 pooled {f1:.4}\n");
+        }
+        out += "\ncross-validated (out-of-fold), words and encoder pooled:\n";
+        out += &encoder.cv.to_text();
+    }
     out += &format!("\nwrote {}\n", args.output.display());
     super::with_output(None, |w| w.write_all(out.as_bytes()))?;
     Ok(ExitCode::SUCCESS)
@@ -445,6 +487,8 @@ fn with_flag(err: stance::Error) -> anyhow::Error {
         "row_weights" => "--weigh",
         "view" => "--view",
         "view_weights" => "--view-weights",
+        "encoder_alphas" => "--encoder-alphas",
+        "encoder_shares" => "--encoder-shares",
         _ => return err.into(),
     };
     anyhow::anyhow!("invalid parameters: {flag}: {message}")

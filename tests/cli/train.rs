@@ -484,3 +484,81 @@ fn a_second_view_is_trained_shown_and_checked() {
     }
     assert!(!d.join("never.json").exists());
 }
+
+/// `--encoder` trains a model of the built-in sentence encoder's embedding
+/// beside the words and pools it (format 8); `explain` shows its part as
+/// one contribution; `--encoder-shares` chooses the share by CV and prints
+/// each share's score; `--no-encoder` scores with the words alone, as the
+/// same model trained without the encoder does; bad grids are refused
+/// before training.
+#[test]
+fn a_sentence_encoder_is_trained_shown_left_out_and_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let model = trained_json(d, "e.json", &["--encoder"]);
+    assert_eq!(model["format_version"], 8);
+    assert_eq!(model["encoder"]["share"], 0.5);
+    assert_eq!(model["encoder"]["weights"].as_array().unwrap().len(), 3);
+    assert_eq!(
+        model["encoder"]["weights"][0].as_array().unwrap().len(),
+        384
+    );
+    let plain = std::fs::read_to_string(quick_model()).unwrap();
+    assert!(!plain.contains("\"encoder\""));
+    evaluates_on_small(d, "e.json");
+    let text = "The minister said they crossed a red line.";
+    let explained =
+        stdout_of(stance_in(d).args(["explain", "--model", "e.json", "--top", "500", text]));
+    assert!(
+        explained.contains("  encoder ") && explained.contains("w:red line"),
+        "{explained}"
+    );
+    // Without the encoder, the words alone: the same labels and
+    // probabilities as the model trained without it.
+    succeeds(train_quick(fixture("small.csv"), "w.json").current_dir(d));
+    let words_only = |model: &str, extra: &[&str]| {
+        let mut cmd = stance_in(d);
+        cmd.args(["classify", "--model", model, "--format", "csv", text])
+            .args(extra);
+        stdout_of(&mut cmd)
+    };
+    assert_eq!(
+        words_only("e.json", &["--no-encoder"]),
+        words_only("w.json", &[])
+    );
+    assert_ne!(words_only("e.json", &[]), words_only("w.json", &[]));
+    let out = stdout_of(
+        train_quick(fixture("small.csv"), "cv.json")
+            .current_dir(d)
+            .args([
+                "--encoder",
+                "--encoder-shares",
+                "0,1",
+                "--encoder-alphas",
+                "3",
+            ]),
+    );
+    assert!(
+        out.contains("share 0 ") && out.contains("share 1 ") && out.contains("chosen by CV"),
+        "{out}"
+    );
+    for (args, expected) in [
+        (
+            &["--encoder", "--encoder-shares", "1.5"][..],
+            "--encoder-shares",
+        ),
+        (
+            &["--encoder", "--encoder-alphas", "0"][..],
+            "--encoder-alphas",
+        ),
+        (&["--encoder-shares", "0.5"][..], "--encoder"),
+    ] {
+        fails_with(
+            train_quick(fixture("small.csv"), "never.json")
+                .current_dir(d)
+                .args(args),
+            &[expected],
+        );
+    }
+    assert!(!d.join("never.json").exists());
+}
