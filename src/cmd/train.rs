@@ -127,8 +127,8 @@ pub struct Args {
     /// default 1,3,10,30). Only with `--encoder`.
     #[arg(long, value_delimiter = ',', requires = "encoder")]
     encoder_alphas: Option<Vec<f64>>,
-    /// The encoder's share of the pooled logits (0 to 1; default 0.5, the
-    /// plain mean). Several, comma separated: the one whose pooled
+    /// The encoder's shares of the pooled logits to try (0 to 1, comma
+    /// separated; default 0.3,0.4,0.5,0.6): the one whose pooled
     /// predictions have the best cross-validated macro-F1 wins. Only with
     /// `--encoder`.
     #[arg(long, value_delimiter = ',', requires = "encoder")]

@@ -495,7 +495,7 @@ fn a_second_view_is_trained_shown_and_checked() {
 fn a_sentence_encoder_is_trained_shown_left_out_and_checked() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let model = trained_json(d, "e.json", &["--encoder"]);
+    let model = trained_json(d, "e.json", &["--encoder", "--encoder-shares", "0.5"]);
     assert_eq!(model["format_version"], 8);
     assert_eq!(model["encoder"]["share"], 0.5);
     assert_eq!(model["encoder"]["weights"].as_array().unwrap().len(), 3);
