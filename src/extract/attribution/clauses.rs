@@ -1540,6 +1540,33 @@ mod tests {
     }
 
     #[test]
+    fn clarifying_reassuring_portraying_and_referring_to_report_speech() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Ilse Kaarma clarified that no date had been set for the vote.",
+                &[("no date had been set", "Ilse Kaarma", Indirect)],
+            ),
+            (
+                "The harbour board reassured fishermen that the quota would not be cut.",
+                &[("quota would not be cut", "body:the harbour board", Indirect)],
+            ),
+            (
+                "Tomas Vik portrayed the new toll as proof that Brensk wants a trade war.",
+                &[("proof that Brensk", "Tomas Vik", Reported)],
+            ),
+            (
+                "The Ostland cabinet has referred to the strikers as “saboteurs.”",
+                &[("saboteurs", "body:the Ostland cabinet", Reported)],
+            ),
+            // a verb of this kind needs a speaker for a subject
+            ("The lorries were referred to another border post.", &[]),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
     fn verbs_of_justifying_speaking_about_chanting_and_refusing_talks_report_speech() {
         let cases: &[ClaimCase] = &[
             (

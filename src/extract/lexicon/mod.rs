@@ -145,6 +145,10 @@ pub const REPORTING_VERBS: &[Verb] = &[
     ("characterising", R), ("characterize", R), ("characterizes", R), ("characterized", R),
     ("characterizing", R), ("restate", I), ("restates", I), ("restated", I), ("restating", I),
     ("underscore", I), ("underscores", I), ("underscored", I), ("underscoring", I),
+    ("clarify", I), ("clarifies", I), ("clarified", I), ("clarifying", I), ("reassure", I),
+    ("reassures", I), ("reassured", I), ("reassuring", I), ("portray", R), ("portrays", R),
+    ("portrayed", R), ("portraying", R), ("refer to", R), ("refers to", R), ("referred to", R),
+    ("referring to", R),
 ];
 
 /// Verbs that make a speech act with an [`ACT_OBJECTS`] noun after them
