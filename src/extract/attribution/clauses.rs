@@ -1540,6 +1540,33 @@ mod tests {
     }
 
     #[test]
+    fn a_reporting_participle_after_its_own_subject_and_a_preposition_is_speech() {
+        let cases: &[ClaimCase] = &[
+            (
+                "The ferry strike followed Harbour Minister Ilse Kaarma insisting that the fares would rise.",
+                &[("fares would rise", "Ilse Kaarma", Indirect)],
+            ),
+            (
+                "The vote went ahead amid the Ostland Farmers Union accusing the board of rigging it.",
+                &[("rigging it", "body:the Ostland Farmers Union", Reported)],
+            ),
+            // an act of support is no speech
+            (
+                "The loans went to Ostland Farmers Union branches backing the plan.",
+                &[],
+            ),
+            // whom a letter is addressed to does not speak
+            (
+                "Ilse Kaarma sent a letter to the Ostland Farmers Union warning of fines.",
+                &[],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
     fn clarifying_reassuring_portraying_and_referring_to_report_speech() {
         let cases: &[ClaimCase] = &[
             (

@@ -1031,6 +1031,25 @@ pub static SECOND_ACT_PARTICIPLES: &[&str] = &["adding", "noting"];
 /// clause's subject acted ("sought support by explaining that ...").
 pub static MANNER_PREPOSITIONS: &[&str] = &["by"];
 
+/// Words before a reporting participle's own subject, no comma between:
+/// "This followed Lina Ostrova insisting that ...", "a letter from six
+/// senators warning that". Not "to": "a letter to the ministry warning
+/// that" names whom the letter warns.
+#[rustfmt::skip]
+pub static GERUND_SUBJECT_LEADS: &[&str] = &[
+    "followed", "after", "following", "amid", "despite", "from", "by", "with",
+];
+
+/// Reporting participles of acts that say something about someone, which
+/// speak after such a subject as plain verbs of saying do ("Brask
+/// accusing ..."); acts of support ("groups backing the plan") do not.
+#[rustfmt::skip]
+pub static GERUND_SPEECH_ACTS: &[&str] = &[
+    "accusing", "blaming", "labelling", "labeling", "branding", "describing", "condemning",
+    "denouncing", "criticising", "criticizing", "urging", "demanding", "threatening", "rejecting",
+    "dismissing",
+];
+
 /// Adverbs between such a joining word and the second act's verb ("and also
 /// urged").
 pub static ACT_ADVERBS: &[&str] = &["also", "then", "later", "again", "further", "repeatedly"];
