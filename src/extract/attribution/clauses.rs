@@ -1567,7 +1567,7 @@ mod tests {
     }
 
     #[test]
-    fn clarifying_reassuring_portraying_and_referring_to_report_speech() {
+    fn clarifying_reassuring_portraying_pointing_to_and_disputing_report_speech() {
         let cases: &[ClaimCase] = &[
             (
                 "Ilse Kaarma clarified that no date had been set for the vote.",
@@ -1585,8 +1585,33 @@ mod tests {
                 "The Ostland cabinet has referred to the strikers as “saboteurs.”",
                 &[("saboteurs", "body:the Ostland cabinet", Reported)],
             ),
+            (
+                "Tomas Vik also pointed to the closed crossings as a sign of bad faith.",
+                &[("closed crossings", "Tomas Vik", Reported)],
+            ),
+            (
+                "The Ostland cabinet has disputed that account of the meeting.",
+                &[("that account", "body:the Ostland cabinet", Reported)],
+            ),
+            (
+                "The harbour board notified Brensk of the new fees on Monday.",
+                &[("new fees", "body:the harbour board", Indirect)],
+            ),
+            (
+                "The Ostland cabinet encouraged both unions to settle the row in talks.",
+                &[("settle the row", "body:the Ostland cabinet", Reported)],
+            ),
             // a verb of this kind needs a speaker for a subject
             ("The lorries were referred to another border post.", &[]),
+            // "dispute" as a noun ends no speaker's phrase
+            (
+                "Two Ostland officials involved in the dispute said the port would shut.",
+                &[(
+                    "port would shut",
+                    "body:Two Ostland officials involved in the dispute",
+                    Indirect,
+                )],
+            ),
         ];
         for (article, expected) in cases {
             assert_claims(article, expected);

@@ -148,7 +148,10 @@ pub const REPORTING_VERBS: &[Verb] = &[
     ("clarify", I), ("clarifies", I), ("clarified", I), ("clarifying", I), ("reassure", I),
     ("reassures", I), ("reassured", I), ("reassuring", I), ("portray", R), ("portrays", R),
     ("portrayed", R), ("portraying", R), ("refer to", R), ("refers to", R), ("referred to", R),
-    ("referring to", R),
+    ("referring to", R), ("pointed to", R), ("pointing to", R), ("disputed", R),
+    ("disputing", R),
+    ("notify", I), ("notifies", I), ("notified", I), ("notifying", I), ("encourage", R),
+    ("encourages", R), ("encouraged", R), ("encouraging", R),
 ];
 
 /// Verbs that make a speech act with an [`ACT_OBJECTS`] noun after them
