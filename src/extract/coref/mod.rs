@@ -839,7 +839,9 @@ impl<'a> Resolver<'a> {
     /// "France's foreign minister said ..." then "Hélène Dubois, the French
     /// foreign minister, ...". The stand-in has the person's role (or, with
     /// the same owner named, a describing word) and no other owner; with no
-    /// owner named on either side it must be one of the last few mentioned.
+    /// owner named on either side it must be one of the last few mentioned,
+    /// unless the name comes with the stand-in's whole post (head and every
+    /// describing word: "transport minister").
     fn named_stand_in(&self, roles: &[String]) -> Option<usize> {
         if roles.is_empty() {
             return None;
@@ -886,10 +888,25 @@ impl<'a> Resolver<'a> {
                         .modifiers
                         .iter()
                         .any(|m| lexicon::is_in(lexicon::TITLE_OF_OBJECTS, m) && roles.contains(m));
+                // "the transport minister said ..." in the lead, then
+                // "Transport Minister Ana Rell" paragraphs down: a post
+                // named by its head and every describing word is that one
+                // person however far the text names them.
+                // The owner's possessive ("Ostland's") is the relation's.
+                let mut post = stand_in
+                    .modifiers
+                    .iter()
+                    .filter(|m| !m.ends_with("'s") && !m.ends_with("\u{2019}s"))
+                    .peekable();
+                let whole_post = roles.contains(&stand_in.head)
+                    && post.peek().is_some()
+                    && post.all(|m| roles.contains(m));
                 let fits = relation == want
                     && match relation {
                         Relation::Same => has_head || shares_word,
-                        Relation::Unknown => (has_head || same_department) && rank < STAND_IN_REACH,
+                        Relation::Unknown => {
+                            (has_head || same_department) && (rank < STAND_IN_REACH || whole_post)
+                        }
                         Relation::Other => false,
                     };
                 fits.then_some(e)

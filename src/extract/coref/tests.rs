@@ -775,6 +775,61 @@ Energy Minister Dario Venk said the demand was a ransom note.",
 }
 
 #[test]
+fn a_lead_role_with_its_whole_post_is_the_person_named_paragraphs_later() {
+    let cases: &[(&str, &[&str])] = &[
+        // "the fisheries minister" in the lead, named with the same post
+        // after other speakers
+        (
+            "Trawler crews in Velmark will strike on Friday, and the fisheries minister said navy boats were ready.\n\n\
+The Velmark Trawler Guild said quotas had been cut twice. Guild chair Oda Brenn said members were tired. \
+The harbour board said berths were full. Analysts at Norvik Bank said prices would rise.\n\n\
+Fisheries Minister Tomas Ekdal said the navy would keep the harbours open.",
+            &[
+                "Tomas Ekdal",
+                "the Velmark Trawler Guild",
+                "Oda Brenn",
+                "the harbour board",
+                "Analysts at Norvik Bank",
+                "Tomas Ekdal",
+            ],
+        ),
+        // with an owner in the lead and none with the name
+        (
+            "Ostland shut its ports on Monday, in a move Ostland's fisheries minister called overdue.\n\n\
+The Velmark Trawler Guild said quotas had been cut twice. Guild chair Oda Brenn said members were tired. \
+The harbour board said berths were full. Analysts at Norvik Bank said prices would rise.\n\n\
+Fisheries Minister Tomas Ekdal said the navy would keep the harbours open.",
+            &[
+                "Tomas Ekdal",
+                "the Velmark Trawler Guild",
+                "Oda Brenn",
+                "the harbour board",
+                "Analysts at Norvik Bank",
+                "Tomas Ekdal",
+            ],
+        ),
+    ];
+    for (article, expected) in cases {
+        assert_speakers(article, expected);
+    }
+    // another post, or the head alone, far down: someone else
+    assert_speakers(
+        "Trawler crews in Velmark will strike on Friday, and the fisheries minister said navy boats were ready.\n\n\
+The Velmark Trawler Guild said quotas had been cut twice. Guild chair Oda Brenn said members were tired. \
+The harbour board said berths were full. Analysts at Norvik Bank said prices would rise.\n\n\
+Trade Minister Tomas Ekdal said exports would suffer.",
+        &[
+            "the fisheries minister",
+            "the Velmark Trawler Guild",
+            "Oda Brenn",
+            "the harbour board",
+            "Analysts at Norvik Bank",
+            "Tomas Ekdal",
+        ],
+    );
+}
+
+#[test]
 fn a_name_in_quote_marks_is_the_full_name_of_its_surname() {
     assert_speakers(
         "The rebels sent their negotiator, known as “Pablo Ruiz”, to the talks. Ruiz said a truce was possible.",
