@@ -185,9 +185,9 @@ fn gender_of_first_name(name: &[String]) -> Gender {
     }
 }
 
-/// Resolves the speaker of every claim to a canonical name.
-pub fn resolve(attribution: &Attribution) -> Vec<Option<String>> {
-    let mut resolver = Resolver::new(&attribution.mentions);
+/// Resolves the speaker of every claim of `article` to a canonical name.
+pub fn resolve(article: &str, attribution: &Attribution) -> Vec<Option<String>> {
+    let mut resolver = Resolver::new(article, &attribution.mentions);
     let entity_of: Vec<Option<usize>> = attribution
         .mentions
         .iter()
@@ -352,6 +352,8 @@ fn abbreviated_role(mention: &Mention) -> Option<Mention> {
 }
 
 struct Resolver<'a> {
+    /// The article the mentions' spans index.
+    article: &'a str,
     mentions: &'a [Mention],
     /// Full names (two words or more) by last word: (mention index, name).
     full_names: HashMap<String, Vec<(usize, &'a [String])>>,
@@ -377,7 +379,7 @@ struct Resolver<'a> {
 }
 
 impl<'a> Resolver<'a> {
-    fn new(mentions: &'a [Mention]) -> Self {
+    fn new(article: &'a str, mentions: &'a [Mention]) -> Self {
         // Each full name's last word, lowercase, once per mention.
         let lasts: Vec<Option<String>> = mentions
             .iter()
@@ -417,6 +419,7 @@ impl<'a> Resolver<'a> {
             }
         }
         Resolver {
+            article,
             mentions,
             full_names,
             full_names_by_first,
@@ -617,6 +620,9 @@ impl<'a> Resolver<'a> {
         if let Some(owned) = self.owned_by_it(mention) {
             return self.resolve(index, &owned);
         }
+        if let Some(post) = self.ministry_of_post(mention) {
+            return self.resolve(index, &post);
+        }
         if let Some(role) = abbreviated_role(mention) {
             return self.resolve(index, &role);
         }
@@ -738,6 +744,87 @@ impl<'a> Resolver<'a> {
             .filter(|w| !lexicon::is_in(lexicon::DETERMINERS, w))
             .collect();
         owned_by(mention, format!("{owner_text}'s {rest}"), owner_words)
+    }
+
+    /// "the ministry" when no ministry is known yet: the ministry of the
+    /// first post the text gives a minister or a ministry before it ("Mines
+    /// Minister Ana Rell", "the finance ministry"), owned by the state
+    /// named with that post ("Ostland's transport minister") or else by the
+    /// first government the text names ("Ostland's government"): "Ostland's
+    /// mines ministry".
+    fn ministry_of_post(&self, mention: &Mention) -> Option<Mention> {
+        let Form::Body {
+            text,
+            words,
+            plural: false,
+            ..
+        } = &mention.form
+        else {
+            return None;
+        };
+        if text != "the ministry"
+            || words.len() != 1
+            || self.bodies_by_head.contains_key("ministry")
+        {
+            return None;
+        }
+        let before = self.article.get(..mention.span.start)?;
+        // Words as written, a leading quote or bracket off: a word that
+        // ends in a stop or a comma is no post ("... the concession. The
+        // ministry").
+        let tokens: Vec<&str> = before
+            .split_whitespace()
+            .map(|w| w.trim_start_matches(|c: char| !c.is_alphanumeric()))
+            .collect();
+        let possessor = |w: &str| {
+            w.strip_suffix("'s")
+                .or_else(|| w.strip_suffix("\u{2019}s"))
+                .filter(|o| o.chars().next().is_some_and(char::is_uppercase))
+                .map(str::to_string)
+        };
+        // The first post: the one the story is about, before any other
+        // minister it quotes.
+        let (at, portfolio) = tokens.windows(2).enumerate().find_map(|(i, pair)| {
+            let [word, post] = pair else { return None };
+            let post = post
+                .trim_end_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            let word = word.to_lowercase();
+            ((post == "minister" || post == "ministry")
+                && !word.is_empty()
+                && word.chars().all(char::is_alphabetic)
+                && !lexicon::is_in(lexicon::NON_PORTFOLIO_WORDS, &word))
+            .then_some((i, word))
+        })?;
+        let owner = at
+            .checked_sub(1)
+            .and_then(|i| possessor(tokens[i]))
+            .or_else(|| {
+                tokens.windows(2).find_map(|pair| {
+                    let [owner, noun] = pair else { return None };
+                    noun.trim_end_matches(|c: char| !c.is_alphanumeric())
+                        .eq_ignore_ascii_case("government")
+                        .then(|| possessor(owner))
+                        .flatten()
+                })
+            });
+        let (text, mut words) = match owner {
+            Some(owner) => (
+                format!("{owner}'s {portfolio} ministry"),
+                vec![owner.to_lowercase()],
+            ),
+            None => (format!("the {portfolio} ministry"), Vec::new()),
+        };
+        words.extend([portfolio, "ministry".to_string()]);
+        Some(Mention {
+            form: Form::Body {
+                text,
+                head: "ministry".to_string(),
+                words,
+                plural: false,
+            },
+            ..mention.clone()
+        })
     }
 
     fn recent(&self) -> impl Iterator<Item = usize> + '_ {

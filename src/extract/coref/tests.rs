@@ -6,7 +6,10 @@ fn speakers(article: &str) -> Vec<Option<String>> {
     let paragraphs = paragraphs::split(article, paragraphs::First::Detect);
     let quotes = quotes::find(article, &paragraphs);
     let sentences = sentences::split(article, &paragraphs, &quotes);
-    super::resolve(&attribution::attribute(article, &sentences, &quotes))
+    super::resolve(
+        article,
+        &attribution::attribute(article, &sentences, &quotes),
+    )
 }
 
 fn assert_speakers(article: &str, expected: &[&str]) {
@@ -827,6 +830,57 @@ Trade Minister Tomas Ekdal said exports would suffer.",
             "Tomas Ekdal",
         ],
     );
+}
+
+#[test]
+fn the_ministry_is_the_ministry_of_the_last_post_named() {
+    let cases: &[(&str, &[&str])] = &[
+        // the post from the first minister's title (the story's, not a
+        // minister quoted later), the owner from the government
+        (
+            "Ostmark's government gave Harlow Mining 30 days to pay, the fisheries minister said on Monday.\n\
+Fisheries Minister Tomas Ekdal said the audit was final. Trade Minister Ada Voss said exports would suffer. \
+The ministry said the letter had been delivered.",
+            &[
+                "Tomas Ekdal",
+                "Tomas Ekdal",
+                "Ada Voss",
+                "Ostmark's fisheries ministry",
+            ],
+        ),
+        // the owner named with the post itself
+        (
+            "Ostmark's transport minister said on Monday that the terminal could be taken back. \
+The dockers' union said it would appeal. The ministry later said a panel would review the contract.",
+            &[
+                "Ostmark's transport minister",
+                "the dockers' union",
+                "Ostmark's transport ministry",
+            ],
+        ),
+        // from a ministry named before, with no owner anywhere
+        (
+            "Talks with the energy ministry stalled on Friday. The ministry said it would not pay.",
+            &["the energy ministry"],
+        ),
+        // no post named: the ministry it says
+        (
+            "The government said the port would stay shut. The ministry said talks were off.",
+            &["the government", "the ministry"],
+        ),
+        // a ministry already known is the one it takes up
+        (
+            "Ostmark's defence ministry said the drill was routine. Velland's trade minister said the drill was a threat. The ministry said the ships would stay.",
+            &[
+                "Ostmark's defence ministry",
+                "Velland's trade minister",
+                "Ostmark's defence ministry",
+            ],
+        ),
+    ];
+    for (article, expected) in cases {
+        assert_speakers(article, expected);
+    }
 }
 
 #[test]

@@ -711,6 +711,14 @@ pub static SIDE_NOUNS: &[&str] = &["side", "camp"];
 /// ("its foreign ministry", "his office", "her spokeswoman").
 pub static OWNER_PRONOUNS: &[&str] = &["its", "his", "her"];
 
+/// Words before "minister" or "ministry" that name no ministry's post
+/// ("Prime Minister", "the deputy minister", "her ministry"): "the
+/// ministry" takes its post from the last one that does ("Mines Minister").
+pub static NON_PORTFOLIO_WORDS: &[&str] = &[
+    "prime", "deputy", "vice", "former", "junior", "senior", "first", "chief", "state", "cabinet",
+    "acting", "new", "the", "a", "an", "his", "her", "its", "their", "our", "whose", "said",
+];
+
 /// Words of rank before an indefinite role ("a senior official", "a top
 /// aide"): an unnamed source that the article does not name further down,
 /// unlike "an insurgent spokesman" whom it names later.
