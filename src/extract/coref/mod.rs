@@ -636,6 +636,10 @@ impl<'a> Resolver<'a> {
             self.recent.push(owner);
             return Some(owner);
         }
+        if let Some(e) = self.described_body_named(mention) {
+            self.recent.push(e);
+            return Some(e);
+        }
         let entity = match &mention.form {
             Form::Person(name) => Some(self.person(index, name, &mention.roles)),
             Form::Body {
@@ -825,6 +829,88 @@ impl<'a> Resolver<'a> {
             },
             ..mention.clone()
         })
+    }
+
+    /// "Ostland's largest rail union said ..." in the lead, then "The
+    /// Federation of Rail Workers, which represents ..., said": the body the
+    /// lead describes by its standing ("largest", "main") is the one the
+    /// text names next with a noun of the same kind (a union is a
+    /// federation, a coalition an alliance). The described body takes the
+    /// name, once; a body already named keeps its own.
+    fn described_body_named(&mut self, mention: &Mention) -> Option<usize> {
+        let Form::Body {
+            text, head, words, ..
+        } = &mention.form
+        else {
+            return None;
+        };
+        // A proper name: its first word after "the" capitalised, no
+        // possessive owner.
+        let named = text
+            .split_whitespace()
+            .find(|w| !lexicon::is_in(lexicon::DETERMINERS, w))
+            .is_some_and(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && !w.ends_with("'s")
+                    && !w.ends_with("\u{2019}s")
+            });
+        if !named || !lexicon::is_in(lexicon::BODIES, head) {
+            return None;
+        }
+        let kind = |noun: &str| {
+            lexicon::BODY_KINDS
+                .iter()
+                .position(|family| lexicon::is_in(family, noun))
+        };
+        let family = kind(head)?;
+        // The name is not known already as a body of its own.
+        if self
+            .bodies_by_head
+            .get(head.as_str())
+            .is_some_and(|known| {
+                known.iter().any(|&e| {
+                    matches!(&self.entities[e].kind, Kind::Body { words: k, .. } if words.iter().all(|w| k.contains(w)))
+                })
+            })
+        {
+            return None;
+        }
+        let found = self.recent().take(STAND_IN_REACH).find(|&e| {
+            let Kind::Body {
+                text: described,
+                words: known,
+                plural: false,
+            } = &self.entities[e].kind
+            else {
+                return false;
+            };
+            let standing = known
+                .iter()
+                .any(|w| lexicon::is_in(lexicon::STANDING_WORDS, w));
+            // No proper name but its owner's possessive.
+            let unnamed = described.split_whitespace().all(|w| {
+                !w.chars().next().is_some_and(char::is_uppercase)
+                    || w.ends_with("'s")
+                    || w.ends_with("\u{2019}s")
+                    || lexicon::is_in(lexicon::DETERMINERS, w)
+            });
+            standing && unnamed && known.last().and_then(|noun| kind(noun)) == Some(family)
+        })?;
+        // Both names find it: "the federation", and "the union" still.
+        if let Kind::Body {
+            text: known_text,
+            words: known,
+            ..
+        } = &mut self.entities[found].kind
+        {
+            *known_text = text.clone();
+            known.extend(words.iter().cloned());
+        }
+        self.bodies_by_head
+            .entry(head.clone())
+            .or_default()
+            .push(found);
+        Some(found)
     }
 
     fn recent(&self) -> impl Iterator<Item = usize> + '_ {

@@ -884,6 +884,50 @@ The dockers' union said it would appeal. The ministry later said a panel would r
 }
 
 #[test]
+fn a_body_the_lead_describes_by_its_standing_is_the_one_named_next() {
+    let cases: &[(&str, &[&str])] = &[
+        // a union is the federation the text names next
+        (
+            "Velmark's largest dockers' union said on Monday it would strike from Friday.\n\
+The Federation of Harbour Workers, which represents 8,000 dockers, said talks had failed. \
+The union said pickets would start at dawn.",
+            &[
+                "the Federation of Harbour Workers",
+                "the Federation of Harbour Workers",
+                "the Federation of Harbour Workers",
+            ],
+        ),
+        // a coalition is an alliance
+        (
+            "Ostmark's main opposition coalition said it would boycott the vote.\n\
+The Alliance for Fair Elections said the register was rigged.",
+            &[
+                "the Alliance for Fair Elections",
+                "the Alliance for Fair Elections",
+            ],
+        ),
+        // a body of another kind is another body
+        (
+            "Velmark's largest dockers' union said on Monday it would strike from Friday.\n\
+The Harbour Authority said the ports would stay open.",
+            &["Velmark's largest dockers' union", "the Harbour Authority"],
+        ),
+        // with no standing word the description may be any union
+        (
+            "Velmark's dockers' union said on Monday it would strike from Friday.\n\
+The Federation of Harbour Workers said talks had failed.",
+            &[
+                "Velmark's dockers' union",
+                "the Federation of Harbour Workers",
+            ],
+        ),
+    ];
+    for (article, expected) in cases {
+        assert_speakers(article, expected);
+    }
+}
+
+#[test]
 fn a_name_in_quote_marks_is_the_full_name_of_its_surname() {
     assert_speakers(
         "The rebels sent their negotiator, known as “Pablo Ruiz”, to the talks. Ruiz said a truce was possible.",

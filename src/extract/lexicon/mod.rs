@@ -639,6 +639,20 @@ pub static PLACE_FEATURES: &[&str] = &[
     "heights", "highlands", "mountain", "channel", "harbour", "harbor", "cape", "county",
 ];
 
+/// Kinds of body, each the nouns a text may call one body of that kind by
+/// ("Ostland's largest rail union" is "the Federation of Rail Workers").
+pub static BODY_KINDS: &[&[&str]] = &[
+    &[
+        "union",
+        "federation",
+        "confederation",
+        "association",
+        "guild",
+        "syndicate",
+    ],
+    &["coalition", "alliance", "bloc", "front", "movement"],
+];
+
 /// Words of standing before a body's common noun that its name need not
 /// repeat ("the ruling party" for "the ruling VDP party", "the main union").
 pub static STANDING_WORDS: &[&str] = &["ruling", "governing", "main", "largest", "biggest"];
