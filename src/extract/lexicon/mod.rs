@@ -646,6 +646,20 @@ pub static PLACE_FEATURES: &[&str] = &[
     "heights", "highlands", "mountain", "channel", "harbour", "harbor", "cape", "county",
 ];
 
+/// Kinds of body, each the nouns a text may call one body of that kind by
+/// ("Ostland's largest rail union" is "the Federation of Rail Workers").
+pub static BODY_KINDS: &[&[&str]] = &[
+    &[
+        "union",
+        "federation",
+        "confederation",
+        "association",
+        "guild",
+        "syndicate",
+    ],
+    &["coalition", "alliance", "bloc", "front", "movement"],
+];
+
 /// Words of standing before a body's common noun that its name need not
 /// repeat ("the ruling party" for "the ruling VDP party", "the main union").
 pub static STANDING_WORDS: &[&str] = &["ruling", "governing", "main", "largest", "biggest"];
@@ -717,6 +731,14 @@ pub static SIDE_NOUNS: &[&str] = &["side", "camp"];
 /// Possessive pronouns a role or body keeps for `coref` to find its owner
 /// ("its foreign ministry", "his office", "her spokeswoman").
 pub static OWNER_PRONOUNS: &[&str] = &["its", "his", "her"];
+
+/// Words before "minister" or "ministry" that name no ministry's post
+/// ("Prime Minister", "the deputy minister", "her ministry"): "the
+/// ministry" takes its post from the last one that does ("Mines Minister").
+pub static NON_PORTFOLIO_WORDS: &[&str] = &[
+    "prime", "deputy", "vice", "former", "junior", "senior", "first", "chief", "state", "cabinet",
+    "acting", "new", "the", "a", "an", "his", "her", "its", "their", "our", "whose", "said",
+];
 
 /// Words of rank before an indefinite role ("a senior official", "a top
 /// aide"): an unnamed source that the article does not name further down,
