@@ -208,7 +208,7 @@ fn run(article: &str, first: First) -> Vec<Statement> {
     let quotes = quotes::find(article, &paragraphs);
     let sentences = sentences::split(article, &paragraphs, &quotes);
     let attribution = attribution::attribute(article, &sentences, &quotes);
-    let speakers = coref::resolve(&attribution);
+    let speakers = coref::resolve(article, &attribution);
     statements::build(article, &attribution, &speakers)
 }
 

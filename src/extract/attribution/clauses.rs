@@ -1540,6 +1540,85 @@ mod tests {
     }
 
     #[test]
+    fn a_reporting_participle_after_its_own_subject_and_a_preposition_is_speech() {
+        let cases: &[ClaimCase] = &[
+            (
+                "The ferry strike followed Harbour Minister Ilse Kaarma insisting that the fares would rise.",
+                &[("fares would rise", "Ilse Kaarma", Indirect)],
+            ),
+            (
+                "The vote went ahead amid the Ostland Farmers Union accusing the board of rigging it.",
+                &[("rigging it", "body:the Ostland Farmers Union", Reported)],
+            ),
+            // an act of support is no speech
+            (
+                "The loans went to Ostland Farmers Union branches backing the plan.",
+                &[],
+            ),
+            // whom a letter is addressed to does not speak
+            (
+                "Ilse Kaarma sent a letter to the Ostland Farmers Union warning of fines.",
+                &[],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn clarifying_reassuring_portraying_pointing_to_and_disputing_report_speech() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Ilse Kaarma clarified that no date had been set for the vote.",
+                &[("no date had been set", "Ilse Kaarma", Indirect)],
+            ),
+            (
+                "The harbour board reassured fishermen that the quota would not be cut.",
+                &[("quota would not be cut", "body:the harbour board", Indirect)],
+            ),
+            (
+                "Tomas Vik portrayed the new toll as proof that Brensk wants a trade war.",
+                &[("proof that Brensk", "Tomas Vik", Reported)],
+            ),
+            (
+                "The Ostland cabinet has referred to the strikers as “saboteurs.”",
+                &[("saboteurs", "body:the Ostland cabinet", Reported)],
+            ),
+            (
+                "Tomas Vik also pointed to the closed crossings as a sign of bad faith.",
+                &[("closed crossings", "Tomas Vik", Reported)],
+            ),
+            (
+                "The Ostland cabinet has disputed that account of the meeting.",
+                &[("that account", "body:the Ostland cabinet", Reported)],
+            ),
+            (
+                "The harbour board notified Brensk of the new fees on Monday.",
+                &[("new fees", "body:the harbour board", Indirect)],
+            ),
+            (
+                "The Ostland cabinet encouraged both unions to settle the row in talks.",
+                &[("settle the row", "body:the Ostland cabinet", Reported)],
+            ),
+            // a verb of this kind needs a speaker for a subject
+            ("The lorries were referred to another border post.", &[]),
+            // "dispute" as a noun ends no speaker's phrase
+            (
+                "Two Ostland officials involved in the dispute said the port would shut.",
+                &[(
+                    "port would shut",
+                    "body:Two Ostland officials involved in the dispute",
+                    Indirect,
+                )],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
     fn verbs_of_justifying_speaking_about_chanting_and_refusing_talks_report_speech() {
         let cases: &[ClaimCase] = &[
             (

@@ -376,7 +376,9 @@ impl<'a> Ctx<'a> {
                     end: i,
                     clause: i + len,
                     according: false,
-                    lead: joining.is_none() && charge,
+                    // "a charge Tehran denies", "which Tehran denies": the
+                    // words before the speaker name what is denied.
+                    lead: joining.is_none(),
                     opening: false,
                 });
             } else if semicolon {
@@ -787,8 +789,16 @@ mod tests {
                 "The union blamed the port for the delays, which the port authority denies.",
                 &[
                     ("the delays", "body:the union", Reported),
-                    ("denies", "body:the port authority", Indirect),
+                    (
+                        "which the port authority denies",
+                        "body:the port authority",
+                        Indirect,
+                    ),
                 ],
+            ),
+            (
+                "Even without a direct ferry, which Ostmark has ruled out, the harbour will stay busy.",
+                &[("which Ostmark has ruled out", "Ostmark", Reported)],
             ),
             (
                 "The front said the talks were “going nowhere” while the shelling went on, where 9,000 people are trapped, according to the Red Crescent.",

@@ -813,6 +813,7 @@ impl<'a> Ctx<'a> {
                 .then(|| self.subject_after(0, i, true))
                 .flatten()
                 .or_else(|| self.absolute_subject(i))
+                .or_else(|| self.gerund_subject(i, kind))
                 .or_else(|| self.issuer_of_statement(i))
                 .or_else(|| self.subject_after_opening_participle(i, limit));
                 found.filter(|f| !matches!(f, Found::Np(np) if self.bare_unknown(np)))
@@ -1423,6 +1424,38 @@ impl<'a> Ctx<'a> {
         // the subject opens the sentence, or follows an introductory phrase
         let opens = self.at_sentence_start(np.start) || self.is_comma(np.start.wrapping_sub(1));
         (k + 1 < and && verb_follows && opens).then_some(found)
+    }
+
+    /// The subject right before a reporting participle at `i`, no comma
+    /// between, that a preposition (or "followed") puts before it: "This
+    /// followed President Lina Ostrova insisting that ...", "amid Brask
+    /// publicly accusing Ostmark of ...". It names a speaker, and
+    /// the participle says something (a verb of saying, or an act such as
+    /// accusing or condemning, not "groups backing the plan").
+    fn gerund_subject(&self, i: usize, kind: StatementKind) -> Option<Found> {
+        if self.headline
+            || kind != StatementKind::Indirect && !self.is(i, lexicon::GERUND_SPEECH_ACTS)
+        {
+            return None;
+        }
+        let Before::Found(Found::Np(np)) = self.before(i, 0) else {
+            return None;
+        };
+        // "followed Lina Ostrova": the lead word may be read into the
+        // phrase as a title; the subject is what follows it.
+        let np = if self.is(np.start, lexicon::GERUND_SUBJECT_LEADS) {
+            match self.classify(np.start + 1, np.end)? {
+                Found::Np(np) => np,
+                Found::Source => return None,
+            }
+        } else {
+            let lead = np.start.checked_sub(1)?;
+            if !self.is(lead, lexicon::GERUND_SUBJECT_LEADS) {
+                return None;
+            }
+            np
+        };
+        self.can_speak(&np).then_some(Found::Np(np))
     }
 
     /// Who issued the document a reporting participle at `i` follows: "The

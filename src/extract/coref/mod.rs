@@ -185,9 +185,9 @@ fn gender_of_first_name(name: &[String]) -> Gender {
     }
 }
 
-/// Resolves the speaker of every claim to a canonical name.
-pub fn resolve(attribution: &Attribution) -> Vec<Option<String>> {
-    let mut resolver = Resolver::new(&attribution.mentions);
+/// Resolves the speaker of every claim of `article` to a canonical name.
+pub fn resolve(article: &str, attribution: &Attribution) -> Vec<Option<String>> {
+    let mut resolver = Resolver::new(article, &attribution.mentions);
     let entity_of: Vec<Option<usize>> = attribution
         .mentions
         .iter()
@@ -352,6 +352,8 @@ fn abbreviated_role(mention: &Mention) -> Option<Mention> {
 }
 
 struct Resolver<'a> {
+    /// The article the mentions' spans index.
+    article: &'a str,
     mentions: &'a [Mention],
     /// Full names (two words or more) by last word: (mention index, name).
     full_names: HashMap<String, Vec<(usize, &'a [String])>>,
@@ -377,7 +379,7 @@ struct Resolver<'a> {
 }
 
 impl<'a> Resolver<'a> {
-    fn new(mentions: &'a [Mention]) -> Self {
+    fn new(article: &'a str, mentions: &'a [Mention]) -> Self {
         // Each full name's last word, lowercase, once per mention.
         let lasts: Vec<Option<String>> = mentions
             .iter()
@@ -417,6 +419,7 @@ impl<'a> Resolver<'a> {
             }
         }
         Resolver {
+            article,
             mentions,
             full_names,
             full_names_by_first,
@@ -617,6 +620,9 @@ impl<'a> Resolver<'a> {
         if let Some(owned) = self.owned_by_it(mention) {
             return self.resolve(index, &owned);
         }
+        if let Some(post) = self.ministry_of_post(mention) {
+            return self.resolve(index, &post);
+        }
         if let Some(role) = abbreviated_role(mention) {
             return self.resolve(index, &role);
         }
@@ -629,6 +635,10 @@ impl<'a> Resolver<'a> {
         {
             self.recent.push(owner);
             return Some(owner);
+        }
+        if let Some(e) = self.described_body_named(mention) {
+            self.recent.push(e);
+            return Some(e);
         }
         let entity = match &mention.form {
             Form::Person(name) => Some(self.person(index, name, &mention.roles)),
@@ -740,6 +750,169 @@ impl<'a> Resolver<'a> {
         owned_by(mention, format!("{owner_text}'s {rest}"), owner_words)
     }
 
+    /// "the ministry" when no ministry is known yet: the ministry of the
+    /// first post the text gives a minister or a ministry before it ("Mines
+    /// Minister Ana Rell", "the finance ministry"), owned by the state
+    /// named with that post ("Ostland's transport minister") or else by the
+    /// first government the text names ("Ostland's government"): "Ostland's
+    /// mines ministry".
+    fn ministry_of_post(&self, mention: &Mention) -> Option<Mention> {
+        let Form::Body {
+            text,
+            words,
+            plural: false,
+            ..
+        } = &mention.form
+        else {
+            return None;
+        };
+        if text != "the ministry"
+            || words.len() != 1
+            || self.bodies_by_head.contains_key("ministry")
+        {
+            return None;
+        }
+        let before = self.article.get(..mention.span.start)?;
+        // Words as written, a leading quote or bracket off: a word that
+        // ends in a stop or a comma is no post ("... the concession. The
+        // ministry").
+        let tokens: Vec<&str> = before
+            .split_whitespace()
+            .map(|w| w.trim_start_matches(|c: char| !c.is_alphanumeric()))
+            .collect();
+        let possessor = |w: &str| {
+            w.strip_suffix("'s")
+                .or_else(|| w.strip_suffix("\u{2019}s"))
+                .filter(|o| o.chars().next().is_some_and(char::is_uppercase))
+                .map(str::to_string)
+        };
+        // The first post: the one the story is about, before any other
+        // minister it quotes.
+        let (at, portfolio) = tokens.windows(2).enumerate().find_map(|(i, pair)| {
+            let [word, post] = pair else { return None };
+            let post = post
+                .trim_end_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            let word = word.to_lowercase();
+            ((post == "minister" || post == "ministry")
+                && !word.is_empty()
+                && word.chars().all(char::is_alphabetic)
+                && !lexicon::is_in(lexicon::NON_PORTFOLIO_WORDS, &word))
+            .then_some((i, word))
+        })?;
+        let owner = at
+            .checked_sub(1)
+            .and_then(|i| possessor(tokens[i]))
+            .or_else(|| {
+                tokens.windows(2).find_map(|pair| {
+                    let [owner, noun] = pair else { return None };
+                    noun.trim_end_matches(|c: char| !c.is_alphanumeric())
+                        .eq_ignore_ascii_case("government")
+                        .then(|| possessor(owner))
+                        .flatten()
+                })
+            });
+        let (text, mut words) = match owner {
+            Some(owner) => (
+                format!("{owner}'s {portfolio} ministry"),
+                vec![owner.to_lowercase()],
+            ),
+            None => (format!("the {portfolio} ministry"), Vec::new()),
+        };
+        words.extend([portfolio, "ministry".to_string()]);
+        Some(Mention {
+            form: Form::Body {
+                text,
+                head: "ministry".to_string(),
+                words,
+                plural: false,
+            },
+            ..mention.clone()
+        })
+    }
+
+    /// "Ostland's largest rail union said ..." in the lead, then "The
+    /// Federation of Rail Workers, which represents ..., said": the body the
+    /// lead describes by its standing ("largest", "main") is the one the
+    /// text names next with a noun of the same kind (a union is a
+    /// federation, a coalition an alliance). The described body takes the
+    /// name, once; a body already named keeps its own.
+    fn described_body_named(&mut self, mention: &Mention) -> Option<usize> {
+        let Form::Body {
+            text, head, words, ..
+        } = &mention.form
+        else {
+            return None;
+        };
+        // A proper name: its first word after "the" capitalised, no
+        // possessive owner.
+        let named = text
+            .split_whitespace()
+            .find(|w| !lexicon::is_in(lexicon::DETERMINERS, w))
+            .is_some_and(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && !w.ends_with("'s")
+                    && !w.ends_with("\u{2019}s")
+            });
+        if !named || !lexicon::is_in(lexicon::BODIES, head) {
+            return None;
+        }
+        let kind = |noun: &str| {
+            lexicon::BODY_KINDS
+                .iter()
+                .position(|family| lexicon::is_in(family, noun))
+        };
+        let family = kind(head)?;
+        // The name is not known already as a body of its own.
+        if self
+            .bodies_by_head
+            .get(head.as_str())
+            .is_some_and(|known| {
+                known.iter().any(|&e| {
+                    matches!(&self.entities[e].kind, Kind::Body { words: k, .. } if words.iter().all(|w| k.contains(w)))
+                })
+            })
+        {
+            return None;
+        }
+        let found = self.recent().take(STAND_IN_REACH).find(|&e| {
+            let Kind::Body {
+                text: described,
+                words: known,
+                plural: false,
+            } = &self.entities[e].kind
+            else {
+                return false;
+            };
+            let standing = known
+                .iter()
+                .any(|w| lexicon::is_in(lexicon::STANDING_WORDS, w));
+            // No proper name but its owner's possessive.
+            let unnamed = described.split_whitespace().all(|w| {
+                !w.chars().next().is_some_and(char::is_uppercase)
+                    || w.ends_with("'s")
+                    || w.ends_with("\u{2019}s")
+                    || lexicon::is_in(lexicon::DETERMINERS, w)
+            });
+            standing && unnamed && known.last().and_then(|noun| kind(noun)) == Some(family)
+        })?;
+        // Both names find it: "the federation", and "the union" still.
+        if let Kind::Body {
+            text: known_text,
+            words: known,
+            ..
+        } = &mut self.entities[found].kind
+        {
+            *known_text = text.clone();
+            known.extend(words.iter().cloned());
+        }
+        self.bodies_by_head
+            .entry(head.clone())
+            .or_default()
+            .push(found);
+        Some(found)
+    }
+
     fn recent(&self) -> impl Iterator<Item = usize> + '_ {
         self.recent.iter().rev().take(RECENT_WINDOW).copied()
     }
@@ -839,7 +1012,9 @@ impl<'a> Resolver<'a> {
     /// "France's foreign minister said ..." then "Hélène Dubois, the French
     /// foreign minister, ...". The stand-in has the person's role (or, with
     /// the same owner named, a describing word) and no other owner; with no
-    /// owner named on either side it must be one of the last few mentioned.
+    /// owner named on either side it must be one of the last few mentioned,
+    /// unless the name comes with the stand-in's whole post (head and every
+    /// describing word: "transport minister").
     fn named_stand_in(&self, roles: &[String]) -> Option<usize> {
         if roles.is_empty() {
             return None;
@@ -886,10 +1061,25 @@ impl<'a> Resolver<'a> {
                         .modifiers
                         .iter()
                         .any(|m| lexicon::is_in(lexicon::TITLE_OF_OBJECTS, m) && roles.contains(m));
+                // "the transport minister said ..." in the lead, then
+                // "Transport Minister Ana Rell" paragraphs down: a post
+                // named by its head and every describing word is that one
+                // person however far the text names them.
+                // The owner's possessive ("Ostland's") is the relation's.
+                let mut post = stand_in
+                    .modifiers
+                    .iter()
+                    .filter(|m| !m.ends_with("'s") && !m.ends_with("\u{2019}s"))
+                    .peekable();
+                let whole_post = roles.contains(&stand_in.head)
+                    && post.peek().is_some()
+                    && post.all(|m| roles.contains(m));
                 let fits = relation == want
                     && match relation {
                         Relation::Same => has_head || shares_word,
-                        Relation::Unknown => (has_head || same_department) && rank < STAND_IN_REACH,
+                        Relation::Unknown => {
+                            (has_head || same_department) && (rank < STAND_IN_REACH || whole_post)
+                        }
                         Relation::Other => false,
                     };
                 fits.then_some(e)

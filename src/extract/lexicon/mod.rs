@@ -145,6 +145,13 @@ pub const REPORTING_VERBS: &[Verb] = &[
     ("characterising", R), ("characterize", R), ("characterizes", R), ("characterized", R),
     ("characterizing", R), ("restate", I), ("restates", I), ("restated", I), ("restating", I),
     ("underscore", I), ("underscores", I), ("underscored", I), ("underscoring", I),
+    ("clarify", I), ("clarifies", I), ("clarified", I), ("clarifying", I), ("reassure", I),
+    ("reassures", I), ("reassured", I), ("reassuring", I), ("portray", R), ("portrays", R),
+    ("portrayed", R), ("portraying", R), ("refer to", R), ("refers to", R), ("referred to", R),
+    ("referring to", R), ("pointed to", R), ("pointing to", R), ("disputed", R),
+    ("disputing", R),
+    ("notify", I), ("notifies", I), ("notified", I), ("notifying", I), ("encourage", R),
+    ("encourages", R), ("encouraged", R), ("encouraging", R),
 ];
 
 /// Verbs that make a speech act with an [`ACT_OBJECTS`] noun after them
@@ -639,6 +646,20 @@ pub static PLACE_FEATURES: &[&str] = &[
     "heights", "highlands", "mountain", "channel", "harbour", "harbor", "cape", "county",
 ];
 
+/// Kinds of body, each the nouns a text may call one body of that kind by
+/// ("Ostland's largest rail union" is "the Federation of Rail Workers").
+pub static BODY_KINDS: &[&[&str]] = &[
+    &[
+        "union",
+        "federation",
+        "confederation",
+        "association",
+        "guild",
+        "syndicate",
+    ],
+    &["coalition", "alliance", "bloc", "front", "movement"],
+];
+
 /// Words of standing before a body's common noun that its name need not
 /// repeat ("the ruling party" for "the ruling VDP party", "the main union").
 pub static STANDING_WORDS: &[&str] = &["ruling", "governing", "main", "largest", "biggest"];
@@ -710,6 +731,14 @@ pub static SIDE_NOUNS: &[&str] = &["side", "camp"];
 /// Possessive pronouns a role or body keeps for `coref` to find its owner
 /// ("its foreign ministry", "his office", "her spokeswoman").
 pub static OWNER_PRONOUNS: &[&str] = &["its", "his", "her"];
+
+/// Words before "minister" or "ministry" that name no ministry's post
+/// ("Prime Minister", "the deputy minister", "her ministry"): "the
+/// ministry" takes its post from the last one that does ("Mines Minister").
+pub static NON_PORTFOLIO_WORDS: &[&str] = &[
+    "prime", "deputy", "vice", "former", "junior", "senior", "first", "chief", "state", "cabinet",
+    "acting", "new", "the", "a", "an", "his", "her", "its", "their", "our", "whose", "said",
+];
 
 /// Words of rank before an indefinite role ("a senior official", "a top
 /// aide"): an unnamed source that the article does not name further down,
@@ -1026,6 +1055,25 @@ pub static SECOND_ACT_PARTICIPLES: &[&str] = &["adding", "noting"];
 /// Prepositions before a reporting participle that make it the way the
 /// clause's subject acted ("sought support by explaining that ...").
 pub static MANNER_PREPOSITIONS: &[&str] = &["by"];
+
+/// Words before a reporting participle's own subject, no comma between:
+/// "This followed Lina Ostrova insisting that ...", "a letter from six
+/// senators warning that". Not "to": "a letter to the ministry warning
+/// that" names whom the letter warns.
+#[rustfmt::skip]
+pub static GERUND_SUBJECT_LEADS: &[&str] = &[
+    "followed", "after", "following", "amid", "despite", "from", "by", "with",
+];
+
+/// Reporting participles of acts that say something about someone, which
+/// speak after such a subject as plain verbs of saying do ("Brask
+/// accusing ..."); acts of support ("groups backing the plan") do not.
+#[rustfmt::skip]
+pub static GERUND_SPEECH_ACTS: &[&str] = &[
+    "accusing", "blaming", "labelling", "labeling", "branding", "describing", "condemning",
+    "denouncing", "criticising", "criticizing", "urging", "demanding", "threatening", "rejecting",
+    "dismissing",
+];
 
 /// Adverbs between such a joining word and the second act's verb ("and also
 /// urged").
