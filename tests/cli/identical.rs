@@ -61,7 +61,7 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (CSV), context off",
         &csv,
-        "640f10dfcce91f3dcdd405875f3ceb5abcc655ce03424cbe8cb4b9b9a3fe54b7",
+        "f4712e6a4dd490538d21cb17a223c1f16689eccdba4e2606a9f489ea69c9aed5",
     );
     let jsonl = printed(&off(&[
         "score".as_ref(),
@@ -72,13 +72,13 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (JSONL), context off",
         &jsonl,
-        "a6ce6033c0e730bf5d33be171383bb2dfddf4d7e0bc1bdb571e4318d6630b3c6",
+        "70f1b795998554ae87cc5f3f8ae1408470639a3e9de36394add78dede79a6143",
     );
     let csv = printed(&["score".as_ref(), collection.as_os_str()]);
     assert_digest(
         "score of a 0.2 MB synthetic collection (CSV), default context",
         &csv,
-        "26da38afd12ce82a9193fe903bf0bc4c1035d4176e7becca7bd6ea3a557c405c",
+        "762c1246bcf3e35fcfaa1cae2dd9b10e7bab33607d4058e866865e529b8d79d7",
     );
     let jsonl = printed(&[
         "score".as_ref(),
@@ -89,7 +89,7 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (JSONL), default context",
         &jsonl,
-        "4e9298712541ae56fb3a1b1c778f27e07af29f42507a241fa0f5e7caffc4ed57",
+        "b0341e13d6a2401ac0e7deb989e827b5e389bde2c5db3206cfe883c3c451a640",
     );
 }
 
@@ -100,12 +100,12 @@ fn scoring_the_example_articles_prints_the_same_bytes() {
     assert_digest(
         "score of data/articles (CSV), context off",
         &csv,
-        "9ffd78477fb97979a7bd186a1e98a88d4ab1daa1c78f910bf45202a2bc24ee1f",
+        "aded4b0c3bc3cb41f42408f4116ac43b878cfbf0712a57e93de3a72e332ac8d7",
     );
     let csv = printed(&["score".as_ref(), articles.as_os_str()]);
     assert_digest(
         "score of data/articles (CSV), default context",
         &csv,
-        "a8668745f4b8b5462e57d4ef137683271df57245cedcf14366aeeaa4112c5531",
+        "f65305e07b21bb2d5207acbae359894e468a3c9e79f81a8e9bea0c3680b4750b",
     );
 }
