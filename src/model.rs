@@ -420,7 +420,7 @@ impl Model {
                 }
                 if model.view.is_some() || model.encoder.is_some() {
                     return fail(
-                        "a second view cannot have a view or an encoder of its own".into(),
+                        "a second view cannot have a view of its own, nor an encoder".into(),
                     );
                 }
                 if !(0.0..=1.0).contains(&weight) {
