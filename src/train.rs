@@ -306,12 +306,7 @@ impl TrainParams {
                 format!("{} must be at least 2", self.folds),
             ));
         }
-        if self.alphas.is_empty() || self.alphas.iter().any(|a| !a.is_finite() || *a <= 0.0) {
-            return Err(Error::params(
-                "alphas",
-                format!("the grid {:?} must hold positive numbers", self.alphas),
-            ));
-        }
+        check_alphas("alphas", &self.alphas)?;
         if self.max_iterations == 0 {
             return Err(Error::params("max_iterations", "must be at least 1"));
         }
@@ -351,44 +346,11 @@ impl TrainParams {
                      (what was said against the text as it is)",
                 ));
             }
-            if view.weights.is_empty()
-                || view
-                    .weights
-                    .iter()
-                    .any(|w| !w.is_finite() || !(0.0..=1.0).contains(w))
-            {
-                return Err(Error::params(
-                    "view_weights",
-                    format!(
-                        "the grid {:?} must hold shares between 0 and 1",
-                        view.weights
-                    ),
-                ));
-            }
+            check_shares("view_weights", &view.weights)?;
         }
         if let Some(encoder) = &self.encoder {
-            if encoder.alphas.is_empty()
-                || encoder.alphas.iter().any(|a| !a.is_finite() || *a <= 0.0)
-            {
-                return Err(Error::params(
-                    "encoder_alphas",
-                    format!("the grid {:?} must hold positive numbers", encoder.alphas),
-                ));
-            }
-            if encoder.shares.is_empty()
-                || encoder
-                    .shares
-                    .iter()
-                    .any(|w| !w.is_finite() || !(0.0..=1.0).contains(w))
-            {
-                return Err(Error::params(
-                    "encoder_shares",
-                    format!(
-                        "the grid {:?} must hold shares between 0 and 1",
-                        encoder.shares
-                    ),
-                ));
-            }
+            check_alphas("encoder_alphas", &encoder.alphas)?;
+            check_shares("encoder_shares", &encoder.shares)?;
         }
         Ok(())
     }
@@ -784,6 +746,32 @@ impl TrainParams {
 /// What [`Model::with_encoder`] takes: weights (feature-major), intercepts,
 /// share and how they were trained.
 type EncoderHeadParts = (Vec<f64>, Vec<f64>, f64, EncoderTraining);
+
+/// An L2 grid must hold positive numbers, at least one.
+fn check_alphas(setting: &'static str, grid: &[f64]) -> Result<()> {
+    if grid.is_empty() || grid.iter().any(|a| !a.is_finite() || *a <= 0.0) {
+        return Err(Error::params(
+            setting,
+            format!("the grid {grid:?} must hold positive numbers"),
+        ));
+    }
+    Ok(())
+}
+
+/// A grid of shares of pooled logits must hold numbers in 0..=1, at least one.
+fn check_shares(setting: &'static str, grid: &[f64]) -> Result<()> {
+    if grid.is_empty()
+        || grid
+            .iter()
+            .any(|w| !w.is_finite() || !(0.0..=1.0).contains(w))
+    {
+        return Err(Error::params(
+            setting,
+            format!("the grid {grid:?} must hold shares between 0 and 1"),
+        ));
+    }
+    Ok(())
+}
 
 /// The training rows and the test rows of fold `f`.
 fn fold_rows(folds: &[usize], f: usize) -> (Vec<usize>, Vec<usize>) {

@@ -393,11 +393,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     out += "\ncross-validated (out-of-fold) at the chosen alpha:\n";
     out += &report.cv.to_text();
     if let Some(view) = &report.view {
-        let how = if view.weight_scores.len() > 1 {
-            "chosen by CV"
-        } else {
-            "as given"
-        };
+        let how = chosen_or_given(&view.weight_scores);
         out += &format!(
             "\nsecond view: alpha {} chosen by its own CV; share {} {how}\n",
             view.alpha, view.weight
@@ -409,11 +405,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         out += &view.cv.to_text();
     }
     if let Some(encoder) = &report.encoder {
-        let how = if encoder.share_scores.len() > 1 {
-            "chosen by CV"
-        } else {
-            "as given"
-        };
+        let how = chosen_or_given(&encoder.share_scores);
         out += &format!(
             "\nsentence encoder: alpha {} chosen by its own CV; share {} {how}\n",
             encoder.alpha, encoder.share
@@ -430,6 +422,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     out += &format!("\nwrote {}\n", args.output.display());
     super::with_output(None, |w| w.write_all(out.as_bytes()))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// How a share was set: by CV when several were tried.
+fn chosen_or_given(scores: &[(f64, f64)]) -> &'static str {
+    if scores.len() > 1 {
+        "chosen by CV"
+    } else {
+        "as given"
+    }
 }
 
 /// Each row's weight from `--weigh` (and `--source-weight`): the file is
