@@ -524,32 +524,15 @@ impl TrainParams {
         for f in 0..self.folds {
             let (train, test) = fold_rows(&folds, f);
             let (vec, x) = counts.fit_transform(&test)?;
-            let train_y: Vec<usize> = train.iter().map(|&i| y[i]).collect();
-            let weights = self.row_weights(&train, &train_y, k, self.seed ^ (f as u64 + 1));
-            let data = FitData {
-                x: &x.select(&train),
-                y: &train_y,
-                row_weights: &weights,
-                n_features: vec.len(),
-                k,
-            };
-            per_fold.push(self.fold_logits(&self.alphas, &data, &x.select(&test), &tick)?);
+            let fold = (f, train.as_slice(), test.as_slice());
+            per_fold.push(self.fold_logits(&self.alphas, &x, vec.len(), y, k, fold, &tick)?);
         }
         let (alpha_scores, alpha, cv, oof) =
             best_alpha(&self.alphas, per_fold, &folds, &labels, y)?;
 
         let (vec, x) = counts.fit_transform(&[])?;
         drop(counts);
-        let all: Vec<usize> = (0..y.len()).collect();
-        let weights = self.row_weights(&all, y, k, self.seed);
-        let data = FitData {
-            x: &x,
-            y,
-            row_weights: &weights,
-            n_features: vec.len(),
-            k,
-        };
-        let (w, b) = self.fit_weights(&data, alpha)?;
+        let (w, b, weights) = self.fit_all(&x, vec.len(), y, k, alpha)?;
         tick();
 
         let mut rows_per_label = BTreeMap::new();
@@ -611,27 +594,63 @@ impl TrainParams {
         ))
     }
 
-    /// Out-of-fold logits of one fold: for each alpha of `alphas` (in
-    /// parallel, sharing the fold's matrix), a model fitted on `data` and
-    /// the logits of each row of `test`.
-    fn fold_logits<X: RowSource + ?Sized, T: RowSource + ?Sized>(
+    /// Out-of-fold logits of fold `f`: for each alpha of `alphas` (in
+    /// parallel, sharing the fold's matrix), a model fitted on the rows
+    /// `train` of `x` (labels from `y`, balanced with the fold's seed) and
+    /// the logits of each of its rows `test`.
+    #[allow(clippy::too_many_arguments)]
+    fn fold_logits(
         &self,
         alphas: &[f64],
-        data: &FitData<X>,
-        test: &T,
+        x: &Csr<f32>,
+        n_features: usize,
+        y: &[usize],
+        k: usize,
+        (f, train, test): (usize, &[usize], &[usize]),
         tick: &(dyn Fn() + Sync),
     ) -> Result<Vec<Vec<Vec<f64>>>> {
+        let train_y: Vec<usize> = train.iter().map(|&i| y[i]).collect();
+        let weights = self.row_weights(train, &train_y, k, self.seed ^ (f as u64 + 1));
+        let data = FitData {
+            x: &x.select(train),
+            y: &train_y,
+            row_weights: &weights,
+            n_features,
+            k,
+        };
+        let test = x.select(test);
         alphas
             .par_iter()
             .map(|&alpha| {
-                let (w, b) = self.fit_weights(data, alpha)?;
-                let pred = (0..test.n_rows())
-                    .map(|i| logits(test.row(i), &w, &b, data.k))
-                    .collect();
+                let (w, b) = self.fit_weights(&data, alpha)?;
+                let pred = test.iter().map(|row| logits(row, &w, &b, k)).collect();
                 tick();
                 Ok(pred)
             })
             .collect()
+    }
+
+    /// The final fit on every row of `x` at `alpha`: weights, intercepts
+    /// and the rows' weights (balanced as in the folds, seeded by the seed).
+    fn fit_all(
+        &self,
+        x: &Csr<f32>,
+        n_features: usize,
+        y: &[usize],
+        k: usize,
+        alpha: f64,
+    ) -> Result<(Vec<f64>, Vec<f64>, Vec<f64>)> {
+        let all: Vec<usize> = (0..y.len()).collect();
+        let weights = self.row_weights(&all, y, k, self.seed);
+        let data = FitData {
+            x,
+            y,
+            row_weights: &weights,
+            n_features,
+            k,
+        };
+        let (w, b) = self.fit_weights(&data, alpha)?;
+        Ok((w, b, weights))
     }
 
     /// Trains the sentence encoder's part (see [`EncoderParams`]): every
@@ -679,16 +698,8 @@ impl TrainParams {
         let mut per_fold = Vec::with_capacity(self.folds);
         for f in 0..self.folds {
             let (train, test) = fold_rows(&folds, f);
-            let train_y: Vec<usize> = train.iter().map(|&i| y[i]).collect();
-            let weights = self.row_weights(&train, &train_y, k, self.seed ^ (f as u64 + 1));
-            let data = FitData {
-                x: &x.select(&train),
-                y: &train_y,
-                row_weights: &weights,
-                n_features: encoder::DIM,
-                k,
-            };
-            per_fold.push(self.fold_logits(&params.alphas, &data, &x.select(&test), &tick)?);
+            let fold = (f, train.as_slice(), test.as_slice());
+            per_fold.push(self.fold_logits(&params.alphas, &x, encoder::DIM, y, k, fold, &tick)?);
         }
         let (alpha_scores, alpha, _, oof) =
             best_alpha(&params.alphas, per_fold, &folds, labels, y)?;
@@ -702,16 +713,7 @@ impl TrainParams {
         }));
         let (share, cv, ()) =
             best.ok_or_else(|| Error::params("encoder_shares", "the grid is empty"))?;
-        let all: Vec<usize> = (0..y.len()).collect();
-        let weights = self.row_weights(&all, y, k, self.seed);
-        let data = FitData {
-            x: &x,
-            y,
-            row_weights: &weights,
-            n_features: encoder::DIM,
-            k,
-        };
-        let (w, b) = self.fit_weights(&data, alpha)?;
+        let (w, b, _) = self.fit_all(&x, encoder::DIM, y, k, alpha)?;
         tick();
         let training = EncoderTraining {
             encoder_sha256: encoder.digest().to_owned(),
