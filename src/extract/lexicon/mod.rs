@@ -1031,6 +1031,10 @@ pub static INFINITIVE_LEADS: &[&str] = &[
     "willing", "unwilling", "quick", "keen", "eager", "careful", "swift", "anxious",
 ];
 
+/// Verbs of agreement that report the parties' joint word in a headline
+/// when "to" or "on" follows ("Ostland, Vell agree to reopen border").
+pub static HEADLINE_AGREEMENTS: &[&str] = &["agree", "agrees"];
+
 /// Words opening a contrasting clause before the sentence's main one ("While
 /// the union called it an insult, the ministry said ..."): each side may be a
 /// statement with its own speaker.
