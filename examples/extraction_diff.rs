@@ -40,13 +40,29 @@ fn main() -> ExitCode {
         let mut seen = vec![false; statements.len()];
         for (g, m) in gold.iter().zip(&matched) {
             match m {
-                None => println!("  MISSED  [{}] {:?}", g.speaker, g.quote),
+                None => {
+                    println!(
+                        "  MISSED  {} [{}] {:?}",
+                        g.kind.as_deref().unwrap_or("?"),
+                        g.speaker,
+                        g.quote
+                    );
+                    if let Some(line) = around(&article, &g.quote) {
+                        println!("          in {line:?}");
+                    }
+                }
                 Some(i) => {
                     let s = &statements[*i];
                     let got = s.speaker.as_deref().unwrap_or("<none>");
                     let merged = std::mem::replace(&mut seen[*i], true);
                     if merged {
-                        println!("  MERGED  [{}] {:?}", g.speaker, g.quote);
+                        println!(
+                            "  MERGED  {} [{}] {:?}",
+                            g.kind.as_deref().unwrap_or("?"),
+                            g.speaker,
+                            g.quote
+                        );
+                        println!("          into [{}] {:?}", got, &article[s.start..s.end]);
                     }
                     if !same_speaker(got, &g.speaker) {
                         println!(
@@ -70,4 +86,12 @@ fn main() -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// The line of `article` that holds `quote`, when it is there verbatim.
+fn around<'a>(article: &'a str, quote: &str) -> Option<&'a str> {
+    let at = article.find(quote.trim_matches(|c: char| c == '"' || c == ' '))?;
+    let start = article[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = article[at..].find('\n').map_or(article.len(), |i| at + i);
+    Some(&article[start..end])
 }

@@ -324,6 +324,38 @@ BRENSK, Vellmark (AFP) — Vellmark said on Friday it would not join the talks.\
     }
 
     #[test]
+    fn a_headline_agreement_is_the_parties_statement() {
+        let body = "\n\nThe ministers met in Orsk on Monday. Trucks have waited for a week.";
+        for (headline, speaker) in [
+            (
+                "Ostland, Vellmark agree to reopen the border crossing",
+                "Vellmark",
+            ),
+            ("Harbour Unions Agree to Resume Pay Talks", "Harbour Unions"),
+            (
+                "Ferry operators agree on winter timetable",
+                "Ferry operators",
+            ),
+        ] {
+            let article = format!("{headline}{body}");
+            let statements = extract(&article);
+            assert_eq!(statements.len(), 1, "{headline}: {statements:#?}");
+            assert_eq!(&article[statements[0].start..statements[0].end], headline);
+            assert_eq!(statements[0].kind, Headline);
+            let got = statements[0].speaker.as_deref().unwrap_or_default();
+            assert!(got.contains(speaker), "{headline}: {got:?}");
+        }
+        // In the text, "agreed to" is an act told, not a statement.
+        let article = "Talks end\n\nThe two sides agreed to a ceasefire, but it collapsed.";
+        assert_eq!(extract(article).len(), 0);
+        // Nor is an agreement in a headline without "to" or "on".
+        assert_eq!(
+            extract("Ferry operators agree\n\nThe port was shut.").len(),
+            0
+        );
+    }
+
+    #[test]
     fn a_headline_may_set_its_speaker_apart_with_a_colon_or_a_dash() {
         let body = "\n\nTrade Minister Ilse Kaarma said on Monday the duties would stay.";
         for headline in [

@@ -275,7 +275,7 @@ impl<'a> Ctx<'a> {
             k += 1;
         }
         let (len, kind, participle) = self.verb_at(k)?;
-        if needs_that && !self.is(k + len, &["that"]) {
+        if needs_that && !self.is(k + len, &["that"]) && !self.is(k, lexicon::AND_ACTS) {
             return None;
         }
         (!participle && k + len < to).then_some((i, k, len, kind))
@@ -621,6 +621,46 @@ mod tests {
             (
                 "Roux rejected the offer and vowed to fight on.",
                 &[("rejected the offer and vowed", "Roux", Reported)],
+            ),
+            (
+                "Mira Tandel said the toll plan was fair and urged the council to back it.",
+                &[("was fair and urged the council", "Mira Tandel", Indirect)],
+            ),
+            // ... and a verb of what was said is no second act of the speaker
+            (
+                "Mira Tandel said the hauliers had blocked the road and refused to talk.",
+                &[("blocked the road and refused", "Mira Tandel", Indirect)],
+            ),
+            (
+                "Mira Tandel said the board should drop the tolls and call the hauliers.",
+                &[("drop the tolls and call", "Mira Tandel", Indirect)],
+            ),
+            // ... unless the second is an act of another kind: an
+            // accusation, an offer, a refusal to comment, a prediction
+            (
+                "The dockers' union said the stoppage would last a week and accused the port authority of bad faith.",
+                &[
+                    ("would last a week", "body:the dockers' union", Indirect),
+                    (
+                        "accused the port authority of bad faith",
+                        "body:the dockers' union",
+                        Reported,
+                    ),
+                ],
+            ),
+            (
+                "Mira Tandel rejected the toll plan and offered to meet the hauliers on Friday.",
+                &[
+                    ("rejected the toll plan", "Mira Tandel", Reported),
+                    ("offered to meet the hauliers", "Mira Tandel", Reported),
+                ],
+            ),
+            (
+                "Jorund Fell said the ferry would sail at dawn and declined to comment on the fares.",
+                &[
+                    ("the ferry would sail at dawn", "Jorund Fell", Indirect),
+                    ("declined to comment on the fares", "Jorund Fell", Reported),
+                ],
             ),
             // ... unless the second verb takes a clause of its own with "that"
             (

@@ -166,6 +166,15 @@ impl<'a> Ctx<'a> {
         if self.is(i, lexicon::DEADLINE_VERBS) && self.deadline_after(i) {
             return Some((1, StatementKind::Reported, false));
         }
+        // "Ostland, Vell agree to reopen border": a headline's agreement is
+        // the parties' joint word (in the text, "agreed to" is as often an
+        // act told by someone else).
+        if self.headline
+            && is_in(lexicon::HEADLINE_AGREEMENTS, word)
+            && self.is(i + 1, &["to", "on"])
+        {
+            return Some((2, StatementKind::Reported, false));
+        }
         // "order strikers back to work": an adverb, not "backs the plan".
         if word.eq_ignore_ascii_case("back") && self.is(i + 1, &["to", "into", "at", "on"]) {
             return None;
