@@ -1284,3 +1284,25 @@ fn her_side_is_the_person_just_mentioned() {
         &["Ana Rell"],
     );
 }
+
+#[test]
+fn it_inside_a_sentence_is_the_named_body_that_opens_it() {
+    // The speaker before is a ministry, but "it" is the coast guard the
+    // sentence opens with.
+    assert_speakers(
+        "The Tessaly trade ministry said the ferry route was closed.\n\n\
+The Varn Coast Guard held the ferry for six hours over what it claimed were safety breaches.",
+        &["the Tessaly trade ministry", "the Varn Coast Guard"],
+    );
+    assert_speakers(
+        "The Tessaly trade ministry said the ferry route was closed.\n\n\
+Varn's maritime agency held the ferry, which it said had no papers.",
+        &["the Tessaly trade ministry", "Varn's maritime agency"],
+    );
+    // A common noun may be the body that spoke before: "it" stays with it.
+    assert_speakers(
+        "The Kessa Nursing Union said talks had failed.\n\n\
+The union will name the affected clinics on Monday, it added.",
+        &["the Kessa Nursing Union", "the Kessa Nursing Union"],
+    );
+}
