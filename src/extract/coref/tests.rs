@@ -1306,3 +1306,25 @@ The union will name the affected clinics on Monday, it added.",
         &["the Kessa Nursing Union", "the Kessa Nursing Union"],
     );
 }
+
+#[test]
+fn a_nationality_and_a_post_noun_name_the_titled_person() {
+    // "leader" for a prime minister named in narration, "diplomat" for a
+    // foreign minister whose country's possessive stands before the title
+    assert_speakers(
+        "Talks stall in Oslo\n\n\
+The envoy spent five hours with Chilean Prime Minister Tomas Arbel.\n\n\
+\"We are tired of waiting,\" Arbel told the envoy.\n\n\
+The Chilean leader said the rebels could not be trusted.\n\n\
+Peru\u{2019}s Foreign Minister Ana Vidal has criticized the rebels for the delay.\n\n\
+The Peruvian diplomat said Peru was watching closely.",
+        &["Tomas Arbel", "Tomas Arbel", "Ana Vidal", "Ana Vidal"],
+    );
+    // another nationality is someone else
+    assert_speakers(
+        "Talks stall in Oslo\n\n\
+Chilean Prime Minister Tomas Arbel said the talks had stalled.\n\n\
+The Peruvian leader said the rebels could not be trusted.",
+        &["Tomas Arbel", "the Peruvian leader"],
+    );
+}
