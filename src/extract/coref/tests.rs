@@ -1328,3 +1328,21 @@ The Peruvian leader said the rebels could not be trusted.",
         &["Tomas Arbel", "the Peruvian leader"],
     );
 }
+
+#[test]
+fn a_source_described_after_according_to_is_who_she_is() {
+    // The appositive makes the source the person just described, whom
+    // "she" takes up before an earlier woman.
+    assert_speakers(
+        "Fisheries minister Olga Marchetti said the boats would keep working.\n\n\
+Gas is the real prize, according to Ragna Pell, an analyst at the Nordmere Institute.\n\n\
+\u{201c}Nobody builds a tower for sailors,\u{201d} she said.",
+        &["Olga Marchetti", "Ragna Pell", "Ragna Pell"],
+    );
+    // An opening "According to X," goes on with its own clause.
+    assert_speakers(
+        "Harbour correspondent Halvard Oss reported that the delegation had arrived.\n\n\
+According to Oss, the delegation is led by a deputy minister.",
+        &["Halvard Oss", "Halvard Oss"],
+    );
+}
