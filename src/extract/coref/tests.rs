@@ -1346,3 +1346,13 @@ According to Oss, the delegation is led by a deputy minister.",
         &["Halvard Oss", "Halvard Oss"],
     );
 }
+
+#[test]
+fn a_person_after_an_opening_place_phrase_is_who_he_is() {
+    assert_speakers(
+        "Marta Venn, an analyst at Kord Bank, said the plan was weak.\n\n\
+Back at the harbour gate, Osric Dale struck a softer tone.\n\n\
+\u{201c}The gate is open,\u{201d} he said.",
+        &["Marta Venn", "Osric Dale"],
+    );
+}

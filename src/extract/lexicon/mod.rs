@@ -1190,7 +1190,7 @@ pub static INTRO_WORDS: &[&str] = &[
     "with", "despite", "following", "addressing", "writing", "according", "for", "from", "by",
     "under", "over", "without", "within", "amid", "ahead", "since", "until", "if", "once",
     "unlike", "like", "having", "to", "upon", "touching", "referring", "commenting", "responding",
-    "reacting", "turning",
+    "reacting", "turning", "back",
 ];
 
 /// Function words: a noun phrase never runs across one of these.
