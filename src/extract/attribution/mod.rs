@@ -436,8 +436,33 @@ fn subject_before_speakers(ctx: &Ctx<'_>, parts: &[Part]) -> Option<Np> {
     if parts.iter().any(|p| p.speaker.span.start < earliest_end) {
         return None;
     }
-    ctx.narration_subject()
-        .filter(|np| is_full_name(np) && parts.iter().all(|p| np.span.end <= p.speaker.span.start))
+    // "The Harbour Guard seized the ferry over what it claimed were
+    // breaches", "Tessaly will hold talks, it said": an "it" speaker stands
+    // for the body or place that opens its own sentence.
+    let it_speaks = parts
+        .iter()
+        .any(|p| matches!(p.speaker.form, Form::Pronoun(Pronoun::It)));
+    ctx.narration_subject().filter(|np| {
+        (is_full_name(np) || (it_speaks && speaks_as_it(np)))
+            && parts.iter().all(|p| np.span.end <= p.speaker.span.start)
+    })
+}
+
+/// A body named by a proper name ("the Harbour Guard", "Velmar's foreign
+/// ministry"; not "the union", which may be the body that spoke before) or
+/// a lone name with no title ("Tessaly"): what "it" can stand for.
+fn speaks_as_it(np: &Np) -> bool {
+    match &np.form {
+        Form::Body { text, plural, .. } => {
+            !plural
+                && text
+                    .split_whitespace()
+                    .find(|w| !lexicon::is_in(lexicon::DETERMINERS, w))
+                    .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        }
+        Form::Person(name) => name.len() == 1 && np.roles.is_empty(),
+        _ => false,
+    }
 }
 
 fn is_full_name(np: &Np) -> bool {

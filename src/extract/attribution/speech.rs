@@ -1638,7 +1638,18 @@ impl<'a> Ctx<'a> {
                 gender: Gender::Unknown,
             }));
         }
-        if let Some(Found::Np(np)) = self.subject_after(at + 2, to, false) {
+        if let Some(Found::Np(mut np)) = self.subject_after(at + 2, to, false) {
+            // "..., according to Ragna Pell, an analyst at ...": what the
+            // appositive says she is, as after a speaker who says. (After
+            // an opening "According to Ana Rell," the clause goes on.)
+            if matches!(np.form, Form::Person(_))
+                && !self.at_sentence_start(at)
+                && self.is_comma(np.end)
+                && self.is(np.end + 1, lexicon::DETERMINERS)
+            {
+                let from = np.end + 1;
+                self.add_appositive(&mut np, from, to);
+            }
             return Some(Found::Np(np));
         }
         let end = to.min(at + 2 + MAX_PHRASE);

@@ -1411,9 +1411,13 @@ impl<'a> Resolver<'a> {
         let indefinite = text.split_whitespace().next().is_some_and(|w| {
             lexicon::is_in(lexicon::INDEFINITE_DETERMINERS, w) || lexicon::is_in(lexicon::OTHERS, w)
         });
-        // "the top diplomat" for "Foreign Minister X"
+        // "the top diplomat" for "Foreign Minister X"; "the Iranian
+        // diplomat" for "Iran's Foreign Minister X"
         let holds = |e: usize| {
-            has_role(e, head) || lexicon::names_post(&modifiers, head, &self.entities[e].roles)
+            let roles = &self.entities[e].roles;
+            has_role(e, head)
+                || lexicon::names_post(&modifiers, head, roles)
+                || national_post(&modifiers, head, roles)
         };
         let found = if indefinite {
             None
@@ -1503,8 +1507,9 @@ impl<'a> Resolver<'a> {
                     return None;
                 };
                 let roles = &mention.roles;
-                let described =
-                    roles.iter().any(|r| r == head) && proper.iter().all(|w| roles.contains(w));
+                let described = (roles.iter().any(|r| r == head)
+                    && proper.iter().all(|w| roles.contains(w)))
+                    || national_post(&proper, head, roles);
                 let fits = name.len() >= 2
                     && mention.usage == Usage::Name
                     && (described || acronyms.iter().any(|w| roles.contains(w)))
@@ -1597,6 +1602,21 @@ impl<'a> Resolver<'a> {
                 .or_else(|| self.recent().find(|&e| self.place_like(e))),
         }
     }
+}
+
+/// "The Israeli leader" for "Israeli Prime Minister X", "the Iranian
+/// diplomat" for "Iran's Foreign Minister X": a role noun that names the
+/// post the title holds ([`lexicon::NATIONAL_ROLE_SYNONYMS`]), described by
+/// nothing but a nationality the title gives too, or that the title does
+/// not contradict ("Foreign Minister X" of "Iran's Foreign Minister X",
+/// whose possessive is not part of the name).
+fn national_post(modifiers: &[String], head: &str, roles: &[String]) -> bool {
+    !modifiers.is_empty()
+        && modifiers.iter().all(|m| {
+            owners::is_nationality(m)
+                && (owners::gives_nationality(m, roles) || owners::names_no_owner(roles))
+        })
+        && lexicon::national_post(head, roles)
 }
 
 /// A role or body mention ("his office", "its ministry") rewritten as its

@@ -60,6 +60,23 @@ pub fn relation(owner: &str, roles: &[String]) -> Relation {
     }
 }
 
+/// Whether a person's description words (`roles`, lowercase) give the
+/// nationality `adjective`: the word itself ("iranian") or its country's
+/// possessive ("iran's").
+pub fn gives_nationality(adjective: &str, roles: &[String]) -> bool {
+    roles
+        .iter()
+        .any(|r| r == adjective || possessive_stem(r).is_some_and(|owner| names(owner, adjective)))
+}
+
+/// Whether a person's description words name no owner at all: no
+/// nationality ("french") and no possessive ("iran's").
+pub fn names_no_owner(roles: &[String]) -> bool {
+    !roles
+        .iter()
+        .any(|r| is_nationality(r) || possessive_stem(r).is_some())
+}
+
 /// Does `word` name `owner`: its last word, its initials ("un" for "united
 /// nations") or its people ("french" for "france", "kestrian" for "kestria")?
 fn names(owner: &str, word: &str) -> bool {

@@ -1284,3 +1284,75 @@ fn her_side_is_the_person_just_mentioned() {
         &["Ana Rell"],
     );
 }
+
+#[test]
+fn it_inside_a_sentence_is_the_named_body_that_opens_it() {
+    // The speaker before is a ministry, but "it" is the coast guard the
+    // sentence opens with.
+    assert_speakers(
+        "The Tessaly trade ministry said the ferry route was closed.\n\n\
+The Varn Coast Guard held the ferry for six hours over what it claimed were safety breaches.",
+        &["the Tessaly trade ministry", "the Varn Coast Guard"],
+    );
+    assert_speakers(
+        "The Tessaly trade ministry said the ferry route was closed.\n\n\
+Varn's maritime agency held the ferry, which it said had no papers.",
+        &["the Tessaly trade ministry", "Varn's maritime agency"],
+    );
+    // A common noun may be the body that spoke before: "it" stays with it.
+    assert_speakers(
+        "The Kessa Nursing Union said talks had failed.\n\n\
+The union will name the affected clinics on Monday, it added.",
+        &["the Kessa Nursing Union", "the Kessa Nursing Union"],
+    );
+}
+
+#[test]
+fn a_nationality_and_a_post_noun_name_the_titled_person() {
+    // "leader" for a prime minister named in narration, "diplomat" for a
+    // foreign minister whose country's possessive stands before the title
+    assert_speakers(
+        "Talks stall in Oslo\n\n\
+The envoy spent five hours with Chilean Prime Minister Tomas Arbel.\n\n\
+\"We are tired of waiting,\" Arbel told the envoy.\n\n\
+The Chilean leader said the rebels could not be trusted.\n\n\
+Peru\u{2019}s Foreign Minister Ana Vidal has criticized the rebels for the delay.\n\n\
+The Peruvian diplomat said Peru was watching closely.",
+        &["Tomas Arbel", "Tomas Arbel", "Ana Vidal", "Ana Vidal"],
+    );
+    // another nationality is someone else
+    assert_speakers(
+        "Talks stall in Oslo\n\n\
+Chilean Prime Minister Tomas Arbel said the talks had stalled.\n\n\
+The Peruvian leader said the rebels could not be trusted.",
+        &["Tomas Arbel", "the Peruvian leader"],
+    );
+}
+
+#[test]
+fn a_source_described_after_according_to_is_who_she_is() {
+    // The appositive makes the source the person just described, whom
+    // "she" takes up before an earlier woman.
+    assert_speakers(
+        "Fisheries minister Olga Marchetti said the boats would keep working.\n\n\
+Gas is the real prize, according to Ragna Pell, an analyst at the Nordmere Institute.\n\n\
+\u{201c}Nobody builds a tower for sailors,\u{201d} she said.",
+        &["Olga Marchetti", "Ragna Pell", "Ragna Pell"],
+    );
+    // An opening "According to X," goes on with its own clause.
+    assert_speakers(
+        "Harbour correspondent Halvard Oss reported that the delegation had arrived.\n\n\
+According to Oss, the delegation is led by a deputy minister.",
+        &["Halvard Oss", "Halvard Oss"],
+    );
+}
+
+#[test]
+fn a_person_after_an_opening_place_phrase_is_who_he_is() {
+    assert_speakers(
+        "Marta Venn, an analyst at Kord Bank, said the plan was weak.\n\n\
+Back at the harbour gate, Osric Dale struck a softer tone.\n\n\
+\u{201c}The gate is open,\u{201d} he said.",
+        &["Marta Venn", "Osric Dale"],
+    );
+}

@@ -583,6 +583,43 @@ pub fn names_post(modifiers: &[String], head: &str, roles: &[String]) -> bool {
     })
 }
 
+/// Role nouns that a nationality alone makes a post, as (role noun, the
+/// title words of the post): "the Chilean leader" is Chile's president or
+/// prime minister, "the Chilean diplomat" its foreign minister or envoy.
+pub static NATIONAL_ROLE_SYNONYMS: &[(&str, &[&[&str]])] = &[
+    (
+        "leader",
+        &[
+            &["president"],
+            &["prime", "minister"],
+            &["premier"],
+            &["chancellor"],
+        ],
+    ),
+    (
+        "diplomat",
+        &[
+            &["foreign", "minister"],
+            &["foreign", "secretary"],
+            &["secretary", "state"],
+            &["ambassador"],
+            &["envoy"],
+        ],
+    ),
+];
+
+/// Whether a person's title words (`roles`, lowercase) hold a post that the
+/// role noun `head` names with a nationality ([`NATIONAL_ROLE_SYNONYMS`]):
+/// "leader" for "Prime Minister".
+pub fn national_post(head: &str, roles: &[String]) -> bool {
+    NATIONAL_ROLE_SYNONYMS.iter().any(|(noun, posts)| {
+        *noun == head
+            && posts
+                .iter()
+                .any(|post| post.iter().all(|w| roles.iter().any(|r| r == w)))
+    })
+}
+
 /// Whether two lowercase role nouns name the same post ([`ROLE_SYNONYMS`]).
 pub fn same_role(a: &str, b: &str) -> bool {
     a == b
@@ -1177,7 +1214,7 @@ pub static INTRO_WORDS: &[&str] = &[
     "with", "despite", "following", "addressing", "writing", "according", "for", "from", "by",
     "under", "over", "without", "within", "amid", "ahead", "since", "until", "if", "once",
     "unlike", "like", "having", "to", "upon", "touching", "referring", "commenting", "responding",
-    "reacting", "turning",
+    "reacting", "turning", "back",
 ];
 
 /// Function words: a noun phrase never runs across one of these.
