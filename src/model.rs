@@ -37,6 +37,9 @@ pub(crate) const MAX_PARAMETER: f64 = 1e6;
 
 /// The default model, trained on `data/quotes.csv`, built into the binary.
 pub static DEFAULT_MODEL_JSON: &[u8] = include_bytes!("../models/default.json");
+/// The shipped encoder model (`--encoder`): the default recipe plus the
+/// sentence encoder's head (data/README.md, "The default model").
+pub static ENCODER_MODEL_JSON: &[u8] = include_bytes!("../models/default-encoder.json");
 
 /// How a model was trained. No timestamps, so the same data and seed give the
 /// same bytes.
@@ -965,13 +968,27 @@ impl Model {
     /// The default model embedded in the binary.
     pub fn embedded() -> Result<&'static Model> {
         static MODEL: OnceLock<Model> = OnceLock::new();
-        if let Some(model) = MODEL.get() {
+        Self::embedded_once(&MODEL, DEFAULT_MODEL_JSON, "<embedded default>")
+    }
+
+    /// The encoder model embedded in the binary (`--encoder`).
+    pub fn embedded_encoder() -> Result<&'static Model> {
+        static MODEL: OnceLock<Model> = OnceLock::new();
+        Self::embedded_once(&MODEL, ENCODER_MODEL_JSON, "<embedded encoder model>")
+    }
+
+    fn embedded_once(
+        cell: &'static OnceLock<Model>,
+        json: &[u8],
+        name: &str,
+    ) -> Result<&'static Model> {
+        if let Some(model) = cell.get() {
             return Ok(model);
         }
-        // A broken default is a broken build: it fails the same way on every
-        // call, so only a good model is kept.
-        let model = Model::from_json(DEFAULT_MODEL_JSON, Path::new("<embedded default>"))?;
-        Ok(MODEL.get_or_init(|| model))
+        // A broken shipped model is a broken build: it fails the same way
+        // on every call, so only a good model is kept.
+        let model = Model::from_json(json, Path::new(name))?;
+        Ok(cell.get_or_init(|| model))
     }
 
     /// The model in the file at `path`, or the embedded default when there

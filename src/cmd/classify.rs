@@ -25,13 +25,8 @@ pub struct Args {
     /// Column with a row id in --input (optional).
     #[arg(long, default_value = "id")]
     id_column: String,
-    /// Model file (default: the embedded model).
-    #[arg(long)]
-    model: Option<PathBuf>,
-    /// Leave the model's sentence encoder out, if it has one: much faster,
-    /// with the labels of its word features alone.
-    #[arg(long)]
-    no_encoder: bool,
+    #[command(flatten)]
+    model: super::ModelArgs,
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     format: FormatArg,
@@ -64,7 +59,7 @@ impl From<FormatArg> for Format {
 
 /// Runs `stance classify`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let model = super::load_model(args.model.as_deref(), args.no_encoder)?;
+    let model = args.model.load()?;
     let (ids, texts): (Option<Vec<String>>, Vec<String>) = if let Some(path) = &args.input {
         let columns = Columns {
             text: args.text_column.clone(),

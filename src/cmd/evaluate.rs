@@ -19,13 +19,8 @@ pub struct Args {
     /// measures extraction and the labels of the extracted statements.
     #[arg(long)]
     articles: Option<PathBuf>,
-    /// Model file (default: the embedded model).
-    #[arg(long)]
-    model: Option<PathBuf>,
-    /// Leave the model's sentence encoder out, if it has one: much faster,
-    /// with the labels of its word features alone.
-    #[arg(long)]
-    no_encoder: bool,
+    #[command(flatten)]
+    model: super::ModelArgs,
     /// Column with the statement text.
     #[arg(long, default_value = "text")]
     text_column: String,
@@ -52,7 +47,7 @@ enum Format {
 /// Runs `stance evaluate`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let context = args.context.context()?;
-    let model = super::load_model(args.model.as_deref(), args.no_encoder)?;
+    let model = args.model.load()?;
     let out = match (&args.data, &args.articles) {
         (Some(data), _) => {
             let columns = Columns {

@@ -12,13 +12,8 @@ pub struct Args {
     /// How many features to show per label.
     #[arg(long, default_value_t = 10)]
     top: usize,
-    /// Model file (default: the embedded model).
-    #[arg(long)]
-    model: Option<PathBuf>,
-    /// Leave the model's sentence encoder out, if it has one: much faster,
-    /// with the labels of its word features alone.
-    #[arg(long)]
-    no_encoder: bool,
+    #[command(flatten)]
+    model: super::ModelArgs,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
@@ -38,7 +33,7 @@ enum Format {
 
 /// Runs `stance explain`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let model = super::load_model(args.model.as_deref(), args.no_encoder)?;
+    let model = args.model.load()?;
     let json = args.json || args.format == Format::Json;
     let mut out = String::new();
     match &args.text {

@@ -26,13 +26,8 @@ pub struct Args {
     /// Read invalid UTF-8 with replacement characters instead of skipping the article.
     #[arg(long)]
     lossy: bool,
-    /// Model file (default: the embedded model).
-    #[arg(long)]
-    model: Option<PathBuf>,
-    /// Leave the model's sentence encoder out, if it has one: much faster,
-    /// with the labels of its word features alone.
-    #[arg(long)]
-    no_encoder: bool,
+    #[command(flatten)]
+    model: super::ModelArgs,
     /// Output format.
     #[arg(long, value_enum, default_value = "csv")]
     format: FormatArg,
@@ -61,7 +56,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         );
     }
     let context = args.context.context()?;
-    let model = super::load_model(args.model.as_deref(), args.no_encoder)?;
+    let model = args.model.load()?;
     let (inputs, errors) = expand_inputs(&args.inputs, args.input_format.map(Into::into));
     let mut failures = errors.len();
     for e in &errors {

@@ -458,3 +458,33 @@ fn context_is_mixed_in_and_the_statement_alone_stays_visible() {
         );
     }
 }
+
+/// `--encoder` labels with the shipped encoder model: `explain` shows the
+/// encoder's contribution beside the words (the default model has none),
+/// `score` labels an article with it, and it refuses `--model` and
+/// `--no-encoder`, which would make it mean something else.
+#[test]
+fn the_shipped_encoder_model_is_one_flag_away() {
+    let text = "The minister said the talks had made real progress.";
+    let with = stdout_of(stance().args(["explain", "--encoder", "--top", "500", text]));
+    assert!(with.contains("  encoder "), "{with}");
+    let without = stdout_of(stance().args(["explain", "--top", "500", text]));
+    assert!(!without.contains("  encoder "), "{without}");
+    let article =
+        "Talks resume\n\nThe minister said on Monday that the talks had made real progress.\n";
+    let rows = stdout_of(
+        stance()
+            .args(["score", "--encoder", "--format", "jsonl", "-"])
+            .write_stdin(article),
+    );
+    assert!(rows.contains("\"speaker\""), "{rows}");
+    for extra in [&["--model", "m.json"][..], &["--no-encoder"][..]] {
+        fails_with(
+            stance()
+                .args(["score", "--encoder", "-"])
+                .args(extra)
+                .write_stdin(article),
+            &["cannot be used with"],
+        );
+    }
+}
