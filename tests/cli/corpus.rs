@@ -123,22 +123,38 @@ fn corpus_parses_with_the_library_reader() {
 }
 
 #[test]
-fn embedded_default_model_is_trained_on_the_shipped_corpus() {
-    let model = Model::embedded().unwrap();
+fn embedded_models_are_trained_on_the_shipped_corpus() {
     let bytes = std::fs::read(data("quotes.csv")).unwrap();
-    assert_eq!(
-        model.metadata().data_sha256,
-        sha256_hex(&bytes),
-        "models/default.json is stale: retrain with \
-         `cargo run --release -- train --data data/quotes.csv --out models/default.json`"
-    );
-    assert_eq!(
-        model.labels(),
-        ["conciliatory", "hawkish", "neutral", "sceptical"]
-    );
-    // And the file on disk is the one embedded.
-    let on_disk = std::fs::read(root().join("models/default.json")).unwrap();
-    assert_eq!(on_disk, stance::model::DEFAULT_MODEL_JSON);
+    for (model, file, json, extra) in [
+        (
+            Model::embedded().unwrap(),
+            "default.json",
+            stance::model::DEFAULT_MODEL_JSON,
+            "",
+        ),
+        (
+            Model::embedded_encoder().unwrap(),
+            "default-encoder.json",
+            stance::model::ENCODER_MODEL_JSON,
+            " --encoder",
+        ),
+    ] {
+        assert_eq!(
+            model.metadata().data_sha256,
+            sha256_hex(&bytes),
+            "models/{file} is stale: retrain with `cargo run --release -- train --data \
+             data/quotes.csv --output models/{file} --valence unseen --alphas 0.3 \
+             --verb-negation{extra}`"
+        );
+        assert_eq!(
+            model.labels(),
+            ["conciliatory", "hawkish", "neutral", "sceptical"]
+        );
+        assert_eq!(model.encoder().is_some(), !extra.is_empty(), "{file}");
+        // And the file on disk is the one embedded.
+        let on_disk = std::fs::read(root().join("models").join(file)).unwrap();
+        assert_eq!(on_disk, json, "{file}");
+    }
 }
 
 /// Lower-case hex SHA-256, as a model's metadata records its training data.
