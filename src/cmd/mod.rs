@@ -109,9 +109,10 @@ pub fn load_model(
     encoder: bool,
     no_encoder: bool,
 ) -> anyhow::Result<Cow<'static, Model>> {
-    let model = match encoder {
-        true => Cow::Borrowed(Model::embedded_encoder()?),
-        false => Model::load_or_embedded(path)?,
+    let model = if encoder {
+        Cow::Borrowed(Model::embedded_encoder()?)
+    } else {
+        Model::load_or_embedded(path)?
     };
     Ok(match model.encoder() {
         Some(_) if no_encoder => Cow::Owned(model.without_encoder()),
