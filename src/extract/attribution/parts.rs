@@ -54,6 +54,11 @@ struct Cut {
     /// said B"): it is a statement only with a speaker of its own, never
     /// narration to drop.
     opening: bool,
+    /// The cut is a bare "and" with no comma before it ("X accused Y of A
+    /// and Z vowed B"): taken only when the clause before it is a speech
+    /// act of its own, never a clause-taking verb whose content the "and"
+    /// may continue ("X said A and B happened").
+    bare: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -90,7 +95,15 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let left = self.part(from, cut.end);
-            match left.speech() {
+            let left_speech = left.speech();
+            if cut.bare
+                && !left_speech
+                    .as_ref()
+                    .is_some_and(|(_, kind, _)| *kind == StatementKind::Reported)
+            {
+                continue;
+            }
+            match left_speech {
                 Some((np, kind, verb)) => {
                     let first = parts.len();
                     parts.extend(self.same_speaker_parts(
@@ -349,6 +362,18 @@ impl<'a> Ctx<'a> {
                         according: false,
                         lead: false,
                         opening: false,
+                        bare: false,
+                    });
+                } else if !absolute && self.is(i, &["and"]) && self.bare_clause_at(i) {
+                    // "X accused Y of A and Z vowed B": a second speaker's
+                    // act, kept only when both clauses have their own.
+                    cuts.push(Cut {
+                        end: i,
+                        clause: i + 1,
+                        according: false,
+                        lead: false,
+                        opening: false,
+                        bare: true,
                     });
                 }
                 continue;
@@ -380,6 +405,7 @@ impl<'a> Ctx<'a> {
                     // words before the speaker name what is denied.
                     lead: joining.is_none(),
                     opening: false,
+                    bare: false,
                 });
             } else if semicolon {
                 cuts.push(Cut {
@@ -388,6 +414,7 @@ impl<'a> Ctx<'a> {
                     according: false,
                     lead: false,
                     opening: false,
+                    bare: false,
                 });
             }
         }
@@ -405,6 +432,7 @@ impl<'a> Ctx<'a> {
                 according: false,
                 lead: false,
                 opening: true,
+                bare: false,
             });
         }
         if let Some(at) = self.according_at(0, self.len()) {
@@ -423,11 +451,32 @@ impl<'a> Ctx<'a> {
                     according: true,
                     lead: false,
                     opening: false,
+                    bare: false,
                 });
             }
         }
         cuts.sort_by_key(|c| c.end);
         cuts
+    }
+
+    /// Does a bare "and" at token `i` join two clauses: a lower-case word
+    /// before it (not a list of names or titles, "the premier and Foreign
+    /// Minister X said"), then a subject with no comma in it and a finite
+    /// reporting verb ("and the government has vowed"), not a participle
+    /// ("and Y, warning that ...")?
+    fn bare_clause_at(&self, i: usize) -> bool {
+        if i == 0 || self.word(i - 1).is_none_or(|t| t.is_cap()) {
+            return false;
+        }
+        let end = self.len().min(i + 2 + super::MAX_PHRASE);
+        let Some(verb) = (i + 2..end).find(|&k| self.is_comma(k) || self.verb_at(k).is_some())
+        else {
+            return false;
+        };
+        !self.is_comma(verb)
+            && self
+                .verb_at(verb)
+                .is_some_and(|(_, _, participle)| !participle)
     }
 
     /// Does an absolute clause start at token `from`: a subject, then at
@@ -478,6 +527,49 @@ mod tests {
             (
                 "While talks dragged on, the ministry said the offer was fair.",
                 &[("While talks dragged on", "body:the ministry", Indirect)],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn a_second_speaker_after_a_bare_and_is_a_statement_of_its_own() {
+        let cases: &[ClaimCase] = &[
+            // a speech act, then "and" with a new subject and finite verb
+            (
+                "The premier accused backers of the northern mayor of arming militias and the cabinet has vowed to disband them.",
+                &[
+                    ("of arming militias", "role:the premier", Reported),
+                    ("to disband them", "body:the cabinet", Indirect),
+                ],
+            ),
+            (
+                "The dockers' union rejected the pay offer and the port authority said it would not improve it.",
+                &[
+                    ("the pay offer", "body:the dockers' union", Reported),
+                    ("would not improve it", "body:the port authority", Indirect),
+                ],
+            ),
+            // what a clause-taking verb reports may go on past "and"
+            (
+                "The mayor said the ferry had sailed and the harbour authority rejected the claim.",
+                &[("the harbour authority rejected", "role:the mayor", Indirect)],
+            ),
+            // names and titles joined by "and" are one subject
+            (
+                "Ostland backs the plan, Deputy Premier and Trade Minister Ilse Marku said on Friday.",
+                &[(
+                    "Ostland backs the plan",
+                    "body:Deputy Premier and Trade Minister Ilse Marku",
+                    Indirect,
+                )],
+            ),
+            // "and" before a participle opens no clause of its own
+            (
+                "The union rejected talks between the board and the drivers, warning that the strike would go on.",
+                &[("the strike would go on", "body:the union", Reported)],
             ),
         ];
         for (article, expected) in cases {
