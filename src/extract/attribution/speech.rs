@@ -1714,6 +1714,35 @@ mod tests {
     use StatementKind::{Direct, Indirect, Reported};
 
     #[test]
+    fn refuting_mooting_and_weighing_in_are_speech_acts() {
+        let cases: &[ClaimCase] = &[
+            (
+                "The Vellian trade ministry has refuted the report.",
+                &[(
+                    "refuted the report",
+                    "body:the Vellian trade ministry",
+                    Reported,
+                )],
+            ),
+            (
+                "The harbour authority mooted a ban on night crossings.",
+                &[(
+                    "a ban on night crossings",
+                    "body:the harbour authority",
+                    Reported,
+                )],
+            ),
+            (
+                "The farmers' union weighed in to condemn the levy.",
+                &[("to condemn the levy", "body:the farmers' union", Reported)],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
     fn a_speech_noun_with_its_author_after_from_or_by_is_a_statement() {
         let cases: &[ClaimCase] = &[
             (

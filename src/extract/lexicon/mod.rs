@@ -152,6 +152,9 @@ pub const REPORTING_VERBS: &[Verb] = &[
     ("disputing", R),
     ("notify", I), ("notifies", I), ("notified", I), ("notifying", I), ("encourage", R),
     ("encourages", R), ("encouraged", R), ("encouraging", R),
+    ("refute", R), ("refutes", R), ("refuted", R), ("refuting", R),
+    ("moots", R), ("mooted", R),
+    ("mooting", R), ("weigh in", R), ("weighs in", R), ("weighed in", R), ("weighing in", R),
 ];
 
 /// Verbs that make a speech act with an [`ACT_OBJECTS`] noun after them
