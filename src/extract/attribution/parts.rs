@@ -99,7 +99,7 @@ impl<'a> Ctx<'a> {
             if cut.bare
                 && !left_speech
                     .as_ref()
-                    .is_some_and(|(_, kind, _)| *kind == StatementKind::Reported)
+                    .is_some_and(|(_, kind, verb)| left.act_before_and(*kind, *verb))
             {
                 continue;
             }
@@ -459,6 +459,28 @@ impl<'a> Ctx<'a> {
         cuts
     }
 
+    /// Is the clause of a bare "and" cut, whose speech has this kind and
+    /// verb, a speech act of its own: a reported act ("accused Y of A"), or
+    /// a promise or vow with "to" ("promised on Friday to act"), whose
+    /// content cannot run on past the "and" the way a clause after "said"
+    /// can ("said A and B happened").
+    fn act_before_and(&self, kind: StatementKind, verb: Option<Span>) -> bool {
+        if kind == StatementKind::Reported {
+            return true;
+        }
+        let Some(verb) = verb else { return false };
+        let Some(at) = (0..self.len()).find(|&k| self.tokens[k].span.start == verb.start) else {
+            return false;
+        };
+        let mut k = (at..self.len())
+            .find(|&k| self.tokens[k].span.end >= verb.end)
+            .map_or(at + 1, |last| last + 1);
+        while k < self.len() && self.is_time_word(k) {
+            k += 1;
+        }
+        self.is(k, &["to"])
+    }
+
     /// Does a bare "and" at token `i` join two clauses: a lower-case word
     /// before it (not a list of names or titles, "the premier and Foreign
     /// Minister X said"), then a subject with no comma in it and a finite
@@ -550,6 +572,14 @@ mod tests {
                 &[
                     ("the pay offer", "body:the dockers' union", Reported),
                     ("would not improve it", "body:the port authority", Indirect),
+                ],
+            ),
+            // a promise with "to" is an act too
+            (
+                "The cabinet promised on Monday to reopen the crossing within days and the rebel council said it would not withdraw.",
+                &[
+                    ("to reopen the crossing", "body:the cabinet", Indirect),
+                    ("would not withdraw", "body:the rebel council", Indirect),
                 ],
             ),
             // what a clause-taking verb reports may go on past "and"

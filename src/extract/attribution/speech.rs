@@ -1560,7 +1560,7 @@ impl<'a> Ctx<'a> {
                 || self.is(i - 1, &["in"]) && self.is(i + 1, &["a", "an", "the", "that"]))
     }
 
-    fn is_time_word(&self, k: usize) -> bool {
+    pub(super) fn is_time_word(&self, k: usize) -> bool {
         self.is(k, lexicon::TIME_MODIFIERS)
             || self.is(k, lexicon::DAYS)
             || self.is(k, lexicon::PARTS_OF_DAY)
