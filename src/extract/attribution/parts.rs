@@ -35,6 +35,10 @@ pub(super) struct Part {
 const MIN_OPENING_CLAUSE: usize = 4;
 const MAX_OPENING: usize = 40;
 
+/// Most words from a comma's determiner to a participle with "by" (", an
+/// initiative welcomed by ...").
+const MAX_LEAD: usize = 4;
+
 /// Most places a sentence is tried for a cut, which keeps extraction linear
 /// on sentences that never end.
 const MAX_CUTS: usize = 4;
@@ -59,6 +63,9 @@ struct Cut {
     /// act of its own, never a clause-taking verb whose content the "and"
     /// may continue ("X said A and B happened").
     bare: bool,
+    /// The clause after the cut opens with a reporting participle whose
+    /// speaker follows "by" ("a truce offered by the rebels").
+    agent: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -81,7 +88,8 @@ impl<'a> Ctx<'a> {
             let Some((np, _, verb)) = right.speech() else {
                 continue;
             };
-            if !(cut.according || right.at_sentence_start(np.start)) {
+            let agent_first = cut.agent && verb.is_some_and(|v| v.start == right.sentence.start);
+            if !(cut.according || agent_first || right.at_sentence_start(np.start)) {
                 continue;
             }
             // "X said A, part of what Y calls B, according to state media":
@@ -352,6 +360,24 @@ impl<'a> Ctx<'a> {
             if self.word(i).is_none() {
                 continue;
             }
+            // ", hailed by the United Nations as ...", ", an initiative
+            // welcomed by the president": the participle's clause is its
+            // agent's statement, with the words naming what was welcomed
+            // after the comma.
+            if self.reduced_passive_at(i)
+                && let Some((end, lead)) = self.reduced_passive_cut(i)
+            {
+                cuts.push(Cut {
+                    end,
+                    clause: i,
+                    according: false,
+                    lead,
+                    opening: false,
+                    bare: false,
+                    agent: true,
+                });
+                continue;
+            }
             if !self.after_clause_break(previous_word_end, i) {
                 // "..., with each side blaming the other and Ostmark saying
                 // ...": a second subject and participle in the absolute clause.
@@ -363,6 +389,7 @@ impl<'a> Ctx<'a> {
                         lead: false,
                         opening: false,
                         bare: false,
+                        agent: false,
                     });
                 } else if !absolute && self.is(i, &["and"]) && self.bare_clause_at(i) {
                     // "X accused Y of A and Z vowed B": a second speaker's
@@ -374,6 +401,7 @@ impl<'a> Ctx<'a> {
                         lead: false,
                         opening: false,
                         bare: true,
+                        agent: false,
                     });
                 }
                 continue;
@@ -406,6 +434,7 @@ impl<'a> Ctx<'a> {
                     lead: joining.is_none(),
                     opening: false,
                     bare: false,
+                    agent: false,
                 });
             } else if semicolon {
                 cuts.push(Cut {
@@ -415,6 +444,7 @@ impl<'a> Ctx<'a> {
                     lead: false,
                     opening: false,
                     bare: false,
+                    agent: false,
                 });
             }
         }
@@ -433,6 +463,7 @@ impl<'a> Ctx<'a> {
                 lead: false,
                 opening: true,
                 bare: false,
+                agent: false,
             });
         }
         if let Some(at) = self.according_at(0, self.len()) {
@@ -452,6 +483,7 @@ impl<'a> Ctx<'a> {
                     lead: false,
                     opening: false,
                     bare: false,
+                    agent: false,
                 });
             }
         }
@@ -479,6 +511,27 @@ impl<'a> Ctx<'a> {
             k += 1;
         }
         self.is(k, &["to"])
+    }
+
+    /// Where the clause of a reporting participle with "by" at token `i`
+    /// starts, and whether words before the participle lead it: right after
+    /// a comma (", hailed by ..."), or at a determiner after a comma with a
+    /// few lower-case words between (", an initiative welcomed by ...").
+    fn reduced_passive_cut(&self, i: usize) -> Option<(usize, bool)> {
+        if i == 0 {
+            return None;
+        }
+        if self.is_comma(i - 1) {
+            return Some((i, false));
+        }
+        let det = (i.saturating_sub(MAX_LEAD)..i)
+            .rev()
+            .find(|&k| k > 0 && self.is_comma(k - 1))?;
+        let plain = (det + 1..i).all(|k| {
+            self.word(k)
+                .is_some_and(|t| !t.is_cap() && !self.is_function(k) && !self.is_verb(k))
+        });
+        (self.is(det, lexicon::DETERMINERS) && plain).then_some((det, true))
     }
 
     /// Does a bare "and" at token `i` join two clauses: a lower-case word
@@ -550,6 +603,37 @@ mod tests {
                 "While talks dragged on, the ministry said the offer was fair.",
                 &[("While talks dragged on", "body:the ministry", Indirect)],
             ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn a_reporting_participle_after_a_comma_speaks_for_its_agent() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Ostland will reopen the crossing, the ministry said on Sunday, a step welcomed by the Vellian foreign ministry.",
+                &[
+                    ("will reopen the crossing", "body:the ministry", Indirect),
+                    (
+                        "a step welcomed by",
+                        "body:the Vellian foreign ministry",
+                        Reported,
+                    ),
+                ],
+            ),
+            (
+                "The week of talks in the hills, hailed by the harbour authority as “the last chance” for a deal, ended on Friday.",
+                &[("the last chance", "body:the harbour authority", Reported)],
+            ),
+            // after a noun with no comma the offer stays in the rejection
+            (
+                "The premier has rejected a truce offered by the rebel council.",
+                &[("offered by the rebel council", "role:the premier", Reported)],
+            ),
+            // help is not speech
+            ("The militias, backed by the army, seized the town.", &[]),
         ];
         for (article, expected) in cases {
             assert_claims(article, expected);
