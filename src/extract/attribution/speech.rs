@@ -958,7 +958,16 @@ impl<'a> Ctx<'a> {
             start = p;
         }
         let np = self.classify_phrase(start, owner + 1, true)?.np()?;
-        self.can_speak(&np)
+        // "Lebanon's demand that ...": a lone name owning what was said
+        // speaks for itself, right before the noun ("Iran's leadership
+        // warning that" is a participle's), unless it names a time
+        // ("Monday's statement").
+        let lone_name = matches!(&np.form, Form::Person(name) if name.len() == 1)
+            && np.start == owner
+            && owner + 1 == noun
+            && !self.is(owner, lexicon::DAYS)
+            && !self.is(owner, lexicon::MONTHS);
+        (self.can_speak(&np) || lone_name)
             .then(|| (np, StatementKind::Reported, Some(self.span_of(noun, 1))))
     }
 
@@ -1712,6 +1721,28 @@ mod tests {
     use super::super::tests::{ClaimCase, assert_claims};
     use super::*;
     use StatementKind::{Direct, Indirect, Reported};
+
+    #[test]
+    fn a_lone_name_owning_a_speech_noun_speaks() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Talks stalled in 2021 over Vellia's demand that the border map be redrawn.",
+                &[("the border map be redrawn", "Vellia", Reported)],
+            ),
+            (
+                "The mediators took up the first item, Ostland's demand to govern three districts.",
+                &[("to govern three districts", "Ostland", Reported)],
+            ),
+            // a day is no speaker
+            (
+                "The count was delayed by Monday's announcement that the ballots would be reweighed.",
+                &[],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
 
     #[test]
     fn refuting_mooting_and_weighing_in_are_speech_acts() {
