@@ -66,9 +66,11 @@ fn main() -> ExitCode {
                     }
                     if !same_speaker(got, &g.speaker) {
                         println!(
-                            "  SPEAKER gold [{}] got [{}] in {:?}",
+                            "  SPEAKER {} gold [{}] got [{}] for {:?} in {:?}",
+                            g.kind.as_deref().unwrap_or("?"),
                             g.speaker,
                             got,
+                            g.quote,
                             &article[s.start..s.end]
                         );
                     }

@@ -1052,7 +1052,7 @@ impl<'a> Ctx<'a> {
             && (end < v && (end..v).any(|i| self.is(i, lexicon::PASSIVE_AUXILIARIES))
                 || b > 0 && self.is(b - 1, lexicon::PASSIVE_AUXILIARIES));
         if !passive {
-            return None;
+            return self.reduced_passive_agent(v, to);
         }
         let mut unquoted = 0;
         let mut k = v + len;
@@ -1074,6 +1074,29 @@ impl<'a> Ctx<'a> {
             k += 1;
         }
         None
+    }
+
+    /// The agent of a reporting participle with no auxiliary (see
+    /// [`lexicon::REDUCED_PASSIVES`]) that opens the clause or follows a
+    /// comma: ", hailed by the United Nations as ...". "by" follows at once,
+    /// and the agent can speak. After a noun with no comma ("rejected a
+    /// truce offered by the rebels") it is left to the sentence's speaker:
+    /// annotators keep the offer inside the rejection.
+    pub(super) fn reduced_passive_agent(&self, v: usize, to: usize) -> Option<Found> {
+        if !self.reduced_passive_at(v) || !(v == 0 || self.is_comma(v - 1)) {
+            return None;
+        }
+        let found = self.subject_after(v + 2, to, false)?;
+        let np = found.np()?;
+        (np.start == v + 2 || self.is(v + 2, lexicon::DETERMINERS) && np.start == v + 3)
+            .then_some(())?;
+        self.can_speak(&np).then_some(Found::Np(np))
+    }
+
+    /// Does a [`lexicon::REDUCED_PASSIVES`] participle with "by" right after
+    /// it stand at token `v`?
+    pub(super) fn reduced_passive_at(&self, v: usize) -> bool {
+        self.is(v, lexicon::REDUCED_PASSIVES) && self.is(v + 1, &["by"])
     }
 
     /// Is the word at `i` an adverb in "-ly" ("widely", "sharply"; not "only")?

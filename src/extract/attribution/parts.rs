@@ -35,6 +35,10 @@ pub(super) struct Part {
 const MIN_OPENING_CLAUSE: usize = 4;
 const MAX_OPENING: usize = 40;
 
+/// Most words from a comma's determiner to a participle with "by" (", an
+/// initiative welcomed by ...").
+const MAX_LEAD: usize = 4;
+
 /// Most places a sentence is tried for a cut, which keeps extraction linear
 /// on sentences that never end.
 const MAX_CUTS: usize = 4;
@@ -54,6 +58,14 @@ struct Cut {
     /// said B"): it is a statement only with a speaker of its own, never
     /// narration to drop.
     opening: bool,
+    /// The cut is a bare "and" with no comma before it ("X accused Y of A
+    /// and Z vowed B"): taken only when the clause before it is a speech
+    /// act of its own, never a clause-taking verb whose content the "and"
+    /// may continue ("X said A and B happened").
+    bare: bool,
+    /// The clause after the cut opens with a reporting participle whose
+    /// speaker follows "by" ("a truce offered by the rebels").
+    agent: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -76,7 +88,8 @@ impl<'a> Ctx<'a> {
             let Some((np, _, verb)) = right.speech() else {
                 continue;
             };
-            if !(cut.according || right.at_sentence_start(np.start)) {
+            let agent_first = cut.agent && verb.is_some_and(|v| v.start == right.sentence.start);
+            if !(cut.according || agent_first || right.at_sentence_start(np.start)) {
                 continue;
             }
             // "X said A, part of what Y calls B, according to state media":
@@ -90,7 +103,15 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let left = self.part(from, cut.end);
-            match left.speech() {
+            let left_speech = left.speech();
+            if cut.bare
+                && !left_speech
+                    .as_ref()
+                    .is_some_and(|(_, kind, verb)| left.act_before_and(*kind, *verb))
+            {
+                continue;
+            }
+            match left_speech {
                 Some((np, kind, verb)) => {
                     let first = parts.len();
                     parts.extend(self.same_speaker_parts(
@@ -339,6 +360,24 @@ impl<'a> Ctx<'a> {
             if self.word(i).is_none() {
                 continue;
             }
+            // ", hailed by the United Nations as ...", ", an initiative
+            // welcomed by the president": the participle's clause is its
+            // agent's statement, with the words naming what was welcomed
+            // after the comma.
+            if self.reduced_passive_at(i)
+                && let Some((end, lead)) = self.reduced_passive_cut(i)
+            {
+                cuts.push(Cut {
+                    end,
+                    clause: i,
+                    according: false,
+                    lead,
+                    opening: false,
+                    bare: false,
+                    agent: true,
+                });
+                continue;
+            }
             if !self.after_clause_break(previous_word_end, i) {
                 // "..., with each side blaming the other and Ostmark saying
                 // ...": a second subject and participle in the absolute clause.
@@ -349,6 +388,20 @@ impl<'a> Ctx<'a> {
                         according: false,
                         lead: false,
                         opening: false,
+                        bare: false,
+                        agent: false,
+                    });
+                } else if !absolute && self.is(i, &["and"]) && self.bare_clause_at(i) {
+                    // "X accused Y of A and Z vowed B": a second speaker's
+                    // act, kept only when both clauses have their own.
+                    cuts.push(Cut {
+                        end: i,
+                        clause: i + 1,
+                        according: false,
+                        lead: false,
+                        opening: false,
+                        bare: true,
+                        agent: false,
                     });
                 }
                 continue;
@@ -380,6 +433,8 @@ impl<'a> Ctx<'a> {
                     // words before the speaker name what is denied.
                     lead: joining.is_none(),
                     opening: false,
+                    bare: false,
+                    agent: false,
                 });
             } else if semicolon {
                 cuts.push(Cut {
@@ -388,6 +443,8 @@ impl<'a> Ctx<'a> {
                     according: false,
                     lead: false,
                     opening: false,
+                    bare: false,
+                    agent: false,
                 });
             }
         }
@@ -405,6 +462,8 @@ impl<'a> Ctx<'a> {
                 according: false,
                 lead: false,
                 opening: true,
+                bare: false,
+                agent: false,
             });
         }
         if let Some(at) = self.according_at(0, self.len()) {
@@ -423,11 +482,76 @@ impl<'a> Ctx<'a> {
                     according: true,
                     lead: false,
                     opening: false,
+                    bare: false,
+                    agent: false,
                 });
             }
         }
         cuts.sort_by_key(|c| c.end);
         cuts
+    }
+
+    /// Is the clause of a bare "and" cut, whose speech has this kind and
+    /// verb, a speech act of its own: a reported act ("accused Y of A"), or
+    /// a promise or vow with "to" ("promised on Friday to act"), whose
+    /// content cannot run on past the "and" the way a clause after "said"
+    /// can ("said A and B happened").
+    fn act_before_and(&self, kind: StatementKind, verb: Option<Span>) -> bool {
+        if kind == StatementKind::Reported {
+            return true;
+        }
+        let Some(verb) = verb else { return false };
+        let Some(at) = (0..self.len()).find(|&k| self.tokens[k].span.start == verb.start) else {
+            return false;
+        };
+        let mut k = (at..self.len())
+            .find(|&k| self.tokens[k].span.end >= verb.end)
+            .map_or(at + 1, |last| last + 1);
+        while k < self.len() && self.is_time_word(k) {
+            k += 1;
+        }
+        self.is(k, &["to"])
+    }
+
+    /// Where the clause of a reporting participle with "by" at token `i`
+    /// starts, and whether words before the participle lead it: right after
+    /// a comma (", hailed by ..."), or at a determiner after a comma with a
+    /// few lower-case words between (", an initiative welcomed by ...").
+    fn reduced_passive_cut(&self, i: usize) -> Option<(usize, bool)> {
+        if i == 0 {
+            return None;
+        }
+        if self.is_comma(i - 1) {
+            return Some((i, false));
+        }
+        let det = (i.saturating_sub(MAX_LEAD)..i)
+            .rev()
+            .find(|&k| k > 0 && self.is_comma(k - 1))?;
+        let plain = (det + 1..i).all(|k| {
+            self.word(k)
+                .is_some_and(|t| !t.is_cap() && !self.is_function(k) && !self.is_verb(k))
+        });
+        (self.is(det, lexicon::DETERMINERS) && plain).then_some((det, true))
+    }
+
+    /// Does a bare "and" at token `i` join two clauses: a lower-case word
+    /// before it (not a list of names or titles, "the premier and Foreign
+    /// Minister X said"), then a subject with no comma in it and a finite
+    /// reporting verb ("and the government has vowed"), not a participle
+    /// ("and Y, warning that ...")?
+    fn bare_clause_at(&self, i: usize) -> bool {
+        if i == 0 || self.word(i - 1).is_none_or(|t| t.is_cap()) {
+            return false;
+        }
+        let end = self.len().min(i + 2 + super::MAX_PHRASE);
+        let Some(verb) = (i + 2..end).find(|&k| self.is_comma(k) || self.verb_at(k).is_some())
+        else {
+            return false;
+        };
+        !self.is_comma(verb)
+            && self
+                .verb_at(verb)
+                .is_some_and(|(_, _, participle)| !participle)
     }
 
     /// Does an absolute clause start at token `from`: a subject, then at
@@ -478,6 +602,88 @@ mod tests {
             (
                 "While talks dragged on, the ministry said the offer was fair.",
                 &[("While talks dragged on", "body:the ministry", Indirect)],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn a_reporting_participle_after_a_comma_speaks_for_its_agent() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Ostland will reopen the crossing, the ministry said on Sunday, a step welcomed by the Vellian foreign ministry.",
+                &[
+                    ("will reopen the crossing", "body:the ministry", Indirect),
+                    (
+                        "a step welcomed by",
+                        "body:the Vellian foreign ministry",
+                        Reported,
+                    ),
+                ],
+            ),
+            (
+                "The week of talks in the hills, hailed by the harbour authority as “the last chance” for a deal, ended on Friday.",
+                &[("the last chance", "body:the harbour authority", Reported)],
+            ),
+            // after a noun with no comma the offer stays in the rejection
+            (
+                "The premier has rejected a truce offered by the rebel council.",
+                &[("offered by the rebel council", "role:the premier", Reported)],
+            ),
+            // help is not speech
+            ("The militias, backed by the army, seized the town.", &[]),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn a_second_speaker_after_a_bare_and_is_a_statement_of_its_own() {
+        let cases: &[ClaimCase] = &[
+            // a speech act, then "and" with a new subject and finite verb
+            (
+                "The premier accused backers of the northern mayor of arming militias and the cabinet has vowed to disband them.",
+                &[
+                    ("of arming militias", "role:the premier", Reported),
+                    ("to disband them", "body:the cabinet", Indirect),
+                ],
+            ),
+            (
+                "The dockers' union rejected the pay offer and the port authority said it would not improve it.",
+                &[
+                    ("the pay offer", "body:the dockers' union", Reported),
+                    ("would not improve it", "body:the port authority", Indirect),
+                ],
+            ),
+            // a promise with "to" is an act too
+            (
+                "The cabinet promised on Monday to reopen the crossing within days and the rebel council said it would not withdraw.",
+                &[
+                    ("to reopen the crossing", "body:the cabinet", Indirect),
+                    ("would not withdraw", "body:the rebel council", Indirect),
+                ],
+            ),
+            // what a clause-taking verb reports may go on past "and"
+            (
+                "The mayor said the ferry had sailed and the harbour authority rejected the claim.",
+                &[("the harbour authority rejected", "role:the mayor", Indirect)],
+            ),
+            // names and titles joined by "and" are one subject
+            (
+                "Ostland backs the plan, Deputy Premier and Trade Minister Ilse Marku said on Friday.",
+                &[(
+                    "Ostland backs the plan",
+                    "body:Deputy Premier and Trade Minister Ilse Marku",
+                    Indirect,
+                )],
+            ),
+            // "and" before a participle opens no clause of its own
+            (
+                "The union rejected talks between the board and the drivers, warning that the strike would go on.",
+                &[("the strike would go on", "body:the union", Reported)],
             ),
         ];
         for (article, expected) in cases {

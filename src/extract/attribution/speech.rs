@@ -958,7 +958,16 @@ impl<'a> Ctx<'a> {
             start = p;
         }
         let np = self.classify_phrase(start, owner + 1, true)?.np()?;
-        self.can_speak(&np)
+        // "Lebanon's demand that ...": a lone name owning what was said
+        // speaks for itself, right before the noun ("Iran's leadership
+        // warning that" is a participle's), unless it names a time
+        // ("Monday's statement").
+        let lone_name = matches!(&np.form, Form::Person(name) if name.len() == 1)
+            && np.start == owner
+            && owner + 1 == noun
+            && !self.is(owner, lexicon::DAYS)
+            && !self.is(owner, lexicon::MONTHS);
+        (self.can_speak(&np) || lone_name)
             .then(|| (np, StatementKind::Reported, Some(self.span_of(noun, 1))))
     }
 
@@ -1560,7 +1569,7 @@ impl<'a> Ctx<'a> {
                 || self.is(i - 1, &["in"]) && self.is(i + 1, &["a", "an", "the", "that"]))
     }
 
-    fn is_time_word(&self, k: usize) -> bool {
+    pub(super) fn is_time_word(&self, k: usize) -> bool {
         self.is(k, lexicon::TIME_MODIFIERS)
             || self.is(k, lexicon::DAYS)
             || self.is(k, lexicon::PARTS_OF_DAY)
@@ -1712,6 +1721,57 @@ mod tests {
     use super::super::tests::{ClaimCase, assert_claims};
     use super::*;
     use StatementKind::{Direct, Indirect, Reported};
+
+    #[test]
+    fn a_lone_name_owning_a_speech_noun_speaks() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Talks stalled in 2021 over Vellia's demand that the border map be redrawn.",
+                &[("the border map be redrawn", "Vellia", Reported)],
+            ),
+            (
+                "The mediators took up the first item, Ostland's demand to govern three districts.",
+                &[("to govern three districts", "Ostland", Reported)],
+            ),
+            // a day is no speaker
+            (
+                "The count was delayed by Monday's announcement that the ballots would be reweighed.",
+                &[],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn refuting_mooting_and_weighing_in_are_speech_acts() {
+        let cases: &[ClaimCase] = &[
+            (
+                "The Vellian trade ministry has refuted the report.",
+                &[(
+                    "refuted the report",
+                    "body:the Vellian trade ministry",
+                    Reported,
+                )],
+            ),
+            (
+                "The harbour authority mooted a ban on night crossings.",
+                &[(
+                    "a ban on night crossings",
+                    "body:the harbour authority",
+                    Reported,
+                )],
+            ),
+            (
+                "The farmers' union weighed in to condemn the levy.",
+                &[("to condemn the levy", "body:the farmers' union", Reported)],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
 
     #[test]
     fn a_speech_noun_with_its_author_after_from_or_by_is_a_statement() {

@@ -152,6 +152,21 @@ pub const REPORTING_VERBS: &[Verb] = &[
     ("disputing", R),
     ("notify", I), ("notifies", I), ("notified", I), ("notifying", I), ("encourage", R),
     ("encourages", R), ("encouraged", R), ("encouraging", R),
+    ("refute", R), ("refutes", R), ("refuted", R), ("refuting", R),
+    ("moots", R), ("mooted", R),
+    ("mooting", R), ("weigh in", R), ("weighs in", R), ("weighed in", R), ("weighing in", R),
+];
+
+/// Reporting participles that name their speaker after "by" with no
+/// auxiliary, after a noun or a comma: "a truce offered by the rebels",
+/// "an initiative welcomed by the president", "the talks, hailed by the
+/// United Nations as ...". Not "backed" or "supported" ("militias backed
+/// by Ostmark" is help, not speech).
+#[rustfmt::skip]
+pub static REDUCED_PASSIVES: &[&str] = &[
+    "offered", "proposed", "welcomed", "hailed", "praised", "lauded", "applauded", "rejected",
+    "condemned", "criticised", "criticized", "denounced", "dismissed", "described", "accused",
+    "blamed", "decried", "demanded", "urged",
 ];
 
 /// Verbs that make a speech act with an [`ACT_OBJECTS`] noun after them
