@@ -66,7 +66,8 @@ fn main() -> ExitCode {
                     }
                     if !same_speaker(got, &g.speaker) {
                         println!(
-                            "  SPEAKER gold [{}] got [{}] in {:?}",
+                            "  SPEAKER {} gold [{}] got [{}] in {:?}",
+                            g.kind.as_deref().unwrap_or("?"),
                             g.speaker,
                             got,
                             &article[s.start..s.end]

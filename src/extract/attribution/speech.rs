@@ -52,6 +52,12 @@ const MIN_EARLIER_WORDS: usize = 3;
 /// Most tokens between a quote and the verb of its attribution.
 const MAX_ATTRIBUTION_GAP: usize = 12;
 
+/// Most tokens between a quote and the verb of an attribution that names a
+/// person with a long description: `,” Ada Lenz, a spokeswoman for the
+/// Vellish Farmers' Union (VFU), said` or `,” chief of the harbour
+/// authority's crisis centre Ada Lenz told a briefing`.
+const MAX_NAMED_ATTRIBUTION_GAP: usize = 2 * MAX_ATTRIBUTION_GAP;
+
 /// Verbs of plain saying that close a sentence's attribution ("..., the
 /// spokesman said").
 const FINAL_SAYING: &[&str] = &["said", "says", "told", "added", "quoted"];
@@ -553,8 +559,11 @@ impl<'a> Ctx<'a> {
         }
         // `,” Kovač, the minister, said`: the clause starts after the punctuation.
         let from = (from..to).find(|&i| self.word(i).is_some()).unwrap_or(to);
-        let end = to.min(from + MAX_ATTRIBUTION_GAP);
+        let end = to.min(from + MAX_NAMED_ATTRIBUTION_GAP);
         let v = (from..end).find(|&i| self.is_verb(i))?;
+        // Past the usual gap only a person named by the clause speaks: a
+        // verb that far may be another clause's ("... which the envoy said").
+        let far = v >= from + MAX_ATTRIBUTION_GAP;
         let (len, _, _) = self.verb_at(v)?;
         let words_before = (from..v).any(|i| self.word(i).is_some());
         let found = if words_before {
@@ -567,6 +576,9 @@ impl<'a> Ctx<'a> {
             self.inverted_subject(v + len, to)
         };
         let mut np = found?.np()?;
+        if far && !matches!(np.form, Form::Person(_)) {
+            return None;
+        }
         self.add_gender_cue_after(&mut np, v + len, to);
         Some((np, Some(self.span_of(v, len))))
     }
@@ -3055,6 +3067,36 @@ mod final_attribution_tests {
                 &[("no deal would be signed", "Tomas Vik", Reported)],
             ),
             ("Vik's old claim to the islands dates from 1920.", &[]),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn a_named_speaker_with_a_long_description_after_a_quote_speaks() {
+        let cases: &[ClaimCase] = &[
+            (
+                "“The quota must go,” Tomas Roux, the trade minister and head of the Vellish team, said.",
+                &[("quota must go", "Tomas Roux", Direct)],
+            ),
+            (
+                "“We will not sign,” Ada Lenz, a spokeswoman for the Vellish Farmers' Union (VFU), said.",
+                &[("not sign", "Ada Lenz", Direct)],
+            ),
+            (
+                "“The river is ours,” Piet Hollander, the founder of the Green Dyke movement who lives in Osk, said.",
+                &[("river is ours", "Piet Hollander", Direct)],
+            ),
+            (
+                "“The shelling goes on,” chief of the Ostmark centre for the monitoring of the ceasefire lines Ivo Brandt told a briefing.",
+                &[("shelling goes on", "Ivo Brandt", Direct)],
+            ),
+            // that far, a verb of a role or body may be another clause's
+            (
+                "“The river is ours,” was the slogan painted on the wall of the old customs house which the mayor said.",
+                &[("river is ours", "<previous>", Direct)],
+            ),
         ];
         for (article, expected) in cases {
             assert_claims(article, expected);
