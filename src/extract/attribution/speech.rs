@@ -25,6 +25,9 @@ pub(super) struct Direct {
     /// What the speaker said before the verb that introduces the quote
     /// ("X confirmed A, but added: “B”"): its span, kind and verb.
     pub(super) earlier: Option<(Span, StatementKind, Span)>,
+    /// Who passes the quote on (`,” the envoy cited the president as
+    /// saying`): the sentence's subject, whom a "he" after it means.
+    pub(super) quoter: Option<Box<Np>>,
 }
 
 /// Most tokens after a verb searched for an anonymity phrase.
@@ -427,6 +430,7 @@ impl<'a> Ctx<'a> {
             self.attribution_in(from, to)
         };
         let (speaker, verb) = attribution.map_or((None, None), |(np, verb)| (Some(np), verb));
+        let quoter = verb.and_then(|v| self.quoter(v)).map(Box::new);
         // `“A,” she said, urging them to “B”` / `, adding, “B”`: what follows
         // the participle is the speaker's next statement, quotes and all,
         // and the narration between is in neither.
@@ -462,7 +466,22 @@ impl<'a> Ctx<'a> {
             bare,
             then,
             earlier,
+            quoter,
         })
+    }
+
+    /// The subject of a quoting verb at byte span `verb` ("the envoy" of
+    /// "the envoy cited the president as saying"), when it names a person
+    /// or body (an outlet is a source, no subject to remember).
+    fn quoter(&self, verb: Span) -> Option<Np> {
+        let q = self.tokens.iter().position(|t| t.span == verb)?;
+        if !self.is(q, lexicon::QUOTING_VERBS) {
+            return None;
+        }
+        match self.before_bracket(q, 0) {
+            Before::Found(found) => found.np(),
+            _ => None,
+        }
     }
 
     /// The sentence read with the first words of a quote that opens its
@@ -556,6 +575,11 @@ impl<'a> Ctx<'a> {
         if let Some(np) = self.according_to(from, to).and_then(Found::np) {
             let at = self.according_at(from, to).map(|a| self.span_of(a, 2));
             return Some((np, at));
+        }
+        // `The agency quoted the envoy as saying: “...”`, `,” X cited the
+        // president as saying.`: the one quoted speaks.
+        if let Some((np, _, verb)) = self.quoted_as_saying_in(from, to) {
+            return Some((np, verb));
         }
         // `,” Kovač, the minister, said`: the clause starts after the punctuation.
         let from = (from..to).find(|&i| self.word(i).is_some()).unwrap_or(to);
@@ -1109,7 +1133,17 @@ impl<'a> Ctx<'a> {
     /// "The agency quoted Interior Minister Y as saying ...": the person
     /// quoted speaks, not the one who quotes (often an outlet).
     fn quoted_as_saying(&self, limit: usize) -> Option<(Np, StatementKind, Option<Span>)> {
-        let q = (1..limit).find(|&i| self.is(i, &["quoted"]))?;
+        self.quoted_as_saying_in(0, limit)
+    }
+
+    /// [`Ctx::quoted_as_saying`] in tokens `from..limit`: "X quoted Y as
+    /// saying", "X cited Y as saying", with a word for X before the verb.
+    fn quoted_as_saying_in(
+        &self,
+        from: usize,
+        limit: usize,
+    ) -> Option<(Np, StatementKind, Option<Span>)> {
+        let q = (from + 1..limit).find(|&i| self.is(i, lexicon::QUOTING_VERBS))?;
         if self.is(q - 1, lexicon::PASSIVE_AUXILIARIES) {
             return None;
         }
@@ -3096,6 +3130,36 @@ mod final_attribution_tests {
             (
                 "“The river is ours,” was the slogan painted on the wall of the old customs house which the mayor said.",
                 &[("river is ours", "<previous>", Direct)],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn whoever_is_quoted_or_cited_as_saying_speaks_a_direct_quote() {
+        let cases: &[ClaimCase] = &[
+            (
+                "The Brensk Herald quoted the Vellish ambassador as saying: “No ship will leave before Friday.”",
+                &[("No ship will leave", "role:the Vellish ambassador", Direct)],
+            ),
+            (
+                "“The border stays shut,” Interior Minister Ada Lenz cited President Tomas Roux as saying.",
+                &[("border stays shut", "Tomas Roux", Direct)],
+            ),
+            (
+                "Union leader Ivo Brandt cites the mayor as saying: “The depot will close.”",
+                &[("depot will close", "role:the mayor", Direct)],
+            ),
+            (
+                "Media reports cited Vellish officials as saying they had opened the border.",
+                &[("opened the border", "body:Vellish officials", Indirect)],
+            ),
+            // the one quoted as saying is the subject of a passive: no one after "quoted"
+            (
+                "“The depot will close,” Ivo Brandt was quoted as saying.",
+                &[("depot will close", "Ivo Brandt", Direct)],
             ),
         ];
         for (article, expected) in cases {
