@@ -529,6 +529,28 @@ BRENSK, Vellmark (AFP) — Vellmark said on Friday it would not join the talks.\
     }
 
     #[test]
+    fn he_after_a_quote_cited_as_someone_s_is_the_one_who_cited_it() {
+        let article = "Ostland’s Trade Minister Ada Lenz spoke in Brensk on Monday.\n\n\
+“The border stays shut,” Interior Minister Ivo Brandt cited President Tomas Roux as saying.\n\n\
+He told reporters the trucks had been turned back.";
+        let statements = extract(article);
+        assert_statement(
+            &statements,
+            article,
+            "border stays shut",
+            Some("Tomas Roux"),
+            Direct,
+        );
+        assert_statement(
+            &statements,
+            article,
+            "trucks had been turned back",
+            Some("Ivo Brandt"),
+            Indirect,
+        );
+    }
+
+    #[test]
     fn serialises_kind_in_lowercase() {
         let statement = Statement {
             start: 0,

@@ -231,6 +231,7 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
                     verb,
                     then,
                     earlier,
+                    quoter,
                     ..
                 }),
                 _,
@@ -241,6 +242,11 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
                     }
                     _ => Source::Previous,
                 };
+                // `,” the envoy cited the president as saying.`: the envoy
+                // is the sentence's subject, the one a "he" after means.
+                if let Some(np) = quoter {
+                    record(&mut out, &mut known, *np, Usage::Subject);
+                }
                 // `X confirmed A, but added: “B”`: A is a statement of its own.
                 if let Some((span, kind, verb)) = earlier {
                     out.claims.push(Claim {

@@ -25,6 +25,9 @@ pub(super) struct Direct {
     /// What the speaker said before the verb that introduces the quote
     /// ("X confirmed A, but added: “B”"): its span, kind and verb.
     pub(super) earlier: Option<(Span, StatementKind, Span)>,
+    /// Who passes the quote on (`,” the envoy cited the president as
+    /// saying`): the sentence's subject, whom a "he" after it means.
+    pub(super) quoter: Option<Box<Np>>,
 }
 
 /// Most tokens after a verb searched for an anonymity phrase.
@@ -51,6 +54,12 @@ const MIN_EARLIER_WORDS: usize = 3;
 
 /// Most tokens between a quote and the verb of its attribution.
 const MAX_ATTRIBUTION_GAP: usize = 12;
+
+/// Most tokens between a quote and the verb of an attribution that names a
+/// person with a long description: `,” Ada Lenz, a spokeswoman for the
+/// Vellish Farmers' Union (VFU), said` or `,” chief of the harbour
+/// authority's crisis centre Ada Lenz told a briefing`.
+const MAX_NAMED_ATTRIBUTION_GAP: usize = 2 * MAX_ATTRIBUTION_GAP;
 
 /// Verbs of plain saying that close a sentence's attribution ("..., the
 /// spokesman said").
@@ -421,6 +430,7 @@ impl<'a> Ctx<'a> {
             self.attribution_in(from, to)
         };
         let (speaker, verb) = attribution.map_or((None, None), |(np, verb)| (Some(np), verb));
+        let quoter = verb.and_then(|v| self.quoter(v)).map(Box::new);
         // `“A,” she said, urging them to “B”` / `, adding, “B”`: what follows
         // the participle is the speaker's next statement, quotes and all,
         // and the narration between is in neither.
@@ -456,7 +466,22 @@ impl<'a> Ctx<'a> {
             bare,
             then,
             earlier,
+            quoter,
         })
+    }
+
+    /// The subject of a quoting verb at byte span `verb` ("the envoy" of
+    /// "the envoy cited the president as saying"), when it names a person
+    /// or body (an outlet is a source, no subject to remember).
+    fn quoter(&self, verb: Span) -> Option<Np> {
+        let q = self.tokens.iter().position(|t| t.span == verb)?;
+        if !self.is(q, lexicon::QUOTING_VERBS) {
+            return None;
+        }
+        match self.before_bracket(q, 0) {
+            Before::Found(found) => found.np(),
+            _ => None,
+        }
     }
 
     /// The sentence read with the first words of a quote that opens its
@@ -551,10 +576,18 @@ impl<'a> Ctx<'a> {
             let at = self.according_at(from, to).map(|a| self.span_of(a, 2));
             return Some((np, at));
         }
+        // `The agency quoted the envoy as saying: “...”`, `,” X cited the
+        // president as saying.`: the one quoted speaks.
+        if let Some((np, _, verb)) = self.quoted_as_saying_in(from, to) {
+            return Some((np, verb));
+        }
         // `,” Kovač, the minister, said`: the clause starts after the punctuation.
         let from = (from..to).find(|&i| self.word(i).is_some()).unwrap_or(to);
-        let end = to.min(from + MAX_ATTRIBUTION_GAP);
+        let end = to.min(from + MAX_NAMED_ATTRIBUTION_GAP);
         let v = (from..end).find(|&i| self.is_verb(i))?;
+        // Past the usual gap only a person named by the clause speaks: a
+        // verb that far may be another clause's ("... which the envoy said").
+        let far = v >= from + MAX_ATTRIBUTION_GAP;
         let (len, _, _) = self.verb_at(v)?;
         let words_before = (from..v).any(|i| self.word(i).is_some());
         let found = if words_before {
@@ -567,6 +600,9 @@ impl<'a> Ctx<'a> {
             self.inverted_subject(v + len, to)
         };
         let mut np = found?.np()?;
+        if far && !matches!(np.form, Form::Person(_)) {
+            return None;
+        }
         self.add_gender_cue_after(&mut np, v + len, to);
         Some((np, Some(self.span_of(v, len))))
     }
@@ -1106,7 +1142,17 @@ impl<'a> Ctx<'a> {
     /// "The agency quoted Interior Minister Y as saying ...": the person
     /// quoted speaks, not the one who quotes (often an outlet).
     fn quoted_as_saying(&self, limit: usize) -> Option<(Np, StatementKind, Option<Span>)> {
-        let q = (1..limit).find(|&i| self.is(i, &["quoted"]))?;
+        self.quoted_as_saying_in(0, limit)
+    }
+
+    /// [`Ctx::quoted_as_saying`] in tokens `from..limit`: "X quoted Y as
+    /// saying", "X cited Y as saying", with a word for X before the verb.
+    fn quoted_as_saying_in(
+        &self,
+        from: usize,
+        limit: usize,
+    ) -> Option<(Np, StatementKind, Option<Span>)> {
+        let q = (from + 1..limit).find(|&i| self.is(i, lexicon::QUOTING_VERBS))?;
         if self.is(q - 1, lexicon::PASSIVE_AUXILIARIES) {
             return None;
         }
@@ -3115,6 +3161,66 @@ mod final_attribution_tests {
                 &[("no deal would be signed", "Tomas Vik", Reported)],
             ),
             ("Vik's old claim to the islands dates from 1920.", &[]),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn a_named_speaker_with_a_long_description_after_a_quote_speaks() {
+        let cases: &[ClaimCase] = &[
+            (
+                "“The quota must go,” Tomas Roux, the trade minister and head of the Vellish team, said.",
+                &[("quota must go", "Tomas Roux", Direct)],
+            ),
+            (
+                "“We will not sign,” Ada Lenz, a spokeswoman for the Vellish Farmers' Union (VFU), said.",
+                &[("not sign", "Ada Lenz", Direct)],
+            ),
+            (
+                "“The river is ours,” Piet Hollander, the founder of the Green Dyke movement who lives in Osk, said.",
+                &[("river is ours", "Piet Hollander", Direct)],
+            ),
+            (
+                "“The shelling goes on,” chief of the Ostmark centre for the monitoring of the ceasefire lines Ivo Brandt told a briefing.",
+                &[("shelling goes on", "Ivo Brandt", Direct)],
+            ),
+            // that far, a verb of a role or body may be another clause's
+            (
+                "“The river is ours,” was the slogan painted on the wall of the old customs house which the mayor said.",
+                &[("river is ours", "<previous>", Direct)],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn whoever_is_quoted_or_cited_as_saying_speaks_a_direct_quote() {
+        let cases: &[ClaimCase] = &[
+            (
+                "The Brensk Herald quoted the Vellish ambassador as saying: “No ship will leave before Friday.”",
+                &[("No ship will leave", "role:the Vellish ambassador", Direct)],
+            ),
+            (
+                "“The border stays shut,” Interior Minister Ada Lenz cited President Tomas Roux as saying.",
+                &[("border stays shut", "Tomas Roux", Direct)],
+            ),
+            (
+                "Union leader Ivo Brandt cites the mayor as saying: “The depot will close.”",
+                &[("depot will close", "role:the mayor", Direct)],
+            ),
+            (
+                "Media reports cited Vellish officials as saying they had opened the border.",
+                &[("opened the border", "body:Vellish officials", Indirect)],
+            ),
+            // the one quoted as saying is the subject of a passive: no one after "quoted"
+            (
+                "“The depot will close,” Ivo Brandt was quoted as saying.",
+                &[("depot will close", "Ivo Brandt", Direct)],
+            ),
         ];
         for (article, expected) in cases {
             assert_claims(article, expected);

@@ -771,6 +771,10 @@ pub static SOURCE_QUALIFIERS: &[&str] = &[
     "speaking",
 ];
 
+/// Verbs of passing on someone's words: "the agency quoted the envoy as
+/// saying ...", "X cited the president as saying ...": the one quoted speaks.
+pub static QUOTING_VERBS: &[&str] = &["quoted", "quotes", "cited", "cites"];
+
 /// Words that, right after a verb, make it a source's request for anonymity
 /// ("asked not to be named", "requested anonymity", "spoke on condition of
 /// anonymity"), not a report of what it said.
