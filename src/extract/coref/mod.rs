@@ -506,11 +506,17 @@ impl<'a> Resolver<'a> {
             let other_kind = named_kind
                 .as_ref()
                 .is_some_and(|head| !theirs.contains(head));
-            let borrowed = (itself || other_kind)
-                && matches!(self.entities[e].kind, Kind::Body { .. })
-                && self.entities[e].company == Company::No
-                && !listed()
-                && !owned_by_headline(&canonical, &words);
+            let owned = owned_by_headline(&canonical, &words);
+            // "Ostland warns ..." over "Ostland's defence ministry said":
+            // the headline names the place, and the place speaks, not the
+            // ministry or minister of it the lead quotes.
+            let owned_by_itself = itself && owned && !listed();
+            let borrowed = owned_by_itself
+                || (itself || other_kind)
+                    && matches!(self.entities[e].kind, Kind::Body { .. })
+                    && self.entities[e].company == Company::No
+                    && !listed()
+                    && !owned;
             let shared = theirs.iter().any(|w| words.contains(w));
             (shared, borrowed)
         };
