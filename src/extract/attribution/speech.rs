@@ -707,7 +707,17 @@ impl<'a> Ctx<'a> {
         if next.is_in(self.article, lexicon::FUNCTION_WORDS) {
             return None;
         }
-        let np = self.subject_after(0, to, true)?.np()?;
+        // "Ostland, Vell to reopen border": the parties listed with commas
+        let mut last = to;
+        while last > 0 && to - last < MAX_HEADLINE_LABEL && self.is_name_word(last - 1) {
+            last -= 1;
+        }
+        let listed = last > 0 && last < to && self.list_start(last, 0) == 0;
+        let np = if listed {
+            self.group_of(0, to)
+        } else {
+            self.subject_after(0, to, true)?.np()?
+        };
         let named = match &np.form {
             Form::Body { .. } => true,
             // a lone name the text goes on to use ("Ostland"), or a titled one
@@ -1941,6 +1951,46 @@ mod tests {
             (
                 "'Every door' stays open on grain deal\n\nThe vote went on overnight.",
                 &[],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn a_headline_lists_its_subjects_with_commas_alone() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Ostmark, Dravia agree to reopen river crossings\n\nThe crossings shut in May.",
+                &[(
+                    "reopen river crossings",
+                    "body:Ostmark, Dravia",
+                    StatementKind::Headline,
+                )],
+            ),
+            // after a topic and an introductory phrase
+            (
+                "Salt marsh row: After fourth round of talks, Ostmark, Dravia agree to share patrols\n\nThe patrols start in May.",
+                &[(
+                    "share patrols",
+                    "body:Ostmark, Dravia",
+                    StatementKind::Headline,
+                )],
+            ),
+            // what three leaders mean to do
+            (
+                "Rask, Brun, Vik to speed up talks on canal deal\n\nThe canal shut in May.",
+                &[(
+                    "speed up talks",
+                    "body:Rask, Brun, Vik",
+                    StatementKind::Headline,
+                )],
+            ),
+            // a place after a phrase that is no list item is the subject alone
+            (
+                "In blow to Dravia, Ostmark rejects canal deal\n\nThe canal shut in May.",
+                &[("rejects canal deal", "Ostmark", StatementKind::Headline)],
             ),
         ];
         for (article, expected) in cases {
