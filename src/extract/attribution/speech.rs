@@ -696,6 +696,38 @@ impl<'a> Ctx<'a> {
         (named && np.start == 0 && np.end == end).then_some((np, None))
     }
 
+    /// A headline whose subject acts first and then speaks, after a comma:
+    /// "Ostland shuts canal, demands $40 million for lock", "Ostland revokes
+    /// licence, tells miner to 'pay or pack'". The claim is the second
+    /// clause, from its verb to the end; read only when the headline as a
+    /// whole reports no speech (its first verb is an act).
+    pub(super) fn second_verb_headline(&self) -> Option<HeadlineClaim> {
+        let np = self.subject_after(0, self.len(), true)?.np()?;
+        let named = match &np.form {
+            Form::Body { .. } | Form::Role { .. } => true,
+            Form::Person(name) => self.titled_or_known(&np, name),
+            Form::Pronoun(_) => false,
+        };
+        // the subject opens the headline and a lowercase verb follows it
+        if !named || np.start != 0 || self.word(np.end).is_none_or(|t| t.is_cap()) {
+            return None;
+        }
+        let comma = (np.end + 1..self.len()).find(|&k| !self.quoted[k] && self.is_comma(k))?;
+        let v = comma + 1;
+        let verb = self.word(v).filter(|t| !t.is_cap())?;
+        // a verb in the present tense, as the headline's first one
+        if !verb.key(self.article).ends_with('s') {
+            return None;
+        }
+        let (len, _, participle) = self.verb_at(v)?;
+        if participle {
+            return None;
+        }
+        let end = self.tokens.last()?.span.end;
+        let span = Span::new(self.tokens[v].span.start, end);
+        Some((span, np, Some(self.span_of(v, len))))
+    }
+
     /// A headline announcing what its subject means to do: "Ostland to
     /// retaliate over port fees", "Opposition to contest poll results in
     /// court", "UN envoy to visit Brensk". The subject opens the headline,
@@ -1956,6 +1988,42 @@ mod tests {
         for (article, expected) in cases {
             assert_claims(article, expected);
         }
+    }
+
+    #[test]
+    fn a_headline_subject_that_acts_then_speaks_says_the_second_clause() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Ostmark shuts canal to Dravian barges, demands $9 million for broken gate\n\nOfficials in Ostmark closed the canal.",
+                &[(
+                    "demands $9 million for broken gate",
+                    "Ostmark",
+                    StatementKind::Headline,
+                )],
+            ),
+            (
+                "Ostmark revokes fishing permits, tells Corvel trawlers to 'leave or pay'\n\nOfficials in Ostmark cut the permits.",
+                &[("leave or pay", "Ostmark", StatementKind::Headline)],
+            ),
+            // a second act reports nothing
+            (
+                "Ostmark shuts canal to Dravian barges, sends tugs to the locks\n\nOfficials in Ostmark closed the canal.",
+                &[],
+            ),
+            // a subject that names no one
+            (
+                "Storm shuts canal to barges, forces closure of the locks\n\nOfficials in Ostmark closed the canal.",
+                &[],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+        // the claim is the second clause alone, not the act before it
+        let article = cases[0].0;
+        let attribution = super::super::tests::attribute_text(article);
+        let span = attribution.claims[0].span;
+        assert!(article[span.start..span.end].starts_with("demands"));
     }
 
     #[test]
