@@ -588,6 +588,7 @@ impl<'a> Ctx<'a> {
             .or_else(|| self.labelled_headline())
             .or_else(|| self.intent_headline())
             .or_else(|| self.quoted_headline())
+            .or_else(|| self.quote_first_headline())
     }
 
     /// A headline of two clauses, each with its own speaker: "Ostland
@@ -694,6 +695,70 @@ impl<'a> Ctx<'a> {
             Form::Pronoun(_) => false,
         };
         (named && np.start == 0 && np.end == end).then_some((np, None))
+    }
+
+    /// A headline that opens with its speaker's words in quotes, the
+    /// speaker after them: "‘We will not move,’ says Ostland premier", or
+    /// after a colon, whatever the verb: "‘Our bay, our boats’: Ostland
+    /// sends cutters to shoal". (Headline quotes are not scanned as a
+    /// paragraph's, so the marks are read here.)
+    fn quote_first_headline(&self) -> Option<(Np, Option<Span>)> {
+        let mark = |k: usize| {
+            self.tokens
+                .get(k)
+                .is_some_and(|t| QUOTE_OPENERS.iter().any(|&c| t.is_punct(c)))
+        };
+        if !mark(0) || self.word(1).is_none() {
+            return None;
+        }
+        // the closing mark, with the comma before or after it
+        let close = (2..self.len()).find(|&k| {
+            mark(k)
+                && (self.tokens[k - 1].is_punct(',')
+                    || self
+                        .tokens
+                        .get(k + 1)
+                        .is_some_and(|t| t.is_punct(',') || t.is_punct(':')))
+        })?;
+        let colon = self.tokens.get(close + 1).is_some_and(|t| t.is_punct(':'));
+        let after = if self.tokens[close - 1].is_punct(',') {
+            close + 1
+        } else {
+            close + 2
+        };
+        // a body, a role or a titled or known person ("Storm hits ..." names no one)
+        let named = |np: &Np| match &np.form {
+            Form::Body { head, .. } => {
+                is_in(lexicon::BODIES, head)
+                    || is_in(lexicon::GROUPS, head)
+                    || self.names.contains(head.as_str())
+            }
+            Form::Role { .. } => true,
+            // a full name, or a lone one the text goes on to use: words
+            // before it are no title ("Storm hits Dravian trawlers")
+            Form::Person(name) => name.len() >= 2 || self.names.contains(name[0].as_str()),
+            Form::Pronoun(_) => false,
+        };
+        let end = (after..=self.len())
+            .rev()
+            .find(|&k| self.tokens[k - 1].is_word())?;
+        if colon {
+            // "‘...’: Ostland sends cutters": the subject and a verb
+            let np = self.subject_after(after, self.len(), true)?.np()?;
+            // a verb in the present tense right after the subject
+            let verb = self
+                .word(np.end)
+                .is_some_and(|t| !t.is_cap() && t.key(self.article).ends_with('s'));
+            let opens = np.start == after && np.span.start == self.tokens[after].span.start;
+            return (opens && verb && named(&np)).then_some((np, None));
+        }
+        // "‘...,’ says Ostland premier": the verb, then the speaker to the end
+        if !self.is(after, &["says", "said"]) {
+            return None;
+        }
+        let np = self.subject_after(after + 1, end, false)?.np()?;
+        (np.start == after + 1 && np.end == end && named(&np))
+            .then(|| (np, Some(self.span_of(after, 1))))
     }
 
     /// A headline whose subject acts first and then speaks, after a comma:
@@ -2024,6 +2089,38 @@ mod tests {
         let attribution = super::super::tests::attribute_text(article);
         let span = attribution.claims[0].span;
         assert!(article[span.start..span.end].starts_with("demands"));
+    }
+
+    #[test]
+    fn a_headline_opening_with_its_speaker_s_quote_is_a_statement() {
+        let cases: &[ClaimCase] = &[
+            // the verb, then the speaker, after the quote's comma
+            (
+                "‘We will not ask leave to fish our own bay,’ says Ostmark premier\n\nOfficials in Ostmark met.",
+                &[(
+                    "fish our own bay",
+                    "role:Ostmark premier",
+                    StatementKind::Headline,
+                )],
+            ),
+            (
+                "'No toll on our river', says Trade Minister Ivo Sarn\n\nOfficials in Ostmark met.",
+                &[("No toll on our river", "Ivo Sarn", StatementKind::Headline)],
+            ),
+            // after a colon, the speaker acts: the words are still theirs
+            (
+                "‘Our bay, our boats’: Ostmark sends cutters toward Dravian trawlers\n\nOfficials in Ostmark met.",
+                &[("Our bay, our boats", "Ostmark", StatementKind::Headline)],
+            ),
+            // no one named after the colon
+            (
+                "‘Our bay’: Storm hits Dravian trawlers\n\nOfficials in Ostmark met.",
+                &[],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
     }
 
     #[test]
