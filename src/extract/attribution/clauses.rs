@@ -241,6 +241,14 @@ impl<'a> Ctx<'a> {
                 return Before::Found(Found::Np(self.group_of(list_start, end)));
             }
         }
+        // "Ostland, Vell agree to ...": a headline lists its subjects with
+        // commas alone.
+        if self.headline && start > floor && self.is_comma(start - 1) {
+            let list_start = self.list_start(start, floor);
+            if list_start < start {
+                return Before::Found(Found::Np(self.group_of(list_start, end)));
+            }
+        }
         // "A spokesman for the court said", "People familiar with the talks
         // said": a role or group with a postmodifier opens the clause.
         let lowest = floor.max(start.saturating_sub(2 * MAX_PHRASE));

@@ -146,6 +146,7 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
                     None => ctx
                         .headline()
                         .map(|(np, verb)| (sentence.span, np, verb))
+                        .or_else(|| ctx.second_verb_headline())
                         .into_iter()
                         .collect(),
                 };

@@ -624,6 +624,7 @@ impl<'a> Ctx<'a> {
             .or_else(|| self.labelled_headline())
             .or_else(|| self.intent_headline())
             .or_else(|| self.quoted_headline())
+            .or_else(|| self.quote_first_headline())
     }
 
     /// A headline of two clauses, each with its own speaker: "Ostland
@@ -732,6 +733,102 @@ impl<'a> Ctx<'a> {
         (named && np.start == 0 && np.end == end).then_some((np, None))
     }
 
+    /// A headline that opens with its speaker's words in quotes, the
+    /// speaker after them: "‘We will not move,’ says Ostland premier", or
+    /// after a colon, whatever the verb: "‘Our bay, our boats’: Ostland
+    /// sends cutters to shoal". (Headline quotes are not scanned as a
+    /// paragraph's, so the marks are read here.)
+    fn quote_first_headline(&self) -> Option<(Np, Option<Span>)> {
+        let mark = |k: usize| {
+            self.tokens
+                .get(k)
+                .is_some_and(|t| QUOTE_OPENERS.iter().any(|&c| t.is_punct(c)))
+        };
+        if !mark(0) || self.word(1).is_none() {
+            return None;
+        }
+        // the closing mark, with the comma before or after it
+        let close = (2..self.len()).find(|&k| {
+            mark(k)
+                && (self.tokens[k - 1].is_punct(',')
+                    || self
+                        .tokens
+                        .get(k + 1)
+                        .is_some_and(|t| t.is_punct(',') || t.is_punct(':')))
+        })?;
+        let colon = self.tokens.get(close + 1).is_some_and(|t| t.is_punct(':'));
+        let after = if self.tokens[close - 1].is_punct(',') {
+            close + 1
+        } else {
+            close + 2
+        };
+        // a body, a role or a titled or known person ("Storm hits ..." names no one)
+        let named = |np: &Np| match &np.form {
+            Form::Body { head, .. } => {
+                is_in(lexicon::BODIES, head)
+                    || is_in(lexicon::GROUPS, head)
+                    || self.names.contains(head.as_str())
+            }
+            Form::Role { .. } => true,
+            // a full name, or a lone one the text goes on to use: words
+            // before it are no title ("Storm hits Dravian trawlers")
+            Form::Person(name) => name.len() >= 2 || self.names.contains(name[0].as_str()),
+            Form::Pronoun(_) => false,
+        };
+        let end = (after..=self.len())
+            .rev()
+            .find(|&k| self.tokens[k - 1].is_word())?;
+        if colon {
+            // "‘...’: Ostland sends cutters": the subject and a verb
+            let np = self.subject_after(after, self.len(), true)?.np()?;
+            // a verb in the present tense right after the subject
+            let verb = self
+                .word(np.end)
+                .is_some_and(|t| !t.is_cap() && t.key(self.article).ends_with('s'));
+            let opens = np.start == after && np.span.start == self.tokens[after].span.start;
+            return (opens && verb && named(&np)).then_some((np, None));
+        }
+        // "‘...,’ says Ostland premier": the verb, then the speaker to the end
+        if !self.is(after, &["says", "said"]) {
+            return None;
+        }
+        let np = self.subject_after(after + 1, end, false)?.np()?;
+        (np.start == after + 1 && np.end == end && named(&np))
+            .then(|| (np, Some(self.span_of(after, 1))))
+    }
+
+    /// A headline whose subject acts first and then speaks, after a comma:
+    /// "Ostland shuts canal, demands $40 million for lock", "Ostland revokes
+    /// licence, tells miner to 'pay or pack'". The claim is the second
+    /// clause, from its verb to the end; read only when the headline as a
+    /// whole reports no speech (its first verb is an act).
+    pub(super) fn second_verb_headline(&self) -> Option<HeadlineClaim> {
+        let np = self.subject_after(0, self.len(), true)?.np()?;
+        let named = match &np.form {
+            Form::Body { .. } | Form::Role { .. } => true,
+            Form::Person(name) => self.titled_or_known(&np, name),
+            Form::Pronoun(_) => false,
+        };
+        // the subject opens the headline and a lowercase verb follows it
+        if !named || np.start != 0 || self.word(np.end).is_none_or(|t| t.is_cap()) {
+            return None;
+        }
+        let comma = (np.end + 1..self.len()).find(|&k| !self.quoted[k] && self.is_comma(k))?;
+        let v = comma + 1;
+        let verb = self.word(v).filter(|t| !t.is_cap())?;
+        // a verb in the present tense, as the headline's first one
+        if !verb.key(self.article).ends_with('s') {
+            return None;
+        }
+        let (len, _, participle) = self.verb_at(v)?;
+        if participle {
+            return None;
+        }
+        let end = self.tokens.last()?.span.end;
+        let span = Span::new(self.tokens[v].span.start, end);
+        Some((span, np, Some(self.span_of(v, len))))
+    }
+
     /// A headline announcing what its subject means to do: "Ostland to
     /// retaliate over port fees", "Opposition to contest poll results in
     /// court", "UN envoy to visit Brensk". The subject opens the headline,
@@ -743,7 +840,17 @@ impl<'a> Ctx<'a> {
         if next.is_in(self.article, lexicon::FUNCTION_WORDS) {
             return None;
         }
-        let np = self.subject_after(0, to, true)?.np()?;
+        // "Ostland, Vell to reopen border": the parties listed with commas
+        let mut last = to;
+        while last > 0 && to - last < MAX_HEADLINE_LABEL && self.is_name_word(last - 1) {
+            last -= 1;
+        }
+        let listed = last > 0 && last < to && self.list_start(last, 0) == 0;
+        let np = if listed {
+            self.group_of(0, to)
+        } else {
+            self.subject_after(0, to, true)?.np()?
+        };
         let named = match &np.form {
             Form::Body { .. } => true,
             // a lone name the text goes on to use ("Ostland"), or a titled one
@@ -2047,6 +2154,114 @@ mod tests {
             (
                 "'Every door' stays open on grain deal\n\nThe vote went on overnight.",
                 &[],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn a_headline_subject_that_acts_then_speaks_says_the_second_clause() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Ostmark shuts canal to Dravian barges, demands $9 million for broken gate\n\nOfficials in Ostmark closed the canal.",
+                &[(
+                    "demands $9 million for broken gate",
+                    "Ostmark",
+                    StatementKind::Headline,
+                )],
+            ),
+            (
+                "Ostmark revokes fishing permits, tells Corvel trawlers to 'leave or pay'\n\nOfficials in Ostmark cut the permits.",
+                &[("leave or pay", "Ostmark", StatementKind::Headline)],
+            ),
+            // a second act reports nothing
+            (
+                "Ostmark shuts canal to Dravian barges, sends tugs to the locks\n\nOfficials in Ostmark closed the canal.",
+                &[],
+            ),
+            // a subject that names no one
+            (
+                "Storm shuts canal to barges, forces closure of the locks\n\nOfficials in Ostmark closed the canal.",
+                &[],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+        // the claim is the second clause alone, not the act before it
+        let article = cases[0].0;
+        let attribution = super::super::tests::attribute_text(article);
+        let span = attribution.claims[0].span;
+        assert!(article[span.start..span.end].starts_with("demands"));
+    }
+
+    #[test]
+    fn a_headline_opening_with_its_speaker_s_quote_is_a_statement() {
+        let cases: &[ClaimCase] = &[
+            // the verb, then the speaker, after the quote's comma
+            (
+                "‘We will not ask leave to fish our own bay,’ says Ostmark premier\n\nOfficials in Ostmark met.",
+                &[(
+                    "fish our own bay",
+                    "role:Ostmark premier",
+                    StatementKind::Headline,
+                )],
+            ),
+            (
+                "'No toll on our river', says Trade Minister Ivo Sarn\n\nOfficials in Ostmark met.",
+                &[("No toll on our river", "Ivo Sarn", StatementKind::Headline)],
+            ),
+            // after a colon, the speaker acts: the words are still theirs
+            (
+                "‘Our bay, our boats’: Ostmark sends cutters toward Dravian trawlers\n\nOfficials in Ostmark met.",
+                &[("Our bay, our boats", "Ostmark", StatementKind::Headline)],
+            ),
+            // no one named after the colon
+            (
+                "‘Our bay’: Storm hits Dravian trawlers\n\nOfficials in Ostmark met.",
+                &[],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn a_headline_lists_its_subjects_with_commas_alone() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Ostmark, Dravia agree to reopen river crossings\n\nThe crossings shut in May.",
+                &[(
+                    "reopen river crossings",
+                    "body:Ostmark, Dravia",
+                    StatementKind::Headline,
+                )],
+            ),
+            // after a topic and an introductory phrase
+            (
+                "Salt marsh row: After fourth round of talks, Ostmark, Dravia agree to share patrols\n\nThe patrols start in May.",
+                &[(
+                    "share patrols",
+                    "body:Ostmark, Dravia",
+                    StatementKind::Headline,
+                )],
+            ),
+            // what three leaders mean to do
+            (
+                "Rask, Brun, Vik to speed up talks on canal deal\n\nThe canal shut in May.",
+                &[(
+                    "speed up talks",
+                    "body:Rask, Brun, Vik",
+                    StatementKind::Headline,
+                )],
+            ),
+            // a place after a phrase that is no list item is the subject alone
+            (
+                "In blow to Dravia, Ostmark rejects canal deal\n\nThe canal shut in May.",
+                &[("rejects canal deal", "Ostmark", StatementKind::Headline)],
             ),
         ];
         for (article, expected) in cases {

@@ -238,6 +238,25 @@ fn list_reference(text: &str, head: &str, words: &[String]) -> Option<Option<usi
     }
 }
 
+/// The members of a list of names, as headline words in order: "Ostland,
+/// Vellmark" and "Vellmark and Ostland" hold the same two.
+fn list_members(text: &str) -> Vec<String> {
+    let mut members: Vec<String> = text
+        .split(',')
+        .flat_map(|item| item.split(" and "))
+        .map(|item| {
+            item.split_whitespace()
+                .filter(|w| !lexicon::is_in(lexicon::DETERMINERS, &w.to_lowercase()))
+                .map(headline_word)
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|item| !item.is_empty())
+        .collect();
+    members.sort();
+    members
+}
+
 /// How many names a list holds: "Britain, France and Germany" holds three.
 fn list_size(text: &str) -> usize {
     text.split(", ")
@@ -474,6 +493,12 @@ impl<'a> Resolver<'a> {
         let without_stops =
             |ws: &[String]| ws.iter().map(|w| w.replace('.', "")).collect::<Vec<_>>();
         let words_without_stops = without_stops(&words);
+        // "Ostland, Vellmark warn ..." and the lead's "Vellmark and
+        // Ostland": one list, its members in another order.
+        let headline_members = match &mention.form {
+            Form::Body { text, .. } => list_members(text),
+            _ => Vec::new(),
+        };
         let shares_word_raw = |e: usize| {
             let canonical = self.entities[e].canonical();
             let theirs: Vec<String> = canonical
@@ -506,11 +531,20 @@ impl<'a> Resolver<'a> {
             let other_kind = named_kind
                 .as_ref()
                 .is_some_and(|head| !theirs.contains(head));
-            let borrowed = (itself || other_kind)
-                && matches!(self.entities[e].kind, Kind::Body { .. })
-                && self.entities[e].company == Company::No
-                && !listed()
-                && !owned_by_headline(&canonical, &words);
+            let owned = owned_by_headline(&canonical, &words);
+            let same_list =
+                headline_members.len() >= 2 && list_members(&canonical) == headline_members;
+            let listed = || same_list || listed();
+            // "Ostland warns ..." over "Ostland's defence ministry said":
+            // the headline names the place, and the place speaks, not the
+            // ministry or minister of it the lead quotes.
+            let owned_by_itself = itself && owned && !listed();
+            let borrowed = owned_by_itself
+                || (itself || other_kind)
+                    && matches!(self.entities[e].kind, Kind::Body { .. })
+                    && self.entities[e].company == Company::No
+                    && !listed()
+                    && !owned;
             let shared = theirs.iter().any(|w| words.contains(w));
             (shared, borrowed)
         };
