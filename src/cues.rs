@@ -381,6 +381,64 @@ mod tests {
     }
 
     #[test]
+    fn the_builtin_lexicon_reads_stalled_talks_as_doubt_and_warned_war_as_force() {
+        // Invented sentences; each phrase came into data/cues.tsv in session 32.
+        let c = Cues::builtin();
+        for (text, first, category) in [
+            (
+                "The ferry talks have not budged in a fortnight.",
+                "not",
+                "doubt",
+            ),
+            (
+                "The guild wrote to the studio twice, to no avail.",
+                "to",
+                "doubt",
+            ),
+            (
+                "There have been no breakthroughs on the quota so far.",
+                "no",
+                "doubt",
+            ),
+            (
+                "Such rows over grazing rights are rarely resolved in a season.",
+                "rarely",
+                "doubt",
+            ),
+            (
+                "We still do not know if the envoys will come back.",
+                "still",
+                "doubt",
+            ),
+            (
+                "The council showed a lack of political will to settle.",
+                "lack",
+                "doubt",
+            ),
+            (
+                "Closing the canal could lead to war between the valleys.",
+                "lead",
+                "force",
+            ),
+            (
+                "Any raid on the depot would bring dire consequences.",
+                "dire",
+                "punishment",
+            ),
+        ] {
+            let found = matches(c, text);
+            assert!(
+                found.contains(&(first.to_string(), category.to_string())),
+                "{text}: {found:?}"
+            );
+        }
+        // The single words stay what they were: "budged" and "avail" are
+        // no cue, "breakthrough" alone is praise.
+        assert_eq!(c.category_of("budged"), None);
+        assert_eq!(c.category_of("breakthrough"), Some("praise"));
+    }
+
+    #[test]
     fn the_builtin_lexicon_parses() {
         let c = Cues::builtin();
         assert!(!c.is_empty());
