@@ -61,7 +61,7 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (CSV), context off",
         &csv,
-        "f4712e6a4dd490538d21cb17a223c1f16689eccdba4e2606a9f489ea69c9aed5",
+        "e9ca4255d9a4be3256e9ade8f23a46c47efd3bf0bdc9bfc2e75aba3fd1c6822b",
     );
     let jsonl = printed(&off(&[
         "score".as_ref(),
@@ -72,13 +72,13 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (JSONL), context off",
         &jsonl,
-        "70f1b795998554ae87cc5f3f8ae1408470639a3e9de36394add78dede79a6143",
+        "f98fd66e0039422a67af6db01094663b704a11851cebbf02b40b0c29ad71d349",
     );
     let csv = printed(&["score".as_ref(), collection.as_os_str()]);
     assert_digest(
         "score of a 0.2 MB synthetic collection (CSV), default context",
         &csv,
-        "762c1246bcf3e35fcfaa1cae2dd9b10e7bab33607d4058e866865e529b8d79d7",
+        "99fd95b424414105f941ef637f3f246c8c2e41082777b178fb7d7a90149b08d8",
     );
     let jsonl = printed(&[
         "score".as_ref(),
@@ -89,7 +89,7 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (JSONL), default context",
         &jsonl,
-        "b0341e13d6a2401ac0e7deb989e827b5e389bde2c5db3206cfe883c3c451a640",
+        "e456180974775a7a5b07b6415bea8a6ec3b971267da9c17a8caf2b1553a9bc08",
     );
 }
 
@@ -100,12 +100,12 @@ fn scoring_the_example_articles_prints_the_same_bytes() {
     assert_digest(
         "score of data/articles (CSV), context off",
         &csv,
-        "7e5a3e92d048ba9ac248645e67f0fe533b518bf67dcad0ba33e752f5831064e6",
+        "45009129585c1e4809a66f53a3ace6754d2a7bbcacea6442f7f134994a226018",
     );
     let csv = printed(&["score".as_ref(), articles.as_os_str()]);
     assert_digest(
         "score of data/articles (CSV), default context",
         &csv,
-        "bcf0b3b6bf82572b282e2368f0058ef5e8dec803a8a97a5764d9347bd6fa918b",
+        "be3cc497a838ae85801ed0468a3aed2c74470660292f71ca4a892257a9fa1988",
     );
 }
