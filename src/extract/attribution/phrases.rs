@@ -370,9 +370,15 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let single = end - start - determiners == 1;
-        let company_name = body_head > start
+        // "Air Ostland": a first word that only an airline's name opens with.
+        let airline_first = end - opener == 2
+            && self.is(opener, lexicon::AIRLINE_NAME_FIRSTS)
+            && self.is_name_word(opener + 1)
+            && !self.is_title(opener + 1);
+        let company_name = (body_head > start
             && self.is(body_head, lexicon::ORG_NAME_HEADS)
-            && self.is_name_word(body_head - 1);
+            && self.is_name_word(body_head - 1))
+            || airline_first;
         // "the Red Crescent", "the United Nations": people take no "the".
         // "the Economic Community of Coastal States": one "of" may join
         // the name's capitalised words.
@@ -751,6 +757,13 @@ impl<'a> Ctx<'a> {
                 }
                 Some(Found::Np(mut np)) if matches!(np.form, Form::Body { .. }) || company_noun => {
                     if company_noun {
+                        // "airline group Veltra": both nouns type the company.
+                        if start > 1
+                            && self.is(start - 2, lexicon::COMPANY_NOUNS)
+                            && !self.tokens[start - 2].is_cap()
+                        {
+                            np.roles.push(self.key(start - 2).to_lowercase());
+                        }
                         np.roles.push(self.key(start - 1).to_lowercase());
                         if let Form::Person(name) = &np.form {
                             let text = name.join(" ");
