@@ -708,6 +708,33 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The company noun ending an appositive right after a name
+    /// (", Ostland's state gas company,", ", the state oil company,"): a
+    /// comma, an optional determiner or possessive owner, lowercase words
+    /// that are no function words, the noun, a comma.
+    fn appositive_company_noun(&self, end: usize) -> Option<usize> {
+        if !self.is_comma(end) {
+            return None;
+        }
+        let mut k = end + 1;
+        if self.is(k, lexicon::DETERMINERS)
+            || (self.is_name_word(k) && self.tokens[k].is_possessive())
+        {
+            k += 1;
+        }
+        let first = k;
+        while k < self.len()
+            && k - first < 4
+            && self.word(k).is_some_and(|t| !t.is_cap())
+            && !self.is_function(k)
+            && !self.tokens[k].is_possessive()
+        {
+            k += 1;
+        }
+        let noun = k.checked_sub(1).filter(|&n| n >= first)?;
+        (self.is_comma(k) && self.is(noun, lexicon::COMPANY_NOUNS)).then_some(noun)
+    }
+
     /// Full names anywhere outside quotes ("US President Donald Trask",
     /// "Trask’s"), recorded so that a later surname finds its fullest form.
     pub(super) fn push_names(&self, mentions: &mut Vec<Mention>) {
@@ -747,9 +774,17 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             // "carrier Nordlys Air": a company noun before the name gives its type.
-            let company_noun = start > 0
+            let before = start > 0
                 && self.is(start - 1, lexicon::COMPANY_NOUNS)
                 && !self.tokens[start - 1].is_cap();
+            // "Veltgas, Ostland's state gas company,": so does one in an
+            // appositive after it.
+            let after = if before {
+                None
+            } else {
+                self.appositive_company_noun(end)
+            };
+            let company_noun = before || after.is_some();
             match self.classify_phrase(start, end, true) {
                 Some(Found::Np(np)) if matches!(&np.form, Form::Person(n) if n.len() >= 2 && !company_noun) =>
                 {
@@ -764,7 +799,8 @@ impl<'a> Ctx<'a> {
                         {
                             np.roles.push(self.key(start - 2).to_lowercase());
                         }
-                        np.roles.push(self.key(start - 1).to_lowercase());
+                        np.roles
+                            .push(self.key(after.unwrap_or(start - 1)).to_lowercase());
                         if let Form::Person(name) = &np.form {
                             let text = name.join(" ");
                             let words = name.iter().map(|w| w.to_lowercase()).collect();

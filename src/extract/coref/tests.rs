@@ -190,6 +190,16 @@ fn companies_answer_to_short_forms_and_generic_nouns() {
             "Halvard Shipping said rates would rise. The airline group said flights were full.",
             &["Halvard Shipping", "the airline group"],
         ),
+        // a company noun in an appositive after the name types it
+        (
+            "Lenora accuses Kronmet, Ostland's state steel company, of hiding profits, which the company denies.",
+            &["Kronmet"],
+        ),
+        // ... but not a noun after a preposition
+        (
+            "Lenora fined Dana Ostrova, a founder of the firm, on Monday. The company said it would appeal.",
+            &["the company"],
+        ),
         // a descriptor is no part of a body's name
         (
             "The state-run Ostland Grid Agency said blackouts were unlikely. The Ostland Grid Agency later added that reserves were full.",
