@@ -374,7 +374,8 @@ impl<'a> Ctx<'a> {
         let airline_first = end - opener == 2
             && self.is(opener, lexicon::AIRLINE_NAME_FIRSTS)
             && self.is_name_word(opener + 1)
-            && !self.is_title(opener + 1);
+            && !self.is_title(opener + 1)
+            && !self.is_body_word(opener + 1);
         let company_name = (body_head > start
             && self.is(body_head, lexicon::ORG_NAME_HEADS)
             && self.is_name_word(body_head - 1))
@@ -708,7 +709,7 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// The company noun ending an appositive right after a name
+    /// The company reference ending an appositive right after a name
     /// (", Ostland's state gas company,", ", the state oil company,"): a
     /// comma, an optional determiner or possessive owner, lowercase words
     /// that are no function words, the noun, a comma.
@@ -732,7 +733,9 @@ impl<'a> Ctx<'a> {
             k += 1;
         }
         let noun = k.checked_sub(1).filter(|&n| n >= first)?;
-        (self.is_comma(k) && self.is(noun, lexicon::COMPANY_NOUNS)).then_some(noun)
+        // Only nouns that name nothing but a company: a state can be "a
+        // major cocoa producer".
+        (self.is_comma(k) && self.is(noun, lexicon::COMPANY_REFERENCES)).then_some(noun)
     }
 
     /// Full names anywhere outside quotes ("US President Donald Trask",

@@ -70,7 +70,10 @@ impl Company {
             .filter(|w| !lexicon::is_in(lexicon::DETERMINERS, w));
         let air_first = matches!(
             (name.next(), name.next(), name.next()),
-            (Some(first), Some(_), None) if lexicon::is_in(lexicon::AIRLINE_NAME_FIRSTS, first)
+            (Some(first), Some(second), None)
+                if lexicon::is_in(lexicon::AIRLINE_NAME_FIRSTS, first)
+                    && !lexicon::is_in(lexicon::BODIES, second)
+                    && !lexicon::is_in(lexicon::GROUPS, second)
         );
         let airline = lexicon::is_in(lexicon::AIRLINE_NAME_HEADS, head)
             || air_first

@@ -179,6 +179,11 @@ fn companies_answer_to_short_forms_and_generic_nouns() {
             "Air Marshal Tomas Brink said the base was safe. The airline said flights were full.",
             &["Tomas Brink", "the airline"],
         ),
+        // ... nor before a body noun: an air force is no company
+        (
+            "Halvard Shipping said rates would rise. The Air Force said the jets were grounded. The company said it would wait.",
+            &["Halvard Shipping", "the Air Force", "Halvard Shipping"],
+        ),
         // two company nouns before a name type it, and "the airline group"
         // is then that company
         (
@@ -195,7 +200,12 @@ fn companies_answer_to_short_forms_and_generic_nouns() {
             "Lenora accuses Kronmet, Ostland's state steel company, of hiding profits, which the company denies.",
             &["Kronmet"],
         ),
-        // ... but not a noun after a preposition
+        // ... not a noun a state can be called
+        (
+            "Lenora, a major cocoa producer, raised export duties. The company said it would appeal.",
+            &["the company"],
+        ),
+        // ... nor a noun after a preposition
         (
             "Lenora fined Dana Ostrova, a founder of the firm, on Monday. The company said it would appeal.",
             &["the company"],
