@@ -370,9 +370,16 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let single = end - start - determiners == 1;
-        let company_name = body_head > start
+        // "Air Ostland": a first word that only an airline's name opens with.
+        let airline_first = end - opener == 2
+            && self.is(opener, lexicon::AIRLINE_NAME_FIRSTS)
+            && self.is_name_word(opener + 1)
+            && !self.is_title(opener + 1)
+            && !self.is_body_word(opener + 1);
+        let company_name = (body_head > start
             && self.is(body_head, lexicon::ORG_NAME_HEADS)
-            && self.is_name_word(body_head - 1);
+            && self.is_name_word(body_head - 1))
+            || airline_first;
         // "the Red Crescent", "the United Nations": people take no "the".
         // "the Economic Community of Coastal States": one "of" may join
         // the name's capitalised words.
@@ -702,6 +709,35 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The company reference ending an appositive right after a name
+    /// (", Ostland's state gas company,", ", the state oil company,"): a
+    /// comma, an optional determiner or possessive owner, lowercase words
+    /// that are no function words, the noun, a comma.
+    fn appositive_company_noun(&self, end: usize) -> Option<usize> {
+        if !self.is_comma(end) {
+            return None;
+        }
+        let mut k = end + 1;
+        if self.is(k, lexicon::DETERMINERS)
+            || (self.is_name_word(k) && self.tokens[k].is_possessive())
+        {
+            k += 1;
+        }
+        let first = k;
+        while k < self.len()
+            && k - first < 4
+            && self.word(k).is_some_and(|t| !t.is_cap())
+            && !self.is_function(k)
+            && !self.tokens[k].is_possessive()
+        {
+            k += 1;
+        }
+        let noun = k.checked_sub(1).filter(|&n| n >= first)?;
+        // Only nouns that name nothing but a company: a state can be "a
+        // major cocoa producer".
+        (self.is_comma(k) && self.is(noun, lexicon::COMPANY_REFERENCES)).then_some(noun)
+    }
+
     /// Full names anywhere outside quotes ("US President Donald Trask",
     /// "Trask’s"), recorded so that a later surname finds its fullest form.
     pub(super) fn push_names(&self, mentions: &mut Vec<Mention>) {
@@ -741,9 +777,17 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             // "carrier Nordlys Air": a company noun before the name gives its type.
-            let company_noun = start > 0
+            let before = start > 0
                 && self.is(start - 1, lexicon::COMPANY_NOUNS)
                 && !self.tokens[start - 1].is_cap();
+            // "Veltgas, Ostland's state gas company,": so does one in an
+            // appositive after it.
+            let after = if before {
+                None
+            } else {
+                self.appositive_company_noun(end)
+            };
+            let company_noun = before || after.is_some();
             match self.classify_phrase(start, end, true) {
                 Some(Found::Np(np)) if matches!(&np.form, Form::Person(n) if n.len() >= 2 && !company_noun) =>
                 {
@@ -751,7 +795,15 @@ impl<'a> Ctx<'a> {
                 }
                 Some(Found::Np(mut np)) if matches!(np.form, Form::Body { .. }) || company_noun => {
                     if company_noun {
-                        np.roles.push(self.key(start - 1).to_lowercase());
+                        // "airline group Veltra": both nouns type the company.
+                        if start > 1
+                            && self.is(start - 2, lexicon::COMPANY_NOUNS)
+                            && !self.tokens[start - 2].is_cap()
+                        {
+                            np.roles.push(self.key(start - 2).to_lowercase());
+                        }
+                        np.roles
+                            .push(self.key(after.unwrap_or(start - 1)).to_lowercase());
                         if let Form::Person(name) = &np.form {
                             let text = name.join(" ");
                             let words = name.iter().map(|w| w.to_lowercase()).collect();

@@ -65,7 +65,18 @@ impl Company {
             .split_whitespace()
             .find(|w| !lexicon::is_in(lexicon::DETERMINERS, w))
             .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+        let mut name = text
+            .split_whitespace()
+            .filter(|w| !lexicon::is_in(lexicon::DETERMINERS, w));
+        let air_first = matches!(
+            (name.next(), name.next(), name.next()),
+            (Some(first), Some(second), None)
+                if lexicon::is_in(lexicon::AIRLINE_NAME_FIRSTS, first)
+                    && !lexicon::is_in(lexicon::BODIES, second)
+                    && !lexicon::is_in(lexicon::GROUPS, second)
+        );
         let airline = lexicon::is_in(lexicon::AIRLINE_NAME_HEADS, head)
+            || air_first
             || mention
                 .roles
                 .iter()
@@ -1276,14 +1287,26 @@ impl<'a> Resolver<'a> {
         {
             return self.body(text, head, words, *plural);
         }
-        // "the company", "the airline": the latest company that fits.
-        if words.len() == 1 && lexicon::is_in(lexicon::COMPANY_REFERENCES, head) {
+        // "the company", "the airline": the latest company that fits; so
+        // too two company nouns ("the airline group") for a company that
+        // answers to both.
+        let reference = match words {
+            [word] => lexicon::is_in(lexicon::COMPANY_REFERENCES, word),
+            [first, second] => {
+                is_definite(text)
+                    && !has_capital(text)
+                    && lexicon::is_in(lexicon::COMPANY_NOUNS, first)
+                    && lexicon::is_in(lexicon::COMPANY_NOUNS, second)
+            }
+            _ => false,
+        };
+        if reference {
             let fits = self
                 .companies
                 .iter()
                 .rev()
                 .take(RECENT_WINDOW)
-                .find(|&&e| self.entities[e].company.answers_to(head));
+                .find(|&&e| words.iter().all(|w| self.entities[e].company.answers_to(w)));
             if let Some(&e) = fits {
                 return e;
             }

@@ -164,6 +164,52 @@ fn companies_answer_to_short_forms_and_generic_nouns() {
             "The Office for Rail Safety said the line was safe. The office later added that checks would continue.",
             &["the Office for Rail Safety", "the Office for Rail Safety"],
         ),
+        // a company name ending in a trade word ("Minerals")
+        (
+            "Lenora revoked the permit of Merrow Minerals on Monday. The company said output was normal.",
+            &["Merrow Minerals"],
+        ),
+        // a two-word name opening with "Air" is an airline's
+        (
+            "More than 900 Air Ostland pilots walked out on Monday. The airline said flights would resume by Tuesday.",
+            &["Air Ostland"],
+        ),
+        // ... but "Air" before a title opens no airline
+        (
+            "Air Marshal Tomas Brink said the base was safe. The airline said flights were full.",
+            &["Tomas Brink", "the airline"],
+        ),
+        // ... nor before a body noun: an air force is no company
+        (
+            "Halvard Shipping said rates would rise. The Air Force said the jets were grounded. The company said it would wait.",
+            &["Halvard Shipping", "the Air Force", "Halvard Shipping"],
+        ),
+        // two company nouns before a name type it, and "the airline group"
+        // is then that company
+        (
+            "Ostland airline group Skyvard cancelled flights on Friday. The airline group said it regretted the strike.",
+            &["Skyvard"],
+        ),
+        // ... and only a company answering to both nouns
+        (
+            "Halvard Shipping said rates would rise. The airline group said flights were full.",
+            &["Halvard Shipping", "the airline group"],
+        ),
+        // a company noun in an appositive after the name types it
+        (
+            "Lenora accuses Kronmet, Ostland's state steel company, of hiding profits, which the company denies.",
+            &["Kronmet"],
+        ),
+        // ... not a noun a state can be called
+        (
+            "Lenora, a major cocoa producer, raised export duties. The company said it would appeal.",
+            &["the company"],
+        ),
+        // ... nor a noun after a preposition
+        (
+            "Lenora fined Dana Ostrova, a founder of the firm, on Monday. The company said it would appeal.",
+            &["the company"],
+        ),
         // a descriptor is no part of a body's name
         (
             "The state-run Ostland Grid Agency said blackouts were unlikely. The Ostland Grid Agency later added that reserves were full.",

@@ -958,8 +958,11 @@ pub static ORG_NAME_HEADS: &[&str] = &[
     "motors", "telecom", "technologies", "systems", "securities", "capital", "partners",
     "industries", "pharmaceuticals", "resources", "shipping", "logistics", "steel", "electric",
     "foods", "insurance", "investments", "ventures", "railways", "chemicals", "semiconductors",
-    "networks", "utilities",
+    "networks", "utilities", "minerals", "metals",
 ];
+
+/// First words that make a two-word name an airline's ("Air Ostland").
+pub static AIRLINE_NAME_FIRSTS: &[&str] = &["air"];
 
 /// Heads of company names that make the company an airline.
 pub static AIRLINE_NAME_HEADS: &[&str] = &["air", "airlines", "airways", "aviation"];
