@@ -449,8 +449,14 @@ impl<'a> Ctx<'a> {
             }
         }
         // "While X said A, Y said B": the opening clause's comma.
+        // "Although" and "though" are connectives too ("Though, ..."), but
+        // open the contrasting clause wherever they stand after others
+        // ("But although X said A, Y ...").
         let start = (0..self.len())
-            .find(|&k| !self.is(k, lexicon::CONNECTIVES) && !self.is_comma(k))
+            .find(|&k| {
+                self.is(k, lexicon::OPENING_CONTRASTS)
+                    || !self.is(k, lexicon::CONNECTIVES) && !self.is_comma(k)
+            })
             .unwrap_or(0);
         if self.is(start, lexicon::OPENING_CONTRASTS)
             && let Some(comma) = (start + MIN_OPENING_CLAUSE..self.len().min(start + MAX_OPENING))
@@ -684,6 +690,42 @@ mod tests {
             (
                 "The union rejected talks between the board and the drivers, warning that the strike would go on.",
                 &[("the strike would go on", "body:the union", Reported)],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn although_opens_a_contrasting_clause_with_its_own_speaker() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Although the rail union said on Monday it would not strike, the transport ministry played down the threat.",
+                &[
+                    ("it would not strike", "body:the rail union", Indirect),
+                    (
+                        "played down the threat",
+                        "body:the transport ministry",
+                        Reported,
+                    ),
+                ],
+            ),
+            (
+                "But though the mayor has promised new ferries, residents say the old ones still break down.",
+                &[
+                    ("promised new ferries", "role:the mayor", Indirect),
+                    ("the old ones still break down", "body:residents", Indirect),
+                ],
+            ),
+            // an opening clause without a speaker stays in the statement
+            (
+                "Although the talks dragged on, the ministry said the offer was fair.",
+                &[(
+                    "Although the talks dragged on",
+                    "body:the ministry",
+                    Indirect,
+                )],
             ),
         ];
         for (article, expected) in cases {

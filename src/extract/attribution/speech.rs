@@ -964,6 +964,7 @@ impl<'a> Ctx<'a> {
                     || self.participle_of_manner(i))
                 .then(|| self.subject_after(0, i, true))
                 .flatten()
+                .map(|found| self.before_clause_verb(found))
                 .or_else(|| self.absolute_subject(i))
                 .or_else(|| self.gerund_subject(i, kind))
                 .or_else(|| self.issuer_of_statement(i))
@@ -1577,7 +1578,7 @@ impl<'a> Ctx<'a> {
         if !self.is(and, &["and"]) {
             return None;
         }
-        let found = self.subject_after(0, and, true)?;
+        let found = self.before_clause_verb(self.subject_after(0, and, true)?);
         let Found::Np(np) = &found else { return None };
         // "Vik on Monday met ... and told": a time phrase may come first.
         let mut k = np.end;
@@ -1595,6 +1596,35 @@ impl<'a> Ctx<'a> {
         // the subject opens the sentence, or follows an introductory phrase
         let opens = self.at_sentence_start(np.start) || self.is_comma(np.start.wrapping_sub(1));
         (k + 1 < and && verb_follows && opens).then_some(found)
+    }
+
+    /// The subject of a clause whose phrase `found` was read across the
+    /// clause's own verb and into its object ("Ostland detained the envoy,
+    /// accusing ...", "Ostland gave Vell a week, warning ...", "Ostland sent
+    /// two boats and demanded ..."): the words before a lower-case verb in
+    /// the past tense that an object follows (a determiner, a number, a
+    /// name, or one word and a name: "neighbouring Vell"), when they name a subject by themselves; else `found` as it is
+    /// ("the newly elected Ostland parliament").
+    fn before_clause_verb(&self, found: Found) -> Found {
+        let Found::Np(np) = &found else { return found };
+        let verb = (np.start + 1..np.end).find(|&p| {
+            let past = self.word(p).is_some_and(|t| !t.is_cap())
+                && !self.is_function(p)
+                && (self.key(p).ends_with("ed") || self.is(p, lexicon::IRREGULAR_PAST_VERBS));
+            let object = self.is(p + 1, lexicon::DETERMINERS)
+                || self.is(p + 1, lexicon::QUANTIFIERS)
+                || self.is_number(p + 1)
+                || self.word(p + 1).is_some_and(|t| t.is_cap())
+                || self.word(p + 1).is_some()
+                    && !self.is_function(p + 1)
+                    && self.word(p + 2).is_some_and(|t| t.is_cap());
+            past && object
+        });
+        let Some(verb) = verb else { return found };
+        match self.subject_after(np.start, verb, np.start == 0) {
+            Some(Found::Np(subject)) if subject.end == verb => Found::Np(subject),
+            _ => found,
+        }
     }
 
     /// The subject right before a reporting participle at `i`, no comma
@@ -3324,6 +3354,46 @@ mod final_attribution_tests {
             (
                 "Vik, asked whether the border would reopen, replied: “We will see.”",
                 &[("We will see", "Vik", Direct)],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn a_subject_phrase_stops_before_the_clause_s_own_verb() {
+        let cases: &[ClaimCase] = &[
+            // a participle after the clause's object
+            (
+                "The coast guard detained the Vellian skipper and two deckhands, accusing them of fishing without a licence.",
+                &[("accusing them of fishing", "body:the coast guard", Reported)],
+            ),
+            (
+                "The row between Ostland and Vell began in May. Ostland gave neighbouring Vell until June 1 to lift a grain ban, warning on Monday that new duties had been drafted.",
+                &[("new duties had been drafted", "Ostland", Indirect)],
+            ),
+            (
+                "The harbour authority detained Ilse Marrant, accusing her of forging the cargo papers.",
+                &[(
+                    "accusing her of forging",
+                    "body:the harbour authority",
+                    Reported,
+                )],
+            ),
+            // a verb after "and" with the subject before the first verb
+            (
+                "Ostland sent three patrol boats toward the barge on Friday and demanded that it leave within a day.",
+                &[("that it leave within a day", "Ostland", Reported)],
+            ),
+            // a participle before a name is part of the subject
+            (
+                "The newly elected Ostland parliament, meeting on Monday, voted to reopen the border, saying the closure had failed.",
+                &[(
+                    "the closure had failed",
+                    "body:the newly elected Ostland parliament",
+                    Indirect,
+                )],
             ),
         ];
         for (article, expected) in cases {

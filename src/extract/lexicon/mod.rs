@@ -473,6 +473,14 @@ pub static PASSIVE_AUXILIARIES: &[&str] = &["was", "were", "is", "are", "been", 
 /// Reporting verb participles that do not end in "-ed".
 pub static IRREGULAR_PARTICIPLES: &[&str] = &["said", "told", "written", "made"];
 
+/// Past tenses not in "-ed" of verbs that take an object ("Ostland gave
+/// Vell a week", "sent two boats"): a subject phrase stops before one.
+#[rustfmt::skip]
+pub static IRREGULAR_PAST_VERBS: &[&str] = &[
+    "gave", "sent", "took", "met", "held", "kept", "put", "brought", "sought", "struck", "shot",
+    "won", "lost", "left", "sold", "bought", "set", "cut", "hit", "began", "drew", "threw",
+];
+
 /// Quantifiers inside a group phrase ("officials on both sides").
 #[rustfmt::skip]
 pub static QUANTIFIERS: &[&str] = &[
