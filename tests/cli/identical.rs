@@ -61,7 +61,7 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (CSV), context off",
         &csv,
-        "e9ca4255d9a4be3256e9ade8f23a46c47efd3bf0bdc9bfc2e75aba3fd1c6822b",
+        "f9b8c77a26d04b14baf182a05c4ba4b7add6c390d73ae80ba2b92b2bf0046893",
     );
     let jsonl = printed(&off(&[
         "score".as_ref(),
@@ -72,13 +72,13 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (JSONL), context off",
         &jsonl,
-        "f98fd66e0039422a67af6db01094663b704a11851cebbf02b40b0c29ad71d349",
+        "d1f1e2b50b324dc6f3ef9762fa1a24c70e3c00ac3f4d040667ed38671d17d3f5",
     );
     let csv = printed(&["score".as_ref(), collection.as_os_str()]);
     assert_digest(
         "score of a 0.2 MB synthetic collection (CSV), default context",
         &csv,
-        "99fd95b424414105f941ef637f3f246c8c2e41082777b178fb7d7a90149b08d8",
+        "20999fd57c99de45514fbe7d2f2d5a3de12b267f269aee31e3d1beae6a9dfbb3",
     );
     let jsonl = printed(&[
         "score".as_ref(),
@@ -89,7 +89,7 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (JSONL), default context",
         &jsonl,
-        "e456180974775a7a5b07b6415bea8a6ec3b971267da9c17a8caf2b1553a9bc08",
+        "e59238be946e90bc0cefbdb2766514713bb1d2e64da14e81b7036f0bdd67b746",
     );
 }
 
@@ -100,12 +100,12 @@ fn scoring_the_example_articles_prints_the_same_bytes() {
     assert_digest(
         "score of data/articles (CSV), context off",
         &csv,
-        "45009129585c1e4809a66f53a3ace6754d2a7bbcacea6442f7f134994a226018",
+        "6d57a3632e2dd8318b5c75577ea8be442eabd3d00a37d5c038c5012a298499d2",
     );
     let csv = printed(&["score".as_ref(), articles.as_os_str()]);
     assert_digest(
         "score of data/articles (CSV), default context",
         &csv,
-        "be3cc497a838ae85801ed0468a3aed2c74470660292f71ca4a892257a9fa1988",
+        "a356105f5538e349744af6f08bde775fceef4baad8f5745637cd2c955cd347bb",
     );
 }
