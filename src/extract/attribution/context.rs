@@ -125,6 +125,11 @@ impl<'a> Ctx<'a> {
         self.tokens.len()
     }
 
+    /// The token that starts at byte `start` (a verb's, from its span).
+    pub(super) fn token_at(&self, start: usize) -> Option<usize> {
+        self.tokens.iter().position(|t| t.span.start == start)
+    }
+
     /// The token if it is an unquoted word.
     #[inline]
     pub(super) fn word(&self, i: usize) -> Option<&Token> {

@@ -68,6 +68,22 @@ struct Cut {
     agent: bool,
 }
 
+impl Cut {
+    /// A cut before token `end` whose clause starts at `clause`, with none
+    /// of the flags below set.
+    fn new(end: usize, clause: usize) -> Self {
+        Cut {
+            end,
+            clause,
+            according: false,
+            lead: false,
+            opening: false,
+            bare: false,
+            agent: false,
+        }
+    }
+}
+
 impl<'a> Ctx<'a> {
     /// The statements of a sentence that is not a direct quotation: none,
     /// the whole sentence, or one per clause with its own speaker.
@@ -183,7 +199,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let verb = verb?;
-        let at = (0..self.len()).find(|&i| self.tokens[i].span.start == verb.start)?;
+        let at = self.token_at(verb.start)?;
         // Only a plain report ("said"), not an act of the body's own
         // ("accused Ostmark of ...").
         if !self.is(at, lexicon::PLAIN_REPORTS) {
@@ -235,7 +251,10 @@ impl<'a> Ctx<'a> {
         let Some(verb) = part.verb else {
             return vec![part];
         };
-        let Some(mut at) = (from..to).find(|&i| self.tokens[i].span.start == verb.start) else {
+        let Some(mut at) = self
+            .token_at(verb.start)
+            .filter(|at| (from..to).contains(at))
+        else {
             return vec![part];
         };
         let mut parts = Vec::new();
@@ -368,13 +387,9 @@ impl<'a> Ctx<'a> {
                 && let Some((end, lead)) = self.reduced_passive_cut(i)
             {
                 cuts.push(Cut {
-                    end,
-                    clause: i,
-                    according: false,
                     lead,
-                    opening: false,
-                    bare: false,
                     agent: true,
+                    ..Cut::new(end, i)
                 });
                 continue;
             }
@@ -382,26 +397,13 @@ impl<'a> Ctx<'a> {
                 // "..., with each side blaming the other and Ostmark saying
                 // ...": a second subject and participle in the absolute clause.
                 if absolute && self.is(i, &["and"]) && self.absolute_clause_at(i + 1) {
-                    cuts.push(Cut {
-                        end: i,
-                        clause: i + 1,
-                        according: false,
-                        lead: false,
-                        opening: false,
-                        bare: false,
-                        agent: false,
-                    });
+                    cuts.push(Cut::new(i, i + 1));
                 } else if !absolute && self.is(i, &["and"]) && self.bare_clause_at(i) {
                     // "X accused Y of A and Z vowed B": a second speaker's
                     // act, kept only when both clauses have their own.
                     cuts.push(Cut {
-                        end: i,
-                        clause: i + 1,
-                        according: false,
-                        lead: false,
-                        opening: false,
                         bare: true,
-                        agent: false,
+                        ..Cut::new(i, i + 1)
                     });
                 }
                 continue;
@@ -426,26 +428,13 @@ impl<'a> Ctx<'a> {
             absolute = self.is(i, &["with"]);
             if let Some(len) = joining.or(relative) {
                 cuts.push(Cut {
-                    end: i,
-                    clause: i + len,
-                    according: false,
                     // "a charge Tehran denies", "which Tehran denies": the
                     // words before the speaker name what is denied.
                     lead: joining.is_none(),
-                    opening: false,
-                    bare: false,
-                    agent: false,
+                    ..Cut::new(i, i + len)
                 });
             } else if semicolon {
-                cuts.push(Cut {
-                    end: i,
-                    clause: i,
-                    according: false,
-                    lead: false,
-                    opening: false,
-                    bare: false,
-                    agent: false,
-                });
+                cuts.push(Cut::new(i, i));
             }
         }
         // "While X said A, Y said B": the opening clause's comma.
@@ -463,13 +452,8 @@ impl<'a> Ctx<'a> {
                 .find(|&k| self.is_comma(k))
         {
             cuts.push(Cut {
-                end: comma,
-                clause: comma + 1,
-                according: false,
-                lead: false,
                 opening: true,
-                bare: false,
-                agent: false,
+                ..Cut::new(comma, comma + 1)
             });
         }
         if let Some(at) = self.according_at(0, self.len()) {
@@ -483,13 +467,8 @@ impl<'a> Ctx<'a> {
                 && self.is_comma(at - 1)
             {
                 cuts.push(Cut {
-                    end: comma,
-                    clause: comma + 1,
                     according: true,
-                    lead: false,
-                    opening: false,
-                    bare: false,
-                    agent: false,
+                    ..Cut::new(comma, comma + 1)
                 });
             }
         }
@@ -507,7 +486,7 @@ impl<'a> Ctx<'a> {
             return true;
         }
         let Some(verb) = verb else { return false };
-        let Some(at) = (0..self.len()).find(|&k| self.tokens[k].span.start == verb.start) else {
+        let Some(at) = self.token_at(verb.start) else {
             return false;
         };
         let mut k = (at..self.len())

@@ -536,7 +536,7 @@ impl<'a> Ctx<'a> {
         let (_, kind, verb) = left.speech()?;
         let verb = verb?;
         // the first act needs words of its own after its verb
-        let v = (0..cut).find(|&i| self.tokens[i].span.start == verb.start)?;
+        let v = self.token_at(verb.start).filter(|&v| v < cut)?;
         let content = (v + 1..cut).filter(|&i| self.tokens[i].is_word()).count();
         (content >= MIN_EARLIER_WORDS).then_some((left.sentence, kind, verb))
     }
@@ -720,17 +720,24 @@ impl<'a> Ctx<'a> {
             .is_some_and(|t| !t.is_cap() && !t.is_in(self.article, lexicon::FUNCTION_WORDS));
         let end = if verb { mark - 1 } else { mark };
         let np = self.subject_after(0, end, true)?.np()?;
-        let named = match &np.form {
+        let named = self.names_headline_speaker(&np, |name| self.titled_or_known(&np, name));
+        (named && np.start == 0 && np.end == end).then_some((np, None))
+    }
+
+    /// Whether the subject of a headline's quote names its speaker: a body
+    /// or group (or a name the text goes on to use), a role, or a person
+    /// whose name words `person` accepts; never a pronoun.
+    fn names_headline_speaker(&self, np: &Np, person: impl Fn(&[String]) -> bool) -> bool {
+        match &np.form {
             Form::Body { head, .. } => {
                 is_in(lexicon::BODIES, head)
                     || is_in(lexicon::GROUPS, head)
                     || self.names.contains(head.as_str())
             }
-            Form::Person(name) => self.titled_or_known(&np, name),
+            Form::Person(name) => person(name),
             Form::Role { .. } => true,
             Form::Pronoun(_) => false,
-        };
-        (named && np.start == 0 && np.end == end).then_some((np, None))
+        }
     }
 
     /// A headline that opens with its speaker's words in quotes, the
@@ -762,18 +769,13 @@ impl<'a> Ctx<'a> {
         } else {
             close + 2
         };
-        // a body, a role or a titled or known person ("Storm hits ..." names no one)
-        let named = |np: &Np| match &np.form {
-            Form::Body { head, .. } => {
-                is_in(lexicon::BODIES, head)
-                    || is_in(lexicon::GROUPS, head)
-                    || self.names.contains(head.as_str())
-            }
-            Form::Role { .. } => true,
-            // a full name, or a lone one the text goes on to use: words
-            // before it are no title ("Storm hits Dravian trawlers")
-            Form::Person(name) => name.len() >= 2 || self.names.contains(name[0].as_str()),
-            Form::Pronoun(_) => false,
+        // a body, a role, or a full name or a lone one the text goes on to
+        // use: words before it are no title ("Storm hits Dravian trawlers"
+        // names no one)
+        let named = |np: &Np| {
+            self.names_headline_speaker(np, |name| {
+                name.len() >= 2 || self.names.contains(name[0].as_str())
+            })
         };
         let end = (after..=self.len())
             .rev()
@@ -1603,8 +1605,9 @@ impl<'a> Ctx<'a> {
     /// accusing ...", "Ostland gave Vell a week, warning ...", "Ostland sent
     /// two boats and demanded ..."): the words before a lower-case verb in
     /// the past tense that an object follows (a determiner, a number, a
-    /// name, or one word and a name: "neighbouring Vell"), when they name a subject by themselves; else `found` as it is
-    /// ("the newly elected Ostland parliament").
+    /// name, or one word and a name: "neighbouring Vell"), when they name a
+    /// subject by themselves; else `found` as it is ("the newly elected
+    /// Ostland parliament").
     fn before_clause_verb(&self, found: Found) -> Found {
         let Found::Np(np) = &found else { return found };
         let verb = (np.start + 1..np.end).find(|&p| {
