@@ -486,6 +486,17 @@ impl<'a> Ctx<'a> {
                 name_start += 1;
             }
         }
+        // "(Special Envoy) for North Korea Hal Brenner": the place a title
+        // serves runs into the name; of three or more name words after
+        // "for", the name is the last two (and their particles).
+        if title.is_none() && run > 1 && self.is(run - 1, &["for"]) && self.is_title(run - 2) {
+            let words: Vec<usize> = (run..end)
+                .filter(|&i| !self.is(i, lexicon::NAME_PARTICLES))
+                .collect();
+            if words.len() >= 3 {
+                name_start = words[words.len() - 2];
+            }
+        }
         let mut roles: Vec<String> = (start..name_start)
             .filter(|&i| !self.tokens[i].is_possessive() && !self.is(i, lexicon::DETERMINERS))
             .map(|i| role_word(self.key(i)))

@@ -33,6 +33,15 @@ fn names_titles_and_roles_join_their_person() {
             "The EU’s foreign policy chief Margreet de Boer urged calm. According to de Boer, talks are near.",
             &["Margreet de Boer", "Margreet de Boer"],
         ),
+        // the place a title serves ("for South Velmora") is no part of the name
+        (
+            "Tarvian Special Envoy for South Velmora Hal Brenner met both leaders. Brenner said the door was open.",
+            &["Hal Brenner"],
+        ),
+        (
+            "The Special Representative for Ostrava Ida van Leer visited the camp. Van Leer said both sides were ready.",
+            &["Ida van Leer"],
+        ),
         // a surname before the full name still gets the full name
         (
             "“We wait,” Wróbel said.\nAfter the vote, Deputy Premier Łucja Wróbel left for Vell.",
