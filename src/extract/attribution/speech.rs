@@ -940,6 +940,9 @@ impl<'a> Ctx<'a> {
                     if let Some(said) = at.and_then(|a| self.named_after_according(a, limit)) {
                         return Some(said);
                     }
+                    if let Some(said) = at.and_then(|a| self.speaker_before_document(a)) {
+                        return Some(said);
+                    }
                     let at = at.map(|a| self.span_of(a, 2));
                     return Some((np, StatementKind::Indirect, at));
                 }
@@ -1896,6 +1899,36 @@ impl<'a> Ctx<'a> {
             .then(|| (np, kind, Some(self.span_of(v, len))))
     }
 
+    /// "Ban warned that ..., according to a statement from his office": a
+    /// document (at the "according" token `at`) that carries the words of a
+    /// person who opens the sentence with a verb of speech before it; that
+    /// person is the speaker, the document only their channel.
+    fn speaker_before_document(&self, at: usize) -> Option<(Np, StatementKind, Option<Span>)> {
+        let document = (at + 2..(at + 5).min(self.len()))
+            .take_while(|&k| self.word(k).is_some())
+            .any(|k| self.is(k, lexicon::STATEMENT_NOUNS));
+        if !document {
+            return None;
+        }
+        let v = (1..at).find(|&k| {
+            self.verb_at(k)
+                .is_some_and(|(_, _, participle)| !participle)
+        })?;
+        let (len, kind, _) = self.verb_at(v)?;
+        let Before::Found(Found::Np(np)) = self.before_bracket(v, 0) else {
+            return None;
+        };
+        let person = matches!(np.form, Form::Person(_))
+            || matches!(np.form, Form::Pronoun(p) if p != Pronoun::It && p != Pronoun::They);
+        (person && self.at_sentence_start(np.start)).then(|| {
+            (
+                np,
+                self.verb_kind(kind, v + len),
+                Some(self.span_of(v, len)),
+            )
+        })
+    }
+
     pub(super) fn according_at(&self, from: usize, to: usize) -> Option<usize> {
         (from..to.saturating_sub(1))
             .find(|&i| self.is(i, &["according"]) && self.is(i + 1, &["to"]))
@@ -2653,6 +2686,15 @@ mod tests {
             (
                 "The growers' league sent a letter urging the ministry to delay the levy.",
                 &[("delay the levy", "body:the growers' league", Reported)],
+            ),
+            // a document that carries a named speaker's words is their channel
+            (
+                "Ilse Varga warned that any attack on the convoy would be answered, according to a statement from her office.",
+                &[("would be answered", "Ilse Varga", Indirect)],
+            ),
+            (
+                "The ferries will sail again on Monday, according to a statement from the port authority.",
+                &[("sail again", "body:the port authority", Indirect)],
             ),
             (
                 "Grain exports fell by a third in May, according to Vellmark agriculture ministry figures.",
