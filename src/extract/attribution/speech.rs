@@ -1303,6 +1303,9 @@ impl<'a> Ctx<'a> {
                 end = comma;
                 continue;
             }
+            if let Some(found) = self.inverted_attribution(comma, limit) {
+                return Some(found);
+            }
             if trailing
                 && let Some(found) = self
                     .attribution_between(comma, end)
@@ -1388,6 +1391,37 @@ impl<'a> Ctx<'a> {
             }
             _ => None,
         }
+    }
+
+    /// `..., said Ilse Kaarma, the bloc's envoy.`: a closing attribution
+    /// with its verb first, right after the comma at `comma`, and its
+    /// subject closing the clause.
+    fn inverted_attribution(&self, comma: usize, limit: usize) -> Option<(Np, usize, usize)> {
+        let v = comma + 1;
+        if !self.is(v, FINAL_SAYING) || self.is(v, &["quoted"]) {
+            return None;
+        }
+        let (len, _, false) = self.verb_at(v)? else {
+            return None;
+        };
+        let Found::Np(np) = self.inverted_speech_subject(v, len, limit)? else {
+            return None;
+        };
+        if matches!(np.form, Form::Pronoun(_)) {
+            return None;
+        }
+        // Only an appositive in commas, with no verb, may follow the name;
+        // never a quotation (`said Ostland "will wait"` is what was said).
+        let quoted =
+            (np.end..limit).any(|k| ['"', '“', '”'].iter().any(|&q| self.tokens[k].is_punct(q)));
+        let rest: Vec<usize> = (np.end..limit)
+            .filter(|&k| self.word(k).is_some())
+            .collect();
+        let appositive = rest.is_empty()
+            || (self.is_comma(np.end)
+                && rest.len() <= MAX_APPOSITIVE
+                && rest.iter().all(|&k| self.verb_at(k).is_none()));
+        (!quoted && appositive).then_some((np, v, len))
     }
 
     /// `..., Ilse Kaarma, the bloc's envoy, told a news conference.`: a
@@ -2686,6 +2720,15 @@ mod tests {
             (
                 "The growers' league sent a letter urging the ministry to delay the levy.",
                 &[("delay the levy", "body:the growers' league", Reported)],
+            ),
+            // a closing attribution with its verb first
+            (
+                "The ministry also proposed a base wage of 900 dinars for dockers, said Ilan Vorst, the head of the port union.",
+                &[("base wage of 900 dinars", "Ilan Vorst", Indirect)],
+            ),
+            (
+                "Tomas Vik, asked about the ferry, said Ostland “will keep the port open.”",
+                &[("keep the port open", "Tomas Vik", Reported)],
             ),
             // a document that carries a named speaker's words is their channel
             (
