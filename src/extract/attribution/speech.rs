@@ -2563,8 +2563,21 @@ mod tests {
     }
 
     #[test]
-    fn reaffirming_revealing_alleging_echoing_and_lambasting_are_statements() {
+    fn reaffirming_revealing_alleging_echoing_lambasting_speculating_reminding_and_requesting_are_statements()
+     {
         let cases: &[ClaimCase] = &[
+            (
+                "Analysts have speculated that Vellmark will use the quota as leverage.",
+                &[("use the quota as leverage", "body:Analysts", Indirect)],
+            ),
+            (
+                "Tomas Vik also reminded that Ostland had filed a claim at the tribunal.",
+                &[("filed a claim at the tribunal", "Tomas Vik", Indirect)],
+            ),
+            (
+                "The Ostland government has requested a two-year delay to the rules it signed.",
+                &[("two-year delay", "body:the Ostland government", Reported)],
+            ),
             (
                 "She reaffirmed Vellmark’s support for a negotiated settlement.",
                 &[("negotiated settlement", "pronoun:She", Indirect)],
