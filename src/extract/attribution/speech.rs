@@ -1799,13 +1799,14 @@ impl<'a> Ctx<'a> {
             || self.is(k, lexicon::PERIODS)
     }
 
-    /// Is the "saying" at `i` a participle of the clause before it with no
-    /// comma between ("Qatar left the talks last week saying ..."): it
-    /// follows a content word, not a preposition ("without saying") or a
-    /// verb that makes it a gerund ("keeps saying").
+    /// Is the "saying" at `i` (or another reporting participle with "that":
+    /// "came out of the meeting insisting that ...") a participle of the
+    /// clause before it with no comma between ("Qatar left the talks last
+    /// week saying ..."): it follows a content word, not a preposition
+    /// ("without saying") or a verb that makes it a gerund ("keeps saying").
     fn bare_saying(&self, i: usize) -> bool {
         i > 2
-            && self.is(i, &["saying"])
+            && (self.is(i, &["saying"]) || self.is(i + 1, &["that"]))
             && self.word(i - 1).is_some_and(|t| !t.is_cap())
             && !self.is_function(i - 1)
             && !self.is(i - 1, lexicon::GERUND_VERBS)
@@ -2846,6 +2847,10 @@ mod tests {
             (
                 "The Ostland delegation left the hall early saying the talks were over.",
                 &[("over", "body:the Ostland delegation", Indirect)],
+            ),
+            (
+                "The drivers' leaders came out of the talks insisting that the strike would go on.",
+                &[("strike would go on", "body:the drivers' leaders", Indirect)],
             ),
             // a gerund or a preposition before "saying": no participle of the clause
             ("The ministry kept saying nothing about the ferry.", &[]),
