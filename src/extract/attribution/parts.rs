@@ -437,17 +437,18 @@ impl<'a> Ctx<'a> {
                 cuts.push(Cut::new(i, i));
             }
         }
-        // "While X said A, Y said B": the opening clause's comma.
+        // "While X said A, Y said B", "As X vowed A, Y said B": the opening
+        // clause's comma.
         // "Although" and "though" are connectives too ("Though, ..."), but
         // open the contrasting clause wherever they stand after others
         // ("But although X said A, Y ...").
         let start = (0..self.len())
             .find(|&k| {
-                self.is(k, lexicon::OPENING_CONTRASTS)
+                self.is(k, lexicon::OPENING_CLAUSES)
                     || !self.is(k, lexicon::CONNECTIVES) && !self.is_comma(k)
             })
             .unwrap_or(0);
-        if self.is(start, lexicon::OPENING_CONTRASTS)
+        if self.is(start, lexicon::OPENING_CLAUSES)
             && let Some(comma) = (start + MIN_OPENING_CLAUSE..self.len().min(start + MAX_OPENING))
                 .find(|&k| self.is_comma(k))
         {
@@ -574,7 +575,7 @@ mod tests {
     use super::super::tests::{ClaimCase, assert_claims};
 
     #[test]
-    fn a_contrasting_opening_clause_with_its_own_speaker_is_its_own_statement() {
+    fn a_contrasting_or_time_opening_clause_with_its_own_speaker_is_its_own_statement() {
         let cases: &[ClaimCase] = &[
             (
                 "While the union called the offer an insult, the ministry said it was fair.",
@@ -583,10 +584,21 @@ mod tests {
                     ("it was fair", "body:the ministry", Indirect),
                 ],
             ),
+            (
+                "As Ostland vowed to fight the new duties at the trade court, Vellish trade minister Ana Rusu said talks with growers would go on.",
+                &[
+                    ("fight the new duties", "Ostland", Indirect),
+                    ("talks with growers", "Ana Rusu", Indirect),
+                ],
+            ),
             // an opening clause without a speaker stays in the statement
             (
                 "While talks dragged on, the ministry said the offer was fair.",
                 &[("While talks dragged on", "body:the ministry", Indirect)],
+            ),
+            (
+                "After the talks broke up, the ministry said the offer was fair.",
+                &[("After the talks broke up", "body:the ministry", Indirect)],
             ),
         ];
         for (article, expected) in cases {

@@ -1104,10 +1104,14 @@ pub static INFINITIVE_LEADS: &[&str] = &[
 /// when "to" or "on" follows ("Ostland, Vell agree to reopen border").
 pub static HEADLINE_AGREEMENTS: &[&str] = &["agree", "agrees"];
 
-/// Words opening a contrasting clause before the sentence's main one ("While
-/// the union called it an insult, the ministry said ..."): each side may be a
-/// statement with its own speaker.
-pub static OPENING_CONTRASTS: &[&str] = &["while", "whereas", "although", "though"];
+/// Words opening a contrasting or a time clause before the sentence's main
+/// one ("While the union called it an insult, the ministry said ...", "As
+/// Ostland vowed to fight the duties, its trade minister said ..."): each side
+/// may be a statement with its own speaker (a clause with no speaker of its
+/// own stays with the sentence).
+pub static OPENING_CLAUSES: &[&str] = &[
+    "while", "whereas", "although", "though", "as", "after", "when",
+];
 
 /// Words that join a speaker's contrasting second speech act to the first
 /// ("said A, but warned B").
