@@ -614,6 +614,15 @@ impl<'a> Ctx<'a> {
         verb: usize,
         sentence_start: bool,
     ) -> Option<Found> {
+        // "The statement, released on Friday, reported ...": a document
+        // opening the clause speaks for its issuer, as it does before a verb.
+        let first = (from..comma).find(|&k| self.word(k).is_some())?;
+        let phrase_end = (first..comma).find(|&k| self.is_comma(k)).unwrap_or(comma);
+        if phrase_end - first <= 3
+            && let Some(found) = self.document_subject(first, phrase_end, from)
+        {
+            return Some(found);
+        }
         let found = self.subject_after(from, comma, sentence_start)?;
         let Found::Np(mut np) = found else {
             return Some(Found::Source);
@@ -1501,6 +1510,21 @@ mod tests {
                 &[
                     ("We will not sign", "body:the union", Direct),
                     ("stay calm", "<previous>", Reported),
+                ],
+            ),
+            // set off by an appositive, or named again after "according to"
+            (
+                "The Ostland cabinet said it would reply on Friday. The statement, released at noon, reported that two ferries had sunk.",
+                &[
+                    ("reply on Friday", "body:the Ostland cabinet", Indirect),
+                    ("two ferries had sunk", "<previous>", Indirect),
+                ],
+            ),
+            (
+                "The Ostland cabinet said it would reply on Friday. The port will stay shut, according to the statement.",
+                &[
+                    ("reply on Friday", "body:the Ostland cabinet", Indirect),
+                    ("port will stay shut", "<previous>", Indirect),
                 ],
             ),
             // the issuer before the noun, or as its owner

@@ -63,6 +63,10 @@ const MAX_NAMED_ATTRIBUTION_GAP: usize = 2 * MAX_ATTRIBUTION_GAP;
 
 /// Verbs of plain saying that close a sentence's attribution ("..., the
 /// spokesman said").
+/// Documents that, named again with "the", speak for whoever issued them
+/// ("according to the statement"); not a report or a release, which an
+/// outlet may have written.
+const UNSIGNED_DOCUMENTS: &[&str] = &["statement", "communique", "communiqué", "declaration"];
 const FINAL_SAYING: &[&str] = &["said", "says", "told", "added", "quoted"];
 
 /// Most words after a closing attribution's verb ("said on Monday in a
@@ -1901,6 +1905,14 @@ impl<'a> Ctx<'a> {
             .find(|&i| self.is(i, lexicon::AUTHOR_PREPOSITIONS));
         match by.and_then(|by| self.subject_after(by + 1, to, false)) {
             Some(Found::Np(np)) => Some(Found::Np(np)),
+            // "according to the statement": the document named before, which
+            // speaks for whoever issued it.
+            _ if self.is(at + 2, &["the"])
+                && self.is(at + 3, UNSIGNED_DOCUMENTS)
+                && self.word(at + 4).is_none() =>
+            {
+                Some(Found::Np(self.group_of(at + 2, at + 4)))
+            }
             _ => Some(Found::Source),
         }
     }
