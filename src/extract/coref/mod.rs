@@ -1409,7 +1409,7 @@ impl<'a> Resolver<'a> {
             else {
                 return None;
             };
-            let fits = named_head == head
+            let fits = same_kind_of_body(named_head, head)
                 && words.iter().all(|w| {
                     w == head
                         || named_words.contains(w)
@@ -1710,3 +1710,12 @@ fn owned_by(mention: &Mention, text: String, owner_words: Vec<String>) -> Option
 
 #[cfg(test)]
 mod tests;
+
+/// Whether a body named with head noun `named` is one that a bare `head`
+/// can stand for: the same noun, or two names of a country's armed forces
+/// ("the military" for "the National Defence Forces", "the army").
+fn same_kind_of_body(named: &str, head: &str) -> bool {
+    named == head
+        || lexicon::is_in(lexicon::ARMED_FORCES_HEADS, named)
+            && lexicon::is_in(lexicon::ARMED_FORCES_HEADS, head)
+}

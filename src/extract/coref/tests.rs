@@ -580,6 +580,11 @@ fn a_bare_common_noun_is_the_body_named_before_with_that_head() {
             "Talks with the TWU rail union broke off on Friday. The union said the offer fell short.",
             &["the TWU rail union"],
         ),
+        // one of a country's armed forces by another of their names
+        (
+            "Troops killed 40 rebels, according to a statement from the Tarvian Defence Forces. The military said the rebels had attacked first.",
+            &["the Tarvian Defence Forces", "the Tarvian Defence Forces"],
+        ),
         // no body of that kind named: the phrase stays as it is
         (
             "Dockers walked out on Monday. The union said the strike would go on.",

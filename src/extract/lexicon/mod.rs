@@ -1104,6 +1104,10 @@ pub static INFINITIVE_LEADS: &[&str] = &[
 /// when "to" or "on" follows ("Ostland, Vell agree to reopen border").
 pub static HEADLINE_AGREEMENTS: &[&str] = &["agree", "agrees"];
 
+/// Head nouns that name a country's armed forces, any of which a bare
+/// definite one ("the military") can stand for.
+pub static ARMED_FORCES_HEADS: &[&str] = &["military", "army", "forces", "armed forces"];
+
 /// Words opening a contrasting or a time clause before the sentence's main
 /// one ("While the union called it an insult, the ministry said ...", "As
 /// Ostland vowed to fight the duties, its trade minister said ..."): each side
