@@ -245,8 +245,9 @@ impl<'a> Ctx<'a> {
     /// to a contrasting speech act: "X said A, but warned B", "X confirmed A
     /// but said B". Each act is a statement of its own with the same speaker
     /// (they often take opposite stances); the joining word belongs to
-    /// neither. "and" and ", saying" stay inside one statement: measured on
-    /// real wire copy, annotators as often keep such a pair as one.
+    /// neither. "and" cuts before a second act ("X accused Y of A and said
+    /// B"), see [`Ctx::act_after_and`]; ", saying" stays inside one
+    /// statement.
     fn same_speaker_parts(&self, from: usize, to: usize, part: Part) -> Vec<Part> {
         let Some(verb) = part.verb else {
             return vec![part];
@@ -262,7 +263,7 @@ impl<'a> Ctx<'a> {
         let mut current = part;
         let mut i = at + 1;
         while i < to {
-            let Some((cut, next, len, kind)) = self.second_act(i, to) else {
+            let Some((cut, next, len, kind)) = self.second_act(i, to, current.kind) else {
                 i += 1;
                 continue;
             };
@@ -291,11 +292,17 @@ impl<'a> Ctx<'a> {
     }
 
     /// A second speech act of the same speaker starting at token `i`: "but"
-    /// before a finite reporting verb ("but also warned"). What the speaker
+    /// before a finite reporting verb ("but also warned"), "and" before one
+    /// with "that" or an act of its own ("and urged"). What the speaker
     /// said of an act (", saying ...") stays in its statement: annotators of
     /// real wire copy keep "condemned A, saying B" whole. The cut (where the
     /// first act ends), the verb's token, its length and kind.
-    fn second_act(&self, i: usize, to: usize) -> Option<(usize, usize, usize, StatementKind)> {
+    fn second_act(
+        &self,
+        i: usize,
+        to: usize,
+        first: StatementKind,
+    ) -> Option<(usize, usize, usize, StatementKind)> {
         // ", adding that B", `..." adding: "B"`: a participle with a clause
         // or a quote of its own.
         if let Some(cut) = self.comma_cut(i)
@@ -315,10 +322,28 @@ impl<'a> Ctx<'a> {
             k += 1;
         }
         let (len, kind, participle) = self.verb_at(k)?;
-        if needs_that && !self.is(k + len, &["that"]) && !self.is(k, lexicon::AND_ACTS) {
+        if needs_that && !self.is(k + len, &["that"]) && !self.act_after_and(k, first) {
             return None;
         }
         (!participle && k + len < to).then_some((i, k, len, kind))
+    }
+
+    /// Does the reporting verb at token `k`, after "and" with no "that",
+    /// start a second act of the speaker whose first act has kind `first`?
+    /// After an act ("accused Y of A and said B", "rejected A and vowed B"),
+    /// any finite verb does: the act's object cannot run on. After a
+    /// reported clause ("said A and urged B"), only an act of another kind
+    /// ([`lexicon::AND_ACTS`]): "said the hauliers had blocked the road and
+    /// refused to talk" is still what was said, and "confirmed it had A and
+    /// said B" is kept whole by annotators. Never a bare infinitive ("said Y
+    /// should stop A and call B").
+    fn act_after_and(&self, k: usize, first: StatementKind) -> bool {
+        let key = self.key(k);
+        let finite = key.ends_with("ed")
+            || key.ends_with('s')
+            || self.is(k, lexicon::IRREGULAR_PARTICIPLES)
+            || self.is(k, lexicon::IRREGULAR_PAST_VERBS);
+        finite && (first == StatementKind::Reported || self.is(k, lexicon::AND_ACTS))
     }
 
     /// Where a statement ends when token `i` is the comma before a
@@ -832,7 +857,8 @@ mod tests {
                 "Ilse Marku praised the mediators, but also accused Vellmark of stalling and said talks could fail.",
                 &[
                     ("praised the mediators", "Ilse Marku", Reported),
-                    ("talks could fail", "Ilse Marku", Reported),
+                    ("accused Vellmark of stalling", "Ilse Marku", Reported),
+                    ("talks could fail", "Ilse Marku", Indirect),
                 ],
             ),
             // "but" inside what was said, or before no verb, cuts nothing
@@ -844,16 +870,67 @@ mod tests {
                 "Lena Ruiz said the envoys had met but agreed on nothing.",
                 &[("agreed on nothing", "Lena Ruiz", Indirect)],
             ),
-            // "and" keeps both acts in one statement ...
+            // "and" before a second finite act makes a second statement ...
             (
                 "Roux rejected the offer and vowed to fight on.",
-                &[("rejected the offer and vowed", "Roux", Reported)],
+                &[
+                    ("rejected the offer", "Roux", Reported),
+                    ("vowed to fight on", "Roux", Indirect),
+                ],
             ),
             (
                 "Mira Tandel said the toll plan was fair and urged the council to back it.",
-                &[("was fair and urged the council", "Mira Tandel", Indirect)],
+                &[
+                    ("the toll plan was fair", "Mira Tandel", Indirect),
+                    ("urged the council to back it", "Mira Tandel", Reported),
+                ],
             ),
-            // ... and a verb of what was said is no second act of the speaker
+            (
+                "The ferry company called the strike \u{201c}a raid on the islands\u{201d} and said crossings would resume on Monday.",
+                &[
+                    ("a raid on the islands", "body:the ferry company", Reported),
+                    ("crossings would resume", "body:the ferry company", Indirect),
+                ],
+            ),
+            (
+                "Åsa Lindqvist dismissed the report as rumour and announced that the depot would reopen.",
+                &[
+                    ("dismissed the report as rumour", "Åsa Lindqvist", Reported),
+                    ("the depot would reopen", "Åsa Lindqvist", Indirect),
+                ],
+            ),
+            // ... but a plain "said" after a clause-taking verb continues
+            // its statement, and a verb of what was said is no second act of
+            // the speaker
+            (
+                "Mira Tandel confirmed the ferry had sailed and said it would return on Friday.",
+                &[("had sailed and said it would", "Mira Tandel", Indirect)],
+            ),
+            // one content joined by "and" is one statement
+            (
+                "Pia Olsen said fares would rise and crossings would fall.",
+                &[(
+                    "fares would rise and crossings would fall",
+                    "Pia Olsen",
+                    Indirect,
+                )],
+            ),
+            (
+                "Pia Olsen said both sides agreed to talk and to exchange prisoners.",
+                &[(
+                    "agreed to talk and to exchange prisoners",
+                    "Pia Olsen",
+                    Indirect,
+                )],
+            ),
+            (
+                "Pia Olsen praised the crews, the harbour staff and the coast guard.",
+                &[(
+                    "the harbour staff and the coast guard",
+                    "Pia Olsen",
+                    Reported,
+                )],
+            ),
             (
                 "Mira Tandel said the hauliers had blocked the road and refused to talk.",
                 &[("blocked the road and refused", "Mira Tandel", Indirect)],
