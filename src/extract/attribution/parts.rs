@@ -39,6 +39,10 @@ const MAX_OPENING: usize = 40;
 /// initiative welcomed by ...").
 const MAX_LEAD: usize = 4;
 
+/// Most tokens from a reporting verb to the "that" of its clause ("told
+/// reporters in the capital that").
+const MAX_COMPLEMENTIZER: usize = 5;
+
 /// Most places a sentence is tried for a cut, which keeps extraction linear
 /// on sentences that never end.
 const MAX_CUTS: usize = 4;
@@ -246,8 +250,8 @@ impl<'a> Ctx<'a> {
     /// but said B". Each act is a statement of its own with the same speaker
     /// (they often take opposite stances); the joining word belongs to
     /// neither. "and" cuts before a second act ("X accused Y of A and said
-    /// B"), see [`Ctx::act_after_and`]; ", saying" stays inside one
-    /// statement.
+    /// B"), see [`Ctx::act_after_and`], and before a second clause of the
+    /// same verb (", and that B"); ", saying" stays inside one statement.
     fn same_speaker_parts(&self, from: usize, to: usize, part: Part) -> Vec<Part> {
         let Some(verb) = part.verb else {
             return vec![part];
@@ -263,6 +267,23 @@ impl<'a> Ctx<'a> {
         let mut current = part;
         let mut i = at + 1;
         while i < to {
+            // "said A and that B": a second clause of the same verb.
+            if let Some(that) = self.second_clause(i, at, to, current.kind) {
+                let speaker = current.speaker.clone();
+                let (kind, verb) = (current.kind, current.verb);
+                current.span = self.part(start, i).sentence;
+                parts.push(current);
+                current = Part {
+                    span: Span::default(),
+                    speaker,
+                    kind,
+                    verb,
+                };
+                start = that + 1;
+                at = that;
+                i = that + 1;
+                continue;
+            }
             let Some((cut, next, len, kind)) = self.second_act(i, to, current.kind) else {
                 i += 1;
                 continue;
@@ -326,6 +347,45 @@ impl<'a> Ctx<'a> {
             return None;
         }
         (!participle && k + len < to).then_some((i, k, len, kind))
+    }
+
+    /// The "that" of a second clause reported by the same verb, when token
+    /// `i` joins it to the first with "and" or "but": "said A(,) and that
+    /// B", "said A, but that B". The annotators count each clause as its own
+    /// statement. The verb at token `at` must report a clause (`first` is
+    /// indirect), and the first clause must hold no "that" or "which" of
+    /// its own past the one after the verb: "said it was a plan that Y
+    /// backed and that Z opposed" joins two relative clauses.
+    fn second_clause(&self, i: usize, at: usize, to: usize, first: StatementKind) -> Option<usize> {
+        if first != StatementKind::Indirect
+            || !self.comma_before(i)
+            || !self.is(i, &["and", "but"])
+            || !self.is(i + 1, &["that"])
+            || i + 2 >= to
+        {
+            return None;
+        }
+        // Quoted words count: a quote may hold the relative.
+        let relative = (at + 1 + MAX_COMPLEMENTIZER..i).any(|k| {
+            self.tokens[k].is_word()
+                && ["that", "which", "who"]
+                    .iter()
+                    .any(|w| self.key(k).eq_ignore_ascii_case(w))
+        });
+        (!relative).then_some(i + 1)
+    }
+
+    /// Does a comma end the words before token `i`, perhaps inside a
+    /// closing quote (`“...,” and`)? A quoted comma counts: the quote
+    /// closes before the joining word.
+    fn comma_before(&self, i: usize) -> bool {
+        let mark = |k: usize| {
+            self.tokens
+                .get(k)
+                .is_some_and(|t| matches!(t.kind, TokenKind::Punct(c) if is_quote_mark(c)))
+        };
+        let comma = |k: usize| self.tokens.get(k).is_some_and(|t| t.is_punct(','));
+        i > 0 && comma(i - 1) || i > 1 && mark(i - 1) && comma(i - 2)
     }
 
     /// Does the reporting verb at token `k`, after "and" with no "that",
@@ -905,6 +965,35 @@ mod tests {
             (
                 "Mira Tandel confirmed the ferry had sailed and said it would return on Friday.",
                 &[("had sailed and said it would", "Mira Tandel", Indirect)],
+            ),
+            // a second clause of the same verb after a comma and "and that"
+            // or "but that" is a statement of its own ...
+            (
+                "Tomas Vik said the deal was \u{201c}close,\u{201d} and that the vote would come on Friday.",
+                &[
+                    ("the deal was", "Tomas Vik", Indirect),
+                    ("the vote would come on Friday", "Tomas Vik", Indirect),
+                ],
+            ),
+            (
+                "Tomas Vik said the ferries would run, but that fares would rise.",
+                &[
+                    ("the ferries would run", "Tomas Vik", Indirect),
+                    ("fares would rise", "Tomas Vik", Indirect),
+                ],
+            ),
+            // ... but not two relative clauses, nor "and that" with no comma
+            (
+                "Pia Olsen said it was the old harbour plan that the ports backed, and that the unions opposed.",
+                &[(
+                    "the ports backed, and that the unions",
+                    "Pia Olsen",
+                    Indirect,
+                )],
+            ),
+            (
+                "Pia Olsen said the ferries would run and that fares would rise.",
+                &[("would run and that fares", "Pia Olsen", Indirect)],
             ),
             // one content joined by "and" is one statement
             (
