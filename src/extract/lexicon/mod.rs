@@ -1144,6 +1144,12 @@ pub static AND_ACTS: &[&str] = &[
 /// proposing that B") and stay in its statement.
 pub static SECOND_ACT_PARTICIPLES: &[&str] = &["adding", "noting"];
 
+/// Participles after an act's comma that give its grounds or its effect,
+/// not a second statement ("declined to attend, citing her schedule", "cut
+/// the quota, raising fears of shortages").
+pub static GROUNDS_PARTICIPLES: &[&str] =
+    &["citing", "pointing", "quoting", "referring", "raising"];
+
 /// Prepositions before a reporting participle that make it the way the
 /// clause's subject acted ("sought support by explaining that ...").
 pub static MANNER_PREPOSITIONS: &[&str] = &["by"];
