@@ -285,7 +285,7 @@ impl<'a> Ctx<'a> {
                 i = that + 1;
                 continue;
             }
-            let Some((cut, next, len, kind)) = self.second_act(i, to, current.kind) else {
+            let Some((cut, next, len, kind)) = self.second_act(i, to, at, current.kind) else {
                 i += 1;
                 continue;
             };
@@ -323,6 +323,7 @@ impl<'a> Ctx<'a> {
         &self,
         i: usize,
         to: usize,
+        at: usize,
         first: StatementKind,
     ) -> Option<(usize, usize, usize, StatementKind)> {
         // ", adding that B", `..." adding: "B"`: a participle with a clause
@@ -349,7 +350,7 @@ impl<'a> Ctx<'a> {
             k += 1;
         }
         let (len, kind, participle) = self.verb_at(k)?;
-        if needs_that && !self.is(k + len, &["that"]) && !self.act_after_and(k, first) {
+        if needs_that && !self.is(k + len, &["that"]) && !self.act_after_and(k, at, first) {
             return None;
         }
         (!participle && k + len < to).then_some((i, k, len, kind))
@@ -401,15 +402,23 @@ impl<'a> Ctx<'a> {
     /// reported clause ("said A and urged B"), only an act of another kind
     /// ([`lexicon::AND_ACTS`]): "said the hauliers had blocked the road and
     /// refused to talk" is still what was said, and "confirmed it had A and
-    /// said B" is kept whole by annotators. Never a bare infinitive ("said Y
-    /// should stop A and call B").
-    fn act_after_and(&self, k: usize, first: StatementKind) -> bool {
+    /// said B" is kept whole by annotators; a plain "said" does after a
+    /// verb (at token `at`) whose clause opens with "that" ("warned that A
+    /// and said B", "told reporters that A and said B"). Never a bare
+    /// infinitive ("said Y should stop A and call B").
+    fn act_after_and(&self, k: usize, at: usize, first: StatementKind) -> bool {
         let key = self.key(k);
         let finite = key.ends_with("ed")
             || key.ends_with('s')
             || self.is(k, lexicon::IRREGULAR_PARTICIPLES)
             || self.is(k, lexicon::IRREGULAR_PAST_VERBS);
-        finite && (first == StatementKind::Reported || self.is(k, lexicon::AND_ACTS))
+        let said_after_that = self.is(k, lexicon::PLAIN_REPORTS)
+            && !self.is(at, lexicon::PLAIN_REPORTS)
+            && (at + 1..k.min(at + 1 + 2 * MAX_COMPLEMENTIZER)).any(|j| self.is(j, &["that"]));
+        finite
+            && (first == StatementKind::Reported
+                || self.is(k, lexicon::AND_ACTS)
+                || said_after_that)
     }
 
     /// Where a statement ends when token `i` is the comma before a
@@ -973,9 +982,16 @@ mod tests {
                     ("the depot would reopen", "Åsa Lindqvist", Indirect),
                 ],
             ),
-            // ... but a plain "said" after a clause-taking verb continues
-            // its statement, and a verb of what was said is no second act of
-            // the speaker
+            (
+                "Mira Tandel warned that the ferries would stop and said the port would close on Monday.",
+                &[
+                    ("the ferries would stop", "Mira Tandel", Indirect),
+                    ("the port would close on Monday", "Mira Tandel", Indirect),
+                ],
+            ),
+            // ... but a plain "said" after a clause-taking verb with no
+            // "that" continues its statement, and a verb of what was said is
+            // no second act of the speaker
             (
                 "Mira Tandel confirmed the ferry had sailed and said it would return on Friday.",
                 &[("had sailed and said it would", "Mira Tandel", Indirect)],
