@@ -1134,7 +1134,7 @@ pub static AND_ACTS: &[&str] = &[
     "rejected", "rejects", "welcomed", "welcomes", "hinted", "hints",
     "claimed", "claims", "expressed", "expresses", "referred", "refers",
     "asked", "asks", "urged", "urges", "called", "calls", "announced",
-    "announces", "reminded", "reminds", "pledged", "pledges",
+    "announces", "reminded", "reminds", "pledged", "pledges", "described", "describes",
 ];
 
 /// Participles that add a second statement after a comma (also one inside
