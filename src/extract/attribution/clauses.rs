@@ -1270,11 +1270,14 @@ mod tests {
             ),
             (
                 "Ostmark, Vell and the UK condemned the launch, arguing it was reckless.",
-                &[(
-                    "condemned the launch, arguing it was reckless",
-                    "body:Ostmark, Vell and the UK",
-                    Reported,
-                )],
+                &[
+                    (
+                        "condemned the launch",
+                        "body:Ostmark, Vell and the UK",
+                        Reported,
+                    ),
+                    ("it was reckless", "body:Ostmark, Vell and the UK", Indirect),
+                ],
             ),
             (
                 "Ostmark, Vell and Dravia, whose fishermen lost most, urged the council to act.",
