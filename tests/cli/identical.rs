@@ -61,7 +61,7 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (CSV), context off",
         &csv,
-        "f9b8c77a26d04b14baf182a05c4ba4b7add6c390d73ae80ba2b92b2bf0046893",
+        "981982b93f0b622a9cfec0d9db9f42e74d11ff01c42f287a55361b736770925a",
     );
     let jsonl = printed(&off(&[
         "score".as_ref(),
@@ -72,13 +72,13 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (JSONL), context off",
         &jsonl,
-        "d1f1e2b50b324dc6f3ef9762fa1a24c70e3c00ac3f4d040667ed38671d17d3f5",
+        "fa3e0b6559056521256bce11d4a01046e822dc99ca2f3b3929ff7d9e3d87adf2",
     );
     let csv = printed(&["score".as_ref(), collection.as_os_str()]);
     assert_digest(
         "score of a 0.2 MB synthetic collection (CSV), default context",
         &csv,
-        "20999fd57c99de45514fbe7d2f2d5a3de12b267f269aee31e3d1beae6a9dfbb3",
+        "0527df27e22de86aec3529ada5eb0fcbaaf212214a121aa7dfb3987dc69f0590",
     );
     let jsonl = printed(&[
         "score".as_ref(),
@@ -89,7 +89,7 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (JSONL), default context",
         &jsonl,
-        "e59238be946e90bc0cefbdb2766514713bb1d2e64da14e81b7036f0bdd67b746",
+        "cd825ee48466a5c82ef98d942ffcc03f8c6492c3b9e83c9c5c18568497eb8526",
     );
 }
 
@@ -100,12 +100,12 @@ fn scoring_the_example_articles_prints_the_same_bytes() {
     assert_digest(
         "score of data/articles (CSV), context off",
         &csv,
-        "388b2caa7a1b4be22f7ddbe199b17f9ec7e5bc5e3219036727105f0035f61270",
+        "b5ef5373282c202784b234990c081b90ca5f4a493a77487f9895ea0626a0e541",
     );
     let csv = printed(&["score".as_ref(), articles.as_os_str()]);
     assert_digest(
         "score of data/articles (CSV), default context",
         &csv,
-        "7d45dee5713b7de900e7458ab4f65c23f2792e78833ec0526f52c2f91330e035",
+        "256e2b0b5895399622bdb054dc1cf6b8c1618604259d71f54554f82629087651",
     );
 }
