@@ -937,8 +937,15 @@ impl<'a> Ctx<'a> {
             Form::Body { .. } => self.tokens[found.end - 1].is_cap(),
             _ => false,
         };
+        // "Tanzanian traders, who complained ...": a group its people's
+        // name describes is an antecedent too, not an appositive of the
+        // place before it ("in Nairobi, Tanzanian traders, who").
+        let described_group = |found: &Np| {
+            matches!(&found.form, Form::Body { plural: true, .. })
+                && (found.start..found.end).any(|k| self.tokens[k].is_cap())
+        };
         if let Before::Found(Found::Np(np)) = self.before(comma, 0)
-            && named(&np)
+            && (named(&np) || described_group(&np))
         {
             return Some(Found::Np(np));
         }
@@ -1338,6 +1345,11 @@ mod tests {
             (
                 "Officials met Oskar Brandt, who has warned that the levy will ruin farmers, on Monday.",
                 &[("ruin farmers", "Oskar Brandt", Indirect)],
+            ),
+            // a group its people's name describes, after a place
+            (
+                "After a briefing in Velmar, Tarvian traders, who complained last month that prices had collapsed, began selling again.",
+                &[("prices had collapsed", "body:Tarvian traders", Indirect)],
             ),
             // passive agents, with the body a role belongs to
             (
