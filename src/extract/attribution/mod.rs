@@ -144,8 +144,8 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
                 let claims = match halves {
                     Some((first, second)) => vec![first, second],
                     None => ctx
-                        .headline()
-                        .map(|(np, verb)| (sentence.span, np, verb))
+                        .act_then_saying_headline()
+                        .or_else(|| ctx.headline().map(|(np, verb)| (sentence.span, np, verb)))
                         .or_else(|| ctx.second_verb_headline())
                         .into_iter()
                         .collect(),

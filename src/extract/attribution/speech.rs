@@ -835,6 +835,33 @@ impl<'a> Ctx<'a> {
         Some((span, np, Some(self.span_of(v, len))))
     }
 
+    /// "Ostland expels envoy, saying he broke the rules": a headline whose
+    /// named subject acts (a verb that reports nothing) and then speaks in a
+    /// reporting participle after a comma. The claim is the whole headline
+    /// (the act is half of what it reports); the subject is the headline's
+    /// opening name, not the phrase the act's words would make of it
+    /// ("Ostland expels envoy").
+    pub(super) fn act_then_saying_headline(&self) -> Option<HeadlineClaim> {
+        let name_end = (0..self.len()).find(|&k| !self.is_name_word(k))?;
+        let np = self.classify(0, name_end)?.np()?;
+        let named = matches!(np.form, Form::Body { .. } | Form::Person(_));
+        let act = np.end;
+        if !named
+            || np.start != 0
+            || self.word(act).is_none_or(|t| t.is_cap())
+            || self.verb_at(act).is_some()
+        {
+            return None;
+        }
+        let comma = (act + 1..self.len()).find(|&k| !self.quoted[k] && self.is_comma(k))?;
+        let v = comma + 1;
+        let (len, _, participle) = self.verb_at(v)?;
+        if !participle {
+            return None;
+        }
+        Some((self.sentence, np, Some(self.span_of(v, len))))
+    }
+
     /// A headline announcing what its subject means to do: "Ostland to
     /// retaliate over port fees", "Opposition to contest poll results in
     /// court", "UN envoy to visit Brensk". The subject opens the headline,
@@ -2288,6 +2315,15 @@ mod tests {
             (
                 "Ostmark revokes fishing permits, tells Corvel trawlers to 'leave or pay'\n\nOfficials in Ostmark cut the permits.",
                 &[("leave or pay", "Ostmark", StatementKind::Headline)],
+            ),
+            // a reporting participle after the act: the whole headline is the name's
+            (
+                "Ostmark expels Dravian envoy, saying he broke the rules\n\nOfficials in Ostmark gave him a day to leave.",
+                &[(
+                    "expels Dravian envoy, saying he broke",
+                    "Ostmark",
+                    StatementKind::Headline,
+                )],
             ),
             // a second act reports nothing
             (

@@ -419,6 +419,11 @@ fn a_headline_naming_a_place_or_a_body_speaks_for_itself() {
             "Vellmark urges a pause in the shoal talks\n\nForeign Minister Otto Brask called on Monday for a pause.",
             &["Vellmark", "Otto Brask"],
         ),
+        // a place that acts, then speaks
+        (
+            "Vellmark expels Ostian envoy, saying he broke the rules\n\nForeign Minister Otto Brask said on Monday the envoy must leave.",
+            &["Vellmark", "Otto Brask"],
+        ),
         // a body by its proper name after a colon
         (
             "Shoal talks must go on: Harbour Office\n\nPort director Lise Amundsen said the talks must go on.",
