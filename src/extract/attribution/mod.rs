@@ -143,8 +143,11 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
                 let halves = ctx.headline_halves();
                 let claims = match halves {
                     Some((first, second)) => vec![first, second],
+                    // "X expels envoy, saying/says ...": the acting name
+                    // speaks, before any reading of the whole line.
                     None => ctx
                         .act_then_saying_headline()
+                        .or_else(|| ctx.opening_actor().and(ctx.second_verb_headline()))
                         .or_else(|| ctx.headline().map(|(np, verb)| (sentence.span, np, verb)))
                         .or_else(|| ctx.second_verb_headline())
                         .into_iter()

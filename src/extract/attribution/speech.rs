@@ -810,9 +810,18 @@ impl<'a> Ctx<'a> {
     /// whole reports no speech (its first verb is an act).
     pub(super) fn second_verb_headline(&self) -> Option<HeadlineClaim> {
         let np = self.subject_after(0, self.len(), true)?.np()?;
+        // "Ostland expels envoy, says ...": the act's object is no part of
+        // the subject.
+        let np = match np.form {
+            Form::Role { .. } => self.opening_actor().unwrap_or(np),
+            _ => np,
+        };
         let named = match &np.form {
             Form::Body { .. } | Form::Role { .. } => true,
-            Form::Person(name) => self.titled_or_known(&np, name),
+            Form::Person(name) => {
+                self.titled_or_known(&np, name)
+                    || np.end < self.len() && self.opening_actor().is_some()
+            }
             Form::Pronoun(_) => false,
         };
         // the subject opens the headline and a lowercase verb follows it
@@ -842,24 +851,35 @@ impl<'a> Ctx<'a> {
     /// opening name, not the phrase the act's words would make of it
     /// ("Ostland expels envoy").
     pub(super) fn act_then_saying_headline(&self) -> Option<HeadlineClaim> {
-        let name_end = (0..self.len()).find(|&k| !self.is_name_word(k))?;
-        let np = self.classify(0, name_end)?.np()?;
-        let named = matches!(np.form, Form::Body { .. } | Form::Person(_));
-        let act = np.end;
-        if !named
-            || np.start != 0
-            || self.word(act).is_none_or(|t| t.is_cap())
-            || self.verb_at(act).is_some()
-        {
-            return None;
-        }
-        let comma = (act + 1..self.len()).find(|&k| !self.quoted[k] && self.is_comma(k))?;
+        let np = self.opening_actor()?;
+        let comma = (np.end + 1..self.len()).find(|&k| !self.quoted[k] && self.is_comma(k))?;
         let v = comma + 1;
         let (len, _, participle) = self.verb_at(v)?;
         if !participle {
             return None;
         }
         Some((self.sentence, np, Some(self.span_of(v, len))))
+    }
+
+    /// The name opening a headline when a verb that reports nothing follows
+    /// it ("Ostland expels ...", "Corrant Mining shuts ..."): the run of
+    /// name words, read as a body or a person, not as the head of a phrase
+    /// the verb's object would make of it ("Ostland expels envoy").
+    pub(super) fn opening_actor(&self) -> Option<Np> {
+        let name_end = (0..self.len()).find(|&k| !self.is_name_word(k))?;
+        let np = self.classify(0, name_end)?.np()?;
+        // a headline's present tense ("expels", "shuts"), not a noun the
+        // name describes ("Lunda opposition", "Ostland farmers")
+        let acts = np.end == name_end
+            && self.word(name_end).is_some_and(|t| {
+                !t.is_cap()
+                    && t.key(self.article).ends_with('s')
+                    && !t.key(self.article).ends_with("ss")
+            })
+            && !self.is_body_word(name_end)
+            && !self.is(name_end, lexicon::GROUPS)
+            && self.verb_at(name_end).is_none();
+        (acts && matches!(np.form, Form::Body { .. } | Form::Person(_))).then_some(np)
     }
 
     /// A headline announcing what its subject means to do: "Ostland to

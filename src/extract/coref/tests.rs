@@ -424,6 +424,15 @@ fn a_headline_naming_a_place_or_a_body_speaks_for_itself() {
             "Vellmark expels Ostian envoy, saying he broke the rules\n\nForeign Minister Otto Brask said on Monday the envoy must leave.",
             &["Vellmark", "Otto Brask"],
         ),
+        (
+            "Vellmark expels Ostian envoy, says he broke the rules\n\nForeign Minister Otto Brask said on Monday the envoy must leave.",
+            &["Vellmark", "Otto Brask"],
+        ),
+        // a name with the noun it describes is no actor ("Vellmark opposition")
+        (
+            "Vellmark opposition rejects talks offer, calls for a recount\n\nOpposition leader Ida Rask said on Monday the count was rigged.",
+            &["Ida Rask", "Ida Rask"],
+        ),
         // a body by its proper name after a colon
         (
             "Shoal talks must go on: Harbour Office\n\nPort director Lise Amundsen said the talks must go on.",
