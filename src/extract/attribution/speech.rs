@@ -2972,6 +2972,19 @@ mod tests {
                 "Several opposition deputies denounced the deal as a sell-out.",
                 &[("a sell-out", "body:Several opposition deputies", Reported)],
             ),
+            // relatives and growers speak too, counted by the dozen
+            (
+                "Several dozen relatives of the crew urged the ministry to accept the swap.",
+                &[(
+                    "accept the swap",
+                    "body:Several dozen relatives of the crew",
+                    Reported,
+                )],
+            ),
+            (
+                "Tarvian growers urged the ministry to lift the quota.",
+                &[("lift the quota", "body:Tarvian growers", Reported)],
+            ),
             ("The decree lets the army order strikers back to work.", &[]),
         ];
         for (article, expected) in cases {

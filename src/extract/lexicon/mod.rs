@@ -487,7 +487,8 @@ pub static IRREGULAR_PAST_VERBS: &[&str] = &[
 #[rustfmt::skip]
 pub static QUANTIFIERS: &[&str] = &[
     "both", "all", "several", "many", "some", "most", "few", "two", "three", "four", "five", "six",
-    "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands", "each",
+    "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands", "each", "dozen", "hundred",
+    "thousand",
 ];
 
 /// Possessive determiners that can open a role phrase ("Its leader, Tomas Vik, said").
@@ -757,7 +758,8 @@ pub static GROUPS: &[&str] = &[
     "embassies", "missions", "coordinators", "deputies", "bondholders", "lenders",
     "parliamentarians", "ambassadors", "strikers", "dockers", "truckers", "retailers",
     "businesses", "industrialists", "councillors", "councilors", "commissioners", "presidents",
-    "premiers", "associations", "federations", "consumers", "landlords",
+    "premiers", "associations", "federations", "consumers", "landlords", "relatives", "growers",
+    "parents", "survivors", "merchants", "shopkeepers",
     "tenants", "pensioners", "veterans", "clubs", "teams", "leagues", "operators", "providers",
     "rivals", "bosses", "commissions", "committees", "factions", "coalitions", "alliances",
     "lobbies", "chambers", "managers", "directors", "organisations", "organizations",
