@@ -2644,6 +2644,14 @@ mod tests {
                 &[("filed a claim at the tribunal", "Tomas Vik", Indirect)],
             ),
             (
+                "The Ostland transport ministry advised two other ferries to wait outside the strait.",
+                &[(
+                    "wait outside the strait",
+                    "body:the Ostland transport ministry",
+                    Reported,
+                )],
+            ),
+            (
                 "The Ostland government has requested a two-year delay to the rules it signed.",
                 &[("two-year delay", "body:the Ostland government", Reported)],
             ),
