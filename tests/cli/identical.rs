@@ -61,7 +61,7 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (CSV), context off",
         &csv,
-        "981982b93f0b622a9cfec0d9db9f42e74d11ff01c42f287a55361b736770925a",
+        "3b963de57da07b7fcda1337b943ff034dce8aed79dd504bc021a7625ae412841",
     );
     let jsonl = printed(&off(&[
         "score".as_ref(),
@@ -72,13 +72,13 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (JSONL), context off",
         &jsonl,
-        "fa3e0b6559056521256bce11d4a01046e822dc99ca2f3b3929ff7d9e3d87adf2",
+        "92547f177ea5c091568aceb627c0c071b319bf90f5653579a1724eaf149c06c6",
     );
     let csv = printed(&["score".as_ref(), collection.as_os_str()]);
     assert_digest(
         "score of a 0.2 MB synthetic collection (CSV), default context",
         &csv,
-        "0527df27e22de86aec3529ada5eb0fcbaaf212214a121aa7dfb3987dc69f0590",
+        "47a89064976b926bbaa01f52d2022c0ccb0c3bd5d426ed30b04e8729604cbe2e",
     );
     let jsonl = printed(&[
         "score".as_ref(),
@@ -89,7 +89,7 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (JSONL), default context",
         &jsonl,
-        "cd825ee48466a5c82ef98d942ffcc03f8c6492c3b9e83c9c5c18568497eb8526",
+        "353464ddfffc0a47f17ee680671f80d9fb1da285a0326a9e7a0bd1b38ca55fe0",
     );
 }
 
@@ -100,12 +100,12 @@ fn scoring_the_example_articles_prints_the_same_bytes() {
     assert_digest(
         "score of data/articles (CSV), context off",
         &csv,
-        "b5ef5373282c202784b234990c081b90ca5f4a493a77487f9895ea0626a0e541",
+        "e77f032912320e1026e3fd2fbcca3d4857515e8de066ac8d70ad7f7d4ad25afe",
     );
     let csv = printed(&["score".as_ref(), articles.as_os_str()]);
     assert_digest(
         "score of data/articles (CSV), default context",
         &csv,
-        "256e2b0b5895399622bdb054dc1cf6b8c1618604259d71f54554f82629087651",
+        "b0ee5547a2ed36cddfa8302fdc41dbbd64dac70d7375b33619f2c74a103ce263",
     );
 }
