@@ -1444,17 +1444,25 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// `..., said Ilse Kaarma, the bloc's envoy.`: a closing attribution
-    /// with its verb first, right after the comma at `comma`, and its
-    /// subject closing the clause.
-    fn inverted_attribution(&self, comma: usize, limit: usize) -> Option<(Np, usize, usize)> {
+    /// A verb of plain saying (not a participle, not "quoted") right after
+    /// the comma at `comma`, and its length: where a closing attribution
+    /// that starts with its verb, or has an appositive before it, says.
+    fn saying_after(&self, comma: usize) -> Option<(usize, usize)> {
         let v = comma + 1;
         if !self.is(v, FINAL_SAYING) || self.is(v, &["quoted"]) {
             return None;
         }
-        let (len, _, false) = self.verb_at(v)? else {
-            return None;
-        };
+        match self.verb_at(v)? {
+            (len, _, false) => Some((v, len)),
+            _ => None,
+        }
+    }
+
+    /// `..., said Ilse Kaarma, the bloc's envoy.`: a closing attribution
+    /// with its verb first, right after the comma at `comma`, and its
+    /// subject closing the clause.
+    fn inverted_attribution(&self, comma: usize, limit: usize) -> Option<(Np, usize, usize)> {
+        let (v, len) = self.saying_after(comma)?;
         let Found::Np(np) = self.inverted_speech_subject(v, len, limit)? else {
             return None;
         };
@@ -1481,13 +1489,7 @@ impl<'a> Ctx<'a> {
     /// subject names a person in full or a body; the appositive holds words
     /// only, no verb of its own.
     fn appositive_attribution(&self, comma: usize, limit: usize) -> Option<(Np, usize, usize)> {
-        let v = comma + 1;
-        if !self.is(v, FINAL_SAYING) || self.is(v, &["quoted"]) {
-            return None;
-        }
-        let (len, _, false) = self.verb_at(v)? else {
-            return None;
-        };
+        let (v, len) = self.saying_after(comma)?;
         let rest = (v + len..limit).filter(|&k| self.word(k).is_some()).count();
         if rest > MAX_FINAL_TAIL || (v + 1..limit).any(|k| self.is(k, &["that"])) {
             return None;
