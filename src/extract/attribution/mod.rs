@@ -199,6 +199,9 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
                         parts.clear();
                     }
                 }
+                for part in &mut parts {
+                    ctx.own_by_opening_place(&mut part.speaker);
+                }
                 if parts.is_empty() {
                     Outcome::Narration(ctx.narration_subject())
                 } else {

@@ -1892,6 +1892,42 @@ impl<'a> Ctx<'a> {
         self.can_speak(&np).then_some(np)
     }
 
+    /// "In Salenne, the port authority said ...": a body named by a bare
+    /// common noun of the state ("the port authority", "the interior
+    /// ministry") after a sentence's opening "In PLACE," belongs to that
+    /// place, and says so in its text ("Salenne's port authority").
+    pub(super) fn own_by_opening_place(&self, np: &mut Np) {
+        let Form::Body { text, .. } = &mut np.form else {
+            return;
+        };
+        if !text.starts_with("the ")
+            || text.chars().any(char::is_uppercase)
+            || !text
+                .split_whitespace()
+                .last()
+                .is_some_and(|head| lexicon::is_in(lexicon::STATE_BODY_HEADS, head))
+        {
+            return;
+        }
+        let Some(opening) = (0..self.len()).find(|&k| self.word(k).is_some()) else {
+            return;
+        };
+        if !self.is(opening, &["in"]) {
+            return;
+        }
+        let place_end = (opening + 1..self.len())
+            .take_while(|&k| self.is_name_word(k) && !self.tokens[k].is_possessive())
+            .last()
+            .map_or(opening + 1, |k| k + 1);
+        if place_end == opening + 1 || !self.is_comma(place_end) || np.start != place_end + 1 {
+            return;
+        }
+        let place = self.article
+            [self.tokens[opening + 1].span.start..self.tokens[place_end - 1].span.end]
+            .to_string();
+        *text = format!("{place}'s {}", &text["the ".len()..]);
+    }
+
     /// The subject opening the sentence when it names a body or a place
     /// ("Ostland will respond ..., its foreign ministry said"): the owner
     /// an "its" speaker stands for.
@@ -2821,6 +2857,15 @@ mod tests {
             (
                 "Tomas Vik, asked about the ferry, said Ostland “will keep the port open.”",
                 &[("keep the port open", "Tomas Vik", Reported)],
+            ),
+            // "In PLACE," owns a bare body of the state after it
+            (
+                "In Velmar, the port authority said throughput had fallen by half.",
+                &[("fallen by half", "body:Velmar's port authority", Indirect)],
+            ),
+            (
+                "In the capital, the port authority said throughput had fallen by half.",
+                &[("fallen by half", "body:the port authority", Indirect)],
             ),
             // a document that carries a named speaker's words is their channel
             (

@@ -1107,6 +1107,24 @@ pub static INFINITIVE_LEADS: &[&str] = &[
 /// when "to" or "on" follows ("Ostland, Vell agree to reopen border").
 pub static HEADLINE_AGREEMENTS: &[&str] = &["agree", "agrees"];
 
+/// Head nouns of a state's own bodies, which a bare "the ..." names without
+/// their owner ("the interior ministry", "the port authority").
+pub static STATE_BODY_HEADS: &[&str] = &[
+    "ministry",
+    "authority",
+    "authorities",
+    "office",
+    "department",
+    "government",
+    "police",
+    "army",
+    "military",
+    "cabinet",
+    "presidency",
+    "parliament",
+    "regulator",
+];
+
 /// Head nouns that name a country's armed forces, any of which a bare
 /// definite one ("the military") can stand for.
 pub static ARMED_FORCES_HEADS: &[&str] = &["military", "army", "forces", "armed forces"];
