@@ -1112,9 +1112,9 @@ impl<'a> Ctx<'a> {
         }
         let found = self.subject_after(v + 2, to, false)?;
         let np = found.np()?;
-        (np.start == v + 2 || self.is(v + 2, lexicon::DETERMINERS) && np.start == v + 3)
-            .then_some(())?;
-        self.can_speak(&np).then_some(Found::Np(np))
+        let right_after =
+            np.start == v + 2 || self.is(v + 2, lexicon::DETERMINERS) && np.start == v + 3;
+        (right_after && self.can_speak(&np)).then_some(Found::Np(np))
     }
 
     /// Does a [`lexicon::REDUCED_PASSIVES`] participle with "by" right after

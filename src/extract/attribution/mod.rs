@@ -146,8 +146,7 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
                     // "X expels envoy, saying/says ...": the acting name
                     // speaks, before any reading of the whole line.
                     None => ctx
-                        .act_then_saying_headline()
-                        .or_else(|| ctx.opening_actor().and(ctx.second_verb_headline()))
+                        .acting_headline()
                         .or_else(|| ctx.headline().map(|(np, verb)| (sentence.span, np, verb)))
                         .or_else(|| ctx.second_verb_headline())
                         .into_iter()

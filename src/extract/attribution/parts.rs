@@ -270,16 +270,8 @@ impl<'a> Ctx<'a> {
         while i < to {
             // "said A and that B": a second clause of the same verb.
             if let Some(that) = self.second_clause(i, at, to, current.kind) {
-                let speaker = current.speaker.clone();
                 let (kind, verb) = (current.kind, current.verb);
-                current.span = self.part(start, i).sentence;
-                parts.push(current);
-                current = Part {
-                    span: Span::default(),
-                    speaker,
-                    kind,
-                    verb,
-                };
+                current = self.next_part(&mut parts, current, start, i, kind, verb);
                 start = that + 1;
                 at = that;
                 i = that + 1;
@@ -295,15 +287,9 @@ impl<'a> Ctx<'a> {
                 i += 1;
                 continue;
             }
-            let speaker = current.speaker.clone();
-            current.span = self.part(start, cut).sentence;
-            parts.push(current);
-            current = Part {
-                span: Span::default(),
-                speaker,
-                kind: self.verb_kind(kind, next + len),
-                verb: Some(self.span_of(next, len)),
-            };
+            let kind = self.verb_kind(kind, next + len);
+            let verb = Some(self.span_of(next, len));
+            current = self.next_part(&mut parts, current, start, cut, kind, verb);
             start = next;
             at = next;
             i = next + len;
@@ -311,6 +297,29 @@ impl<'a> Ctx<'a> {
         current.span = self.part(start, to).sentence;
         parts.push(current);
         parts
+    }
+
+    /// Ends `current` at token `cut` (its words from `start`), adds it to
+    /// `parts`, and starts the same speaker's next statement, of this kind
+    /// and verb.
+    fn next_part(
+        &self,
+        parts: &mut Vec<Part>,
+        mut current: Part,
+        start: usize,
+        cut: usize,
+        kind: StatementKind,
+        verb: Option<Span>,
+    ) -> Part {
+        let speaker = current.speaker.clone();
+        current.span = self.part(start, cut).sentence;
+        parts.push(current);
+        Part {
+            span: Span::default(),
+            speaker,
+            kind,
+            verb,
+        }
     }
 
     /// A second speech act of the same speaker starting at token `i`: "but"

@@ -3,8 +3,9 @@
 //! sentence that is not a statement.
 
 use super::super::lexicon::{self, is_in};
+use super::super::paragraphs::is_double_mark;
 use super::super::quotes::Quote;
-use super::super::tokens::Token;
+use super::super::tokens::{Token, TokenKind};
 use super::super::{Span, StatementKind};
 use super::MAX_PHRASE;
 use super::clauses::Before;
@@ -61,12 +62,13 @@ const MAX_ATTRIBUTION_GAP: usize = 12;
 /// authority's crisis centre Ada Lenz told a briefing`.
 const MAX_NAMED_ATTRIBUTION_GAP: usize = 2 * MAX_ATTRIBUTION_GAP;
 
-/// Verbs of plain saying that close a sentence's attribution ("..., the
-/// spokesman said").
 /// Documents that, named again with "the", speak for whoever issued them
 /// ("according to the statement"); not a report or a release, which an
 /// outlet may have written.
 const UNSIGNED_DOCUMENTS: &[&str] = &["statement", "communique", "communiqué", "declaration"];
+
+/// Verbs of plain saying that close a sentence's attribution ("..., the
+/// spokesman said").
 const FINAL_SAYING: &[&str] = &["said", "says", "told", "added", "quoted"];
 
 /// Most words after a closing attribution's verb ("said on Monday in a
@@ -478,7 +480,7 @@ impl<'a> Ctx<'a> {
     /// "the envoy cited the president as saying"), when it names a person
     /// or body (an outlet is a source, no subject to remember).
     fn quoter(&self, verb: Span) -> Option<Np> {
-        let q = self.tokens.iter().position(|t| t.span == verb)?;
+        let q = self.token_at(verb.start)?;
         if !self.is(q, lexicon::QUOTING_VERBS) {
             return None;
         }
@@ -810,17 +812,17 @@ impl<'a> Ctx<'a> {
     /// whole reports no speech (its first verb is an act).
     pub(super) fn second_verb_headline(&self) -> Option<HeadlineClaim> {
         let np = self.subject_after(0, self.len(), true)?.np()?;
+        let actor = self.opening_actor();
         // "Ostland expels envoy, says ...": the act's object is no part of
         // the subject.
-        let np = match np.form {
-            Form::Role { .. } => self.opening_actor().unwrap_or(np),
+        let np = match (&np.form, &actor) {
+            (Form::Role { .. }, Some(actor)) => actor.clone(),
             _ => np,
         };
         let named = match &np.form {
             Form::Body { .. } | Form::Role { .. } => true,
             Form::Person(name) => {
-                self.titled_or_known(&np, name)
-                    || np.end < self.len() && self.opening_actor().is_some()
+                self.titled_or_known(&np, name) || np.end < self.len() && actor.is_some()
             }
             Form::Pronoun(_) => false,
         };
@@ -850,8 +852,7 @@ impl<'a> Ctx<'a> {
     /// (the act is half of what it reports); the subject is the headline's
     /// opening name, not the phrase the act's words would make of it
     /// ("Ostland expels envoy").
-    pub(super) fn act_then_saying_headline(&self) -> Option<HeadlineClaim> {
-        let np = self.opening_actor()?;
+    fn act_then_saying_headline(&self, np: Np) -> Option<HeadlineClaim> {
         let comma = (np.end + 1..self.len()).find(|&k| !self.quoted[k] && self.is_comma(k))?;
         let v = comma + 1;
         let (len, _, participle) = self.verb_at(v)?;
@@ -861,11 +862,20 @@ impl<'a> Ctx<'a> {
         Some((self.sentence, np, Some(self.span_of(v, len))))
     }
 
+    /// A headline whose opening name acts and then speaks after a comma
+    /// ("X expels envoy, saying ..." or "..., says ..."): read before the
+    /// line as a whole, whose subject phrase would run into the act.
+    pub(super) fn acting_headline(&self) -> Option<HeadlineClaim> {
+        let actor = self.opening_actor()?;
+        self.act_then_saying_headline(actor)
+            .or_else(|| self.second_verb_headline())
+    }
+
     /// The name opening a headline when a verb that reports nothing follows
     /// it ("Ostland expels ...", "Corrant Mining shuts ..."): the run of
     /// name words, read as a body or a person, not as the head of a phrase
     /// the verb's object would make of it ("Ostland expels envoy").
-    pub(super) fn opening_actor(&self) -> Option<Np> {
+    fn opening_actor(&self) -> Option<Np> {
         let name_end = (0..self.len()).find(|&k| !self.is_name_word(k))?;
         let np = self.classify(0, name_end)?.np()?;
         // a headline's present tense ("expels", "shuts"), not a noun the
@@ -1471,8 +1481,8 @@ impl<'a> Ctx<'a> {
         }
         // Only an appositive in commas, with no verb, may follow the name;
         // never a quotation (`said Ostland "will wait"` is what was said).
-        let quoted =
-            (np.end..limit).any(|k| ['"', '“', '”'].iter().any(|&q| self.tokens[k].is_punct(q)));
+        let quoted = (np.end..limit)
+            .any(|k| matches!(self.tokens[k].kind, TokenKind::Punct(c) if is_double_mark(c)));
         let rest: Vec<usize> = (np.end..limit)
             .filter(|&k| self.word(k).is_some())
             .collect();
@@ -2042,11 +2052,10 @@ impl<'a> Ctx<'a> {
         if !document {
             return None;
         }
-        let v = (1..at).find(|&k| {
-            self.verb_at(k)
-                .is_some_and(|(_, _, participle)| !participle)
+        let (v, len, kind) = (1..at).find_map(|k| match self.verb_at(k)? {
+            (len, kind, false) => Some((k, len, kind)),
+            _ => None,
         })?;
-        let (len, kind, _) = self.verb_at(v)?;
         let Before::Found(Found::Np(np)) = self.before_bracket(v, 0) else {
             return None;
         };

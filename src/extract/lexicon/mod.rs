@@ -1127,7 +1127,7 @@ pub static STATE_BODY_HEADS: &[&str] = &[
 
 /// Head nouns that name a country's armed forces, any of which a bare
 /// definite one ("the military") can stand for.
-pub static ARMED_FORCES_HEADS: &[&str] = &["military", "army", "forces", "armed forces"];
+pub static ARMED_FORCES_HEADS: &[&str] = &["military", "army", "forces"];
 
 /// Words opening a contrasting or a time clause before the sentence's main
 /// one ("While the union called it an insult, the ministry said ...", "As
