@@ -178,6 +178,9 @@ fn looks_like_headline(line: &str) -> bool {
 /// brackets ("(AFP)"), then a dash or a colon. A place not in capitals
 /// counts only before an agency ("Kyiv (Reuters) -").
 fn dateline(line: &str) -> Option<usize> {
+    if let Some(len) = dated_place(line) {
+        return Some(len);
+    }
     let mut words = 0;
     let mut capitals = false;
     let mut agency = false;
@@ -258,6 +261,50 @@ fn dateline(line: &str) -> Option<usize> {
         return None;
     }
     Some(line.len() - after.len())
+}
+
+/// Most words of the place in a dateline that only a date closes.
+const MAX_DATED_PLACE_WORDS: usize = 3;
+
+/// The length in bytes of a dateline that a date closes with no dash after
+/// it: a place in title case, a comma, a month and a day, optionally an
+/// agency in brackets ("Nairobi, Aug 17 Raila Odinga ...", "Lagos, March 3
+/// (IANS) The union ..."). The month and the day make it a dateline; the
+/// text goes on with a capital.
+fn dated_place(line: &str) -> Option<usize> {
+    let (place, after) = line.split_once(',')?;
+    let place_words = place.split_whitespace().count();
+    if place_words == 0
+        || place_words > MAX_DATED_PLACE_WORDS
+        || !place
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase))
+    {
+        return None;
+    }
+    let (month, rest) = after.trim_start().split_once(char::is_whitespace)?;
+    if !lexicon::MONTHS.contains(&month.trim_end_matches('.').to_lowercase().as_str()) {
+        return None;
+    }
+    let rest = rest.trim_start();
+    let day = rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len());
+    if !(1..=2).contains(&day) || !rest[day..].starts_with(char::is_whitespace) {
+        return None;
+    }
+    let mut rest = rest[day..].trim_start();
+    if let Some(inside) = rest.strip_prefix('(') {
+        let close = inside.find(')')?;
+        rest = inside[close + 1..].trim_start();
+    }
+    if is_dash_start(rest) {
+        rest = rest[rest.chars().next()?.len_utf8()..].trim_start();
+    }
+    if !rest.starts_with(char::is_uppercase) {
+        return None;
+    }
+    Some(line.len() - rest.len())
 }
 
 fn is_dash_start(text: &str) -> bool {
@@ -396,7 +443,23 @@ mod tests {
                 "Vell City (Vell Press Agency) – The mayor said no.",
                 &["[Vell City (Vell Press Agency) –] The mayor said no."],
             ),
+            (
+                "Nairobi, Aug 17 Raila Odinga said no.",
+                &["[Nairobi, Aug 17] Raila Odinga said no."],
+            ),
+            (
+                "Port Vell, March 3 (VPA) The union said no.",
+                &["[Port Vell, March 3 (VPA)] The union said no."],
+            ),
             // not datelines
+            (
+                "Kovač, May 4 was the date the minister gave.",
+                &["Kovač, May 4 was the date the minister gave."],
+            ),
+            (
+                "Vell, Ostland and Marn said no.",
+                &["Vell, Ostland and Marn said no."],
+            ),
             (
                 "Anna Kovač said: “We are ready.”",
                 &["Anna Kovač said: “We are ready.”"],

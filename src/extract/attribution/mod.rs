@@ -168,6 +168,7 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
             previous + 1 == index && sentences[previous].paragraph == sentence.paragraph
         });
         direct_run = None;
+        let named_from = out.mentions.len();
         let outcome = {
             let sentence_quotes = &quotes[first..next_quote];
             Ctx::mark_quoted(tokens, sentence_quotes, &mut quoted);
@@ -217,6 +218,17 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
                 }
             }
         };
+        // "during President Javier Milei's visit": a person named in full
+        // in narration is a person when a later sentence opens with the
+        // surname alone ("Milei refused to apologise").
+        for mention in &out.mentions[named_from..] {
+            if let Form::Person(name) = &mention.form
+                && (name.len() >= 2 || !mention.roles.is_empty())
+                && let Some(last) = name.last()
+            {
+                known.insert(last.clone());
+            }
+        }
         match (outcome, continues) {
             // A bare quote right after the previous one ("“We waited.” “We
             // are tired.”") continues it; narration between them ("the

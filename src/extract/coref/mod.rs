@@ -596,12 +596,13 @@ impl<'a> Resolver<'a> {
         self.resolve(index, &mention)
     }
 
-    /// A headline's lone surname that a full name in the text ends
-    /// ("Blinken" for "Antony Blinken"): that person, not the lead's speaker.
+    /// A headline's lone surname, titled or not, that a full name in the
+    /// text ends ("Blinken" for "Antony Blinken", "Honduras president
+    /// Hernandez" for "Juan Orlando Hernandez"): that person, not the lead's
+    /// speaker.
     fn spelled_out_surname(&self, mention: &Mention) -> bool {
         matches!(&mention.form, Form::Person(name)
-            if name.len() == 1 && mention.roles.is_empty()
-                && self.full_names.contains_key(&name[0].to_lowercase()))
+            if name.len() == 1 && self.full_names.contains_key(&name[0].to_lowercase()))
     }
 
     /// Whether a headline's speaker phrase names who speaks by itself: a

@@ -559,6 +559,11 @@ Ostland said the embargo needed every member.",
 The ministry said on Monday Foreign Minister Otto Brask had called his counterpart.",
             &["Otto Brask", "the ministry"],
         ),
+        // and so is a titled one
+        (
+            "Ostland president Brask says he is open to a recount\n\nNine governments on Wednesday welcomed the offer. Earlier, President Otto Brask said he was open to a review.",
+            &["Otto Brask", "Nine governments", "Otto Brask"],
+        ),
     ];
     for (article, expected) in cases {
         assert_speakers(article, expected);
@@ -1437,5 +1442,15 @@ fn a_person_after_an_opening_place_phrase_is_who_he_is() {
 Back at the harbour gate, Osric Dale struck a softer tone.\n\n\
 \u{201c}The gate is open,\u{201d} he said.",
         &["Marta Venn", "Osric Dale"],
+    );
+}
+
+#[test]
+fn a_surname_named_in_full_in_narration_is_a_person_later() {
+    // "Marić" alone opens a sentence after a narration that names her in
+    // full: the "she" after is Marić, not the last speaker.
+    assert_speakers(
+        "The row began during President Lena Marić's visit to Vell.\n\nIn response, Ostrov recalled the envoy and demanded an apology.\n\nMarić made further remarks. “This is nonsense,” she told a newspaper.",
+        &["Ostrov", "Lena Marić"],
     );
 }
