@@ -1899,7 +1899,11 @@ impl<'a> Ctx<'a> {
                 });
             }
         };
-        self.can_speak(&np).then_some(np)
+        // "Naftogaz filed a lawsuit ... It asked for ...": a lone name the
+        // text uses as a name elsewhere is a subject "it" or "he" may mean.
+        let lone_name = matches!(&np.form, Form::Person(name)
+            if name.len() == 1 && self.names.contains(name[0].as_str()));
+        (self.can_speak(&np) || lone_name).then_some(np)
     }
 
     /// "In Salenne, the port authority said ...": a body named by a bare

@@ -1454,3 +1454,14 @@ fn a_surname_named_in_full_in_narration_is_a_person_later() {
         &["Ostrov", "Lena Marić"],
     );
 }
+
+#[test]
+fn it_after_a_lone_name_opening_a_narration_is_that_name() {
+    // "Tarnogaz" is a name (the text uses it after another word), so the
+    // "It" after the narration it opens is Tarnogaz, not nobody.
+    assert_speakers(
+        "Vell's regulator said talks with Tarnogaz were over.\n\n\
+Tarnogaz filed a claim against the regulator in March. It asked for overdue fees.",
+        &["Vell's regulator", "Tarnogaz"],
+    );
+}
