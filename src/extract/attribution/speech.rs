@@ -1013,7 +1013,13 @@ impl<'a> Ctx<'a> {
         if let Some(quoted) = self.quoted_as_saying(limit) {
             return Some(quoted);
         }
-        let mut last = self.final_attribution(limit);
+        let closing = self.final_attribution(limit);
+        let cited = closing
+            .is_none()
+            .then(|| self.cited_by_outlet(limit))
+            .flatten();
+        let from_outlet = cited.is_some();
+        let mut last = closing.or(cited);
         let mut i = 0;
         while i < limit {
             let Some((len, kind, participle)) = self.verb_at(i) else {
@@ -1065,8 +1071,12 @@ impl<'a> Ctx<'a> {
                 // plan, not something said.
                 let saying = self.verb_kind(kind, i + len) == StatementKind::Indirect
                     && !(i > 0 && self.is(i - 1, lexicon::MODALS));
-                let speaks = matches!(np.form, Form::Person(_))
-                    && (self.named_person(&np) || self.at_sentence_start(np.start));
+                // Whoever says something before an outlet's source
+                // ("she told leaders that ..., Reuters reported, citing
+                // two diplomats") speaks for themself.
+                let speaks = from_outlet
+                    || matches!(np.form, Form::Person(_))
+                        && (self.named_person(&np) || self.at_sentence_start(np.start));
                 if !(speaks && saying)
                     && last.as_ref().is_some_and(|&(_, v, _)| v > i + len)
                     && let Some((last_np, v, v_len)) = last.take()
@@ -1311,6 +1321,37 @@ impl<'a> Ctx<'a> {
             gender: Gender::Unknown,
         };
         Some((np, StatementKind::Indirect, Some(self.span_of(i, 1))))
+    }
+
+    /// "..., Reuters reported on Monday, citing two diplomats.", "...,
+    /// according to Reuters citing four officials familiar with the matter":
+    /// an outlet passes on what the source it cites said, so the source
+    /// speaks, as a closing attribution does (a person the sentence names
+    /// as saying something still speaks for themself). The outlet stands
+    /// right before "citing" (a comma between allowed), and the source is a
+    /// role or group phrase ("two diplomats", "people briefed on the
+    /// talks") or a name. The source, and where "citing" stands.
+    fn cited_by_outlet(&self, limit: usize) -> Option<(Np, usize, usize)> {
+        let citing = (1..limit).rev().find(|&k| self.is(k, &["citing"]))?;
+        let before = citing - usize::from(self.is_comma(citing - 1));
+        let outlet = (before.saturating_sub(MAX_PHRASE)..before)
+            .rev()
+            .take_while(|&k| self.word(k).is_some())
+            .any(|k| self.is_outlet_word(k) || self.is(k, lexicon::MEDIA_NOUNS));
+        if !outlet {
+            return None;
+        }
+        let end = (citing + 1..limit)
+            .find(|&k| self.word(k).is_none())
+            .unwrap_or(limit);
+        let np = match self.source_phrase(citing + 1, end) {
+            Some((Found::Np(np), _)) => np,
+            _ => self.subject_after(citing + 1, end, false)?.np()?,
+        };
+        if matches!(np.form, Form::Pronoun(_)) {
+            return None;
+        }
+        Some((np, citing, 1))
     }
 
     /// "The agency quoted Interior Minister Y as saying ...": the person

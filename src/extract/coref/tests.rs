@@ -1465,3 +1465,31 @@ Tarnogaz filed a claim against the regulator in March. It asked for overdue fees
         &["Vell's regulator", "Tarnogaz"],
     );
 }
+
+#[test]
+fn an_outlet_citing_a_source_passes_on_the_source_s_words() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Vellmark has stepped in as mediator between Ostland and Marn, according to Reuters citing four officials familiar with the matter.",
+            &["four officials familiar with the matter"],
+        ),
+        (
+            "Vellmark will mediate, Reuters reported on Monday, citing two diplomats.",
+            &["two diplomats"],
+        ),
+        // whoever the sentence says told something speaks for themself
+        (
+            "Prime Minister Ana Rusu said talks were off.\n\n\
+Over dinner, she told fellow leaders that Ostland would not be bullied, Reuters reported, citing two diplomats.",
+            &["Ana Rusu", "Ana Rusu"],
+        ),
+        // no outlet before "citing": a reason, not a source
+        (
+            "Ostland froze aid to Marn, citing a law, the ministry said.",
+            &["the ministry"],
+        ),
+    ];
+    for (article, expected) in cases {
+        assert_speakers(article, expected);
+    }
+}
