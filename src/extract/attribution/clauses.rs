@@ -118,13 +118,15 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
                 // "Miners at the Cerro Alto mine": the group before the preposition.
-                // "Speaker of the House Mike Jonson": a title's department.
+                // "Speaker of the House Mike Jonson", "Ambassador to the UN
+                // Ida Vell": a title's department or the body it serves.
+                let title_served = p >= floor + 2
+                    && self.is(p - 1, &["of", "to", "for"])
+                    && self.tokens[p - 2].is_cap()
+                    && self.is_title(p - 2);
                 let joined = p >= floor + 2
-                    && self.is(p - 1, lexicon::GROUP_PREPOSITIONS)
-                    && (self.is_body_word(p - 2)
-                        || (self.is(p - 1, &["of"])
-                            && self.tokens[p - 2].is_cap()
-                            && self.is_title(p - 2)));
+                    && (self.is(p - 1, lexicon::GROUP_PREPOSITIONS) && self.is_body_word(p - 2)
+                        || title_served);
                 if !joined {
                     break;
                 }
@@ -627,7 +629,10 @@ impl<'a> Ctx<'a> {
         let Found::Np(mut np) = found else {
             return Some(Found::Source);
         };
-        if !self.is_comma(np.end) {
+        // "The Harbour Alliance (HA), the main monitor, said": a bracketed
+        // acronym may stand before the appositive's comma.
+        let name_end = self.skip_bracket(np.end, comma);
+        if !self.is_comma(name_end) {
             return None;
         }
         // "France, Italy and Spain, whose farmers ..., urged": the list speaks.
@@ -639,7 +644,7 @@ impl<'a> Ctx<'a> {
             self.add_appositive(&mut group, list_end + 1, verb);
             return Some(Found::Np(group));
         }
-        let from = np.end + 1;
+        let from = name_end + 1;
         // "Lomari, along with the African Union and several states, has
         // accused": the whole group speaks.
         let joined = lexicon::COMITATIVES.iter().any(|c| {

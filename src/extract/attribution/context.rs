@@ -25,6 +25,10 @@ pub(super) struct Ctx<'a> {
     pub(super) headline: bool,
 }
 
+/// Most words between the "for" of a body's name and an "in" that goes on
+/// with it ("Security and Co-operation").
+const MAX_NAME_AFTER_FOR: usize = 5;
+
 impl<'a> Ctx<'a> {
     /// The sentence `tokens`, with `quoted` marked by [`Ctx::mark_quoted`]:
     /// borrowed, so that a clause of it ([`Ctx::part`]) is a view, not a copy.
@@ -171,6 +175,27 @@ impl<'a> Ctx<'a> {
     #[inline]
     pub(super) fn named_body_preposition(&self, i: usize) -> bool {
         self.is(i, lexicon::NAMED_BODY_PREPOSITIONS) && self.named_body_around(i)
+            || self.is(i, &["in"]) && self.named_body_goes_on(i)
+    }
+
+    /// "the Organisation for Security and Co-operation in Europe", "the
+    /// Centre for Human Rights in Vell": "in" and a capitalised place go on
+    /// a body's name that "for" opened, across capitalised words and "and".
+    #[inline(never)]
+    fn named_body_goes_on(&self, i: usize) -> bool {
+        if i == 0 || !self.tokens[i - 1].is_cap() || !self.word(i + 1).is_some_and(|t| t.is_cap()) {
+            return false;
+        }
+        (1..i)
+            .rev()
+            .take(MAX_NAME_AFTER_FOR)
+            .take_while(|&k| {
+                self.tokens[k].is_cap()
+                    || self.is(k, &["and"])
+                    || self.is(k, lexicon::NAMED_BODY_PREPOSITIONS)
+            })
+            .find(|&k| self.is(k, lexicon::NAMED_BODY_PREPOSITIONS))
+            .is_some_and(|k| self.named_body_around(k))
     }
 
     /// The rest of [`Ctx::named_body_preposition`]: a body before, a name after.

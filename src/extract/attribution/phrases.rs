@@ -486,10 +486,18 @@ impl<'a> Ctx<'a> {
                 name_start += 1;
             }
         }
-        // "(Special Envoy) for North Korea Hal Brenner": the place a title
-        // serves runs into the name; of three or more name words after
-        // "for", the name is the last two (and their particles).
-        if title.is_none() && run > 1 && self.is(run - 1, &["for"]) && self.is_title(run - 2) {
+        // "(Special Envoy) for North Korea Hal Brenner", "(Ambassador) to the
+        // UN Ida Vell": the place or body a title serves runs into the
+        // name; of three or more name words after "for" or "to" (and "the"),
+        // the name is the last two (and their particles).
+        let served = run
+            .checked_sub(1)
+            .map(|k| k - usize::from(k > 0 && self.is(k, &["the"])));
+        if title.is_none()
+            && let Some(served) = served.filter(|&k| k > 0)
+            && self.is(served, &["for", "to"])
+            && self.is_title(served - 1)
+        {
             let words: Vec<usize> = (run..end)
                 .filter(|&i| !self.is(i, lexicon::NAME_PARTICLES))
                 .collect();

@@ -1704,7 +1704,7 @@ impl<'a> Ctx<'a> {
 
     /// Token `k`, or the one after a short bracket opening at `k` ("the
     /// Foreign Office (FO) said").
-    fn skip_bracket(&self, k: usize, limit: usize) -> usize {
+    pub(super) fn skip_bracket(&self, k: usize, limit: usize) -> usize {
         if !self.tokens.get(k).is_some_and(|t| t.is_punct('(')) {
             return k;
         }

@@ -1493,3 +1493,24 @@ Over dinner, she told fellow leaders that Ostland would not be bullied, Reuters 
         assert_speakers(article, expected);
     }
 }
+
+#[test]
+fn the_body_a_title_serves_and_a_bracketed_acronym_are_no_part_of_the_name() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Vell’s Ambassador to the UN Ines Marlow said the talks had not started.",
+            &["Ines Marlow"],
+        ),
+        (
+            "The Harbour Alliance (HA), the main monitor, said on Sunday that the vote was valid.",
+            &["the Harbour Alliance"],
+        ),
+        (
+            "The Centre for Human Rights in Vell said the vote was valid.",
+            &["the Centre for Human Rights in Vell"],
+        ),
+    ];
+    for (article, expected) in cases {
+        assert_speakers(article, expected);
+    }
+}
