@@ -168,6 +168,10 @@ impl<'a> Ctx<'a> {
         {
             return Some((3, StatementKind::Reported, word.ends_with("ing")));
         }
+        // "declined comment", as wire copy writes it.
+        if self.is(i + 1, &["comment"]) && is_in(lexicon::REFUSALS, word) {
+            return Some((2, StatementKind::Reported, word.ends_with("ing")));
+        }
         // "put the death toll at 31", "put the number at 40,000": an
         // estimate, a statement of fact.
         if self.is(i, &["put", "puts", "putting"])

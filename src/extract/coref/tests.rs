@@ -1514,3 +1514,32 @@ fn the_body_a_title_serves_and_a_bracketed_acronym_are_no_part_of_the_name() {
         assert_speakers(article, expected);
     }
 }
+
+#[test]
+fn wire_forms_of_saying_and_refusing() {
+    let cases: &[(&str, &[&str])] = &[
+        // "termed" as "called"
+        (
+            "Vell on Tuesday termed as “unfortunate” the firing at the outpost.",
+            &["Vell"],
+        ),
+        // "the forum" is a body
+        (
+            "The forum said in a statement Thursday that it would consider suspending Ostland.",
+            &["the forum"],
+        ),
+        // "declined comment", without "to"
+        (
+            "The ministry and the embassy declined comment.",
+            &["the ministry and the embassy"],
+        ),
+        // "here" between the subject and the verb
+        (
+            "Three porters were killed in the attack, officials here said.",
+            &["officials"],
+        ),
+    ];
+    for (article, expected) in cases {
+        assert_speakers(article, expected);
+    }
+}

@@ -74,6 +74,7 @@ pub const REPORTING_VERBS: &[Verb] = &[
     ("flag", R), ("flags", R), ("flagged", R), ("flagging", R), ("call", R), ("calls", R), ("called", R), ("calling", R),
     ("describe", R), ("describes", R), ("described", R), ("describing", R), ("label", R),
     ("labels", R), ("labelled", R), ("labeled", R), ("brand", R), ("brands", R), ("branded", R),
+    ("term", R), ("terms", R), ("termed", R), ("terming", R),
     ("branding", R), ("dismiss", R), ("dismisses", R), ("dismissed", R), ("dismissing", R),
     ("reject", R), ("rejects", R), ("rejected", R), ("rejecting", R), ("welcome", R),
     ("welcomes", R), ("welcomed", R), ("welcoming", R), ("praise", R), ("praises", R),
@@ -692,6 +693,7 @@ pub static BODIES: &[&str] = &[
     "team", "club", "network", "syndicate", "confederation", "collective", "cartel", "opposition",
     "leadership", "regime", "staff", "guard", "forces", "nato", "opec", "corp", "co", "llc", "sa",
     "gmbh", "spa", "nv", "bv", "holdings", "airline", "carrier", "force", "govt", "coastguard",
+    "forum",
 ];
 
 /// Modal verbs, capitalised in a Title Case headline ("Ostland Will
@@ -1049,6 +1051,7 @@ pub static BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "has", "have", "had", "was", "were", "is", "are", "will", "would", "could", "should", "may",
     "might", "can", "did", "does", "do", "not", "never", "already", "even", "just", "only",
     "first", "since", "too", "subsequently", "meanwhile", "today", "yesterday", "tonight", "both",
+    "here",
     "all", "each", "herself", "himself", "themselves", "itself", "swiftly", "quickly",
     "immediately", "long", "remain", "remains", "remained", "seem", "seems", "seemed",
     "appear", "appears", "appeared", "didn't", "didn’t", "doesn't", "doesn’t", "don't", "don’t",
