@@ -99,7 +99,11 @@ fn is_mark(c: char) -> bool {
 struct Mark {
     /// Byte offset into the paragraph.
     at: usize,
+    /// The mark's char; two straight apostrophes typed for a double mark
+    /// (`''We are ready,'' he said`, as some wires write) are one `"`.
     c: char,
+    /// Its length in bytes.
+    len: usize,
     prev: Option<char>,
     next: Option<char>,
 }
@@ -119,12 +123,21 @@ fn marks(text: &str) -> impl Iterator<Item = Mark> + '_ {
         loop {
             let at = MARK_BYTES.find(bytes, from)?;
             // `at` starts a char: 0xC2 and 0xE2 are lead bytes, never continuations.
-            let c = text[at..].chars().next()?;
+            let mut c = text[at..].chars().next()?;
             from = at + c.len_utf8();
+            // ("the ''90s": a doubled apostrophe before a digit stays one)
+            if c == '\''
+                && bytes.get(from) == Some(&b'\'')
+                && !bytes.get(from + 1).is_some_and(u8::is_ascii_digit)
+            {
+                c = '"';
+                from += 1;
+            }
             if is_mark(c) {
                 return Some(Mark {
                     at,
                     c,
+                    len: from - at,
                     prev: text[..at].chars().next_back(),
                     next: text[from..].chars().next(),
                 });
@@ -145,12 +158,12 @@ fn scan_once(
     for Mark {
         at: i,
         c,
+        len,
         prev,
         next,
     } in marks(text)
     {
         let pos = paragraph.start + i;
-        let len = c.len_utf8();
         let opens = opens_after(prev);
         let last_of = |stack: &[Open], f: &dyn Fn(&Open) -> bool| stack.iter().rposition(f);
         let mut close = |stack: &mut Vec<Open>, k: usize| {
@@ -310,6 +323,11 @@ mod tests {
                 "“He said \"no\" twice.”",
                 &[("He said \"no\" twice.", true)],
             ),
+            // two straight apostrophes typed for a double mark
+            (
+                "''Vell and Ostland called it off,'' he said.",
+                &[("Vell and Ostland called it off,", true)],
+            ),
         ];
         for (text, expected) in cases {
             assert_quotes(text, expected);
@@ -320,6 +338,7 @@ mod tests {
     fn apostrophes_are_not_quotes() {
         let cases: &[(&str, &[(&str, bool)])] = &[
             ("Russia’s envoy said they don’t know.", &[]),
+            ("The ''90s were hard, he said.", &[]),
             ("Back in the ’90s the owners’ club met.", &[]),
             (
                 "Trask’s plan: “We’re going to wait,” he said.",
@@ -371,17 +390,27 @@ mod tests {
         ) {
             let text: String = picks.iter().map(|&i| MARK_CHARS[i]).collect();
             let chars: Vec<(usize, char)> = text.char_indices().collect();
-            let walked: Vec<Mark> = chars
-                .iter()
-                .enumerate()
-                .filter(|(_, (_, c))| is_mark(*c))
-                .map(|(k, &(at, c))| Mark {
-                    at,
-                    c,
-                    prev: k.checked_sub(1).map(|p| chars[p].1),
-                    next: chars.get(k + 1).map(|n| n.1),
-                })
-                .collect();
+            let mut walked = Vec::new();
+            let mut k = 0;
+            while k < chars.len() {
+                let (at, c) = chars[k];
+                let char_at = |j: usize| chars.get(j).map(|n| n.1);
+                // two apostrophes, not before a digit, are one double mark
+                let doubled = c == '\''
+                    && char_at(k + 1) == Some('\'')
+                    && !char_at(k + 2).is_some_and(|d| d.is_ascii_digit());
+                let (mark, width) = if doubled { ('"', 2) } else { (c, 1) };
+                if is_mark(mark) {
+                    walked.push(Mark {
+                        at,
+                        c: mark,
+                        len: if doubled { 2 } else { c.len_utf8() },
+                        prev: k.checked_sub(1).map(|p| chars[p].1),
+                        next: char_at(k + width),
+                    });
+                }
+                k += width;
+            }
             proptest::prop_assert_eq!(marks(&text).collect::<Vec<_>>(), walked);
         }
     }

@@ -370,9 +370,12 @@ impl<'a> Ctx<'a> {
                 skipped += 1;
                 continue;
             }
-            // "was quick to dismiss", "went on to say", "was at pains to stress"
+            // "was quick to dismiss", "went on to say", "was at pains to
+            // stress", "refused to endorse"
             if end >= floor + 2 && self.is(end - 1, &["to"]) {
-                let lead = if self.is(end - 2, lexicon::INFINITIVE_LEADS) {
+                let lead = if self.is(end - 2, lexicon::INFINITIVE_LEADS)
+                    || self.is(end - 2, lexicon::REFUSALS)
+                {
                     1
                 } else if end >= floor + 3
                     && (self.is(end - 2, &["on"]) && self.is(end - 3, &["went", "goes", "go"])

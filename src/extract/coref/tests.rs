@@ -1543,3 +1543,11 @@ fn wire_forms_of_saying_and_refusing() {
         assert_speakers(article, expected);
     }
 }
+
+#[test]
+fn a_refusal_before_an_act_is_no_part_of_the_subject() {
+    assert_speakers(
+        "Two members of the commission representing opposition parties refused to endorse the figures.",
+        &["Two members of the commission representing opposition parties"],
+    );
+}
