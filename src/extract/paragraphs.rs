@@ -4,7 +4,9 @@
 //! The first line, when a blank line follows it and it is short and does not
 //! end in a full stop, is the headline ("India slams US over oil tariff"): it
 //! may report what someone said. Any other short line without final
-//! punctuation is a heading: its own unit, never a statement. A dateline
+//! punctuation is a heading: its own unit, never part of a sentence (one of
+//! eight words or more that reports speech, a standfirst, is read as the
+//! headline is: attribution decides). A dateline
 //! opening a paragraph ("BEIJING, China —", "WASHINGTON:", "MOSCOW (Reuters)
 //! -", "GENEVA, March 3 (AFP) -") is left out of the paragraph's text, so
 //! neither its place nor its outlet is ever read as a speaker.

@@ -87,6 +87,9 @@ pub enum Source {
     Previous,
 }
 
+/// Fewest words of a heading read as a standfirst.
+const MIN_STANDFIRST_WORDS: usize = 8;
+
 /// Finds the claims and speaker mentions of every sentence.
 pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Attribution {
     let mut out = Attribution::default();
@@ -100,7 +103,7 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
         .iter()
         .map(|s| {
             let from = all_tokens.len();
-            if matches!(s.block, Block::Text | Block::Headline) {
+            if matches!(s.block, Block::Text | Block::Headline | Block::Heading) {
                 tokenize_into(article, s.span, &mut all_tokens);
             }
             from..all_tokens.len()
@@ -127,7 +130,13 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
         }
         if sentence.block != Block::Text {
             direct_run = None;
-            if sentence.block == Block::Headline {
+            // A standfirst, a heading as long as a sentence, that reports
+            // speech ("EU's chief negotiator says the measure is the
+            // solution, not the problem") is read as the headline is; a
+            // short subhead ("Army Chief Unconvinced") says nothing.
+            let standfirst = sentence.block == Block::Heading
+                && tokens.iter().filter(|t| t.is_word()).count() >= MIN_STANDFIRST_WORDS;
+            if sentence.block == Block::Headline || standfirst {
                 let sentence_quotes = &quotes[first..next_quote];
                 Ctx::mark_quoted(tokens, sentence_quotes, &mut quoted);
                 let ctx = Ctx::new(
@@ -152,11 +161,18 @@ pub fn attribute(article: &str, sentences: &[Sentence], quotes: &[Quote]) -> Att
                         .into_iter()
                         .collect(),
                 };
+                // A standfirst names its speaker as the text does; the
+                // headline's subject is resolved against the lead.
+                let (usage, kind) = if standfirst {
+                    (Usage::Speaker, StatementKind::Indirect)
+                } else {
+                    (Usage::Headline, StatementKind::Headline)
+                };
                 for (span, np, verb) in claims {
-                    let source = Source::Mention(record(&mut out, &mut known, np, Usage::Headline));
+                    let source = Source::Mention(record(&mut out, &mut known, np, usage));
                     out.claims.push(Claim {
                         span,
-                        kind: StatementKind::Headline,
+                        kind,
                         source,
                         verb,
                     });

@@ -1551,3 +1551,13 @@ fn a_refusal_before_an_act_is_no_part_of_the_subject() {
         &["Two members of the commission representing opposition parties"],
     );
 }
+
+#[test]
+fn a_standfirst_that_reports_speech_is_a_statement_and_a_subhead_is_not() {
+    assert_speakers(
+        "Talks resume in Vell\n\nThe envoys met on Monday.\n\n\
+Vell's chief negotiator says the measure is the solution, not the problem\n\n\
+Negotiator Stays Unconvinced\n\nThe ministry said talks would go on.",
+        &["Vell's chief negotiator", "the ministry"],
+    );
+}
