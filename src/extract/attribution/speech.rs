@@ -982,8 +982,14 @@ impl<'a> Ctx<'a> {
             });
             (addressee && mark > to + 1).then(|| whole(0, to)).flatten()
         };
+        // "Kremlin on Ukraine peace talks: ...": the speaker, then what
+        // they speak of
+        let on_topic = || {
+            let on = (1..mark).find(|&k| self.is(k, &["on"]))?;
+            (mark > on + 1).then(|| whole(0, on)).flatten()
+        };
         let before = (mark > 0 && mark <= MAX_HEADLINE_LABEL)
-            .then(|| whole(0, mark).or_else(addressed))
+            .then(|| whole(0, mark).or_else(addressed).or_else(on_topic))
             .flatten();
         let after = || {
             (end > mark + 1 && end - mark - 1 <= MAX_HEADLINE_LABEL)

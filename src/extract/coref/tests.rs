@@ -1561,3 +1561,12 @@ Negotiator Stays Unconvinced\n\nThe ministry said talks would go on.",
         &["Vell's chief negotiator", "the ministry"],
     );
 }
+
+#[test]
+fn a_headline_speaker_may_name_the_topic_before_the_colon() {
+    assert_speakers(
+        "Kremlin on Vell peace talks: Do not expect miracles\n\n\
+The Kremlin said on Tuesday there was no basis to expect a breakthrough.",
+        &["the Kremlin", "the Kremlin"],
+    );
+}
