@@ -477,10 +477,13 @@ impl<'a> Ctx<'a> {
         }
         let title = (run..end - 1).rev().find(|&i| self.is_title(i));
         let mut name_start = title.map_or(run, |t| t + 1);
+        // The word before the run of names, across a "the": the preposition
+        // of a title's department or of what it serves, if any.
+        let preposition = run
+            .checked_sub(1)
+            .map(|k| k - usize::from(k > 0 && self.is(k, &["the"])));
         // "(Secretary) of State Marco Diaz": the department is no part of the name.
-        let after_of = run > 0
-            && (self.is(run - 1, &["of"])
-                || (run > 1 && self.is(run - 1, &["the"]) && self.is(run - 2, &["of"])));
+        let after_of = preposition.is_some_and(|k| self.is(k, &["of"]));
         if title.is_none() && after_of {
             while name_start + 1 < end && self.is(name_start, lexicon::TITLE_OF_OBJECTS) {
                 name_start += 1;
@@ -490,11 +493,8 @@ impl<'a> Ctx<'a> {
         // UN Ida Vell": the place or body a title serves runs into the
         // name; of three or more name words after "for" or "to" (and "the"),
         // the name is the last two (and their particles).
-        let served = run
-            .checked_sub(1)
-            .map(|k| k - usize::from(k > 0 && self.is(k, &["the"])));
         if title.is_none()
-            && let Some(served) = served.filter(|&k| k > 0)
+            && let Some(served) = preposition.filter(|&k| k > 0)
             && self.is(served, &["for", "to"])
             && self.is_title(served - 1)
         {

@@ -160,17 +160,16 @@ impl<'a> Ctx<'a> {
         if token.is_in(self.article, lexicon::WANT_VERBS) && self.wants_object_to(i) {
             return Some((1, StatementKind::Reported, false));
         }
-        // "declined to comment on ...": refusing to speak is a speech act.
-        // "to" first: the cheapest test, and it rules out nearly every word.
-        if self.is(i + 1, &["to"])
-            && is_in(lexicon::REFUSALS, word)
-            && self.is(i + 2, lexicon::REFUSED_SPEECH)
-        {
-            return Some((3, StatementKind::Reported, word.ends_with("ing")));
-        }
-        // "declined comment", as wire copy writes it.
-        if self.is(i + 1, &["comment"]) && is_in(lexicon::REFUSALS, word) {
-            return Some((2, StatementKind::Reported, word.ends_with("ing")));
+        // "declined to comment on ...": refusing to speak is a speech act,
+        // and so is "declined comment", as wire copy writes it. The next
+        // word first: the cheapest test, and it rules out nearly every word.
+        if self.is(i + 1, &["to", "comment"]) && is_in(lexicon::REFUSALS, word) {
+            if self.is(i + 1, &["comment"]) {
+                return Some((2, StatementKind::Reported, word.ends_with("ing")));
+            }
+            if self.is(i + 2, lexicon::REFUSED_SPEECH) {
+                return Some((3, StatementKind::Reported, word.ends_with("ing")));
+            }
         }
         // "put the death toll at 31", "put the number at 40,000": an
         // estimate, a statement of fact.
@@ -1232,6 +1231,12 @@ impl<'a> Ctx<'a> {
             || self.is(k, lexicon::OUTLET_NOUNS)
     }
 
+    /// An [outlet word](Self::is_outlet_word) or a noun for the press as a
+    /// whole ("state media", "local press").
+    fn is_press_word(&self, k: usize) -> bool {
+        self.is_outlet_word(k) || self.is(k, lexicon::MEDIA_NOUNS)
+    }
+
     /// What an outlet itself reports, when nobody else in the sentence
     /// speaks: "The state news agency reported that troops had crossed",
     /// "Citing two officials, the Daily Ledger said the talks would resume".
@@ -1347,7 +1352,7 @@ impl<'a> Ctx<'a> {
         let outlet = (before.saturating_sub(MAX_PHRASE)..before)
             .rev()
             .take_while(|&k| self.word(k).is_some())
-            .any(|k| self.is_outlet_word(k) || self.is(k, lexicon::MEDIA_NOUNS));
+            .any(|k| self.is_press_word(k));
         if !outlet {
             return None;
         }
@@ -1450,9 +1455,7 @@ impl<'a> Ctx<'a> {
             && phrase.len() <= MAX_PHRASE
             && self.word(comma + 1).is_some()
             && self.is(verb, lexicon::OUTLET_VERBS)
-            && phrase
-                .iter()
-                .any(|&k| self.is_outlet_word(k) || self.is(k, lexicon::MEDIA_NOUNS))
+            && phrase.iter().any(|&k| self.is_press_word(k))
     }
 
     /// The attribution `..., Y said on Monday` after the comma at `comma`,
