@@ -2800,6 +2800,55 @@ mod tests {
         }
     }
 
+    /// The verbs of judging, advising and complaining added as a class, and
+    /// the "-ing" forms of listed verbs after a comma.
+    #[test]
+    fn judging_advising_and_complaining_verbs_are_statements() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Tomas Vik congratulated the Ostland negotiators on a fair deal.",
+                &[("on a fair deal", "Tomas Vik", Reported)],
+            ),
+            (
+                "The Vellmark ministry apologised for the delay at the crossing.",
+                &[(
+                    "delay at the crossing",
+                    "body:the Vellmark ministry",
+                    Reported,
+                )],
+            ),
+            (
+                "Ilse Marku faulted the port authority for ignoring the warnings.",
+                &[("ignoring the warnings", "Ilse Marku", Reported)],
+            ),
+            (
+                "Roux repudiated the ceasefire terms agreed in Brensk.",
+                &[("ceasefire terms", "Roux", Reported)],
+            ),
+            (
+                "The dockers' union bemoaned the slow pace of the talks.",
+                &[("slow pace", "body:the dockers' union", Reported)],
+            ),
+            (
+                "Ilse Marku singled out the customs rules as the main obstacle.",
+                &[("main obstacle", "Ilse Marku", Reported)],
+            ),
+            (
+                "Tomas Vik affirmed that the border would stay open.",
+                &[("stay open", "Tomas Vik", Indirect)],
+            ),
+            (
+                "Roux wrote to the envoy, asking that the talks resume in March.",
+                &[("resume in March", "Roux", Indirect)],
+            ),
+            // a noun, not a verb
+            ("The outline of the plan was published on Monday.", &[]),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
     #[test]
     fn progressive_reporting_verbs_are_the_clause_s_verb() {
         let cases: &[ClaimCase] = &[
