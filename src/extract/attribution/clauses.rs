@@ -391,9 +391,27 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
             }
-            // "The party has in turn said"
-            if end >= floor + 2 && self.is(end - 1, &["turn"]) && self.is(end - 2, &["in"]) {
+            // "The party has in turn said", "Vellmark in response said"
+            if end >= floor + 2
+                && self.is(end - 1, lexicon::IN_PHRASE_NOUNS)
+                && self.is(end - 2, &["in"])
+            {
                 end -= 2;
+                skipped += 1;
+                continue;
+            }
+            // "Vellmark for its part says", "Ostland earlier in the day
+            // announced": a stock phrase of three words ("earlier" or
+            // "later" before "in the day" is skipped next as an adverb).
+            if end >= floor + 3
+                && (self.is(end - 1, &["part"])
+                    && self.is(end - 2, lexicon::POSSESSIVE_DETERMINERS)
+                    && self.is(end - 3, &["for"])
+                    || self.is(end - 1, &["day"])
+                        && self.is(end - 2, &["the"])
+                        && self.is(end - 3, &["in"]))
+            {
+                end -= 3;
                 skipped += 1;
                 continue;
             }

@@ -3637,6 +3637,33 @@ mod final_attribution_tests {
     }
 
     #[test]
+    fn stock_phrases_and_verbs_of_trying_stand_between_subject_and_verb() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Vellmark for its part says the operator owes it 40 million euros.",
+                &[("owes it 40 million euros", "Vellmark", Indirect)],
+            ),
+            (
+                "Ostland earlier in the day announced that it was halving gas supplies.",
+                &[("halving gas supplies", "Ostland", Indirect)],
+            ),
+            (
+                "The dockers' union in response said the offer was an insult.",
+                &[("an insult", "body:the dockers' union", Indirect)],
+            ),
+            (
+                "Ilse Marku sought to reassure traders that the border would stay open.",
+                &[("stay open", "Ilse Marku", Indirect)],
+            ),
+            // trying to do something is no speech
+            ("The ministry sought to buy more grain.", &[]),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
     fn a_quote_opening_the_predicate_may_hold_its_verb() {
         let cases: &[ClaimCase] = &[
             (

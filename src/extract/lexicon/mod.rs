@@ -1147,12 +1147,20 @@ pub static CLAUSE_JOINERS: &[&str] = &[
     "while", "whereas", "but", "even as", "and", "although", "though", "yet", "as", "with",
 ];
 
-/// Adjectives before "to" and a reporting verb whose subject is the
-/// speaker ("was quick to dismiss", "were only willing to say").
+/// Adjectives and verbs of trying before "to" and a reporting verb whose
+/// subject is the speaker ("was quick to dismiss", "were only willing to
+/// say", "sought to reassure").
 #[rustfmt::skip]
 pub static INFINITIVE_LEADS: &[&str] = &[
     "willing", "unwilling", "quick", "keen", "eager", "careful", "swift", "anxious",
+    // verbs of trying ("sought to reassure", "moved to play down", "rushed to deny")
+    "sought", "seeks", "seek", "seeking", "moved", "moves", "tried", "tries", "attempted",
+    "attempts", "rushed", "rushes", "hastened",
 ];
+
+/// Nouns after "in" that make a phrase between a subject and its verb ("in
+/// turn", "in response").
+pub static IN_PHRASE_NOUNS: &[&str] = &["turn", "response", "reply", "return"];
 
 /// Verbs of agreement that report the parties' joint word in a headline
 /// when "to" or "on" follows ("Ostland, Vell agree to reopen border").
