@@ -628,9 +628,11 @@ impl<'a> Ctx<'a> {
         {
             return Some((np, verb));
         }
-        self.speech()
-            .map(|(np, _, verb)| (np, verb))
-            .or_else(|| self.labelled_headline())
+        // "Annan: Syria agrees to deadline": the name before the colon says
+        // the whole line, whatever act the line reports.
+        self.labelled_headline(true)
+            .or_else(|| self.speech().map(|(np, _, verb)| (np, verb)))
+            .or_else(|| self.labelled_headline(false))
             .or_else(|| self.intent_headline())
             .or_else(|| self.quoted_headline())
             .or_else(|| self.quote_first_headline())
@@ -892,7 +894,21 @@ impl<'a> Ctx<'a> {
             && !self.is_body_word(name_end)
             && !self.is(name_end, lexicon::GROUPS)
             && self.verb_at(name_end).is_none();
-        (acts && matches!(np.form, Form::Body { .. } | Form::Person(_))).then_some(np)
+        // a lone capitalised word shaped like an adjective is the headline's
+        // opening adjective ("Considerable gaps remain ..., says ..."), not
+        // a name, unless titled or used as one in the text
+        let named = match &np.form {
+            Form::Body { .. } => true,
+            Form::Person(name) => {
+                let adjective = name.len() == 1
+                    && lexicon::ADJECTIVE_SUFFIXES.iter().any(|s| {
+                        name[0].len() > s.len() + 2 && name[0].to_lowercase().ends_with(s)
+                    });
+                !adjective || self.titled_or_known(&np, name)
+            }
+            _ => false,
+        };
+        (acts && named).then_some(np)
     }
 
     /// A headline announcing what its subject means to do: "Ostland to
@@ -935,18 +951,16 @@ impl<'a> Ctx<'a> {
     /// A headline whose speaker is set apart by a colon or a dash, before
     /// or after what they said: "Commerce Secretary Lutnick: Tariffs will
     /// stay", "Talks will go on – foreign minister". The speaker's side is
-    /// nothing but the name (a person, a body or a role).
-    fn labelled_headline(&self) -> Option<(Np, Option<Span>)> {
-        // "Talks will go on - Lavrov": a hyphen with a space on each side
-        // stands for a dash.
+    /// nothing but the name (a person, a body or a role). With `lead_colon`,
+    /// only a name before a colon.
+    fn labelled_headline(&self, lead_colon: bool) -> Option<(Np, Option<Span>)> {
+        // "Talks will go on - Lavrov": a hyphen with a space before it
+        // stands for a dash ("... make little progress -sources", as wire
+        // headlines write it, has none after it).
         let spaced_hyphen = |i: usize| {
             self.tokens[i].is_punct('-')
                 && i > 0
                 && self.tokens[i - 1].span.end < self.tokens[i].span.start
-                && self
-                    .tokens
-                    .get(i + 1)
-                    .is_some_and(|t| self.tokens[i].span.end < t.span.start)
         };
         let mark = (0..self.len()).find(|&i| {
             !self.quoted[i]
@@ -990,6 +1004,11 @@ impl<'a> Ctx<'a> {
         let before = (mark > 0 && mark <= MAX_HEADLINE_LABEL)
             .then(|| whole(0, mark).or_else(addressed).or_else(on_topic))
             .flatten();
+        if lead_colon {
+            return before
+                .filter(|_| self.tokens[mark].is_punct(':'))
+                .map(|np| (np, None));
+        }
         let after = || {
             (end > mark + 1 && end - mark - 1 <= MAX_HEADLINE_LABEL)
                 .then(|| whole(mark + 1, end))
@@ -2496,6 +2515,27 @@ mod tests {
             (
                 "‘Our bay’: Storm hits Dravian trawlers\n\nOfficials in Ostmark met.",
                 &[],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn a_headline_s_label_speaks_and_an_opening_adjective_does_not() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Considerable gaps remain in port talks, says Ostland negotiator Ilse Marku\n\nThe talks went on in Brensk.",
+                &[("Considerable gaps", "Ilse Marku", StatementKind::Headline)],
+            ),
+            (
+                "Envoy Ilse Marku: Vellmark agrees to April deadline for truce\n\nThe talks went on in Brensk.",
+                &[("April deadline", "Ilse Marku", StatementKind::Headline)],
+            ),
+            (
+                "Border talks make little progress -sources\n\nThe talks went on in Brensk.",
+                &[("little progress", "body:sources", StatementKind::Headline)],
             ),
         ];
         for (article, expected) in cases {

@@ -1362,6 +1362,10 @@ pub static FUNCTION_WORDS: &[&str] = &[
     "why", "how", "very", "too", "more", "most", "less",
 ];
 
+/// Endings that make an English word an adjective ("considerable",
+/// "serious", "hopeful", "decisive"), which a name rarely has.
+pub static ADJECTIVE_SUFFIXES: &[&str] = &["able", "ible", "ous", "ful", "less", "ive"];
+
 /// Capitalised words that are never part of a name: sentence-initial function
 /// words, days and months.
 #[rustfmt::skip]
