@@ -1017,7 +1017,8 @@ impl<'a> Ctx<'a> {
             let stop = self.is_function(k)
                 || self.is(k, lexicon::BETWEEN_SUBJECT_AND_VERB)
                 || self.is_verb(k)
-                || (t.is_cap() && t.stem_listed(self.article, lexicon::NOT_NAMES));
+                || (t.is_cap() && t.stem_listed(self.article, lexicon::NOT_NAMES))
+                || self.is_past_tense(k);
             if stop && !joiner {
                 break;
             }

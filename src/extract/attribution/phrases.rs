@@ -83,6 +83,7 @@ impl<'a> Ctx<'a> {
             self.word(k).is_some()
                 && !self.is_function(k)
                 && !self.is_verb(k)
+                && !self.is_past_tense(k)
                 && !self.word(k).is_some_and(|t| t.is_possessive())
         };
         if !(i..=head).all(modifier) {
@@ -110,12 +111,18 @@ impl<'a> Ctx<'a> {
                 && k - object < MAX_PHRASE
                 && self.word(k).is_some()
                 && !self.is_verb(k)
+                && !self.is_past_tense(k)
                 && (!self.is_function(k)
                     || self.is(k, lexicon::DETERMINERS)
                     || self.is(k, lexicon::QUANTIFIERS)
                     || self.is(k, &["of", "for", "and"]))
             {
                 k += 1;
+            }
+            // "in Brensk and lodged ...": a joiner or determiner at the run's
+            // end belongs to what follows
+            while k > object && self.is_function(k - 1) {
+                k -= 1;
             }
             let time = self.is(object, lexicon::DAYS) || self.is(object, lexicon::MONTHS);
             if k > object && !time {

@@ -377,6 +377,27 @@ impl<'a> Ctx<'a> {
         self.verb_at(i).is_some()
     }
 
+    /// A lowercase word between a name and its object that reads as a
+    /// past-tense verb ("Ostland summoned the envoy", "the rebels of the
+    /// Front seized two villages"): a clause has begun, and no phrase naming
+    /// someone runs across it. Not "the Vellmark armed forces", where no
+    /// determiner or number follows.
+    pub(super) fn is_past_tense(&self, i: usize) -> bool {
+        let Some(t) = self.word(i) else { return false };
+        let key = t.key(self.article);
+        let object = i + 1 < self.len()
+            && (self.is(i + 1, lexicon::DETERMINERS)
+                || self.is(i + 1, lexicon::POSSESSIVE_DETERMINERS)
+                || self.is(i + 1, lexicon::NUMBER_WORDS)
+                || self.is_number(i + 1));
+        i > 0
+            && object
+            && !t.is_cap()
+            && self.tokens[i - 1].is_cap()
+            && !self.is(i - 1, lexicon::DETERMINERS)
+            && (key.len() > 4 && key.ends_with("ed") || self.is(i, lexicon::IRREGULAR_PAST_VERBS))
+    }
+
     /// Direct quotation: the sentence opens with a quote (or introduces one
     /// with a colon, or a verb and comma), and the quote is more than a
     /// scare-quoted phrase.
@@ -3697,6 +3718,28 @@ mod final_attribution_tests {
             ),
             // trying to do something is no speech
             ("The ministry sought to buy more grain.", &[]),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn a_past_tense_verb_after_a_name_ends_the_speaker_phrase() {
+        let cases: &[ClaimCase] = &[
+            (
+                "In a busy day, Ostland summoned the Vellmark ambassador in Brensk and lodged a formal protest.",
+                &[("a formal protest", "Ostland", Reported)],
+            ),
+            // an adjective before a noun, with no object after it
+            (
+                "The Vellmark armed forces said the border was calm.",
+                &[(
+                    "border was calm",
+                    "body:the Vellmark armed forces",
+                    Indirect,
+                )],
+            ),
         ];
         for (article, expected) in cases {
             assert_claims(article, expected);
