@@ -381,21 +381,29 @@ impl<'a> Ctx<'a> {
     /// past-tense verb ("Ostland summoned the envoy", "the rebels of the
     /// Front seized two villages"): a clause has begun, and no phrase naming
     /// someone runs across it. Not "the Vellmark armed forces", where no
-    /// determiner or number follows.
+    /// object follows.
     pub(super) fn is_past_tense(&self, i: usize) -> bool {
-        let Some(t) = self.word(i) else { return false };
-        let key = t.key(self.article);
-        let object = i + 1 < self.len()
-            && (self.is(i + 1, lexicon::DETERMINERS)
-                || self.is(i + 1, lexicon::POSSESSIVE_DETERMINERS)
-                || self.is(i + 1, lexicon::NUMBER_WORDS)
-                || self.is_number(i + 1));
         i > 0
-            && object
-            && !t.is_cap()
             && self.tokens[i - 1].is_cap()
             && !self.is(i - 1, lexicon::DETERMINERS)
-            && (key.len() > 4 && key.ends_with("ed") || self.is(i, lexicon::IRREGULAR_PAST_VERBS))
+            && self.past_verb_with_object(i)
+    }
+
+    /// Is the word at `p` a lower-case verb in the past tense that an object
+    /// follows (a determiner, a number, a name, or one word and a name:
+    /// "neighbouring Vell")?
+    pub(super) fn past_verb_with_object(&self, p: usize) -> bool {
+        let past = self.word(p).is_some_and(|t| !t.is_cap())
+            && !self.is_function(p)
+            && (self.key(p).ends_with("ed") || self.is(p, lexicon::IRREGULAR_PAST_VERBS));
+        let object = self.is(p + 1, lexicon::DETERMINERS)
+            || self.is(p + 1, lexicon::QUANTIFIERS)
+            || self.is_number(p + 1)
+            || self.word(p + 1).is_some_and(|t| t.is_cap())
+            || self.word(p + 1).is_some()
+                && !self.is_function(p + 1)
+                && self.word(p + 2).is_some_and(|t| t.is_cap());
+        past && object
     }
 
     /// Direct quotation: the sentence opens with a quote (or introduces one
@@ -1804,19 +1812,7 @@ impl<'a> Ctx<'a> {
     /// Ostland parliament").
     fn before_clause_verb(&self, found: Found) -> Found {
         let Found::Np(np) = &found else { return found };
-        let verb = (np.start + 1..np.end).find(|&p| {
-            let past = self.word(p).is_some_and(|t| !t.is_cap())
-                && !self.is_function(p)
-                && (self.key(p).ends_with("ed") || self.is(p, lexicon::IRREGULAR_PAST_VERBS));
-            let object = self.is(p + 1, lexicon::DETERMINERS)
-                || self.is(p + 1, lexicon::QUANTIFIERS)
-                || self.is_number(p + 1)
-                || self.word(p + 1).is_some_and(|t| t.is_cap())
-                || self.word(p + 1).is_some()
-                    && !self.is_function(p + 1)
-                    && self.word(p + 2).is_some_and(|t| t.is_cap());
-            past && object
-        });
+        let verb = (np.start + 1..np.end).find(|&p| self.past_verb_with_object(p));
         let Some(verb) = verb else { return found };
         match self.subject_after(np.start, verb, np.start == 0) {
             Some(Found::Np(subject)) if subject.end == verb => Found::Np(subject),
