@@ -823,6 +823,9 @@ impl<'a> Ctx<'a> {
         };
         speaker(first, and)?;
         speaker(start, end)?;
+        if let Some(Found::Np(one)) = self.two_titles_one_person(first, end) {
+            return Some(one);
+        }
         Some(self.group_of(first, end))
     }
 

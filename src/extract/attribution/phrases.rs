@@ -240,6 +240,49 @@ impl<'a> Ctx<'a> {
         Some((name_start, roles))
     }
 
+    /// "Tourism Minister and former union boss Otto Brask": a title (no
+    /// determiner, no name), "and", a second title and a full name in tokens
+    /// `start..end` are one person with both titles.
+    pub(super) fn two_titles_one_person(&self, start: usize, end: usize) -> Option<Found> {
+        let titled = |i: usize| {
+            self.is_title(i)
+                || self.is(i, lexicon::ROLES)
+                || self.is(i, lexicon::GENERIC_ROLE_HEADS)
+        };
+        let and = (start + 1..end).find(|&i| self.is(i, &["and"]))?;
+        let mut name_start = end;
+        while name_start > and + 1 && self.is_name_word(name_start - 1) && !titled(name_start - 1) {
+            name_start -= 1;
+        }
+        let first_title = (start..and).all(|i| {
+            self.word(i).is_some_and(|t| t.is_cap() || titled(i))
+                && !self.is(i, lexicon::DETERMINERS)
+                && !self.tokens[i].is_possessive()
+        }) && titled(and - 1);
+        let second_title = name_start > and + 1
+            && titled(name_start - 1)
+            && (and + 1..name_start).all(|i| !self.is_function(i) && !self.is(i, &["and"]));
+        if !(first_title && second_title && end - name_start >= 2) {
+            return None;
+        }
+        let roles = (start..name_start)
+            .filter(|&i| i != and && titled(i))
+            .map(|i| role_word(self.key(i)))
+            .collect();
+        let name = (name_start..end)
+            .map(|i| self.tokens[i].stem(self.article).to_string())
+            .collect();
+        let span = Span::new(self.tokens[start].span.start, self.tokens[end - 1].stem_end);
+        Some(Found::Np(Np {
+            start,
+            end,
+            span,
+            form: Form::Person(name),
+            roles,
+            gender: Gender::Unknown,
+        }))
+    }
+
     /// What the tokens `start..end` name, if anything.
     pub(super) fn classify(&self, start: usize, end: usize) -> Option<Found> {
         self.classify_phrase(start, end, false)
@@ -435,6 +478,12 @@ impl<'a> Ctx<'a> {
                 .map(|i| role_word(self.key(i)))
                 .collect();
             return Some(person(title + 1, roles, Gender::Unknown));
+        }
+        // "Tourism Minister and former union boss Otto Brask", "NUF chief
+        // and veteran lawyer Kamal Hossain": two titles of one person joined
+        // by "and" before a full name are no group.
+        if has_and && let Some(np) = self.two_titles_one_person(start, end) {
+            return Some(np);
         }
         if self.is_body_word(body_head)
             || has_and

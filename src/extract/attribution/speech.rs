@@ -3743,6 +3743,28 @@ mod final_attribution_tests {
     }
 
     #[test]
+    fn two_titles_joined_by_and_before_a_name_are_one_person() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Tourism Minister and former union boss Otto Brask said the strike must end.",
+                &[("strike must end", "Otto Brask", Indirect)],
+            ),
+            // two people, each named
+            (
+                "President Ilse Marku and Prime Minister Otto Brask said the talks would resume.",
+                &[(
+                    "talks would resume",
+                    "body:President Ilse Marku and Prime Minister Otto Brask",
+                    Indirect,
+                )],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
     fn a_quote_opening_the_predicate_may_hold_its_verb() {
         let cases: &[ClaimCase] = &[
             (
