@@ -672,6 +672,9 @@ impl<'a> Resolver<'a> {
         if let Some(role) = abbreviated_role(mention) {
             return self.resolve(index, &role);
         }
+        if let Some(person) = self.titled_acronym(index, mention) {
+            return self.resolve(index, &person);
+        }
         // "Ana Rell agreed ..., her side said": the possessive pronoun is
         // gone from the phrase, and the owner just mentioned speaks.
         if let Form::Body { text, head, .. } = &mention.form
@@ -1419,6 +1422,43 @@ impl<'a> Resolver<'a> {
                 });
             fits.then_some(mention)
         })
+    }
+
+    /// "the CEC" after "Chief Election Commissioner Ilse Marku": an acronym
+    /// that no body's name spells out but the initials of a named person's
+    /// title do is that person (a mention of them by name).
+    fn titled_acronym(&self, index: usize, mention: &Mention) -> Option<Mention> {
+        let Form::Body { text, words, .. } = &mention.form else {
+            return None;
+        };
+        let [word] = words.as_slice() else {
+            return None;
+        };
+        let last = text.rsplit(' ').next()?;
+        let letters: String = last.chars().filter(|c| *c != '.').collect();
+        if !(2..=6).contains(&letters.chars().count())
+            || !letters.chars().all(char::is_uppercase)
+            || self.spelled_out(word).is_some()
+        {
+            return None;
+        }
+        let letters = letters.to_lowercase();
+        self.mentions[..index.min(self.mentions.len())]
+            .iter()
+            .rev()
+            .take(RECENT_WINDOW)
+            .find(|m| {
+                let Form::Person(name) = &m.form else {
+                    return false;
+                };
+                let initials: String = m.roles.iter().filter_map(|r| r.chars().next()).collect();
+                name.len() >= 2 && initials == letters
+            })
+            .map(|m| Mention {
+                form: m.form.clone(),
+                roles: m.roles.clone(),
+                ..mention.clone()
+            })
     }
 
     /// The body mention whose capitalised words' initials spell the acronym

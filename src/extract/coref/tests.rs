@@ -1570,3 +1570,21 @@ The Kremlin said on Tuesday there was no basis to expect a breakthrough.",
         &["the Kremlin", "the Kremlin"],
     );
 }
+
+#[test]
+fn an_acronym_of_a_named_person_s_title_is_that_person() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Chief Election Commissioner Ilse Marku congratulated voters on a calm day. The CEC said the count would take two more days.",
+            &["Ilse Marku", "Ilse Marku"],
+        ),
+        // a body's name spells it first
+        (
+            "The National Unity Front said the vote was rigged. The NUF also demanded a recount.",
+            &["the National Unity Front", "the National Unity Front"],
+        ),
+    ];
+    for (article, expected) in cases {
+        assert_speakers(article, expected);
+    }
+}
