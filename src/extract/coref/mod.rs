@@ -675,6 +675,9 @@ impl<'a> Resolver<'a> {
         if let Some(person) = self.titled_acronym(index, mention) {
             return self.resolve(index, &person);
         }
+        if let Some(country) = self.compass_short_form(index, mention) {
+            return self.resolve(index, &country);
+        }
         // "Ana Rell agreed ..., her side said": the possessive pronoun is
         // gone from the phrase, and the owner just mentioned speaks.
         if let Form::Body { text, head, .. } = &mention.form
@@ -1422,6 +1425,37 @@ impl<'a> Resolver<'a> {
                 });
             fits.then_some(mention)
         })
+    }
+
+    /// "the North", "the South": a compass word alone stands for the
+    /// two-word name it opens that the article last used ("North Korea",
+    /// "South Sudan"), as the same mention.
+    fn compass_short_form(&self, index: usize, mention: &Mention) -> Option<Mention> {
+        let Form::Body { text, words, .. } = &mention.form else {
+            return None;
+        };
+        let [word] = words.as_slice() else {
+            return None;
+        };
+        if !text.starts_with("the ") || !lexicon::is_in(&["north", "south", "east", "west"], word) {
+            return None;
+        }
+        self.mentions[..index.min(self.mentions.len())]
+            .iter()
+            .rev()
+            .find(|m| {
+                let name: Vec<&str> = match &m.form {
+                    Form::Person(name) => name.iter().map(String::as_str).collect(),
+                    Form::Body { text, .. } => text.split_whitespace().collect(),
+                    _ => return false,
+                };
+                matches!(name.as_slice(), [first, _] if first.eq_ignore_ascii_case(word))
+            })
+            .map(|m| Mention {
+                form: m.form.clone(),
+                roles: m.roles.clone(),
+                ..mention.clone()
+            })
     }
 
     /// "the CEC" after "Chief Election Commissioner Ilse Marku": an acronym

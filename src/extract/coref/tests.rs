@@ -1588,3 +1588,18 @@ fn an_acronym_of_a_named_person_s_title_is_that_person() {
         assert_speakers(article, expected);
     }
 }
+
+#[test]
+fn a_compass_word_alone_stands_for_the_name_it_opens() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "North Korea fired shells at an island. South Korea scrambled jets. The North denied that it had fired first. The South said it would retaliate.",
+            &["North Korea", "South Korea"],
+        ),
+        // with no such name in the text, the phrase stays as it is
+        ("The South said it would retaliate.", &["the South"]),
+    ];
+    for (article, expected) in cases {
+        assert_speakers(article, expected);
+    }
+}
