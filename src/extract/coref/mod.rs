@@ -675,7 +675,10 @@ impl<'a> Resolver<'a> {
         if let Some(person) = self.titled_acronym(index, mention) {
             return self.resolve(index, &person);
         }
-        if let Some(country) = self.compass_short_form(index, mention) {
+        if let Some(country) = self
+            .compass_short_form(index, mention)
+            .or_else(|| self.country_short_form(mention))
+        {
             return self.resolve(index, &country);
         }
         // "Ana Rell agreed ..., her side said": the possessive pronoun is
@@ -1456,6 +1459,42 @@ impl<'a> Resolver<'a> {
                 roles: m.roles.clone(),
                 ..mention.clone()
             })
+    }
+
+    /// "PH", "DPRK": a country's short form in capitals stands for the
+    /// country when the article also names it ("the Philippines").
+    fn country_short_form(&self, mention: &Mention) -> Option<Mention> {
+        let word = match &mention.form {
+            Form::Person(name) if name.len() == 1 => name[0].as_str(),
+            Form::Body { text, words, .. } if words.len() == 1 => text.rsplit(' ').next()?,
+            _ => return None,
+        };
+        if !word.chars().all(|c| c.is_uppercase() || c == '.') {
+            return None;
+        }
+        let key: String = word
+            .chars()
+            .filter(|c| *c != '.')
+            .collect::<String>()
+            .to_lowercase();
+        let (_, country) = lexicon::COUNTRY_ABBREVIATIONS
+            .iter()
+            .find(|(short, _)| *short == key)?;
+        let named = |m: &&Mention| {
+            let text = match &m.form {
+                Form::Person(name) => name.join(" "),
+                Form::Body { text, .. } => text.clone(),
+                _ => return false,
+            };
+            let text = text.to_lowercase();
+            text.strip_prefix("the ").unwrap_or(&text) == *country
+        };
+        // the article's naming of it anywhere: a headline's short form comes first
+        self.mentions.iter().find(named).map(|m| Mention {
+            form: m.form.clone(),
+            roles: m.roles.clone(),
+            ..mention.clone()
+        })
     }
 
     /// "the CEC" after "Chief Election Commissioner Ilse Marku": an acronym

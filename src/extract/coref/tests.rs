@@ -1603,3 +1603,21 @@ fn a_compass_word_alone_stands_for_the_name_it_opens() {
         assert_speakers(article, expected);
     }
 }
+
+#[test]
+fn a_country_s_short_form_is_the_country_the_article_names() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "PH files protest over reef standoff\n\nThe Philippines summoned the ambassador on Wednesday. The Philippines said its ships would stay.",
+            &["the Philippines", "the Philippines"],
+        ),
+        // not named in the text: kept as written
+        (
+            "PH files protest over reef standoff\n\nThe ministry said its ships would stay.",
+            &["PH", "the ministry"],
+        ),
+    ];
+    for (article, expected) in cases {
+        assert_speakers(article, expected);
+    }
+}

@@ -1362,6 +1362,17 @@ pub static FUNCTION_WORDS: &[&str] = &[
     "why", "how", "very", "too", "more", "most", "less",
 ];
 
+/// Short forms of country names in capitals that headlines and wire copy
+/// use ("PH files protest", "DPRK rejects talks"), with the name they stand
+/// for, lowercase.
+#[rustfmt::skip]
+pub const COUNTRY_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("ph", "philippines"), ("phl", "philippines"), ("prc", "china"), ("dprk", "north korea"),
+    ("rok", "south korea"), ("uae", "united arab emirates"), ("drc", "democratic republic of congo"),
+    ("png", "papua new guinea"), ("nz", "new zealand"), ("ksa", "saudi arabia"),
+    ("bih", "bosnia and herzegovina"), ("car", "central african republic"),
+];
+
 /// Endings that make an English word an adjective ("considerable",
 /// "serious", "hopeful", "decisive"), which a name rarely has.
 pub static ADJECTIVE_SUFFIXES: &[&str] = &["able", "ible", "ous", "ful", "less", "ive"];
