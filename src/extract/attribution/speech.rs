@@ -2898,6 +2898,10 @@ mod tests {
                 "Roux wrote to the envoy, asking that the talks resume in March.",
                 &[("resume in March", "Roux", Indirect)],
             ),
+            (
+                "Ostland expects border talks in weeks\n\nThe talks went on in Brensk.",
+                &[("border talks", "Ostland", StatementKind::Headline)],
+            ),
             // a noun, not a verb
             ("The outline of the plan was published on Monday.", &[]),
         ];
