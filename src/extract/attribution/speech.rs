@@ -2064,6 +2064,25 @@ impl<'a> Ctx<'a> {
                 gender: Gender::Unknown,
             }));
         }
+        // "According to the commission Mr Brask won ...": with no comma
+        // after it, a source of a determiner and lowercase words ends where
+        // the clause's capitalised subject begins.
+        if self.is(at + 2, lexicon::DETERMINERS)
+            && let Some(cut) = (at + 3..to.min(at + 2 + MAX_PHRASE))
+                .take_while(|&k| self.word(k).is_some())
+                .find(|&k| self.tokens[k].is_cap())
+            && cut > at + 3
+            // the capitalised run is a clause's subject, a lowercase word (its
+            // verb) after it, not a name in apposition ("the rights group
+            // Open Steppe")
+            && let Some(after) = (cut..to).find(|&k| !self.is_name_word(k))
+            && self.word(after).is_some_and(|t| !t.is_cap())
+            && let Some(Found::Np(np)) = self.classify(at + 2, cut)
+            && np.end == cut
+            && matches!(np.form, Form::Body { .. } | Form::Role { .. })
+        {
+            return Some(Found::Np(np));
+        }
         if let Some(Found::Np(mut np)) = self.subject_after(at + 2, to, false) {
             // "..., according to Ragna Pell, an analyst at ...": what the
             // appositive says she is, as after a speaker who says. (After
@@ -3761,6 +3780,24 @@ mod final_attribution_tests {
                     "body:President Ilse Marku and Prime Minister Otto Brask",
                     Indirect,
                 )],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn according_to_a_source_with_no_comma_ends_where_the_clause_s_subject_begins() {
+        let cases: &[ClaimCase] = &[
+            (
+                "According to the commission Mr Brask won 47 percent of the vote.",
+                &[("47 percent", "body:the commission", Indirect)],
+            ),
+            // a name in apposition is the source's
+            (
+                "At least 20 people have been killed, according to the rights group Open Steppe.",
+                &[("20 people", "Open Steppe", Indirect)],
             ),
         ];
         for (article, expected) in cases {
