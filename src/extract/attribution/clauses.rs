@@ -391,6 +391,13 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
             }
+            // "Both sides have in the past week expressed", "The union over
+            // the weekend said": a span of time led by a preposition.
+            if let Some(start) = self.period_before(end, floor) {
+                end = start;
+                skipped += 1;
+                continue;
+            }
             // "The party has in turn said", "Vellmark in response said"
             if end >= floor + 2
                 && self.is(end - 1, lexicon::IN_PHRASE_NOUNS)
@@ -437,6 +444,26 @@ impl<'a> Ctx<'a> {
             skipped += 1;
         }
         end
+    }
+
+    /// Where a span of time led by a preposition ends right before token
+    /// `end`: "in the past week", "in recent days", "over the weekend", "at
+    /// the weekend", "during the past two months".
+    fn period_before(&self, end: usize, floor: usize) -> Option<usize> {
+        if end < floor + 3 || !self.is(end - 1, lexicon::SPAN_NOUNS) {
+            return None;
+        }
+        let mut k = end - 1;
+        while k > floor + 1
+            && end - k <= 4
+            && (self.is(k - 1, lexicon::SPAN_MODIFIERS)
+                || self.is(k - 1, lexicon::NUMBER_WORDS)
+                || self.is_number(k - 1)
+                || self.is(k - 1, &["the"]))
+        {
+            k -= 1;
+        }
+        (k > floor && self.is(k - 1, lexicon::SPAN_PREPOSITIONS)).then_some(k - 1)
     }
 
     /// Where a phrase naming where something was said ends right before

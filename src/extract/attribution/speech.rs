@@ -3735,6 +3735,14 @@ mod final_attribution_tests {
                 "Ilse Marku sought to reassure traders that the border would stay open.",
                 &[("stay open", "Ilse Marku", Indirect)],
             ),
+            (
+                "Both sides have in the past week expressed support for the envoy's mission.",
+                &[("envoy's mission", "body:Both sides", Reported)],
+            ),
+            (
+                "The ministry at the weekend said the convoy had crossed.",
+                &[("convoy had crossed", "body:the ministry", Indirect)],
+            ),
             // trying to do something is no speech
             ("The ministry sought to buy more grain.", &[]),
         ];

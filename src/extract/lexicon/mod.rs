@@ -1159,6 +1159,20 @@ pub static INFINITIVE_LEADS: &[&str] = &[
     "attempts", "rushed", "rushes", "hastened",
 ];
 
+/// Nouns that end a span of time between a subject and its verb ("in the
+/// past week", "over the weekend").
+pub static SPAN_NOUNS: &[&str] = &[
+    "day", "days", "week", "weeks", "weekend", "month", "months", "year", "years", "hours",
+];
+
+/// Words inside a span of time before its noun ("the past", "recent", "few").
+pub static SPAN_MODIFIERS: &[&str] = &[
+    "past", "last", "recent", "few", "coming", "previous", "several", "same",
+];
+
+/// Prepositions that lead a span of time ("in", "over", "at", "during").
+pub static SPAN_PREPOSITIONS: &[&str] = &["in", "over", "at", "during", "within", "for"];
+
 /// Nouns after "in" that make a phrase between a subject and its verb ("in
 /// turn", "in response").
 pub static IN_PHRASE_NOUNS: &[&str] = &["turn", "response", "reply", "return"];
