@@ -1784,8 +1784,9 @@ impl<'a> Resolver<'a> {
 fn national_post(modifiers: &[String], head: &str, roles: &[String]) -> bool {
     !modifiers.is_empty()
         && modifiers.iter().all(|m| {
-            owners::is_nationality(m)
-                && (owners::gives_nationality(m, roles) || owners::names_no_owner(roles))
+            lexicon::is_in(lexicon::LEADER_EPITHETS, m)
+                || owners::is_nationality(m)
+                    && (owners::gives_nationality(m, roles) || owners::names_no_owner(roles))
         })
         && lexicon::national_post(head, roles)
 }

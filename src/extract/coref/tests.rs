@@ -1621,3 +1621,21 @@ fn a_country_s_short_form_is_the_country_the_article_names() {
         assert_speakers(article, expected);
     }
 }
+
+#[test]
+fn an_epithet_before_leader_keeps_the_head_of_state() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Belarusian President Otto Brask said he would pay the debt. The maverick leader said he would not bow.",
+            &["Otto Brask", "Otto Brask"],
+        ),
+        // "opposition" names another post
+        (
+            "Belarusian President Otto Brask said he would pay the debt. The opposition leader said the debt was a lie.",
+            &["Otto Brask", "the opposition leader"],
+        ),
+    ];
+    for (article, expected) in cases {
+        assert_speakers(article, expected);
+    }
+}

@@ -685,6 +685,17 @@ pub static NATIONAL_ROLE_SYNONYMS: &[(&str, &[&[&str]])] = &[
     ),
 ];
 
+/// Words of character journalists put before "leader" for a head of state or
+/// government ("the maverick leader", "the veteran leader"): like a
+/// nationality, they leave the post the same (unlike "opposition" or
+/// "rebel", which name another).
+#[rustfmt::skip]
+pub static LEADER_EPITHETS: &[&str] = &[
+    "maverick", "veteran", "embattled", "beleaguered", "authoritarian", "longtime",
+    "long-time", "long-serving", "hardline", "hard-line", "populist", "nationalist", "reclusive",
+    "mercurial", "outspoken", "firebrand", "ageing", "aging", "strongman", "autocratic",
+];
+
 /// Whether a person's title words (`roles`, lowercase) hold a post that the
 /// role noun `head` names with a nationality ([`NATIONAL_ROLE_SYNONYMS`]):
 /// "leader" for "Prime Minister".
