@@ -360,6 +360,16 @@ fn role_abbreviation(word: &str) -> bool {
 /// "The Russian deputy FM said": a title's shorthand taken for a name is
 /// the role it stands for ("russian deputy foreign minister"), which finds
 /// the person who holds it.
+/// `mention` (its place and use) naming what `name` names: a short form
+/// ("the CEC", "the North", "PH") read as the fuller mention it stands for.
+fn named_as(mention: &Mention, name: &Mention) -> Mention {
+    Mention {
+        form: name.form.clone(),
+        roles: name.roles.clone(),
+        ..mention.clone()
+    }
+}
+
 fn abbreviated_role(mention: &Mention) -> Option<Mention> {
     let Form::Person(name) = &mention.form else {
         return None;
@@ -1454,11 +1464,7 @@ impl<'a> Resolver<'a> {
                 };
                 matches!(name.as_slice(), [first, _] if first.eq_ignore_ascii_case(word))
             })
-            .map(|m| Mention {
-                form: m.form.clone(),
-                roles: m.roles.clone(),
-                ..mention.clone()
-            })
+            .map(|m| named_as(mention, m))
     }
 
     /// "PH", "DPRK": a country's short form in capitals stands for the
@@ -1490,11 +1496,10 @@ impl<'a> Resolver<'a> {
             text.strip_prefix("the ").unwrap_or(&text) == *country
         };
         // the article's naming of it anywhere: a headline's short form comes first
-        self.mentions.iter().find(named).map(|m| Mention {
-            form: m.form.clone(),
-            roles: m.roles.clone(),
-            ..mention.clone()
-        })
+        self.mentions
+            .iter()
+            .find(named)
+            .map(|m| named_as(mention, m))
     }
 
     /// "the CEC" after "Chief Election Commissioner Ilse Marku": an acronym
@@ -1527,11 +1532,7 @@ impl<'a> Resolver<'a> {
                 let initials: String = m.roles.iter().filter_map(|r| r.chars().next()).collect();
                 name.len() >= 2 && initials == letters
             })
-            .map(|m| Mention {
-                form: m.form.clone(),
-                roles: m.roles.clone(),
-                ..mention.clone()
-            })
+            .map(|m| named_as(mention, m))
     }
 
     /// The body mention whose capitalised words' initials spell the acronym
