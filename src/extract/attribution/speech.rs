@@ -1542,11 +1542,12 @@ impl<'a> Ctx<'a> {
             None => return None,
         };
         match self.before_bracket(v, start) {
-            // "the country's foreign ministry spokesman": the owner may
-            // stay outside the phrase.
+            // "the country's foreign ministry spokesman", "its head Otto
+            // Brask": the owner may stay outside the phrase.
             Before::Found(Found::Np(np))
                 if (start..np.start).all(|k| {
                     self.is(k, lexicon::DETERMINERS)
+                        || self.is(k, lexicon::POSSESSIVE_DETERMINERS)
                         || self.word(k).is_some_and(|t| t.is_possessive())
                 }) =>
             {
@@ -3808,6 +3809,17 @@ mod final_attribution_tests {
                 &[("20 people", "Open Steppe", Indirect)],
             ),
         ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn a_closing_attribution_may_name_its_owner_by_a_possessive_pronoun() {
+        let cases: &[ClaimCase] = &[(
+            "The watchdog expects Brensk to appeal the decision, its head Otto Brask said.",
+            &[("appeal the decision", "Otto Brask", Indirect)],
+        )];
         for (article, expected) in cases {
             assert_claims(article, expected);
         }
