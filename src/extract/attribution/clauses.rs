@@ -8,6 +8,10 @@ use super::MAX_PHRASE;
 use super::context::Ctx;
 use super::mentions::{Form, Found, Gender, Np, gender_of};
 
+/// Most words in a "during" phrase between a subject and its verb ("during
+/// a visit to the capital").
+const MAX_DURING_PHRASE: usize = 8;
+
 /// What stands right before a verb.
 pub(super) enum Before {
     Found(Found),
@@ -390,6 +394,17 @@ impl<'a> Ctx<'a> {
                     skipped += 1;
                     continue;
                 }
+            }
+            // "Brask during his speech said", "Brask during a visit to
+            // Vell said": a phrase opened by "during" is an adjunct.
+            if let Some(during) = (end.saturating_sub(MAX_DURING_PHRASE).max(floor + 1)..end)
+                .rev()
+                .take_while(|&k| self.word(k).is_some() && !self.is_verb(k))
+                .find(|&k| self.is(k, &["during"]))
+            {
+                end = during;
+                skipped += 1;
+                continue;
             }
             // "Both sides have in the past week expressed", "The union over
             // the weekend said": a span of time led by a preposition.

@@ -3744,6 +3744,10 @@ mod final_attribution_tests {
                 "The ministry at the weekend said the convoy had crossed.",
                 &[("convoy had crossed", "body:the ministry", Indirect)],
             ),
+            (
+                "Otto Brask during a visit to Brensk said the deal was close.",
+                &[("deal was close", "Otto Brask", Indirect)],
+            ),
             // trying to do something is no speech
             ("The ministry sought to buy more grain.", &[]),
         ];
