@@ -2919,6 +2919,10 @@ mod tests {
                 &[("resume in March", "Roux", Indirect)],
             ),
             (
+                "Otto Brask cast doubt on the count.",
+                &[("on the count", "Otto Brask", Reported)],
+            ),
+            (
                 "Ostland expects border talks in weeks\n\nThe talks went on in Brensk.",
                 &[("border talks", "Ostland", StatementKind::Headline)],
             ),

@@ -176,7 +176,7 @@ pub const REPORTING_VERBS: &[Verb] = &[
     ("commenting", I), ("complaining", I), ("disagreeing", I), ("hinting", I), ("hoping", I),
     ("indicating", I), ("informing", I), ("lamenting", I), ("protesting", I), ("retorting", I),
     ("signalling", I), ("signaling", I), ("stipulating", I), ("underlining", I), ("estimating", I),
-    ("expect", I), ("expects", I),
+    ("expect", I), ("expects", I), ("cast doubt", R), ("casts doubt", R), ("casting doubt", R),
     ("congratulate", R), ("congratulates", R), ("congratulated", R), ("congratulating", R),
     ("apologise", R), ("apologises", R), ("apologised", R), ("apologising", R), ("apologize", R),
     ("apologizes", R), ("apologized", R), ("apologizing", R), ("faulted", R), ("faulting", R),
