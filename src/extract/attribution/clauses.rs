@@ -3,6 +3,7 @@
 //! appositive stands between, before a relative "who", after a passive "by",
 //! after an inverted verb, or as the head of a postmodified phrase.
 
+use super::super::StatementKind;
 use super::super::lexicon::{self, is_in};
 use super::MAX_PHRASE;
 use super::context::Ctx;
@@ -996,15 +997,23 @@ impl<'a> Ctx<'a> {
     }
 
     /// "Priya Raghunathan, the party's spokesperson, who has urged ...": the
-    /// person a relative "who" before the verb at `v` refers to.
+    /// person a relative "who" before the verb at `v` refers to; or the body
+    /// or place a "which" does ("Vellmark, which has said ...").
     pub(super) fn relative_subject(&self, v: usize) -> Option<Found> {
         let end = self.skip_back(v, 0);
-        if end < 2 || !self.is(end - 1, &["who"]) || !self.is_comma(end - 2) {
+        if end < 2 || !self.is(end - 1, &["who", "which"]) || !self.is_comma(end - 2) {
+            return None;
+        }
+        let which = self.is(end - 1, &["which"]);
+        // a thing "which offers ...", "which refers to ...": only a verb
+        // of saying makes a body or place behind "which" speak
+        if which && !matches!(self.verb_at(v), Some((_, StatementKind::Indirect, _))) {
             return None;
         }
         let comma = end - 2;
         let named = |found: &Np| match &found.form {
-            Form::Person(_) => true,
+            // "which" names no person: only a lone name, a place or a body
+            Form::Person(name) => !which || name.len() == 1,
             Form::Body { .. } => self.tokens[found.end - 1].is_cap(),
             _ => false,
         };

@@ -3834,6 +3834,24 @@ mod final_attribution_tests {
     }
 
     #[test]
+    fn a_place_or_body_before_which_and_a_verb_of_saying_speaks() {
+        let cases: &[ClaimCase] = &[
+            (
+                "The levy angered Vellmark, which said it would lodge a complaint.",
+                &[("lodge a complaint", "Vellmark", Indirect)],
+            ),
+            // a thing that offers or refers is no speaker
+            (
+                "Consumers have sided with Kestral Telecom, which offers cheaper broadband.",
+                &[],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
     fn a_quote_opening_the_predicate_may_hold_its_verb() {
         let cases: &[ClaimCase] = &[
             (
