@@ -354,23 +354,7 @@ impl<'a> Ctx<'a> {
         let mut end = v;
         let mut skipped = 0;
         while end > floor && skipped < 4 {
-            if let Some(start) = self.time_before(end, floor) {
-                end = start;
-                skipped += 1;
-                continue;
-            }
-            if let Some(start) = self.venue_before(end, floor) {
-                end = start;
-                skipped += 1;
-                continue;
-            }
-            // "X, the envoy, on Friday, told": a time set off by commas.
-            if end >= floor + 3
-                && self.is_comma(end - 1)
-                && let Some(start) = self.time_before(end - 1, floor)
-                && start > floor
-                && self.is_comma(start - 1)
-            {
+            if let Some(start) = self.adjunct_before(end, floor) {
                 end = start;
                 skipped += 1;
                 continue;
@@ -396,48 +380,6 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
             }
-            // "Brask during his speech said", "Brask during a visit to
-            // Vell said": a phrase opened by "during" is an adjunct.
-            if let Some(during) = (end.saturating_sub(MAX_DURING_PHRASE).max(floor + 1)..end)
-                .rev()
-                .take_while(|&k| self.word(k).is_some() && !self.is_verb(k))
-                .find(|&k| self.is(k, &["during"]))
-            {
-                end = during;
-                skipped += 1;
-                continue;
-            }
-            // "Both sides have in the past week expressed", "The union over
-            // the weekend said": a span of time led by a preposition.
-            if let Some(start) = self.period_before(end, floor) {
-                end = start;
-                skipped += 1;
-                continue;
-            }
-            // "The party has in turn said", "Vellmark in response said"
-            if end >= floor + 2
-                && self.is(end - 1, lexicon::IN_PHRASE_NOUNS)
-                && self.is(end - 2, &["in"])
-            {
-                end -= 2;
-                skipped += 1;
-                continue;
-            }
-            // "Vellmark for its part says", "Ostland earlier in the day
-            // announced": a stock phrase of three words ("earlier" or
-            // "later" before "in the day" is skipped next as an adverb).
-            if end >= floor + 3
-                && (self.is(end - 1, &["part"])
-                    && self.is(end - 2, lexicon::POSSESSIVE_DETERMINERS)
-                    && self.is(end - 3, &["for"])
-                    || self.is(end - 1, &["day"])
-                        && self.is(end - 2, &["the"])
-                        && self.is(end - 3, &["in"]))
-            {
-                end -= 3;
-                skipped += 1;
-                continue;
-            }
             // "Ostland Will Respond": a Title Case headline's modal.
             if self.headline
                 && end - 1 > floor
@@ -460,6 +402,50 @@ impl<'a> Ctx<'a> {
             skipped += 1;
         }
         end
+    }
+
+    /// Where a phrase that stands between a subject and its verb without
+    /// being either ends right before token `end`: a time ("on Monday"), a
+    /// venue ("in a statement"), a time set off by commas ("X, the envoy, on
+    /// Friday, told"), a "during" phrase ("during a visit to Vell"), a span
+    /// of time ("over the weekend"), "in turn" or "in response", or a stock
+    /// phrase ("for its part", "in the day" after "earlier").
+    fn adjunct_before(&self, end: usize, floor: usize) -> Option<usize> {
+        let comma_time = || {
+            (end >= floor + 3 && self.is_comma(end - 1))
+                .then(|| self.time_before(end - 1, floor))
+                .flatten()
+                .filter(|&start| start > floor && self.is_comma(start - 1))
+        };
+        let during = || {
+            (end.saturating_sub(MAX_DURING_PHRASE).max(floor + 1)..end)
+                .rev()
+                .take_while(|&k| self.word(k).is_some() && !self.is_verb(k))
+                .find(|&k| self.is(k, &["during"]))
+        };
+        let in_phrase = || {
+            (end >= floor + 2
+                && self.is(end - 1, lexicon::IN_PHRASE_NOUNS)
+                && self.is(end - 2, &["in"]))
+            .then(|| end - 2)
+        };
+        let stock = || {
+            (end >= floor + 3
+                && (self.is(end - 1, &["part"])
+                    && self.is(end - 2, lexicon::POSSESSIVE_DETERMINERS)
+                    && self.is(end - 3, &["for"])
+                    || self.is(end - 1, &["day"])
+                        && self.is(end - 2, &["the"])
+                        && self.is(end - 3, &["in"])))
+            .then(|| end - 3)
+        };
+        self.time_before(end, floor)
+            .or_else(|| self.venue_before(end, floor))
+            .or_else(comma_time)
+            .or_else(during)
+            .or_else(|| self.period_before(end, floor))
+            .or_else(in_phrase)
+            .or_else(stock)
     }
 
     /// Where a span of time led by a preposition ends right before token
