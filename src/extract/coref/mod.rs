@@ -360,6 +360,16 @@ fn role_abbreviation(word: &str) -> bool {
 /// "The Russian deputy FM said": a title's shorthand taken for a name is
 /// the role it stands for ("russian deputy foreign minister"), which finds
 /// the person who holds it.
+/// The words a person's or body's mention names them by ("North Korea",
+/// "the Philippines"); none for a role or a pronoun.
+fn name_text(mention: &Mention) -> Option<String> {
+    match &mention.form {
+        Form::Person(name) => Some(name.join(" ")),
+        Form::Body { text, .. } => Some(text.clone()),
+        _ => None,
+    }
+}
+
 /// `mention` (its place and use) naming what `name` names: a short form
 /// ("the CEC", "the North", "PH") read as the fuller mention it stands for.
 fn named_as(mention: &Mention, name: &Mention) -> Mention {
@@ -1450,19 +1460,17 @@ impl<'a> Resolver<'a> {
         let [word] = words.as_slice() else {
             return None;
         };
-        if !text.starts_with("the ") || !lexicon::is_in(&["north", "south", "east", "west"], word) {
+        if !text.starts_with("the ") || !lexicon::is_in(lexicon::COMPASS_WORDS, word) {
             return None;
         }
         self.mentions[..index.min(self.mentions.len())]
             .iter()
             .rev()
             .find(|m| {
-                let name: Vec<&str> = match &m.form {
-                    Form::Person(name) => name.iter().map(String::as_str).collect(),
-                    Form::Body { text, .. } => text.split_whitespace().collect(),
-                    _ => return false,
-                };
-                matches!(name.as_slice(), [first, _] if first.eq_ignore_ascii_case(word))
+                name_text(m).is_some_and(|name| {
+                    let name: Vec<&str> = name.split_whitespace().collect();
+                    matches!(name.as_slice(), [first, _] if first.eq_ignore_ascii_case(word))
+                })
             })
             .map(|m| named_as(mention, m))
     }
@@ -1487,13 +1495,10 @@ impl<'a> Resolver<'a> {
             .iter()
             .find(|(short, _)| *short == key)?;
         let named = |m: &&Mention| {
-            let text = match &m.form {
-                Form::Person(name) => name.join(" "),
-                Form::Body { text, .. } => text.clone(),
-                _ => return false,
-            };
-            let text = text.to_lowercase();
-            text.strip_prefix("the ").unwrap_or(&text) == *country
+            name_text(m).is_some_and(|text| {
+                let text = text.to_lowercase();
+                text.strip_prefix("the ").unwrap_or(&text) == *country
+            })
         };
         // the article's naming of it anywhere: a headline's short form comes first
         self.mentions

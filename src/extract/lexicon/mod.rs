@@ -1399,6 +1399,10 @@ pub const COUNTRY_ABBREVIATIONS: &[(&str, &str)] = &[
     ("bih", "bosnia and herzegovina"), ("car", "central african republic"),
 ];
 
+/// Compass words that alone stand for the two-word name they open ("the
+/// North" for North Korea).
+pub static COMPASS_WORDS: &[&str] = &["north", "south", "east", "west"];
+
 /// Endings that make an English word an adjective ("considerable",
 /// "serious", "hopeful", "decisive"), which a name rarely has.
 pub static ADJECTIVE_SUFFIXES: &[&str] = &["able", "ible", "ous", "ful", "less", "ive"];
