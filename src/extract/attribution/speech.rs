@@ -1131,9 +1131,18 @@ impl<'a> Ctx<'a> {
                 // Whoever says something before an outlet's source
                 // ("she told leaders that ..., Reuters reported, citing
                 // two diplomats") speaks for themself.
+                // A lone name opening the sentence speaks for itself, unless
+                // the closing source is one of its own ("Israel expects ...,
+                // a senior Israeli official said", "X expects ..., its head
+                // Y said"): then the name is a country or body its source
+                // reports.
+                let lone_opening = self.at_sentence_start(np.start)
+                    && !last
+                        .as_ref()
+                        .is_some_and(|(source, _, _)| self.source_of_own(&np, source));
                 let speaks = from_outlet
                     || matches!(np.form, Form::Person(_))
-                        && (self.named_person(&np) || self.at_sentence_start(np.start));
+                        && (self.named_person(&np) || lone_opening);
                 if !(speaks && saying)
                     && last.as_ref().is_some_and(|&(_, v, _)| v > i + len)
                     && let Some((last_np, v, v_len)) = last.take()
@@ -1445,6 +1454,28 @@ impl<'a> Ctx<'a> {
             return None;
         }
         Some((np, StatementKind::Indirect, Some(self.span_of(q, 1))))
+    }
+
+    /// Is the closing source `source` one of `subject`'s own: a lone name
+    /// whose people's word the source carries ("a senior Israeli official"
+    /// for "Israel"), or a source that "its" or "their" gives an owner ("its
+    /// head Y")?
+    fn source_of_own(&self, subject: &Np, source: &Np) -> bool {
+        let Form::Person(name) = &subject.form else {
+            return false;
+        };
+        let [place] = name.as_slice() else {
+            return false;
+        };
+        let place = place.to_lowercase();
+        let owned = source.start > 0 && self.is(source.start - 1, &["its", "their"]);
+        owned
+            || (source.start..source.end).any(|k| {
+                self.word(k).is_some_and(|t| {
+                    let word = t.stem(self.article).to_lowercase();
+                    word == place || lexicon::demonym_of(&place, &word)
+                })
+            })
     }
 
     /// An attribution closing the sentence after its last comma, "...,
@@ -3844,6 +3875,36 @@ mod final_attribution_tests {
             (
                 "Consumers have sided with Kestral Telecom, which offers cheaper broadband.",
                 &[],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn a_lone_opening_name_gives_way_to_a_closing_source_of_its_own() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Vellmark said it had recalled its ambassador, Vellmark's presidency said on Saturday.",
+                &[(
+                    "recalled its ambassador",
+                    "body:Vellmark's presidency",
+                    Indirect,
+                )],
+            ),
+            (
+                "Israel expects talks within weeks with Lebanon, a senior Israeli official said on Tuesday.",
+                &[(
+                    "talks within weeks",
+                    "role:a senior Israeli official",
+                    Indirect,
+                )],
+            ),
+            // a surname alone speaks for itself before another's report
+            (
+                "Brandt told his counterpart that the border must stay open, the ministry said in a statement.",
+                &[("must stay open", "Brandt", Indirect)],
             ),
         ];
         for (article, expected) in cases {

@@ -106,26 +106,7 @@ fn names_last(owner: &str, word: &str, roles: &[String]) -> bool {
         && words.iter().all(|w| roles.iter().any(|r| r == w))
 }
 
-/// Is `adjective` the people or adjective of `place`? Irregular pairs are
-/// listed; otherwise the adjective is the place with a vowel dropped and a
-/// short ending added ("german", "iranian", "omani", "chinese", "kestrian").
-pub fn demonym_of(place: &str, adjective: &str) -> bool {
-    if lexicon::DEMONYMS
-        .iter()
-        .any(|(p, a)| *p == place && *a == adjective)
-    {
-        return true;
-    }
-    let stem = place.trim_end_matches(['a', 'e', 'y', 'o']);
-    if stem.chars().count() < 3 || place.contains(' ') {
-        return false;
-    }
-    if adjective == stem {
-        // "Germany" -> "German", but "France" is not "Franc".
-        return place.ends_with('y');
-    }
-    adjective.starts_with(stem) && adjective.len() - stem.len() <= 4
-}
+pub use lexicon::demonym_of;
 
 /// A nationality word that names some owner ("french", "iranian").
 pub fn is_nationality(word: &str) -> bool {

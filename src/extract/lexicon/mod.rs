@@ -1388,6 +1388,24 @@ pub static FUNCTION_WORDS: &[&str] = &[
     "why", "how", "very", "too", "more", "most", "less",
 ];
 
+/// Is `adjective` the people or adjective of `place`? Irregular pairs are
+/// listed; otherwise the adjective is the place with a vowel dropped and a
+/// short ending added ("german", "iranian", "omani", "chinese", "kestrian").
+pub fn demonym_of(place: &str, adjective: &str) -> bool {
+    if DEMONYMS.iter().any(|(p, a)| *p == place && *a == adjective) {
+        return true;
+    }
+    let stem = place.trim_end_matches(['a', 'e', 'y', 'o']);
+    if stem.chars().count() < 3 || place.contains(' ') {
+        return false;
+    }
+    if adjective == stem {
+        // "Germany" -> "German", but "France" is not "Franc".
+        return place.ends_with('y');
+    }
+    adjective.starts_with(stem) && adjective.len() - stem.len() <= 4
+}
+
 /// Short forms of country names in capitals that headlines and wire copy
 /// use ("PH files protest", "DPRK rejects talks"), with the name they stand
 /// for, lowercase.
