@@ -360,6 +360,18 @@ fn role_abbreviation(word: &str) -> bool {
 /// "The Russian deputy FM said": a title's shorthand taken for a name is
 /// the role it stands for ("russian deputy foreign minister"), which finds
 /// the person who holds it.
+/// The letters of a word written as an acronym, in capitals with or without
+/// full stops ("CEC", "U.N."), lowercase ("cec", "un"); none for any other
+/// word.
+fn acronym_letters(word: &str) -> Option<String> {
+    word.chars().all(|c| c.is_uppercase() || c == '.').then(|| {
+        word.chars()
+            .filter(|c| *c != '.')
+            .collect::<String>()
+            .to_lowercase()
+    })
+}
+
 /// The words a person's or body's mention names them by ("North Korea",
 /// "the Philippines"); none for a role or a pronoun.
 fn name_text(mention: &Mention) -> Option<String> {
@@ -1301,10 +1313,7 @@ impl<'a> Resolver<'a> {
 
     fn body(&mut self, text: &str, head: &str, words: &[String], plural: bool) -> usize {
         // "the ADR" for "the Alliance for Democratic Renewal".
-        let acronym = text
-            .rsplit(' ')
-            .next()
-            .is_some_and(|w| w.chars().all(|c| c.is_uppercase() || c == '.'));
+        let acronym = text.rsplit(' ').next().and_then(acronym_letters).is_some();
         if let [word] = words
             && acronym
             && let Some(full) = self.spelled_out(word)
@@ -1483,14 +1492,7 @@ impl<'a> Resolver<'a> {
             Form::Body { text, words, .. } if words.len() == 1 => text.rsplit(' ').next()?,
             _ => return None,
         };
-        if !word.chars().all(|c| c.is_uppercase() || c == '.') {
-            return None;
-        }
-        let key: String = word
-            .chars()
-            .filter(|c| *c != '.')
-            .collect::<String>()
-            .to_lowercase();
+        let key = acronym_letters(word)?;
         let (_, country) = lexicon::COUNTRY_ABBREVIATIONS
             .iter()
             .find(|(short, _)| *short == key)?;
@@ -1517,15 +1519,10 @@ impl<'a> Resolver<'a> {
         let [word] = words.as_slice() else {
             return None;
         };
-        let last = text.rsplit(' ').next()?;
-        let letters: String = last.chars().filter(|c| *c != '.').collect();
-        if !(2..=6).contains(&letters.chars().count())
-            || !letters.chars().all(char::is_uppercase)
-            || self.spelled_out(word).is_some()
-        {
+        let letters = acronym_letters(text.rsplit(' ').next()?)?;
+        if !(2..=6).contains(&letters.chars().count()) || self.spelled_out(word).is_some() {
             return None;
         }
-        let letters = letters.to_lowercase();
         self.mentions[..index.min(self.mentions.len())]
             .iter()
             .rev()
