@@ -417,11 +417,13 @@ impl<'a> Ctx<'a> {
                 .flatten()
                 .filter(|&start| start > floor && self.is_comma(start - 1))
         };
+        // the cheap look for "during" first, the verb test only when found
         let during = || {
             (end.saturating_sub(MAX_DURING_PHRASE).max(floor + 1)..end)
                 .rev()
-                .take_while(|&k| self.word(k).is_some() && !self.is_verb(k))
+                .take_while(|&k| self.word(k).is_some())
                 .find(|&k| self.is(k, &["during"]))
+                .filter(|&d| !(d + 1..end).any(|k| self.is_verb(k)))
         };
         let in_phrase = || {
             (end >= floor + 2
