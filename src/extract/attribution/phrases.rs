@@ -226,10 +226,12 @@ impl<'a> Ctx<'a> {
         {
             name_start += 1;
         }
-        let named = name_start > of + 1
-            && (name_start..end).all(|i| {
-                self.is_name_word(i) || (i > name_start && self.is(i, lexicon::NAME_PARTICLES))
-            });
+        if !(of + 1..name_start).any(|i| self.is(i, lexicon::TITLE_OF_OBJECTS)) {
+            name_start = self.name_after_served_place(name_start, end)?;
+        }
+        let named = (name_start..end).all(|i| {
+            self.is_name_word(i) || (i > name_start && self.is(i, lexicon::NAME_PARTICLES))
+        });
         if !named {
             return None;
         }
@@ -238,6 +240,19 @@ impl<'a> Ctx<'a> {
             .map(|i| role_word(self.key(i)))
             .collect();
         Some((name_start, roles))
+    }
+
+    /// "(President of) Ostland Maro Ilic": after a title's "of", the place
+    /// it serves runs into the name. Of three or more name words in
+    /// `from..end`, the name is the last two (and their particles): where
+    /// it starts.
+    fn name_after_served_place(&self, from: usize, end: usize) -> Option<usize> {
+        let run = (from..end)
+            .all(|i| self.is_name_word(i) || (i > from && self.is(i, lexicon::NAME_PARTICLES)));
+        let words: Vec<usize> = (from..end)
+            .filter(|&i| !self.is(i, lexicon::NAME_PARTICLES))
+            .collect();
+        (run && words.len() >= 3).then(|| words[words.len() - 2])
     }
 
     /// "Tourism Minister and former union boss Otto Brask": a title (no
@@ -863,7 +878,17 @@ impl<'a> Ctx<'a> {
                 self.appositive_company_noun(end)
             };
             let company_noun = before || after.is_some();
-            match self.classify_phrase(start, end, true) {
+            // "President of Ostland Maro Ilic": the place is no part of the name.
+            let of = start.checked_sub(1 + usize::from(self.is(start - 1, &["the"])));
+            let served = of.is_some_and(|o| {
+                o >= 1 && self.is(o, &["of"]) && self.tokens[o - 1].is_cap() && self.is_title(o - 1)
+            });
+            let name_start = if served {
+                self.name_after_served_place(start, end).unwrap_or(start)
+            } else {
+                start
+            };
+            match self.classify_phrase(name_start, end, true) {
                 Some(Found::Np(np)) if matches!(&np.form, Form::Person(n) if n.len() >= 2 && !company_noun) =>
                 {
                     mentions.push(np.into_mention(Usage::Name));
@@ -928,6 +953,19 @@ mod tests {
             (
                 "Abbot Serafim Lukić told the agency the monks were afraid.",
                 &[("monks were afraid", "Serafim Lukić", Indirect)],
+            ),
+            // a title serving a place: the name is the last two words
+            (
+                "President of Ostland Maro Ilic said the talks were over.",
+                &[("talks were over", "Maro Ilic", Indirect)],
+            ),
+            (
+                "Prime Minister of Kestria Ana Rusu blamed the bloc for the failure.",
+                &[("blamed the bloc", "Ana Rusu", Reported)],
+            ),
+            (
+                "The President of the Republic Maro Ilic said the talks were over.",
+                &[("talks were over", "Maro Ilic", Indirect)],
             ),
             (
                 "The Secretary of State said the plan was sound.",
