@@ -394,7 +394,7 @@ impl<'a> Ctx<'a> {
                 break;
             };
             let key = t.key(self.article);
-            let adverb = key.len() > 3 && key.ends_with("ly") && !key.eq_ignore_ascii_case("only");
+            let adverb = lexicon::is_ly_adverb(key);
             if !(adverb || is_in(lexicon::BETWEEN_SUBJECT_AND_VERB, key)) {
                 break;
             }
@@ -1194,10 +1194,8 @@ impl<'a> Ctx<'a> {
 
     /// Is the word at `i` an adverb in "-ly" ("widely", "sharply"; not "only")?
     fn ly_adverb(&self, i: usize) -> bool {
-        self.word(i).is_some_and(|t| {
-            let key = t.key(self.article);
-            key.len() > 3 && key.ends_with("ly") && !key.eq_ignore_ascii_case("only")
-        })
+        self.word(i)
+            .is_some_and(|t| lexicon::is_ly_adverb(t.key(self.article)))
     }
 
     pub(super) fn add_gender_cue_after(&self, np: &mut Np, from: usize, to: usize) {

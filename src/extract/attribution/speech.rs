@@ -131,7 +131,7 @@ impl<'a> Ctx<'a> {
                 self.is(k, lexicon::DEGREE_ADVERBS)
                     || self.word(k).is_some_and(|t| {
                         let key = t.key(self.article);
-                        key.len() > 3 && key.ends_with("ly")
+                        key.eq_ignore_ascii_case("only") || lexicon::is_ly_adverb(key)
                     })
             };
             // "were not convinced": a negation stands between too
@@ -4076,7 +4076,7 @@ mod final_attribution_tests {
     fn a_speech_noun_may_take_one_modifier_after_its_owner() {
         let cases: &[ClaimCase] = &[
             (
-                "The assembly backed Prime Minister Tomas Vik's recent statement that no deal would be signed.",
+                "Prime Minister Tomas Vik's recent statement that no deal would be signed angered the assembly.",
                 &[("no deal would be signed", "Tomas Vik", Reported)],
             ),
             ("Vik's old claim to the islands dates from 1920.", &[]),

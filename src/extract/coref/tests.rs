@@ -148,6 +148,17 @@ fn companies_answer_to_short_forms_and_generic_nouns() {
             "Halvard Shipping said rates would rise. The company also warned of delays.",
             &["Halvard Shipping", "Halvard Shipping"],
         ),
+        // a kind of company ("monopoly", "giant") types the name it comes
+        // before and stands for it later, as "the company" does
+        (
+            "Ostland's state gas monopoly Veltgas said it would cut supplies. \
+             The monopoly said talks had failed. The company said Vell owed it money.",
+            &["Veltgas", "Veltgas", "Veltgas"],
+        ),
+        (
+            "Mining giant Corrant said it would appeal. The giant said the tax was unlawful.",
+            &["Corrant", "Corrant"],
+        ),
         // "the airline" only for an airline, here typed by "carrier"
         (
             "Engineers at carrier Skyhop will strike next week, the Aviation Workers Federation said. \

@@ -754,6 +754,11 @@ pub static BODIES: &[&str] = &[
     "leadership", "regime", "staff", "guard", "forces", "nato", "opec", "corp", "co", "llc", "sa",
     "gmbh", "spa", "nv", "bv", "holdings", "airline", "carrier", "force", "govt", "coastguard",
     "forum",
+    // kinds of company, which stand for one as "the company" does ("the
+    // state gas monopoly said", "the mining giant said")
+    "monopoly", "giant", "producer", "manufacturer", "maker", "supplier", "lender", "insurer",
+    "retailer", "utility", "miner", "developer", "exporter", "importer", "refiner", "shipper",
+    "conglomerate", "automaker", "carmaker", "chipmaker", "steelmaker", "drugmaker",
 ];
 
 /// Modal verbs, capitalised in a Title Case headline ("Ostland Will
@@ -1048,7 +1053,8 @@ pub static AIRLINE_NAME_HEADS: &[&str] = &["air", "airlines", "airways", "aviati
 pub static COMPANY_NOUNS: &[&str] = &[
     "company", "firm", "airline", "carrier", "operator", "corporation", "conglomerate", "group",
     "consortium", "producer", "manufacturer", "maker", "supplier", "lender", "insurer", "retailer",
-    "utility", "miner", "developer",
+    "utility", "miner", "developer", "monopoly", "giant", "exporter", "importer", "refiner",
+    "shipper", "automaker", "carmaker", "chipmaker", "steelmaker", "drugmaker",
 ];
 
 /// Of [`COMPANY_NOUNS`], those naming an airline.
@@ -1056,7 +1062,25 @@ pub static AIRLINE_NOUNS: &[&str] = &["airline", "carrier"];
 
 /// Generic nouns that, after "the", refer back to a company named before
 /// ("the company", "the airline").
-pub static COMPANY_REFERENCES: &[&str] = &["company", "firm", "airline", "carrier", "operator"];
+pub static COMPANY_REFERENCES: &[&str] = &[
+    "company",
+    "firm",
+    "airline",
+    "carrier",
+    "operator",
+    "monopoly",
+    "giant",
+    "miner",
+    "lender",
+    "utility",
+    "insurer",
+    "retailer",
+    "automaker",
+    "carmaker",
+    "chipmaker",
+    "steelmaker",
+    "drugmaker",
+];
 
 /// Descriptive words that end like these ("state-run", "Moscow-based") are
 /// dropped from the front of a named body's canonical form.
@@ -1077,6 +1101,21 @@ pub static DESCRIPTOR_SUFFIXES: &[&str] = &[
 
 /// Descriptive words dropped like [`DESCRIPTOR_SUFFIXES`] ones.
 pub static DESCRIPTORS: &[&str] = &["so-called"];
+
+/// Words in "-ly" that are no adverbs: nouns ("monopoly", "assembly",
+/// "ally"), months and places, verbs ("comply", "reply") and "only".
+#[rustfmt::skip]
+static NOT_LY_ADVERBS: &[&str] = &[
+    "only", "monopoly", "assembly", "family", "ally", "rally", "supply", "italy", "july",
+    "anomaly", "homily", "tally", "reply", "apply", "comply", "rely", "imply", "multiply",
+    "oligopoly", "duopoly", "belly", "bully", "folly", "jelly", "holly", "lily", "emily",
+];
+
+/// An adverb in "-ly" ("widely", "sharply"), by its ending: not "only",
+/// nor a noun or verb that ends so ("monopoly", "ally", "comply").
+pub fn is_ly_adverb(word: &str) -> bool {
+    word.len() > 3 && word.ends_with("ly") && !is_in(NOT_LY_ADVERBS, word)
+}
 
 /// An age used as a description: "61-year-old", "52-year-old".
 pub fn is_age(word: &str) -> bool {
@@ -1514,6 +1553,18 @@ pub fn role_abbreviation(word: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_in_ly_are_adverbs_unless_listed_as_nouns_or_verbs() {
+        for adverb in ["firmly", "sharply", "Repeatedly", "widely"] {
+            assert!(is_ly_adverb(adverb), "{adverb}");
+        }
+        for other in [
+            "only", "monopoly", "Assembly", "ally", "comply", "fly", "July",
+        ] {
+            assert!(!is_ly_adverb(other), "{other}");
+        }
+    }
 
     #[test]
     fn synonymous_roles_are_roles_and_name_one_post() {
