@@ -408,8 +408,9 @@ impl<'a> Ctx<'a> {
     /// being either ends right before token `end`: a time ("on Monday"), a
     /// venue ("in a statement"), a time set off by commas ("X, the envoy, on
     /// Friday, told"), a "during" phrase ("during a visit to Vell"), a span
-    /// of time ("over the weekend"), "in turn" or "in response", or a stock
-    /// phrase ("for its part", "in the day" after "earlier").
+    /// of time ("over the weekend", "until last week"), "in turn" or "in
+    /// response", or a stock phrase ("for its part", "in the day" after
+    /// "earlier", "so far").
     fn adjunct_before(&self, end: usize, floor: usize) -> Option<usize> {
         let comma_time = || {
             (end >= floor + 3 && self.is_comma(end - 1))
@@ -441,6 +442,13 @@ impl<'a> Ctx<'a> {
                         && self.is(end - 3, &["in"])))
             .then(|| end - 3)
         };
+        let two_words = || {
+            (end >= floor + 3
+                && lexicon::TWO_WORD_ADJUNCTS
+                    .iter()
+                    .any(|(a, b)| self.is(end - 2, &[a]) && self.is(end - 1, &[b])))
+            .then(|| end - 2)
+        };
         self.time_before(end, floor)
             .or_else(|| self.venue_before(end, floor))
             .or_else(comma_time)
@@ -448,6 +456,7 @@ impl<'a> Ctx<'a> {
             .or_else(|| self.period_before(end, floor))
             .or_else(in_phrase)
             .or_else(stock)
+            .or_else(two_words)
     }
 
     /// Where a span of time led by a preposition ends right before token

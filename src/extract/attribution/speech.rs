@@ -3783,6 +3783,15 @@ mod final_attribution_tests {
                 "Otto Brask during a visit to Brensk said the deal was close.",
                 &[("deal was close", "Otto Brask", Indirect)],
             ),
+            // after an auxiliary too: "so far", "until last week"
+            (
+                "Velmora has so far refused to comment on the toll dispute.",
+                &[("comment on the toll dispute", "Velmora", Reported)],
+            ),
+            (
+                "Kestria had until last week demanded a higher transit fee.",
+                &[("a higher transit fee", "Kestria", Reported)],
+            ),
             // trying to do something is no speech
             ("The ministry sought to buy more grain.", &[]),
         ];

@@ -1189,7 +1189,9 @@ pub static PARTS_OF_DAY: &[&str] = &["morning", "afternoon", "evening", "night"]
 pub static PERIODS: &[&str] = &["week", "weekend", "month", "year", "night", "morning"];
 
 /// Words before a time phrase's head ("on Monday", "late Wednesday", "last week").
-pub static TIME_MODIFIERS: &[&str] = &["on", "late", "early", "last", "this", "next", "earlier"];
+pub static TIME_MODIFIERS: &[&str] = &[
+    "on", "late", "early", "last", "this", "next", "earlier", "until", "since", "till",
+];
 
 /// Words that join two clauses after a comma or semicolon; a sentence is cut
 /// before one when the clause after it has a speaker of its own ("..., while
@@ -1221,7 +1223,21 @@ pub static SPAN_MODIFIERS: &[&str] = &[
 ];
 
 /// Prepositions that lead a span of time ("in", "over", "at", "during").
-pub static SPAN_PREPOSITIONS: &[&str] = &["in", "over", "at", "during", "within", "for"];
+pub static SPAN_PREPOSITIONS: &[&str] = &[
+    "in", "over", "at", "during", "within", "for", "until", "since", "till",
+];
+
+/// Two-word phrases of time or stance that stand between a subject (or its
+/// auxiliary) and the verb: "has so far refused", "has to date said".
+pub static TWO_WORD_ADJUNCTS: &[(&str, &str)] = &[
+    ("so", "far"),
+    ("to", "date"),
+    ("for", "now"),
+    ("by", "then"),
+    ("until", "now"),
+    ("since", "then"),
+    ("at", "first"),
+];
 
 /// Nouns after "in" that make a phrase between a subject and its verb ("in
 /// turn", "in response").
