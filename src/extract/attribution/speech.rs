@@ -389,13 +389,19 @@ impl<'a> Ctx<'a> {
             && self.past_verb_with_object(i)
     }
 
+    /// Is the word at `p` a lower-case verb in the past tense (in "-ed", or
+    /// an irregular one)?
+    fn is_past_form(&self, p: usize) -> bool {
+        self.word(p).is_some_and(|t| !t.is_cap())
+            && !self.is_function(p)
+            && (self.key(p).ends_with("ed") || self.is(p, lexicon::IRREGULAR_PAST_VERBS))
+    }
+
     /// Is the word at `p` a lower-case verb in the past tense that an object
     /// follows (a determiner, a number, a name, or one word and a name:
     /// "neighbouring Vell")?
     pub(super) fn past_verb_with_object(&self, p: usize) -> bool {
-        let past = self.word(p).is_some_and(|t| !t.is_cap())
-            && !self.is_function(p)
-            && (self.key(p).ends_with("ed") || self.is(p, lexicon::IRREGULAR_PAST_VERBS));
+        let past = self.is_past_form(p);
         let object = self.is(p + 1, lexicon::DETERMINERS)
             || self.is(p + 1, lexicon::QUANTIFIERS)
             || self.is_number(p + 1)
@@ -1098,7 +1104,14 @@ impl<'a> Ctx<'a> {
                 .or_else(|| self.gerund_subject(i, kind))
                 .or_else(|| self.issuer_of_statement(i))
                 .or_else(|| self.subject_after_opening_participle(i, limit));
-                found.filter(|f| !matches!(f, Found::Np(np) if self.bare_unknown(np)))
+                // A lone unknown word opening the sentence speaks only as
+                // the subject of a past verb ("Moscow banned imports,
+                // citing ..."), not as an ordinary word ("Fresh calls
+                // ...").
+                found.filter(|f| {
+                    !matches!(f, Found::Np(np)
+                        if self.bare_unknown(np) && !self.is_past_form(np.end))
+                })
             } else if let Some(found) = self
                 .passive_agent(i, len, limit)
                 .or_else(|| self.relative_subject(i))
@@ -3746,6 +3759,25 @@ mod final_attribution_tests {
             ),
             // ready to do something is no speech
             ("The ministry is ready to offer new terms.", &[]),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
+    fn a_lone_name_that_acts_speaks_in_the_participle_after_the_act() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Ostland banned wine imports from Vell in 2006, citing sanitation concerns.",
+                &[("citing sanitation concerns", "Ostland", Reported)],
+            ),
+            (
+                "Ostland withdrew its envoy, calling the remarks an insult.",
+                &[("the remarks an insult", "Ostland", Reported)],
+            ),
+            // an ordinary word opening the sentence is no speaker
+            ("Fresh talks opened, raising hopes of a deal.", &[]),
         ];
         for (article, expected) in cases {
             assert_claims(article, expected);

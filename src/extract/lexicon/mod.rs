@@ -532,6 +532,8 @@ pub static IRREGULAR_PARTICIPLES: &[&str] = &["said", "told", "written", "made"]
 pub static IRREGULAR_PAST_VERBS: &[&str] = &[
     "gave", "sent", "took", "met", "held", "kept", "put", "brought", "sought", "struck", "shot",
     "won", "lost", "left", "sold", "bought", "set", "cut", "hit", "began", "drew", "threw",
+    "withdrew", "froze", "broke", "shut", "led", "built", "fought", "overtook", "undertook",
+    "spent", "forbade", "upheld", "withheld", "overrode", "stood",
 ];
 
 /// Quantifiers inside a group phrase ("officials on both sides").
