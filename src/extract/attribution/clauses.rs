@@ -270,7 +270,7 @@ impl<'a> Ctx<'a> {
             && let Some((found, phrase_end)) = self.source_phrase(clause, end)
             && phrase_end == end
         {
-            return Before::Found(found);
+            return Before::Found(self.unclosed_appositive(found, clause, floor, v));
         }
         if start > floor
             && self.is(start - 1, lexicon::POSTMODIFIER_PREPOSITIONS)
@@ -666,6 +666,40 @@ impl<'a> Ctx<'a> {
             }
             _ => false,
         }
+    }
+
+    /// "Ana Rusu, leader of the farmers' union said ...": a role phrase
+    /// after a comma whose closing comma the writer left out describes the
+    /// full name that opens the sentence before it, and the name speaks,
+    /// with the phrase's words as roles. Not when a comma follows the verb
+    /// ("Ana Rusu, the minister said, had ..." inserts an attribution).
+    fn unclosed_appositive(&self, found: Found, clause: usize, floor: usize, v: usize) -> Found {
+        let Found::Np(role) = &found else {
+            return found;
+        };
+        let described = matches!(role.form, Form::Role { .. })
+            && clause > floor + 2
+            && self.is_comma(clause - 1)
+            && !self.is_comma(v + 1);
+        if !described {
+            return found;
+        }
+        let name = match self.subject_after(floor, clause - 1, floor == 0) {
+            Some(Found::Np(np)) if np.end == clause - 1 => np,
+            _ => return found,
+        };
+        let full_name = matches!(&name.form, Form::Person(words) if words.len() >= 2)
+            && (name.start..name.end).all(|k| self.is_name_word(k) || self.is_title(k));
+        if !full_name {
+            return found;
+        }
+        let mut person = name;
+        person.roles.extend(
+            (role.start..role.end)
+                .filter(|&k| self.word(k).is_some() && !self.is_function(k))
+                .map(|k| self.key(k).to_lowercase()),
+        );
+        Found::Np(person)
     }
 
     /// "X, appositive, said": the phrase that opens the clause, if a comma

@@ -4128,6 +4128,33 @@ mod final_attribution_tests {
     }
 
     #[test]
+    fn a_name_whose_description_lacks_its_closing_comma_speaks() {
+        let cases: &[ClaimCase] = &[
+            (
+                "Ana Rusu, leader of the Vellish Farmers Union said on Monday that no one would fish there.",
+                &[("no one would fish there", "Ana Rusu", Indirect)],
+            ),
+            (
+                "Ana Rusu, the leader of the union said no one would fish there.",
+                &[("no one would fish there", "Ana Rusu", Indirect)],
+            ),
+            // an attribution inserted between commas, or an opening phrase,
+            // leaves the role the speaker
+            (
+                "In Brensk, the minister said no one would fish there.",
+                &[("no one would fish there", "role:the minister", Indirect)],
+            ),
+            (
+                "After meeting Ana Rusu, the minister said no one would fish there.",
+                &[("no one would fish there", "role:the minister", Indirect)],
+            ),
+        ];
+        for (article, expected) in cases {
+            assert_claims(article, expected);
+        }
+    }
+
+    #[test]
     fn a_named_speaker_with_a_long_description_after_a_quote_speaks() {
         let cases: &[ClaimCase] = &[
             (
