@@ -267,8 +267,12 @@ impl<'a> Ctx<'a> {
         (i + 1..end)
             .take_while(|&k| {
                 let t = &self.tokens[k];
-                // "lodged “solemn representations”": the object may be quoted
-                t.is_word() && !t.is_cap() || QUOTE_OPENERS.iter().any(|&c| t.is_punct(c))
+                // "lodged “solemn representations”": the object may be
+                // quoted; "set a May 15 deadline": dated
+                t.is_word() && !t.is_cap()
+                    || QUOTE_OPENERS.iter().any(|&c| t.is_punct(c))
+                    || self.is(k, lexicon::MONTHS)
+                    || self.is_number(k)
             })
             .any(|k| self.tokens[k].is_in(self.article, lexicon::ACT_OBJECTS))
     }
@@ -2377,7 +2381,22 @@ mod tests {
                 "Earlier, the governor had alluded to the possibility of a curfew.",
                 &[("possibility of a curfew", "role:the governor", Reported)],
             ),
+            // a deadline set, assurances sought, answers wanted
+            (
+                "Officials later set a May 15 deadline for Vellmark to comply.",
+                &[("May 15 deadline", "body:Officials", Reported)],
+            ),
+            (
+                "The harbour board wants answers from the ferry operator on the delays.",
+                &[(
+                    "answers from the ferry operator",
+                    "body:the harbour board",
+                    Reported,
+                )],
+            ),
             // the verb alone, or with another object, reports nothing
+            ("The union set up a strike fund.", &[]),
+            ("The ministry sought to buy more grain.", &[]),
             ("The ministry issued new passports to the returnees.", &[]),
             ("The two firms exchanged shares in the joint venture.", &[]),
             ("The refugees lodged in a school near the crossing.", &[]),

@@ -224,14 +224,16 @@ pub static REDUCED_PASSIVES: &[&str] = &[
 
 /// Verbs that make a speech act with an [`ACT_OBJECTS`] noun after them
 /// ("lodged a formal protest", "exchanged accusations", "issued a
-/// warning"): alone they report nothing.
+/// warning", "set a deadline", "seeks assurances", "wants answers"): alone
+/// they report nothing.
 #[rustfmt::skip]
 pub static ACT_VERBS: &[&str] = &[
     "lodge", "lodges", "lodged", "lodging", "exchange", "exchanges", "exchanged", "exchanging",
     "trade", "trades", "traded", "trading", "file", "files", "filed", "filing", "issue", "issues",
     "issued", "issuing", "level", "levels", "levelled", "leveled", "levelling", "leveling",
     "register", "registers", "registered", "registering", "renew", "renews", "renewed",
-    "renewing", "voice", "voices", "voiced", "voicing",
+    "renewing", "voice", "voices", "voiced", "voicing", "set", "sets", "setting", "seek", "seeks",
+    "sought", "seeking", "want", "wants",
 ];
 
 /// What an [`ACT_VERBS`] verb does when it reports speech: a protest, a
@@ -241,7 +243,9 @@ pub static ACT_OBJECTS: &[&str] = &[
     "protest", "protests", "complaint", "complaints", "accusations", "accusation", "allegations",
     "blame", "representations", "warning", "warnings", "threat", "threats", "ultimatum",
     "objection", "objections", "rebuke", "condemnation", "demand", "demands", "appeal", "call",
-    "calls", "denial", "denials", "criticism", "reservations", "barbs", "insults",
+    "calls", "denial", "denials", "criticism", "reservations", "barbs", "insults", "deadline",
+    "deadlines", "answers", "explanation", "explanations", "clarification", "assurances",
+    "guarantees", "apology", "compensation", "redress",
 ];
 
 /// Most words between an [`ACT_VERBS`] verb and its [`ACT_OBJECTS`] noun ("a
