@@ -343,7 +343,13 @@ impl<'a> Ctx<'a> {
         if let Some(cut) = self.comma_cut(i)
             && let Some((len, kind, true)) = self.verb_at(i + 1)
             && (self.is(i + 1, lexicon::SECOND_ACT_PARTICIPLES)
-                && (self.is(i + 1 + len, &["that"]) || self.opens_quote_after(i + 1 + len))
+                && (self.is(i + 1 + len, &["that"])
+                    || self.opens_quote_after(i + 1 + len)
+                    // ", adding he must ...": a clause without "that"
+                    || self.is(i + 1 + len, lexicon::PRONOUNS)
+                        && (self.opens_quote_after(i + 2 + len)
+                            || self.is(i + 2 + len, lexicon::MODALS)
+                            || self.is(i + 2 + len, lexicon::VERB_AUXILIARIES)))
                 || first == StatementKind::Reported
                     && !self.is(i + 1, lexicon::GROUNDS_PARTICIPLES))
             && i + 1 + len < to
@@ -1162,6 +1168,18 @@ mod tests {
                     ("the ferry would sail on Monday", "Lena Ruiz", Indirect),
                     ("adding that tickets were sold out", "Lena Ruiz", Indirect),
                 ],
+            ),
+            // a clause without "that": a pronoun and a verb, or a quote
+            (
+                "Lena Ruiz said the ferry would sail on Monday, adding she was glad.",
+                &[
+                    ("the ferry would sail on Monday", "Lena Ruiz", Indirect),
+                    ("adding she was glad", "Lena Ruiz", Indirect),
+                ],
+            ),
+            (
+                "Lena Ruiz said the ferry would sail on Monday, adding it to the list.",
+                &[("adding it to the list", "Lena Ruiz", Indirect)],
             ),
             (
                 "Lena Ruiz said the ferry would sail, noting that the storm had passed.",
