@@ -115,7 +115,10 @@ impl<'a> Ctx<'a> {
                 && (!self.is_function(k)
                     || self.is(k, lexicon::DETERMINERS)
                     || self.is(k, lexicon::QUANTIFIERS)
-                    || self.is(k, &["of", "for", "and"]))
+                    || self.is(k, &["of", "for", "and"])
+                    // "of more than 55 factories", "of fewer than ten ports"
+                    || self.is(k, &["more", "fewer", "less"]) && self.is(k + 1, &["than"])
+                    || self.is(k, &["than"]) && self.is(k - 1, &["more", "fewer", "less"]))
             {
                 k += 1;
             }
@@ -1067,6 +1070,14 @@ mod tests {
                 &[(
                     "raise its bid",
                     "body:People familiar with Ostrava’s plans",
+                    Indirect,
+                )],
+            ),
+            (
+                "Owners of more than 40 canneries said the quota was unfair.",
+                &[(
+                    "quota was unfair",
+                    "body:Owners of more than 40 canneries",
                     Indirect,
                 )],
             ),
