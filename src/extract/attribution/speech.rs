@@ -2764,6 +2764,15 @@ mod tests {
                 "He declined to describe the letter’s contents.",
                 &[("the letter’s contents", "pronoun:He", Reported)],
             ),
+            // refusing dialogue, or to recognise a result, is a position
+            (
+                "The rebel council refused to meet the envoy in Brensk.",
+                &[("meet the envoy", "body:the rebel council", Reported)],
+            ),
+            (
+                "Two commissioners refused to recognise the count.",
+                &[("recognise the count", "body:Two commissioners", Reported)],
+            ),
             // refusing anything but speech is an action, not a statement
             ("The delegation declined to attend the dinner.", &[]),
             ("Ilse Marku refused to sign the order.", &[]),

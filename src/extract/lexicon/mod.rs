@@ -351,12 +351,15 @@ pub const REFUSALS: &[&str] = &[
 ];
 
 /// What a source may decline to do that is itself a statement: "declined to
-/// comment", "refused to confirm", not "declined to attend".
+/// comment", "refused to confirm", and refusing dialogue or a result
+/// ("refused to meet", "refused to recognise the results"); not "declined
+/// to attend".
 #[rustfmt::skip]
 pub const REFUSED_SPEECH: &[&str] = &[
     "comment", "say", "confirm", "elaborate", "discuss", "disclose", "specify", "answer",
     "respond", "speculate", "deny", "name", "reveal", "describe", "detail", "explain", "give",
-    "identify", "share", "negotiate", "talk", "accept",
+    "identify", "share", "negotiate", "talk", "accept", "meet", "recognise", "recognize",
+    "endorse", "engage", "compromise", "budge",
 ];
 
 /// Words after a clause-taking verb that turn it into a speech act
