@@ -675,7 +675,13 @@ pub(super) mod tests {
                 "According to the central bank, the risk is rising.",
                 &[("risk", "body:the central bank", Indirect)],
             ),
+            // a named news organisation after "according to" is where the
+            // writer found a fact; the press as a whole reports on its own
             ("The risk is rising, according to Reuters.", &[]),
+            (
+                "The risk is rising, according to state media.",
+                &[("risk", "body:state media", Indirect)],
+            ),
             // bodies and groups
             (
                 "The Kremlin dismissed the proposal as premature.",

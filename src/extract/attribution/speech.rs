@@ -1200,14 +1200,20 @@ impl<'a> Ctx<'a> {
         // "He would join “if necessary,” according to the BBC": an outlet
         // passes on what the sentence's subject said.
         if outlet_source {
-            let np = self.subject_after(0, limit, true).and_then(Found::np)?;
-            let speaks = match &np.form {
+            let np = self.subject_after(0, limit, true).and_then(Found::np);
+            let speaks = np.as_ref().is_some_and(|np| match &np.form {
                 Form::Pronoun(pronoun) => *pronoun != Pronoun::It,
                 Form::Person(name) => name.last().is_some_and(|last| self.known.contains(last)),
                 _ => false,
-            };
+            });
             let at = self.according_at(0, limit).map(|a| self.span_of(a, 2));
-            return speaks.then_some((np, StatementKind::Indirect, at));
+            return match np {
+                Some(np) if speaks => Some((np, StatementKind::Indirect, at)),
+                // nobody in the sentence speaks: the outlet reports it
+                _ => self
+                    .according_outlet(limit)
+                    .map(|outlet| (outlet, StatementKind::Indirect, at)),
+            };
         }
         None
     }
@@ -1334,19 +1340,25 @@ impl<'a> Ctx<'a> {
         })?;
         let closes = closing(i);
         // "He would sign soon, the Herald reported": what a person will do,
-        // as the outlet tells it, is no statement of theirs nor its own.
+        // as the outlet tells it, is no statement of theirs nor its own
+        // (what they did, "X met officials on Friday, local media
+        // reported", is the outlet's report).
         if closes
             && self
                 .subject_after(0, i, true)
                 .and_then(Found::np)
-                .is_some_and(|np| match np.form {
-                    Form::Pronoun(pronoun) => pronoun != Pronoun::It,
-                    // a lone capitalised word no speaker bore is a place
-                    // as often ("Vellmark is represented by ...")
-                    Form::Person(name) => {
-                        name.len() >= 2 || name.last().is_some_and(|n| self.known.contains(n))
-                    }
-                    _ => false,
+                .is_some_and(|np| {
+                    self.is(np.end, lexicon::MODALS)
+                        && match np.form {
+                            Form::Pronoun(pronoun) => pronoun != Pronoun::It,
+                            // a lone capitalised word no speaker bore is a place
+                            // as often ("Vellmark is represented by ...")
+                            Form::Person(name) => {
+                                name.len() >= 2
+                                    || name.last().is_some_and(|n| self.known.contains(n))
+                            }
+                            _ => false,
+                        }
                 })
         {
             return None;
@@ -1371,9 +1383,21 @@ impl<'a> Ctx<'a> {
         }
         let after_comma = self.is_comma(start.wrapping_sub(1));
         let opens = after_comma || !closes && self.at_sentence_start(start);
-        let outlet = (start..end).any(|k| self.is_outlet_word(k));
-        // every word of the phrase is a name, a determiner, a possessive or
-        // an outlet noun: "the daily", "Vellmark's state news agency"
+        if start >= end || !opens || !self.outlet_phrase(start, end) {
+            return None;
+        }
+        let np = self.outlet_np(start, end);
+        Some((np, StatementKind::Indirect, Some(self.span_of(i, 1))))
+    }
+
+    /// Whether tokens `start..end` name an outlet or the press as a whole
+    /// ("the daily", "Vellmark's state news agency", "local media", "Vellish
+    /// media outlets"): an outlet or press word among them, and every word a
+    /// name, a determiner, a possessive, an outlet noun or a word saying
+    /// which press.
+    fn outlet_phrase(&self, start: usize, end: usize) -> bool {
+        let outlet = (start..end)
+            .any(|k| self.is_press_word(k) || k > start && self.is(k, lexicon::PRESS_PLURALS));
         let phrase = (start..end).all(|k| {
             self.word(k).is_some_and(|t| {
                 t.is_cap()
@@ -1381,11 +1405,17 @@ impl<'a> Ctx<'a> {
                     || self.is(k, lexicon::DETERMINERS)
                     || self.is(k, &["and", "of", "state", "state-run", "official"])
                     || self.is(k, lexicon::OUTLET_NOUNS)
+                    || self.is(k, lexicon::MEDIA_NOUNS)
+                    || self.is(k, lexicon::PRESS_PLURALS)
+                    || self.is(k, lexicon::MEDIA_ADJECTIVES)
             })
         });
-        if start >= end || !opens || !outlet || !phrase {
-            return None;
-        }
+        start < end && outlet && phrase
+    }
+
+    /// The outlet of tokens `start..end` as a speaker, a body named as the
+    /// text writes it.
+    fn outlet_np(&self, start: usize, end: usize) -> Np {
         let span = Span::new(self.tokens[start].span.start, self.tokens[end - 1].span.end);
         let written = &self.article[span.start..span.end];
         let text = match written.strip_prefix("The ") {
@@ -1396,7 +1426,7 @@ impl<'a> Ctx<'a> {
             .filter(|&k| !self.is(k, lexicon::DETERMINERS))
             .map(|k| self.key(k).to_lowercase())
             .collect();
-        let np = Np {
+        Np {
             start,
             end,
             span,
@@ -1408,8 +1438,28 @@ impl<'a> Ctx<'a> {
             },
             roles: Vec::new(),
             gender: Gender::Unknown,
-        };
-        Some((np, StatementKind::Indirect, Some(self.span_of(i, 1))))
+        }
+    }
+
+    /// "The vote will take place on June 23, according to state media": the
+    /// press after "according to", up to a comma or the sentence's end,
+    /// reports on its own account when the sentence's subject is no one who
+    /// speaks. Not a named news organisation ("according to Reuters" is
+    /// where the writer found a fact, and outlets stay out of speaker
+    /// reports), nor its figures ("according to Reuters figures").
+    fn according_outlet(&self, limit: usize) -> Option<Np> {
+        let at = self.according_at(0, limit)?;
+        let start = at + 2;
+        let end = (start..limit)
+            .find(|&k| self.word(k).is_none())
+            .unwrap_or(limit);
+        let closes = (end..limit).all(|k| self.word(k).is_none()) || self.is_comma(end);
+        let last = end.checked_sub(1).filter(|&l| l >= start)?;
+        let names_outlet = self.is_press_word(last) || self.is(last, lexicon::PRESS_PLURALS);
+        let named =
+            (start..end).any(|k| self.tokens[k].stem_listed(self.article, lexicon::OUTLETS));
+        (closes && names_outlet && !named && self.outlet_phrase(start, end))
+            .then(|| self.outlet_np(start, end))
     }
 
     /// "..., Reuters reported on Monday, citing two diplomats.", "...,
@@ -2800,6 +2850,28 @@ mod tests {
             (
                 "Vellmark is represented by two clerks, AFP reported.",
                 &[("two clerks", "body:AFP", Indirect)],
+            ),
+            // the press as a whole, and what a person did as it tells it
+            (
+                "Tomas Vik met port officials on Friday, Vellish media outlets reported.",
+                &[("met port officials", "body:Vellish media outlets", Indirect)],
+            ),
+            (
+                "Protesters freed two former mayors from jail, local media reported.",
+                &[("two former mayors", "body:local media", Indirect)],
+            ),
+            // after "according to", when nobody in the sentence speaks
+            (
+                "The new vote will take place on June 23, according to the state-run broadcaster.",
+                &[(
+                    "take place on June 23",
+                    "body:the state-run broadcaster",
+                    Indirect,
+                )],
+            ),
+            (
+                "According to local media reports, the ferry fees were one sticking point.",
+                &[("ferry fees", "body:local media reports", Indirect)],
             ),
             // a speaker in the sentence speaks, the outlet only passes it on
             (

@@ -1014,6 +1014,28 @@ pub static OUTLET_NOUNS: &[&str] = &[
 /// being one outlet that speaks for itself.
 pub static MEDIA_NOUNS: &[&str] = &["media", "press"];
 
+/// Plural nouns for what the press puts out, after a word that says whose
+/// ("local reports", "Vellish media outlets").
+pub static PRESS_PLURALS: &[&str] = &["reports", "outlets"];
+
+/// Words that say which press reports ("local media", "state-controlled
+/// outlets").
+pub static MEDIA_ADJECTIVES: &[&str] = &[
+    "local",
+    "national",
+    "foreign",
+    "domestic",
+    "regional",
+    "independent",
+    "pro-government",
+    "opposition",
+    "western",
+    "international",
+    "state-controlled",
+    "state-owned",
+    "government",
+];
+
 /// Lowercase nouns for outlets and documents, which are never speakers (a
 /// [`STATEMENT_NOUNS`] document as a verb's subject speaks for its issuer).
 #[rustfmt::skip]
