@@ -1312,6 +1312,21 @@ impl<'a> Resolver<'a> {
     }
 
     fn body(&mut self, text: &str, head: &str, words: &[String], plural: bool) -> usize {
+        // "the same sources": a word that points back adds nothing to match.
+        if words
+            .iter()
+            .any(|w| lexicon::is_in(lexicon::BACK_POINTING, w))
+            && is_definite(text)
+        {
+            let words: Vec<String> = words
+                .iter()
+                .filter(|w| !lexicon::is_in(lexicon::BACK_POINTING, w))
+                .cloned()
+                .collect();
+            if !words.is_empty() {
+                return self.body(text, head, &words, plural);
+            }
+        }
         // "the ADR" for "the Alliance for Democratic Renewal".
         let acronym = text.rsplit(' ').next().and_then(acronym_letters).is_some();
         if let [word] = words

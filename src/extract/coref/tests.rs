@@ -244,6 +244,15 @@ fn companies_answer_to_short_forms_and_generic_nouns() {
 #[test]
 fn bodies_keep_their_first_form_and_join_shorter_forms() {
     let cases: &[(&str, &[&str])] = &[
+        // "the same sources" are the sources named before
+        (
+            "Ostland is open to dialogue, Ostlandic diplomatic sources said. \
+             Vell accused Ostland of lying, the same sources added.",
+            &[
+                "Ostlandic diplomatic sources",
+                "Ostlandic diplomatic sources",
+            ],
+        ),
         // an acronym is the body whose initials it spells
         (
             "The Union for Civic Renewal said the count was flawed. The UCR added that it would appeal.",

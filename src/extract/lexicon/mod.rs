@@ -1014,6 +1014,10 @@ pub static OUTLET_NOUNS: &[&str] = &[
 /// being one outlet that speaks for itself.
 pub static MEDIA_NOUNS: &[&str] = &["media", "press"];
 
+/// Adjectives that point back to someone named before ("the same sources",
+/// "the aforementioned official"): no part of what the phrase must match.
+pub static BACK_POINTING: &[&str] = &["same", "aforementioned"];
+
 /// Plural nouns for what the press puts out, after a word that says whose
 /// ("local reports", "Vellish media outlets").
 pub static PRESS_PLURALS: &[&str] = &["reports", "outlets"];
