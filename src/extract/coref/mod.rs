@@ -1365,6 +1365,21 @@ impl<'a> Resolver<'a> {
                 return e;
             }
         }
+        // "the bloc", "the 27-nation bloc": the latest union of states the
+        // text named ("the EU", "ASEAN").
+        if head == "bloc" && is_definite(text) && !has_capital(text) {
+            let union_of_states = |e: &usize| match &self.entities[*e].kind {
+                Kind::Body { text, .. } => {
+                    let name = text.to_lowercase();
+                    let name = name.strip_prefix("the ").unwrap_or(&name);
+                    lexicon::is_in(lexicon::BLOCS, name)
+                }
+                Kind::Person(_) => false,
+            };
+            if let Some(e) = self.recent().find(union_of_states) {
+                return e;
+            }
+        }
         // "the three countries": the latest list of that many names.
         if let Some(count) = list_reference(text, head, words) {
             let fits = self.recent().find(|&e| match &self.entities[e].kind {

@@ -244,6 +244,12 @@ fn companies_answer_to_short_forms_and_generic_nouns() {
 #[test]
 fn bodies_keep_their_first_form_and_join_shorter_forms() {
     let cases: &[(&str, &[&str])] = &[
+        // "the bloc" is the union of states named before
+        (
+            "The EU said sanctions would stay. Ostland said it would appeal. \
+             The 27-nation bloc said talks had failed.",
+            &["the EU", "Ostland", "the EU"],
+        ),
         // "the same sources" are the sources named before
         (
             "Ostland is open to dialogue, Ostlandic diplomatic sources said. \

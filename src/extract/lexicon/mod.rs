@@ -1014,6 +1014,16 @@ pub static OUTLET_NOUNS: &[&str] = &[
 /// being one outlet that speaks for itself.
 pub static MEDIA_NOUNS: &[&str] = &["media", "press"];
 
+/// Unions of states that "the bloc" stands for once named, lowercase.
+#[rustfmt::skip]
+pub static BLOCS: &[&str] = &[
+    "eu", "european union", "asean", "au", "african union", "nato", "ecowas", "mercosur", "opec",
+    "opec+", "g7", "g20", "brics", "sadc", "gcc", "gulf cooperation council", "eac",
+    "east african community", "caricom", "arab league", "csto", "eaeu", "eurasian economic union",
+    "sco", "shanghai cooperation organisation", "shanghai cooperation organization", "apec",
+    "igad", "comesa",
+];
+
 /// Adjectives that point back to someone named before ("the same sources",
 /// "the aforementioned official"): no part of what the phrase must match.
 pub static BACK_POINTING: &[&str] = &["same", "aforementioned"];
