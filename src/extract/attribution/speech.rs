@@ -1240,10 +1240,18 @@ impl<'a> Ctx<'a> {
         };
         // The word after first: it rules out nearly every noun, and the
         // noun lists are scanned.
+        // "Russia's refusal to negotiate": refusing to speak or to talk is
+        // speech, as with the verb.
+        let refusal = |n: usize| {
+            self.is(n, &["refusal"])
+                && self.is(n + 1, &["to"])
+                && self.is(n + 2, lexicon::REFUSED_SPEECH)
+        };
         let noun = (1..limit.saturating_sub(2)).find(|&n| {
-            (self.is(n + 1, &["that"])
+            ((self.is(n + 1, &["that"])
                 || self.is(n + 1, &["for", "to"]) && self.is(n, lexicon::SPEECH_NOUNS_FOR_TO))
                 && self.is(n, lexicon::SPEECH_NOUNS)
+                || refusal(n))
                 && owner_of(n).is_some()
         })?;
         let owner = owner_of(noun)?;
@@ -1992,10 +2000,11 @@ impl<'a> Ctx<'a> {
             !self.is(k, &["that", "and", "or", "it", "them", "this"])
                 || self.is(k, lexicon::DETERMINERS)
         });
+        // a verb after "to", not a place ("pushed the rebels to the border")
         plain_object
-            && self
-                .word(to + 1)
-                .is_some_and(|t| !t.is_cap() && !self.is_function(to + 1))
+            && self.word(to + 1).is_some_and(|t| {
+                !t.is_cap() && !self.is_function(to + 1) && !self.is(to + 1, lexicon::DETERMINERS)
+            })
     }
 
     /// After the giving verb at `i`: an object, a count of
@@ -2304,6 +2313,11 @@ mod tests {
             (
                 "The mediators took up the first item, Ostland's demand to govern three districts.",
                 &[("to govern three districts", "Ostland", Reported)],
+            ),
+            // refusing to talk, as a noun
+            (
+                "Another sticking point was Ostland's refusal to negotiate a longer ferry deal.",
+                &[("negotiate a longer ferry deal", "Ostland", Reported)],
             ),
             // a day is no speaker
             (
@@ -3262,6 +3276,12 @@ mod tests {
             ),
             ("The port authority wants to expand the night shifts.", &[]),
             ("The port authority wants it to end soon.", &[]),
+            // and so is pressing them to
+            (
+                "Ostland on Friday pushed Vell to bring its ferry subsidies in line with the treaty.",
+                &[("bring its ferry subsidies", "Ostland", Reported)],
+            ),
+            ("The army pushed the rebels to the border.", &[]),
             // journalese verbs of speech
             (
                 "The Ostland foreign ministry blasted the sanctions as theft.",

@@ -271,7 +271,23 @@ pub const MAX_CLAIM_MODIFIERS: usize = 3;
 
 /// Verbs of wanting, a reported position when an object and "to" follow
 /// ("the union wants the company to withdraw the cuts").
-pub static WANT_VERBS: &[&str] = &["want", "wants", "wanted"];
+pub static WANT_VERBS: &[&str] = &[
+    "want",
+    "wants",
+    "wanted",
+    "push",
+    "pushes",
+    "pushed",
+    "pushing",
+    "pressure",
+    "pressures",
+    "pressured",
+    "pressuring",
+    "prod",
+    "prods",
+    "prodded",
+    "prodding",
+];
 
 /// The [`REPORTING_VERBS`] entries whose first word is `first` (lowercase):
 /// the second word of a phrasal verb, if any, and the kind.
