@@ -218,7 +218,15 @@ impl<'a> Ctx<'a> {
         let (len, kind) = match (phrasal, single) {
             (Some(&(_, kind)), _) => (2, kind),
             (None, Some(&(_, kind))) => (1, kind),
-            (None, None) => return None,
+            // "sought a meeting", "set out a deadline": a verb that starts a
+            // phrasal reporting verb may still report by its object
+            (None, None) => {
+                return self.act_object_after(i).then_some((
+                    1,
+                    StatementKind::Reported,
+                    word.ends_with("ing"),
+                ));
+            }
         };
         // "who asked not to be named", "speaking on condition of anonymity":
         // a source's anonymity, not what it said. Looked for only after a
@@ -263,6 +271,8 @@ impl<'a> Ctx<'a> {
         if !self.is(i, lexicon::ACT_VERBS) {
             return false;
         }
+        // "seeks meaningful dialogue": what is sought may be talks too
+        let seeking = self.is(i, lexicon::SEEK_VERBS);
         let end = (i + 2 + lexicon::MAX_ACT_MODIFIERS).min(self.len());
         (i + 1..end)
             .take_while(|&k| {
@@ -274,7 +284,10 @@ impl<'a> Ctx<'a> {
                     || self.is(k, lexicon::MONTHS)
                     || self.is_number(k)
             })
-            .any(|k| self.tokens[k].is_in(self.article, lexicon::ACT_OBJECTS))
+            .any(|k| {
+                self.tokens[k].is_in(self.article, lexicon::ACT_OBJECTS)
+                    || seeking && self.is(k, lexicon::SOUGHT_TALKS)
+            })
     }
 
     /// Is the "-ing" form at `i` progressive ("is calling for", "were also
@@ -2458,7 +2471,12 @@ mod tests {
                     Reported,
                 )],
             ),
+            (
+                "The dockers' union sought an urgent meeting with the minister.",
+                &[("urgent meeting", "body:the dockers' union", Reported)],
+            ),
             // the verb alone, or with another object, reports nothing
+            ("The two sides renewed talks on Monday.", &[]),
             ("The union set up a strike fund.", &[]),
             ("The ministry sought to buy more grain.", &[]),
             ("The ministry issued new passports to the returnees.", &[]),

@@ -236,6 +236,22 @@ pub static ACT_VERBS: &[&str] = &[
     "sought", "seeking", "want", "wants",
 ];
 
+/// Forms of "seek", which report speech with talks as their object too
+/// ("NATO seeks meaningful dialogue with Russia").
+pub static SEEK_VERBS: &[&str] = &["seek", "seeks", "sought", "seeking"];
+
+/// Talks that a [`SEEK_VERBS`] verb seeks (other act verbs with them,
+/// "renewed talks", report nothing).
+pub static SOUGHT_TALKS: &[&str] = &[
+    "talks",
+    "dialogue",
+    "negotiations",
+    "meeting",
+    "ceasefire",
+    "truce",
+    "mediation",
+];
+
 /// What an [`ACT_VERBS`] verb does when it reports speech: a protest, a
 /// charge, a warning, a demand.
 #[rustfmt::skip]
