@@ -882,7 +882,9 @@ impl<'a> Ctx<'a> {
             };
             let company_noun = before || after.is_some();
             // "President of Ostland Maro Ilic": the place is no part of the name.
-            let of = start.checked_sub(1 + usize::from(self.is(start - 1, &["the"])));
+            let of = start
+                .checked_sub(1)
+                .and_then(|p| p.checked_sub(usize::from(self.is(p, &["the"]))));
             let served = of.is_some_and(|o| {
                 o >= 1 && self.is(o, &["of"]) && self.tokens[o - 1].is_cap() && self.is_title(o - 1)
             });
