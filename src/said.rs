@@ -160,7 +160,8 @@ fn attribution_cuts(text: &str, s: &Statement) -> Vec<Span> {
             || (gap.len() <= MAX_ATTRIBUTION_GAP
                 && gap.starts_with(',')
                 && gap.ends_with(',')
-                && !gap.contains(crate::tokenize::is_quote_char));
+                && !gap.contains(crate::tokenize::is_quote_char))
+            || auxiliaries_only(gap);
         aside.then(|| Span::new(a.start, b.end))
     };
     let speaker = s.speaker_span.map(|who| with_possessive_lead(text, who));
@@ -179,6 +180,30 @@ fn attribution_cuts(text: &str, s: &Statement) -> Vec<Span> {
         last.end += time_phrase_len(&text[last.end..]);
     }
     cuts
+}
+
+/// Whether the words between a speaker and their verb are only
+/// auxiliaries, modals, adverbs and time words ("has", "had flatly", "will
+/// also", "on Monday"): part of the attribution, not of what was said. A
+/// negation is what was said ("has not rejected"), and so stays.
+fn auxiliaries_only(gap: &str) -> bool {
+    use crate::extract::lexicon::{
+        DAYS, MODALS, TIME_MODIFIERS, VERB_AUXILIARIES, is_in, is_ly_adverb,
+    };
+    const FRAME_WORDS: &[&str] = &[
+        "been", "also", "again", "already", "now", "earlier", "later", "then",
+    ];
+    !gap.is_empty()
+        && gap.split_whitespace().count() <= 4
+        && gap.split_whitespace().all(|w| {
+            let w = w.to_lowercase();
+            is_in(VERB_AUXILIARIES, &w)
+                || is_in(MODALS, &w)
+                || is_in(FRAME_WORDS, &w)
+                || is_in(DAYS, &w)
+                || is_in(TIME_MODIFIERS, &w)
+                || is_ly_adverb(&w)
+        })
 }
 
 /// Length in bytes of a time phrase at the start of `rest`, with the space
@@ -528,6 +553,18 @@ mod tests {
                 "Pyongyang dismissed the offer as “a cheap trick”.",
                 Some("dismissed"),
                 "the offer as “a cheap trick”.",
+            ),
+            // auxiliaries and adverbs between speaker and verb are the
+            // attribution's; a negation is what was said
+            (
+                "The premier has flatly rejected the proposal for dialogue.",
+                Some("rejected"),
+                "the proposal for dialogue.",
+            ),
+            (
+                "The premier has not rejected the proposal for dialogue.",
+                Some("rejected"),
+                "has not , the proposal for dialogue.",
             ),
             (
                 "The talks will resume on Tuesday, according to the ministry.",

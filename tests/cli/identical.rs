@@ -61,7 +61,7 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (CSV), context off",
         &csv,
-        "3b963de57da07b7fcda1337b943ff034dce8aed79dd504bc021a7625ae412841",
+        "f9ca80525192c4db54669ab6f1103d239c5a2fe1fa47e7aea0bb41ada2b089ab",
     );
     let jsonl = printed(&off(&[
         "score".as_ref(),
@@ -72,13 +72,13 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (JSONL), context off",
         &jsonl,
-        "92547f177ea5c091568aceb627c0c071b319bf90f5653579a1724eaf149c06c6",
+        "1fa8969d47e1160b3fa0c060903c5893699c6853b824e90d2c1a909d773f7723",
     );
     let csv = printed(&["score".as_ref(), collection.as_os_str()]);
     assert_digest(
         "score of a 0.2 MB synthetic collection (CSV), default context",
         &csv,
-        "47a89064976b926bbaa01f52d2022c0ccb0c3bd5d426ed30b04e8729604cbe2e",
+        "5ae42687fa7cc66b18ae8a95e22fd6c467adbccb1ce455e42fb596520467e221",
     );
     let jsonl = printed(&[
         "score".as_ref(),
@@ -89,7 +89,7 @@ fn scoring_a_synthetic_collection_prints_the_same_bytes() {
     assert_digest(
         "score of a 0.2 MB synthetic collection (JSONL), default context",
         &jsonl,
-        "353464ddfffc0a47f17ee680671f80d9fb1da285a0326a9e7a0bd1b38ca55fe0",
+        "4c67b52100cc81459c3fb93d381f11e540fead4017dd62d47a2aa84b2e6621d7",
     );
 }
 
@@ -100,12 +100,12 @@ fn scoring_the_example_articles_prints_the_same_bytes() {
     assert_digest(
         "score of data/articles (CSV), context off",
         &csv,
-        "e77f032912320e1026e3fd2fbcca3d4857515e8de066ac8d70ad7f7d4ad25afe",
+        "caf03e3382d02b6087035a01875a97bf7dd75ea904e61fd9fa85478fdd084260",
     );
     let csv = printed(&["score".as_ref(), articles.as_os_str()]);
     assert_digest(
         "score of data/articles (CSV), default context",
         &csv,
-        "b0ee5547a2ed36cddfa8302fdc41dbbd64dac70d7375b33619f2c74a103ce263",
+        "75012cff234a7e833b113e62eb5fa19350f4e8f7396186fbb333dbec6582a918",
     );
 }
