@@ -197,14 +197,15 @@ impl<'a> Ctx<'a> {
         if word.eq_ignore_ascii_case("back") && self.is(i + 1, &["to", "into", "at", "on"]) {
             return None;
         }
+        // A verb that reports by its object ("lodged a protest").
+        let by_object = || {
+            self.act_object_after(i)
+                .then_some((1, StatementKind::Reported, word.ends_with("ing")))
+        };
         // Nearly every word starts no reporting verb: done before reading
         // the next word.
         if !lexicon::starts_reporting_verb(token.lists) {
-            return self.act_object_after(i).then_some((
-                1,
-                StatementKind::Reported,
-                word.ends_with("ing"),
-            ));
+            return by_object();
         }
         let forms = lexicon::reporting_verb_forms_of(word);
         let next = self
@@ -220,13 +221,7 @@ impl<'a> Ctx<'a> {
             (None, Some(&(_, kind))) => (1, kind),
             // "sought a meeting", "set out a deadline": a verb that starts a
             // phrasal reporting verb may still report by its object
-            (None, None) => {
-                return self.act_object_after(i).then_some((
-                    1,
-                    StatementKind::Reported,
-                    word.ends_with("ing"),
-                ));
-            }
+            (None, None) => return by_object(),
         };
         // "who asked not to be named", "speaking on condition of anonymity":
         // a source's anonymity, not what it said. Looked for only after a

@@ -285,8 +285,9 @@ pub static CLAIMED_POSSESSIONS: &[&str] = &[
 /// [`CLAIMED_POSSESSIONS`] noun ("the whole", "full").
 pub const MAX_CLAIM_MODIFIERS: usize = 3;
 
-/// Verbs of wanting, a reported position when an object and "to" follow
-/// ("the union wants the company to withdraw the cuts").
+/// Verbs of wanting and of pressing someone, a reported position when an
+/// object and "to" follow ("the union wants the company to withdraw the
+/// cuts", "pushed the United States to bring its subsidies in line").
 pub static WANT_VERBS: &[&str] = &[
     "want",
     "wants",
